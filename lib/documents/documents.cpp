@@ -1,0 +1,237 @@
+#include "documents/documents.hpp"
+
+#include "common/utf8.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+namespace actorgraph::documents {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+bool IsJsonlPath(const std::string& path) {
+  const std::string ext = fs::path(path).extension().string();
+  return ext == ".jsonl" || ext == ".ndjson";
+}
+
+// Reads a whole file (or standard input for "-") into `out`.
+Status ReadAll(const std::string& path, std::string* out) {
+  std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (!f) return Status::Io(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  out->clear();
+  char buf[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
+  const bool failed = std::ferror(f) != 0;
+  const int err = errno;
+  if (f != stdin) std::fclose(f);
+  if (failed) return Status::Io(fmt::format("{}: read failed: {}", path, std::strerror(err)));
+  return Status::Ok();
+}
+
+std::string DisplayName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+}  // namespace
+
+bool ParseInputFormat(const std::string& name, InputFormat* out) {
+  if (name == "auto") *out = InputFormat::kAuto;
+  else if (name == "text" || name == "txt") *out = InputFormat::kText;
+  else if (name == "jsonl" || name == "ndjson" || name == "json") *out = InputFormat::kJsonl;
+  else return false;
+  return true;
+}
+
+// A JSON Lines input being streamed line by line.
+struct DocumentReader::Source {
+  std::string path;
+  std::ifstream file;
+  bool from_stdin = false;
+  std::size_t line_no = 0;
+  std::size_t offset = 0;  // byte offset of the current line in the file
+  std::istream& in() { return from_stdin ? std::cin : file; }
+};
+
+DocumentReader::DocumentReader(std::vector<std::string> inputs, ReadOptions options)
+    : inputs_(std::move(inputs)), options_(options) {}
+DocumentReader::~DocumentReader() = default;
+
+Status DocumentReader::Open() {
+  files_.clear();
+  for (const auto& input : inputs_) {
+    if (input == "-") {
+      files_.push_back(input);
+      continue;
+    }
+    std::error_code ec;
+    const auto status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) return Status::Io(fmt::format("{}: no such file or folder", input));
+    if (fs::is_directory(status)) {
+      std::vector<std::string> found;
+      fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
+      for (; !ec && it != end; it.increment(ec)) {
+        if (it->is_regular_file(ec) && it->path().extension() == ".txt") found.push_back(it->path().string());
+      }
+      if (ec) return Status::Io(fmt::format("{}: cannot list folder: {}", input, ec.message()));
+      std::sort(found.begin(), found.end());
+      if (found.empty()) spdlog::warn("{}: folder holds no *.txt files", input);
+      files_.insert(files_.end(), found.begin(), found.end());
+    } else {
+      files_.push_back(input);
+    }
+  }
+  return Status::Ok();
+}
+
+Status DocumentReader::FinishText(Document* doc) {
+  if (doc->text.compare(0, kBom.size(), kBom) == 0) doc->text.erase(0, kBom.size());
+  if (const auto bad = utf8::FirstInvalid(doc->text)) {
+    if (options_.invalid_utf8 == InvalidUtf8::kError) {
+      return Status::BadInput(fmt::format("{}: invalid UTF-8 at byte {} (use --invalid-utf8=replace to substitute U+FFFD)",
+                                          doc->origin, *bad));
+    }
+    std::size_t replaced = 0;
+    doc->text = utf8::Repair(doc->text, &replaced);
+    spdlog::warn("{}: invalid UTF-8 at byte {}: replaced {} sequence(s) with U+FFFD", doc->origin, *bad, replaced);
+    ++stats_.repaired_documents;
+  }
+  if (const auto nul = doc->text.find('\0'); nul != std::string::npos) {
+    return Status::BadInput(fmt::format("{}: byte {}: NUL byte: binary data, not text", doc->origin, nul));
+  }
+  if (doc->text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    spdlog::warn("{}: empty document", doc->origin);
+    ++stats_.empty_documents;
+  }
+  ++stats_.documents;
+  stats_.bytes += doc->text.size();
+  return Status::Ok();
+}
+
+Status DocumentReader::OpenSource(const std::string& path) {
+  source_ = std::make_unique<Source>();
+  source_->path = DisplayName(path);
+  if (path == "-") {
+    source_->from_stdin = true;
+    return Status::Ok();
+  }
+  source_->file.open(path, std::ios::binary);
+  if (!source_->file) return Status::Io(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  return Status::Ok();
+}
+
+Status DocumentReader::NextFromJsonl(Document* doc, bool* got) {
+  *got = false;
+  std::string line;
+  Source& src = *source_;
+  while (std::getline(src.in(), line)) {
+    ++src.line_no;
+    const std::size_t line_offset = src.offset;
+    src.offset += line.size() + 1;
+    if (src.line_no == 1 && line.compare(0, kBom.size(), kBom) == 0) line.erase(0, kBom.size());
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+
+    const std::string where = fmt::format("{}:{}", src.path, src.line_no);
+    bool repaired = false;
+    if (const auto bad = utf8::FirstInvalid(line)) {
+      if (options_.invalid_utf8 == InvalidUtf8::kError) {
+        return Status::BadInput(fmt::format("{}:{}: invalid UTF-8 (byte {} of the file; use --invalid-utf8=replace to substitute U+FFFD)",
+                                            where, *bad + 1, line_offset + *bad));
+      }
+      line = utf8::Repair(line);
+      spdlog::warn("{}:{}: invalid UTF-8 (byte {} of the file): replaced with U+FFFD", where, *bad + 1, line_offset + *bad);
+      repaired = true;
+    }
+
+    std::string problem;
+    nlohmann::json obj;
+    try {
+      obj = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+      // e.byte is 1-based and points just past the offending character.
+      // nlohmann's text reads "[json.exception.parse_error.101] parse error at line 1, column
+      // 5: syntax error ...": keep what follows the position.
+      std::string_view what = e.what();
+      if (const auto col = what.find("column "); col != std::string_view::npos) {
+        if (const auto colon = what.find(": ", col); colon != std::string_view::npos) what.remove_prefix(colon + 2);
+      }
+      problem = fmt::format("{}:{}: malformed JSON: {}", where, e.byte == 0 ? 1 : e.byte, what);
+    }
+    if (problem.empty()) {
+      if (!obj.is_object()) {
+        problem = fmt::format("{}:1: expected a JSON object, found {}", where, obj.type_name());
+      } else if (!obj.contains("text")) {
+        problem = fmt::format("{}:1: missing field \"text\"", where);
+      } else if (!obj["text"].is_string()) {
+        problem = fmt::format("{}:1: field \"text\" must be a string", where);
+      }
+      for (const char* key : {"id", "date", "title", "url", "lang"}) {
+        if (!problem.empty()) break;
+        if (obj.contains(key) && !obj[key].is_string() && !(std::string_view(key) == "id" && obj[key].is_number_integer())) {
+          problem = fmt::format("{}:1: field \"{}\" must be a string", where, key);
+        }
+      }
+    }
+    if (!problem.empty()) {
+      if (options_.on_error == OnError::kStop) return Status::BadInput(problem + " (use --on-error=skip to skip such lines)");
+      spdlog::warn("{}; line skipped", problem);
+      ++stats_.skipped_lines;
+      continue;
+    }
+    const auto get = [&](const char* key) {
+      return obj.contains(key) && obj[key].is_string() ? obj[key].get<std::string>() : std::string{};
+    };
+    doc->id = obj.contains("id") ? (obj["id"].is_string() ? obj["id"].get<std::string>() : obj["id"].dump()) : where;
+    doc->text = obj["text"].get<std::string>();
+    doc->date = get("date");
+    doc->title = get("title");
+    doc->url = get("url");
+    doc->lang = get("lang");
+    doc->origin = where;
+    if (repaired) ++stats_.repaired_documents;
+    *got = true;
+    return FinishText(doc);
+  }
+  if (src.in().bad()) return Status::Io(fmt::format("{}: read failed", src.path));
+  source_.reset();
+  return Status::Ok();
+}
+
+Status DocumentReader::Next(Document* doc, bool* done) {
+  *done = false;
+  *doc = Document{};
+  while (true) {
+    if (source_) {
+      bool got = false;
+      ACTORGRAPH_RETURN_IF_ERROR(NextFromJsonl(doc, &got));
+      if (got) return Status::Ok();
+      continue;
+    }
+    if (next_file_ >= files_.size()) {
+      *done = true;
+      return Status::Ok();
+    }
+    const std::string path = files_[next_file_++];
+    const bool jsonl = options_.format == InputFormat::kJsonl ||
+                       (options_.format == InputFormat::kAuto && IsJsonlPath(path));
+    if (jsonl) {
+      ACTORGRAPH_RETURN_IF_ERROR(OpenSource(path));
+      continue;
+    }
+    ACTORGRAPH_RETURN_IF_ERROR(ReadAll(path, &doc->text));
+    doc->id = path == "-" ? "stdin" : path;
+    doc->origin = DisplayName(path);
+    return FinishText(doc);
+  }
+}
+
+}  // namespace actorgraph::documents

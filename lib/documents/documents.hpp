@@ -1,0 +1,90 @@
+// actorgraph — stage 1: documents.
+//
+// Reads news articles from plain-text files, folders of them (recursive, *.txt, sorted by
+// path), JSON Lines corpora (one object per line: "id", "text", optional "date", "title",
+// "url", "lang"; other fields are ignored) and standard input ("-"). Documents are streamed
+// one at a time: a corpus of any size needs memory for one document, not for the corpus.
+//
+// Every document's text is valid UTF-8 when it leaves this stage: invalid input is an error
+// naming the file (and JSON Lines line) and the byte offset, or, with
+// InvalidUtf8::kReplace, a warning and U+FFFD in place of each bad sequence. A UTF-8 BOM is
+// dropped. Offsets reported by later stages are byte offsets into Document::text, which is
+// the file's bytes less the BOM (CRLF line ends are kept as they are).
+#pragma once
+
+#include "common/status.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace actorgraph::documents {
+
+struct Document {
+  std::string id;      // text files: the path as given/found; JSONL: "id" (or "<file>:<line>")
+  std::string text;    // valid UTF-8
+  std::string date;    // ISO date from metadata ("" when unknown)
+  std::string title;
+  std::string url;
+  std::string lang;
+  std::string origin;  // where it came from, for messages: "file" or "file:line"
+};
+
+enum class InputFormat { kAuto, kText, kJsonl };
+enum class InvalidUtf8 { kError, kReplace };
+enum class OnError { kStop, kSkip };
+
+struct ReadOptions {
+  InputFormat format = InputFormat::kAuto;  // kAuto: *.jsonl / *.ndjson are JSON Lines, else text
+  InvalidUtf8 invalid_utf8 = InvalidUtf8::kError;
+  OnError on_error = OnError::kStop;         // malformed JSON lines: stop (exit 1) or skip
+};
+
+struct ReadStats {
+  std::size_t documents = 0;
+  std::size_t bytes = 0;
+  std::size_t skipped_lines = 0;      // malformed JSON lines skipped under OnError::kSkip
+  std::size_t empty_documents = 0;    // warned about, still delivered
+  std::size_t repaired_documents = 0; // invalid UTF-8 replaced under InvalidUtf8::kReplace
+};
+
+// Parses "text", "jsonl" (also "json", "ndjson") or "auto".
+bool ParseInputFormat(const std::string& name, InputFormat* out);
+
+// A stream of documents over the inputs, in order: each input in the order given; a folder's
+// *.txt files in sorted path order.
+class DocumentReader {
+ public:
+  DocumentReader(std::vector<std::string> inputs, ReadOptions options);
+  ~DocumentReader();
+  DocumentReader(const DocumentReader&) = delete;
+  DocumentReader& operator=(const DocumentReader&) = delete;
+
+  // Checks that every input exists (and expands folders). Errors: kIo naming the path.
+  Status Open();
+
+  // Fills `doc` with the next document and returns Ok with *done == false, or Ok with
+  // *done == true at the end. Errors: kBadInput "file:line: ..." or "file: byte N: ...",
+  // kIo for read failures. After an error the reader must not be used again.
+  Status Next(Document* doc, bool* done);
+
+  const ReadStats& stats() const { return stats_; }
+
+ private:
+  struct Source;
+  Status OpenSource(const std::string& path);
+  Status NextFromJsonl(Document* doc, bool* got);
+  Status FinishText(Document* doc);
+
+  std::vector<std::string> inputs_;
+  ReadOptions options_;
+  std::vector<std::string> files_;  // expanded inputs
+  std::size_t next_file_ = 0;
+  std::unique_ptr<Source> source_;  // the JSON Lines file being read, if any
+  ReadStats stats_;
+};
+
+}  // namespace actorgraph::documents

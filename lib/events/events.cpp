@@ -1,0 +1,307 @@
+#include "events/events.hpp"
+
+#include "common/tsv.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace actorgraph::events {
+namespace {
+
+using mentions::Mention;
+using text::Token;
+
+// Words that make a trigger not an event that happened: negation and intention.
+bool Negated(const std::vector<Token>& tokens, std::uint32_t trigger, std::uint32_t sentence_first) {
+  static const std::set<std::string> kBlockers = {"not", "never", "no", "will", "would", "plan", "plans", "planned",
+                                                  "intend", "intends", "intended", "to", "could", "may", "might",
+                                                  "should", "shall", "expected", "proposed", "want", "wants", "didn",
+                                                  "won", "cancelled", "canceled", "postponed"};
+  for (std::uint32_t k = trigger; k > sentence_first && k + 3 > trigger; --k) {
+    if (kBlockers.count(tokens[k - 1].key)) return true;
+  }
+  return false;
+}
+
+bool IsHeldWord(const std::string& key) {
+  return key == "was" || key == "were" || key == "is" || key == "are" || key == "held" || key == "took" ||
+         key == "place" || key == "be" || key == "been" || key == "will";
+}
+
+int RoleRank(const std::string& role) {
+  if (role == "signatory") return 4;
+  if (role == "host" || role == "visitor") return 3;
+  if (role == "mediator") return 2;
+  return 1;
+}
+
+int TypeRank(const std::string& type) {
+  // Within a class, the more specific type names the merged event.
+  if (type == "meeting" || type == "statement" || type == "call" || type == "visit") return 2;
+  return 1;
+}
+
+bool DatesCompatible(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return true;
+  return a.compare(0, std::min(a.size(), b.size()), b, 0, std::min(a.size(), b.size())) == 0;
+}
+
+std::uint64_t Fnv1a(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+void Absorb(Event* into, const Event& from) {
+  if (TypeRank(from.type) > TypeRank(into->type)) {
+    into->type = from.type;
+    into->cameo = from.cameo;
+  }
+  if (from.date.size() > into->date.size()) into->date = from.date;
+  if (into->place.empty()) {
+    into->place = from.place;
+    into->place_name = from.place_name;
+  }
+  if (into->mode.empty()) into->mode = from.mode;
+  for (const auto& p : from.participants) {
+    auto it = std::find_if(into->participants.begin(), into->participants.end(),
+                           [&](const Participant& q) { return q.entity_id == p.entity_id; });
+    if (it == into->participants.end()) {
+      into->participants.push_back(p);
+    } else {
+      if (RoleRank(p.role) > RoleRank(it->role)) it->role = p.role;
+      if (it->title.empty()) it->title = p.title;
+      if (it->country.empty()) it->country = p.country;
+      it->confidence = std::max(it->confidence, p.confidence);
+      it->subject = it->subject || p.subject;
+    }
+  }
+  into->evidence.insert(into->evidence.end(), from.evidence.begin(), from.evidence.end());
+}
+
+void Canonicalize(Event* e) {
+  std::sort(e->participants.begin(), e->participants.end(),
+            [](const Participant& a, const Participant& b) { return a.entity_id < b.entity_id; });
+  std::sort(e->evidence.begin(), e->evidence.end());
+  e->evidence.erase(std::unique(e->evidence.begin(), e->evidence.end()), e->evidence.end());
+  AssignId(e);
+}
+
+bool ShareParticipant(const Event& a, const Event& b) {
+  for (const auto& p : a.participants) {
+    for (const auto& q : b.participants) {
+      if (p.entity_id == q.entity_id) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool Evidence::operator<(const Evidence& o) const {
+  return std::tie(doc, start, end) < std::tie(o.doc, o.start, o.end);
+}
+bool Evidence::operator==(const Evidence& o) const {
+  return doc == o.doc && start == o.start && end == o.end;
+}
+
+void AssignId(Event* e) {
+  std::vector<std::string> ids;
+  for (const auto& p : e->participants) ids.push_back(p.entity_id);
+  std::sort(ids.begin(), ids.end());
+  std::string joined;
+  for (const auto& id : ids) joined += id + '\n';
+  e->id = fmt::format("event:{}:{}:{:012x}", e->date.empty() ? "undated" : e->date, e->type,
+                      Fnv1a(joined) & 0xFFFFFFFFFFFFULL);
+}
+
+Status Triggers::Load(const std::string& path) {
+  std::vector<tsv::Row> rows;
+  ACTORGRAPH_RETURN_IF_ERROR(tsv::Read(path, {"phrase", "type", "class", "cameo", "role"}, &rows));
+  text::Analyzer analyzer;
+  for (const auto& row : rows) {
+    const auto& f = row.fields;
+    if (f[0].empty() || f[1].empty() || f[2].empty()) {
+      return Status::BadInput(fmt::format("{}:{}: phrase, type and class are required", path, row.line));
+    }
+    table.Add(analyzer, f[0], static_cast<std::uint32_t>(entries.size()));
+    entries.push_back({f[1], f[2], f[3], f[4].empty() ? "participant" : f[4]});
+  }
+  return Status::Ok();
+}
+
+EventExtractor::EventExtractor(const gazetteer::Gazetteer& gazetteer, const Triggers& triggers)
+    : gazetteer_(gazetteer), triggers_(triggers) {}
+
+std::vector<Event> EventExtractor::Extract(const mentions::AnalyzedDocument& ad) const {
+  const auto& tokens = ad.tokens;
+  const std::string_view text = ad.doc.text;
+  const auto n = static_cast<std::uint32_t>(tokens.size());
+  std::vector<Event> found;
+
+  std::uint32_t tok = 0;
+  std::size_t mention_index = 0;
+  for (const auto& sentence : ad.sentences) {
+    const std::uint32_t first = tok;
+    while (tok < n && tokens[tok].start < sentence.end) ++tok;
+    const std::uint32_t end = tok;
+    if (first == end) continue;
+    std::vector<const Mention*> ms;
+    while (mention_index < ad.mentions.size() && ad.mentions[mention_index].start < sentence.end) {
+      ms.push_back(&ad.mentions[mention_index]);
+      ++mention_index;
+    }
+    // Triggers, one event per class in the sentence.
+    struct Hit {
+      std::uint32_t first, end;
+      const Triggers::Entry* entry;
+    };
+    std::vector<Hit> hits;
+    for (std::uint32_t i = first; i < end;) {
+      text::PhraseTable::Hit h;
+      bool inside_mention = false;
+      for (const Mention* m : ms) inside_mention |= i >= m->first_token && i < m->end_token;
+      if (!inside_mention && triggers_.table.LongestAt(tokens, i, &h) && h.end_token <= end) {
+        if (!Negated(tokens, i, first)) hits.push_back({i, h.end_token, &triggers_.entries[h.value]});
+        i = h.end_token;
+      } else {
+        ++i;
+      }
+    }
+    if (hits.empty()) continue;
+    // Participants: the people of the sentence; without people, its countries and
+    // organisations.
+    std::vector<const Mention*> people, others;
+    for (const Mention* m : ms) {
+      if (m->kind == "person") people.push_back(m);
+      else if (m->kind == "country" || m->kind == "organization" || m->kind == "group") {
+        // Countries in "Name (Country)" and adjectives describe people, they do not take part.
+        const bool in_parens = m->start > 0 && text[m->start - 1] == '(';
+        if (!in_parens && m->resolved_by != "adjective" && m->resolved_by != "demonym") others.push_back(m);
+      }
+    }
+    const auto& chosen = people.empty() ? others : people;
+    if (chosen.empty()) continue;
+    // Dates of the sentence, resolved against the document date.
+    const auto dates = text::FindDates(text, tokens, first, end, ad.date.date);
+    // Mode.
+    std::string mode;
+    for (std::uint32_t i = first; i + 1 < end; ++i) {
+      const std::string& a = tokens[i].key;
+      const std::string& b = tokens[i + 1].key;
+      if (a == "video" && (b == "format" || b == "link" || b == "conference" || b == "call")) mode = "video";
+      if (a == "videoconference" || a == "online") mode = "video";
+      if ((a == "by" || a == "on" || a == "over") && (b == "phone" || b == "telephone")) mode = "phone";
+    }
+
+    std::map<std::string, Event> by_class;
+    for (const Hit& h : hits) {
+      Event& e = by_class[h.entry->event_class];
+      const bool fresh = e.type.empty();
+      if (fresh || TypeRank(h.entry->type) > TypeRank(e.type)) {
+        e.type = h.entry->type;
+        e.cameo = h.entry->cameo;
+      }
+      e.event_class = h.entry->event_class;
+      if (h.entry->event_class == "call") mode = mode.empty() ? "phone" : mode;
+      e.evidence.push_back({ad.doc.id, tokens[h.first].start, tokens[h.end - 1].end});
+      // Date: the nearest date before the trigger in the sentence, else the first after,
+      // else the document date.
+      if (e.date.empty()) {
+        const text::DateMention* best = nullptr;
+        for (const auto& d : dates) {
+          if (d.end_token <= h.first) best = &d;
+        }
+        if (!best && !dates.empty()) best = &dates.front();
+        e.date = best ? best->value : ad.date.date;
+      }
+      // Place: "met in Moscow", "a meeting was held in Geneva" — "in" right after the
+      // trigger (or after "was held" / "took place"), not "discusses the situation in X".
+      if (e.place.empty()) {
+        std::uint32_t k = h.end;
+        while (k < end && k < h.end + 3 && IsHeldWord(tokens[k].key)) ++k;
+        for (const Mention* m : ms) {
+          if ((m->kind == "location" || m->kind == "country") && k < end && tokens[k].key == "in" &&
+              m->first_token == k + 1 && m->resolved_by != "adjective" && m->resolved_by != "demonym") {
+            e.place = m->entity_id;
+            e.place_name = m->name;
+            break;
+          }
+        }
+      }
+      for (const Mention* m : chosen) {
+        Participant p;
+        p.entity_id = m->entity_id;
+        p.name = m->name;
+        p.kind = m->kind;
+        p.title = m->role;
+        p.country = m->country;
+        p.confidence = m->confidence;
+        p.subject = m->end_token <= h.first;
+        p.role = h.entry->role;
+        if (p.role == "visitor" && !p.subject) p.role = "host";
+        else if (p.role == "host" && !p.subject) p.role = "visitor";
+        // Mediators: people who hold a mediating role on the date.
+        if (p.role == "participant" && m->entity >= 0) {
+          for (const auto& r : gazetteer_.entity(static_cast<std::uint32_t>(m->entity)).roles) {
+            if ((r.role == "co_chair" || r.role == "personal_representative" || r.role == "envoy") && r.HeldOn(e.date)) {
+              p.role = "mediator";
+            }
+          }
+        }
+        std::vector<Participant> one{p};
+        Event tmp;
+        tmp.participants = one;
+        Absorb(&e, tmp);
+      }
+    }
+    for (auto& [cls, e] : by_class) {
+      e.mode = mode;
+      found.push_back(std::move(e));
+    }
+  }
+  for (auto& e : found) Canonicalize(&e);
+  auto merged = MergeEvents(std::move(found));
+  std::vector<Event> out;
+  for (auto& e : merged) {
+    if (e.participants.size() >= 2) out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::vector<Event> MergeEvents(std::vector<Event> events) {
+  // Canonical input order first, so that the result does not depend on it.
+  for (auto& e : events) Canonicalize(&e);
+  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+    return std::tie(a.event_class, a.date, a.id, a.evidence) < std::tie(b.event_class, b.date, b.id, b.evidence);
+  });
+  // Repeatedly merge compatible pairs until nothing changes (few events per class/date).
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (std::size_t i = 0; i < events.size() && !changed; ++i) {
+      for (std::size_t j = i + 1; j < events.size(); ++j) {
+        if (events[i].event_class != events[j].event_class) continue;
+        if (!DatesCompatible(events[i].date, events[j].date)) continue;
+        if (!ShareParticipant(events[i], events[j])) continue;
+        // Two dated events with different full dates are never one.
+        Absorb(&events[i], events[j]);
+        Canonicalize(&events[i]);
+        events.erase(events.begin() + static_cast<long>(j));
+        changed = true;
+        break;
+      }
+    }
+  }
+  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+    return std::tie(a.date, a.type, a.id) < std::tie(b.date, b.type, b.id);
+  });
+  return events;
+}
+
+}  // namespace actorgraph::events

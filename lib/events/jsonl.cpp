@@ -1,0 +1,100 @@
+#include "events/jsonl.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace actorgraph::events {
+
+std::vector<std::pair<std::string, std::string>> Dyads(const Event& e) {
+  std::vector<std::string> sources, targets;
+  for (const auto& p : e.participants) (p.subject ? sources : targets).push_back(p.entity_id);
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!sources.empty() && !targets.empty()) {
+    for (const auto& s : sources) {
+      for (const auto& t : targets) out.emplace_back(s, t);
+    }
+  } else {
+    const auto& all = sources.empty() ? targets : sources;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      for (std::size_t j = i + 1; j < all.size(); ++j) out.emplace_back(all[i], all[j]);
+    }
+  }
+  return out;
+}
+
+std::string ToJsonLine(const Event& e) {
+  nlohmann::ordered_json j;
+  j["id"] = e.id;
+  j["type"] = e.type;
+  j["class"] = e.event_class;
+  j["date"] = e.date;
+  j["place"] = e.place;
+  j["place_name"] = e.place_name;
+  j["mode"] = e.mode;
+  j["cameo"] = e.cameo;
+  auto& ps = j["participants"] = nlohmann::ordered_json::array();
+  for (const auto& p : e.participants) {
+    nlohmann::ordered_json pj;
+    pj["entity_id"] = p.entity_id;
+    pj["name"] = p.name;
+    pj["kind"] = p.kind;
+    pj["role"] = p.role;
+    pj["title"] = p.title;
+    pj["country"] = p.country;
+    pj["confidence"] = p.confidence;
+    pj["subject"] = p.subject;
+    ps.push_back(std::move(pj));
+  }
+  auto& ds = j["dyads"] = nlohmann::ordered_json::array();
+  for (const auto& [s, t] : Dyads(e)) ds.push_back({{"source", s}, {"target", t}});
+  auto& ev = j["evidence"] = nlohmann::ordered_json::array();
+  for (const auto& s : e.evidence) ev.push_back({{"doc", s.doc}, {"start", s.start}, {"end", s.end}});
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Status FromJsonLine(std::string_view line, const std::string& where, Event* e) {
+  try {
+    const auto j = nlohmann::json::parse(line);
+    *e = Event{};
+    e->id = j.at("id").get<std::string>();
+    e->type = j.at("type").get<std::string>();
+    e->event_class = j.value("class", e->type);
+    e->date = j.value("date", "");
+    e->place = j.value("place", "");
+    e->place_name = j.value("place_name", "");
+    e->mode = j.value("mode", "");
+    e->cameo = j.value("cameo", "");
+    for (const auto& pj : j.at("participants")) {
+      Participant p;
+      p.entity_id = pj.at("entity_id").get<std::string>();
+      p.name = pj.value("name", p.entity_id);
+      p.kind = pj.value("kind", "");
+      p.role = pj.value("role", "participant");
+      p.title = pj.value("title", "");
+      p.country = pj.value("country", "");
+      p.confidence = pj.value("confidence", 1.0);
+      p.subject = pj.value("subject", false);
+      e->participants.push_back(std::move(p));
+    }
+    for (const auto& sj : j.at("evidence")) {
+      e->evidence.push_back({sj.at("doc").get<std::string>(), sj.at("start").get<std::uint32_t>(),
+                             sj.at("end").get<std::uint32_t>()});
+    }
+  } catch (const nlohmann::json::exception& ex) {
+    std::string_view what = ex.what();
+    if (const auto b = what.find("] "); b != std::string_view::npos) what.remove_prefix(b + 2);
+    return Status::BadInput(fmt::format("{}: not an actorgraph event: {}", where, what));
+  }
+  return Status::Ok();
+}
+
+std::string PetrarchHeader() { return "doc\tdate\tsource\ttarget\tcameo\tevent_type\tevent_id\n"; }
+
+std::string ToPetrarchRows(const Event& e) {
+  std::string out;
+  const std::string doc = e.evidence.empty() ? "" : e.evidence.front().doc;
+  for (const auto& [s, t] : Dyads(e)) out += fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", doc, e.date, s, t, e.cameo, e.type, e.id);
+  return out;
+}
+
+}  // namespace actorgraph::events

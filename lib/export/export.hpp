@@ -1,0 +1,125 @@
+// actorgraph — stage 6: exports.
+//
+// Writes a graph::Graph as GraphML, DOT, GEXF 1.3, node-link JSON, Cytoscape.js JSON or
+// Neo4j import CSV. The serialisers are the project's own; every output is deterministic
+// (identical graphs give byte-identical files) and is written atomically (OutputFile).
+//
+// Attributes. Every format carries every field of the graph model (graph/graph.hpp), in
+// the model's order, on every node and edge, typed where the format has types:
+//   node: label kind event_type date place mode cameo entity_id role country   (string)
+//         mentions degree component                                             (int64)
+//         confidence weighted_degree betweenness                                (double)
+//         evidence                                                              (string)
+//   edge: relation role evidence events (string), weight (double)
+//   graph: name generator projection (string)
+// Integers are written in decimal; doubles in the shortest form that reads back to the same
+// double (std::to_chars), with ".0" added to whole values so that typed readers (JSON,
+// Python) see a float, e.g. 1 -> "1.0", 0.1 -> "0.1", 1e-07 -> "1e-07". Three kinds of
+// double are written as 0.0 instead, because some reader rejects them and the pipeline
+// never produces them: NaN and infinities (no JSON spelling) and subnormals, below
+// 2.2250738585072014e-308 in magnitude (igraph's readers fail on strtod's underflow).
+//
+// Sanitising, done once on a snapshot of the graph before any serialiser runs:
+//  * Text: invalid UTF-8 is repaired (utf8::Repair, one U+FFFD per maximal ill-formed
+//    subpart; lone surrogates are ill-formed); then every character XML 1.0 cannot hold is
+//    replaced by U+FFFD: C0 controls other than tab, LF and CR (U+0000-U+0008, U+000B,
+//    U+000C, U+000E-U+001F), U+FFFE and U+FFFF. Everything else stays as it is, including
+//    " ' < > & \, newlines, tabs, right-to-left text and astral-plane characters; each
+//    serialiser escapes them as its format requires.
+//  * Ids: node and edge ids are made XML NMTOKENs from [A-Za-z0-9.:-] plus '_' escapes.
+//    Each byte outside [A-Za-z0-9.:-] (including '_' itself) becomes "_HH" (two upper-case
+//    hex digits), so "a b" -> "a_20b"; this mapping is one-to-one and leaves ids made by
+//    graph::MakeNodeId unchanged. An empty id becomes "_" (nodes) or "e<index>" (edges,
+//    index = position in edge order). A node id starting with "legend:" has that colon
+//    escaped ("legend_3A..."), because the DOT legend reserves the prefix. Should two ids
+//    still coincide, the later one gets "__2", "__3", ... appended. The same ids are used
+//    in every format, so files of one run can be cross-referenced.
+//
+// Format notes:
+//  * GraphML: keys declared before <graph>, one per attribute and domain (for="node",
+//    "edge" or "graph"), attr.type string/long/double; a <data> on every element (no
+//    defaults); edgedefault="directed"; valid against the GraphML 1.0 XSD. The yEd flavour
+//    (Options::yed) adds the yFiles namespace and a node-graphics key ("d_ng",
+//    yfiles.type="nodegraphics") with a ShapeNode per node (fill colour and shape by kind,
+//    NodeLabel = label); yFiles elements are outside the plain GraphML XSD by design.
+//  * DOT: a digraph; every id and value is a quoted string; values use Graphviz escString
+//    conventions: \" for a quote, \\ for a backslash, \n for LF, \r for CR. DOT is untyped,
+//    so numbers are written without the ".0" of whole doubles (weight "1", which every dot
+//    version reads as an integer layout weight). Node shape and fill colour follow the kind
+//    (person ellipse, organization box, country hexagon, location octagon, group box3d,
+//    event note, anything else egg). With Options::legend (the default) a subgraph
+//    "cluster_legend" holds one extra node per kind present, with id "legend:<kind>" (and
+//    "legend:other" for unknown kinds) and no edges; DOT readers count these nodes.
+//  * GEXF 1.3: typed <attributes> for nodes and edges, an <attvalue> for every attribute,
+//    viz:color by kind, edge weight native. Nodes with a date (events) get start=<date> and
+//    the graph becomes mode="dynamic" timeformat="date"; start needs a full xsd:date, so a
+//    partial date takes the first day of its period ("2021-02" -> "2021-02-01", "2021" ->
+//    "2021-01-01"); the "date" attribute keeps the original text. Dates that are not ISO
+//    8601 get no start. Without dated nodes the graph is mode="static". meta: description
+//    = graph name, creator = generator, keywords = projection.
+//  * Node-link JSON (networkx node_link_graph, D3): {"directed": true, "multigraph": true,
+//    "graph": {...}, "nodes": [{"id": ..., attributes}], "links": [{"source", "target",
+//    "key" = edge id, attributes}]}.
+//  * Cytoscape.js JSON: {"data": {graph attributes}, "elements": {"nodes": [{"data":
+//    {"id", attributes}}], "edges": [{"data": {"id", "source", "target", attributes}}]}}.
+//  * Neo4j (neo4j-admin database import): a folder with nodes.csv (id:ID, :LABEL = Person,
+//    Organization, Country, Location, Group, Event, or the kind in CamelCase, "Entity" when
+//    empty) and relationships.csv (:START_ID, :END_ID, :TYPE = relation upper-cased with
+//    characters outside [A-Z0-9_] as '_', "RELATED_TO" when empty). RFC 4180: CRLF line
+//    ends, fields with , " CR LF or outer spaces quoted, quotes doubled. Fields may hold
+//    newlines, so import with --multiline-fields=true.
+#pragma once
+
+#include "common/status.hpp"
+#include "graph/graph.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace actorgraph::exports {
+
+enum class Format { kGraphml, kDot, kGexf, kJson, kCyjs, kNeo4j };
+
+// "graphml", "dot", "gexf", "json", "cyjs", "neo4j" (ASCII case ignored); nullopt otherwise.
+std::optional<Format> ParseFormat(std::string_view name);
+
+// The format a file name asks for, by extension (ASCII case ignored): .graphml, .dot, .gv,
+// .gexf, .json, .cyjs and .cyjs.json. nullopt for "-", for names without an extension (a
+// Neo4j folder needs an explicit format) and for unknown extensions.
+std::optional<Format> FormatFromPath(std::string_view path);
+
+// The canonical name, as accepted by ParseFormat.
+std::string_view FormatName(Format format);
+
+struct Options {
+  Format format = Format::kGraphml;
+  bool yed = false;     // GraphML only: yEd flavour (--graphml-flavor yed)
+  bool legend = true;   // DOT only: the cluster_legend subgraph (see above)
+};
+
+// The graph in `opts.format`, deterministic for identical graphs. Returns "" for kNeo4j,
+// which is two files: use SerializeNeo4j or WriteGraph.
+std::string Serialize(const graph::Graph& g, const Options& opts);
+
+struct Neo4jCsv {
+  std::string nodes;          // nodes.csv
+  std::string relationships;  // relationships.csv
+};
+Neo4jCsv SerializeNeo4j(const graph::Graph& g);
+
+// Writes the graph atomically to `path` ("-" = standard output). For kNeo4j `path` is a
+// folder (created when its parent exists) that receives nodes.csv and relationships.csv,
+// each written atomically. Errors: kIo naming the path (missing folder, not writable, disk
+// full); kBadUsage for kNeo4j to standard output. A failed write leaves no file behind.
+Status WriteGraph(const graph::Graph& g, const Options& opts, const std::string& path);
+
+// Renders the DOT file `dot_path` with Graphviz (`dot -T<format>`, run through posix_spawnp
+// without a shell, found on PATH) and writes the result atomically to `out_path` ("-" =
+// standard output). `format` is a Graphviz output format such as "svg", "png" or "pdf"
+// ([a-z0-9:_] only). Errors: kBadUsage for a malformed format; kIo when dot is not
+// installed, cannot run, fails (its first line of standard error is quoted) or the output
+// cannot be written.
+Status RenderDot(const std::string& dot_path, const std::string& out_path, std::string_view format);
+
+}  // namespace actorgraph::exports

@@ -1,0 +1,202 @@
+// Sanitising: the one place where graph text and ids are made safe for every format.
+#include "export/internal/safe_graph.hpp"
+
+#include "common/utf8.hpp"
+
+#include <boost/range/iterator_range.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <unordered_set>
+
+namespace actorgraph::exports::internal {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+constexpr std::string_view kLegendPrefix = "legend:";
+
+bool XmlForbidden(char32_t cp) {
+  return (cp < 0x20 && cp != 0x09 && cp != 0x0A && cp != 0x0D) || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+bool IdByteAllowed(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+         c == ':' || c == '-';
+}
+
+// `id` if unused, else `id` + "__N" for the smallest free N >= 2. EscapeId never produces
+// "__", so a suffixed id cannot be confused with an escaped one.
+std::string Claim(std::string id, std::unordered_set<std::string>& used) {
+  if (used.insert(id).second) return id;
+  for (int n = 2;; ++n) {
+    std::string candidate = id + "__" + std::to_string(n);
+    if (used.insert(candidate).second) return candidate;
+  }
+}
+
+// NaN and infinities have no JSON spelling; subnormals make strtod report ERANGE, which
+// igraph's readers treat as a fatal error. Both become 0 (see export.hpp).
+double Portable(double value) { return std::isnormal(value) ? value : 0.0; }
+
+bool AllDigits(std::string_view s) {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return !s.empty();
+}
+
+int ToInt(std::string_view digits) {
+  int v = 0;
+  for (char c : digits) v = v * 10 + (c - '0');
+  return v;
+}
+
+}  // namespace
+
+std::string SanitizeText(std::string_view text) {
+  std::string repaired;
+  if (utf8::FirstInvalid(text)) {
+    repaired = utf8::Repair(text);
+    text = repaired;
+  }
+  // Fast path: nothing below U+0020 except tab/LF/CR and no U+FFFE/U+FFFF (EF BF BE/BF).
+  bool clean = true;
+  for (std::size_t i = 0; i < text.size() && clean; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D) clean = false;
+    if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
+      clean = false;
+    }
+  }
+  if (clean) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 8);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = utf8::Next(text, pos);
+    if (XmlForbidden(cp)) {
+      out += kReplacement;
+    } else {
+      out.append(text.substr(start, pos - start));
+    }
+  }
+  return out;
+}
+
+std::string EscapeId(std::string_view id) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(id.size());
+  for (char ch : id) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (IdByteAllowed(c)) {
+      out += ch;
+    } else {
+      out += '_';
+      out += kHex[c >> 4];
+      out += kHex[c & 0x0F];
+    }
+  }
+  return out;
+}
+
+std::string FormatDouble(double value, bool whole_suffix) {
+  if (!std::isfinite(value)) value = 0.0;
+  char buf[64];
+  const auto result = std::to_chars(buf, buf + sizeof buf, value);
+  std::string out(buf, result.ptr);
+  if (whole_suffix && out.find_first_of(".e") == std::string::npos) out += ".0";
+  return out;
+}
+
+std::string FormatLong(std::int64_t value) {
+  char buf[32];
+  const auto result = std::to_chars(buf, buf + sizeof buf, value);
+  return std::string(buf, result.ptr);
+}
+
+std::string FormatValue(const Value& value, bool whole_suffix) {
+  if (const auto* s = std::get_if<std::string>(&value)) return *s;
+  if (const auto* i = std::get_if<std::int64_t>(&value)) return FormatLong(*i);
+  return FormatDouble(std::get<double>(value), whole_suffix);
+}
+
+std::optional<std::string> GexfDate(std::string_view date) {
+  const std::string_view year = date.substr(0, 4);
+  if (date.size() < 4 || !AllDigits(year) || ToInt(year) == 0) return std::nullopt;
+  if (date.size() == 4) return std::string(year) + "-01-01";
+  if (date.size() < 7 || date[4] != '-' || !AllDigits(date.substr(5, 2))) return std::nullopt;
+  const int month = ToInt(date.substr(5, 2));
+  if (month < 1 || month > 12) return std::nullopt;
+  if (date.size() == 7) return std::string(date) + "-01";
+  if (date.size() != 10 || date[7] != '-' || !AllDigits(date.substr(8, 2))) return std::nullopt;
+  const int y = ToInt(year);
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const int last = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+  const int day = ToInt(date.substr(8, 2));
+  if (day < 1 || day > last) return std::nullopt;
+  return std::string(date);
+}
+
+const KindStyle& StyleOf(std::string_view kind) {
+  for (const KindStyle& style : kKindStyles) {
+    if (style.kind == kind) return style;
+  }
+  return kOtherStyle;
+}
+
+std::string HexColour(const KindStyle& style) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out = "#";
+  for (std::uint8_t c : {style.r, style.g, style.b}) {
+    out += kHex[c >> 4];
+    out += kHex[c & 0x0F];
+  }
+  return out;
+}
+
+SafeGraph MakeSafe(const graph::Graph& g) {
+  SafeGraph out;
+  const graph::GraphInfo& info = g[boost::graph_bundle];
+  out.values = {SanitizeText(info.name), SanitizeText(info.generator), SanitizeText(info.projection)};
+
+  std::unordered_set<std::string> node_ids;
+  out.nodes.reserve(boost::num_vertices(g));
+  for (const graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    const graph::Node& n = g[v];
+    std::string id = n.id.empty() ? std::string("_") : EscapeId(n.id);
+    if (id.starts_with(kLegendPrefix)) id.replace(kLegendPrefix.size() - 1, 1, "_3A");
+    SafeNode node;
+    node.id = Claim(std::move(id), node_ids);
+    node.values = {
+        SanitizeText(n.label),     SanitizeText(n.kind),     SanitizeText(n.event_type),
+        SanitizeText(n.date),      SanitizeText(n.place),    SanitizeText(n.mode),
+        SanitizeText(n.cameo),     SanitizeText(n.entity_id), SanitizeText(n.role),
+        SanitizeText(n.country),   n.mentions,               Portable(n.confidence),
+        SanitizeText(n.evidence),  n.degree,                 Portable(n.weighted_degree),
+        Portable(n.betweenness),     n.component,
+    };
+    out.nodes.push_back(std::move(node));
+  }
+
+  std::unordered_set<std::string> edge_ids;
+  out.edges.reserve(boost::num_edges(g));
+  std::size_t index = 0;
+  for (const graph::EdgeDesc e : boost::make_iterator_range(boost::edges(g))) {
+    const graph::Edge& d = g[e];
+    SafeEdge edge;
+    edge.id = Claim(d.id.empty() ? std::string("e").append(std::to_string(index)) : EscapeId(d.id), edge_ids);
+    edge.source = boost::source(e, g);
+    edge.target = boost::target(e, g);
+    edge.values = {SanitizeText(d.relation), SanitizeText(d.role), Portable(d.weight),
+                   SanitizeText(d.evidence), SanitizeText(d.events)};
+    out.edges.push_back(std::move(edge));
+    ++index;
+  }
+  return out;
+}
+
+}  // namespace actorgraph::exports::internal

@@ -1,0 +1,452 @@
+#include "gazetteer/gazetteer.hpp"
+
+#include "common/iso_date.hpp"
+#include "common/utf8.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+#include <sstream>
+#include <unordered_map>
+
+namespace actorgraph::gazetteer {
+namespace fs = std::filesystem;
+
+std::string_view KindName(Kind kind) {
+  switch (kind) {
+    case Kind::kPerson: return "person";
+    case Kind::kOrganization: return "organization";
+    case Kind::kCountry: return "country";
+    case Kind::kLocation: return "location";
+    case Kind::kGroup: return "group";
+  }
+  return "person";
+}
+
+std::optional<Kind> ParseKind(std::string_view name) {
+  if (name == "person") return Kind::kPerson;
+  if (name == "organization" || name == "organisation") return Kind::kOrganization;
+  if (name == "country") return Kind::kCountry;
+  if (name == "location" || name == "place") return Kind::kLocation;
+  if (name == "group") return Kind::kGroup;
+  return std::nullopt;
+}
+
+int KindPriority(Kind kind) {
+  switch (kind) {
+    case Kind::kCountry: return 5;
+    case Kind::kOrganization: return 4;
+    case Kind::kPerson: return 3;
+    case Kind::kGroup: return 2;
+    case Kind::kLocation: return 1;
+  }
+  return 0;
+}
+
+std::string_view AliasTypeName(AliasType type) {
+  switch (type) {
+    case AliasType::kName: return "exact";
+    case AliasType::kAlias: return "alias";
+    case AliasType::kCased: return "alias";
+    case AliasType::kAdjective: return "adjective";
+    case AliasType::kDemonym: return "demonym";
+  }
+  return "alias";
+}
+
+bool Role::HeldOn(std::string_view date) const {
+  if (date.empty()) return true;
+  if (!from.empty() && iso_date::Latest(date) < iso_date::Earliest(from)) return false;
+  if (!to.empty() && iso_date::Earliest(date) > iso_date::Latest(to)) return false;
+  return true;
+}
+
+namespace {
+
+bool ValidId(std::string_view id) {
+  if (id.empty()) return false;
+  for (char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                    c == '_' || c == ':' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+struct Gazetteer::Impl {
+  std::vector<Entity> entities;
+  std::unordered_map<std::string, std::uint32_t> by_id;
+
+  // Token trie: vocabulary of alias token keys, edges (node, token id) → node, and the
+  // candidates ending at each node.
+  std::unordered_map<std::string, std::uint32_t> vocab;
+  std::unordered_map<std::uint64_t, std::uint32_t> edges;
+  std::vector<std::vector<Candidate>> node_candidates{1};
+  std::vector<std::vector<std::string>> cased_forms{1};  // token texts of each cased alias
+  std::size_t aliases = 0;
+
+  std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> holders;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> surnames;
+  std::vector<std::uint32_t> no_one;
+
+  std::uint32_t Child(std::uint32_t node, std::uint32_t token, bool create) {
+    const std::uint64_t k = (static_cast<std::uint64_t>(node) << 32) | token;
+    auto it = edges.find(k);
+    if (it != edges.end()) return it->second;
+    if (!create) return 0;
+    const auto id = static_cast<std::uint32_t>(node_candidates.size());
+    node_candidates.emplace_back();
+    edges.emplace(k, id);
+    return id;
+  }
+
+  Status ParseLine(std::string_view line, const std::string& where, std::vector<std::string>* problems);
+};
+
+Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
+Gazetteer::~Gazetteer() = default;
+Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
+Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
+
+std::size_t Gazetteer::size() const { return impl_->entities.size(); }
+const Entity& Gazetteer::entity(std::uint32_t index) const { return impl_->entities[index]; }
+std::size_t Gazetteer::alias_count() const { return impl_->aliases; }
+
+std::optional<std::uint32_t> Gazetteer::Find(std::string_view id) const {
+  auto it = impl_->by_id.find(std::string(id));
+  if (it == impl_->by_id.end()) return std::nullopt;
+  return it->second;
+}
+
+Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& where, std::vector<std::string>* problems) {
+  nlohmann::json obj;
+  try {
+    obj = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string_view what = e.what();
+    if (const auto col = what.find("column "); col != std::string_view::npos) {
+      if (const auto colon = what.find(": ", col); colon != std::string_view::npos) what.remove_prefix(colon + 2);
+    }
+    problems->push_back(fmt::format("{}: malformed JSON at column {}: {}", where, e.byte, what));
+    return Status::Ok();
+  }
+  const std::size_t before = problems->size();
+  const auto problem = [&](std::string msg) { problems->push_back(fmt::format("{}: {}", where, msg)); };
+  if (!obj.is_object()) {
+    problem("expected a JSON object");
+    return Status::Ok();
+  }
+  const auto str = [&](const char* key, bool required) -> std::string {
+    if (!obj.contains(key)) {
+      if (required) problem(fmt::format("missing field \"{}\"", key));
+      return {};
+    }
+    if (!obj[key].is_string()) {
+      problem(fmt::format("field \"{}\" must be a string", key));
+      return {};
+    }
+    return obj[key].get<std::string>();
+  };
+  const auto list = [&](const char* key) -> std::vector<std::string> {
+    std::vector<std::string> out;
+    if (!obj.contains(key)) return out;
+    if (!obj[key].is_array()) {
+      problem(fmt::format("field \"{}\" must be a list of strings", key));
+      return out;
+    }
+    for (const auto& v : obj[key]) {
+      if (!v.is_string()) {
+        problem(fmt::format("field \"{}\" must be a list of strings", key));
+        return {};
+      }
+      if (!v.get<std::string>().empty()) out.push_back(v.get<std::string>());
+    }
+    return out;
+  };
+  Entity e;
+  e.origin = where;
+  e.id = str("id", true);
+  const std::string kind = str("kind", true);
+  e.name = str("name", true);
+  if (obj.contains("id") && obj["id"].is_string() && !ValidId(e.id)) {
+    problem(fmt::format("id \"{}\" may use only letters, digits and . _ : -", e.id));
+  }
+  if (obj.contains("kind") && obj["kind"].is_string()) {
+    if (auto k = ParseKind(kind)) e.kind = *k;
+    else problem(fmt::format("unknown kind \"{}\" (person, organization, country, location, group)", kind));
+  }
+  if (obj.contains("name") && obj["name"].is_string() && e.name.find_first_not_of(" \t") == std::string::npos) {
+    problem("field \"name\" is empty");
+  }
+  e.aliases = list("aliases");
+  e.cased = list("cased");
+  e.adjectives = list("adjectives");
+  e.demonyms = list("demonyms");
+  e.member_of = list("member_of");
+  e.country = str("country", false);
+  e.parent = str("parent", false);
+  e.code = str("code", false);
+  e.leader = str("leader", false);
+  e.wikidata = str("wikidata", false);
+  if (!e.country.empty() && (e.country.size() != 2 || !std::isupper(static_cast<unsigned char>(e.country[0])) ||
+                             !std::isupper(static_cast<unsigned char>(e.country[1])))) {
+    problem(fmt::format("country \"{}\" must be an ISO 3166-1 alpha-2 code such as \"AZ\"", e.country));
+  }
+  if (obj.contains("roles")) {
+    if (!obj["roles"].is_array()) {
+      problem("field \"roles\" must be a list of objects");
+    } else {
+      std::size_t i = 0;
+      for (const auto& r : obj["roles"]) {
+        ++i;
+        if (!r.is_object()) {
+          problem(fmt::format("role {} must be an object", i));
+          continue;
+        }
+        Role role;
+        const auto rs = [&](const char* key) -> std::string {
+          if (!r.contains(key)) return {};
+          if (!r[key].is_string()) {
+            problem(fmt::format("role {}: field \"{}\" must be a string", i, key));
+            return {};
+          }
+          return r[key].get<std::string>();
+        };
+        role.role = rs("role");
+        role.of = rs("of");
+        role.title = rs("title");
+        role.from = rs("from");
+        role.to = rs("to");
+        if (role.role.empty() && role.title.empty()) problem(fmt::format("role {}: needs \"role\" or \"title\"", i));
+        for (const auto* d : {&role.from, &role.to}) {
+          if (!d->empty() && !iso_date::IsValid(*d)) {
+            problem(fmt::format("role {}: bad date \"{}\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", i, *d));
+          }
+        }
+        if (iso_date::IsValid(role.from) && iso_date::IsValid(role.to) &&
+            iso_date::Earliest(role.from) > iso_date::Latest(role.to)) {
+          problem(fmt::format("role {}: \"from\" {} is after \"to\" {}", i, role.from, role.to));
+        }
+        e.roles.push_back(std::move(role));
+      }
+    }
+  }
+  if (problems->size() != before) return Status::Ok();
+  auto [it, inserted] = by_id.emplace(e.id, static_cast<std::uint32_t>(entities.size()));
+  if (!inserted) {
+    problem(fmt::format("duplicate id \"{}\" (first defined at {})", e.id, entities[it->second].origin));
+    return Status::Ok();
+  }
+  entities.push_back(std::move(e));
+  return Status::Ok();
+}
+
+Status Gazetteer::LoadString(std::string_view content, const std::string& origin, std::vector<std::string>* problems) {
+  std::vector<std::string> local;
+  std::vector<std::string>* out = problems ? problems : &local;
+  const std::size_t before = out->size();
+  if (content.compare(0, 3, "\xEF\xBB\xBF") == 0) content.remove_prefix(3);
+  std::size_t pos = 0, line_no = 0;
+  while (pos < content.size()) {
+    std::size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view line = content.substr(pos, nl - pos);
+    const std::size_t line_start = pos;
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const auto first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || line[first] == '#') continue;
+    const std::string where = fmt::format("{}:{}", origin, line_no);
+    if (const auto bad = utf8::FirstInvalid(line)) {
+      out->push_back(fmt::format("{}:{}: invalid UTF-8 (byte {} of the file)", where, *bad + 1, line_start + *bad));
+      continue;
+    }
+    ACTORGRAPH_RETURN_IF_ERROR(impl_->ParseLine(line, where, out));
+  }
+  const std::size_t found = out->size() - before;
+  if (found == 0) return Status::Ok();
+  return Status::BadInput(found == 1 ? (*out)[before]
+                                     : fmt::format("{} (and {} more problems: run 'actorgraph gazetteer check')",
+                                                   (*out)[before], found - 1));
+}
+
+Status Gazetteer::Load(const std::string& path, std::vector<std::string>* problems) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return Status::Io(fmt::format("{}: no such gazetteer file or folder", path));
+  std::vector<std::string> files;
+  if (fs::is_directory(path, ec)) {
+    for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file(ec) && it->path().extension() == ".jsonl") files.push_back(it->path().string());
+    }
+    if (ec) return Status::Io(fmt::format("{}: cannot list folder: {}", path, ec.message()));
+    std::sort(files.begin(), files.end());
+  } else {
+    files.push_back(path);
+  }
+  Status first = Status::Ok();
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Status::Io(fmt::format("{}: cannot read: {}", file, std::strerror(errno)));
+    std::stringstream ss;
+    ss << in.rdbuf();
+    Status s = LoadString(ss.str(), file, problems);
+    if (!s.ok() && first.ok()) first = s;
+  }
+  return first;
+}
+
+void Gazetteer::Compile(std::vector<std::string>* warnings) {
+  Impl& im = *impl_;
+  text::Analyzer analyzer;
+  std::vector<text::Token> toks;
+  const auto add = [&](std::uint32_t entity, const std::string& alias, AliasType type) {
+    analyzer.Tokenize(alias, &toks);
+    if (toks.empty()) return;
+    std::uint32_t node = 0;
+    for (const auto& t : toks) {
+      auto [vit, fresh] = im.vocab.emplace(t.key, static_cast<std::uint32_t>(im.vocab.size()));
+      node = im.Child(node, vit->second, true);
+    }
+    auto& cands = im.node_candidates[node];
+    for (const auto& c : cands) {
+      if (c.entity == entity) return;  // the same entity by another spelling
+    }
+    Candidate cand{entity, type, 0};
+    if (type == AliasType::kCased) {
+      std::vector<std::string> forms;
+      for (const auto& t : toks) forms.emplace_back(alias.substr(t.start, t.end - t.start));
+      cand.cased_form = static_cast<std::uint32_t>(im.cased_forms.size());
+      im.cased_forms.push_back(std::move(forms));
+    }
+    if (warnings && type != AliasType::kAdjective && type != AliasType::kDemonym && type != AliasType::kCased) {
+      for (const auto& c : cands) {
+        const Entity& other = im.entities[c.entity];
+        if (other.kind == im.entities[entity].kind && c.type != AliasType::kAdjective && c.type != AliasType::kDemonym &&
+            c.type != AliasType::kCased) {
+          warnings->push_back(fmt::format("{}: alias \"{}\" also names {} ({}), of the same kind: {} wins",
+                                          im.entities[entity].origin, alias, other.id, other.origin, other.id));
+        }
+      }
+    }
+    cands.push_back(cand);
+    ++im.aliases;
+  };
+  for (std::uint32_t i = 0; i < im.entities.size(); ++i) {
+    const Entity& e = im.entities[i];
+    add(i, e.name, AliasType::kName);
+    for (const auto& a : e.aliases) add(i, a, AliasType::kAlias);
+    for (const auto& a : e.cased) add(i, a, AliasType::kCased);
+    for (const auto& a : e.adjectives) add(i, a, AliasType::kAdjective);
+    for (const auto& a : e.demonyms) add(i, a, AliasType::kDemonym);
+    for (std::uint32_t r = 0; r < e.roles.size(); ++r) {
+      im.holders[e.roles[r].role + '\x1f' + e.roles[r].of].emplace_back(i, r);
+    }
+    if (e.kind == Kind::kPerson) {
+      std::vector<std::string> names{e.name};
+      names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+      for (const auto& n : names) {
+        analyzer.Tokenize(n, &toks);
+        if (toks.size() < 2) continue;
+        auto& list = im.surnames[toks.back().key];
+        if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
+      }
+    }
+  }
+  for (auto& cands : im.node_candidates) {
+    std::stable_sort(cands.begin(), cands.end(), [&](const Candidate& a, const Candidate& b) {
+      const int pa = KindPriority(im.entities[a.entity].kind), pb = KindPriority(im.entities[b.entity].kind);
+      if (pa != pb) return pa > pb;
+      return a.entity < b.entity;
+    });
+  }
+}
+
+namespace {
+
+bool CasedFits(const std::vector<std::string>& forms, std::string_view text, const std::vector<text::Token>& tokens,
+               std::uint32_t first) {
+  for (std::size_t k = 0; k < forms.size(); ++k) {
+    const auto& t = tokens[first + k];
+    if (text.substr(t.start, t.end - t.start) != forms[k]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void Gazetteer::FindMatches(std::string_view text, const std::vector<text::Token>& tokens, std::vector<Match>* out) const {
+  const Impl& im = *impl_;
+  out->clear();
+  std::vector<std::uint32_t> ids(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    auto it = im.vocab.find(tokens[i].key);
+    ids[i] = it == im.vocab.end() ? UINT32_MAX : it->second;
+  }
+  std::uint32_t i = 0;
+  const auto n = static_cast<std::uint32_t>(tokens.size());
+  while (i < n) {
+    std::uint32_t node = 0, best_end = 0, best_node = 0;
+    for (std::uint32_t j = i; j < n && ids[j] != UINT32_MAX; ++j) {
+      // A possessive "s" never continues an alias ("Azerbaijan's" is "Azerbaijan" + "'s").
+      if (j > i && (tokens[j].flags & text::kPossessive)) break;
+      auto it = im.edges.find((static_cast<std::uint64_t>(node) << 32) | ids[j]);
+      if (it == im.edges.end()) break;
+      node = it->second;
+      const auto& cands = im.node_candidates[node];
+      bool any = false;
+      for (const auto& c : cands) {
+        if (c.type != AliasType::kCased || CasedFits(im.cased_forms[c.cased_form], text, tokens, i)) {
+          any = true;
+          break;
+        }
+      }
+      if (any) {
+        best_end = j + 1;
+        best_node = node;
+      }
+    }
+    if (best_end > i) {
+      out->push_back({i, best_end, best_node});
+      i = best_end;
+    } else {
+      ++i;
+    }
+  }
+}
+
+std::vector<Candidate> Gazetteer::Candidates(const Match& m, std::string_view text,
+                                             const std::vector<text::Token>& tokens) const {
+  std::vector<Candidate> out;
+  for (const auto& c : impl_->node_candidates[m.node]) {
+    if (c.type == AliasType::kCased && !CasedFits(impl_->cased_forms[c.cased_form], text, tokens, m.first_token)) continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<std::uint32_t> Gazetteer::Holders(std::string_view role_key, std::string_view of, std::string_view date) const {
+  std::vector<std::uint32_t> out;
+  auto it = impl_->holders.find(std::string(role_key) + '\x1f' + std::string(of));
+  if (it == impl_->holders.end()) return out;
+  for (const auto& [entity, role] : it->second) {
+    if (impl_->entities[entity].roles[role].HeldOn(date) &&
+        std::find(out.begin(), out.end(), entity) == out.end()) {
+      out.push_back(entity);
+    }
+  }
+  return out;
+}
+
+const std::vector<std::uint32_t>& Gazetteer::BySurname(std::string_view surname) const {
+  auto it = impl_->surnames.find(std::string(surname));
+  return it == impl_->surnames.end() ? impl_->no_one : it->second;
+}
+
+}  // namespace actorgraph::gazetteer

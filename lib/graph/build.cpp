@@ -1,0 +1,249 @@
+#include "graph/build.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace actorgraph::graph {
+namespace {
+
+struct Actor {
+  std::string id, label, kind, role, role_date, country;
+  std::int64_t entity = -1;
+  std::int64_t mentions = 0;
+  double confidence = 0.0;
+  std::set<std::string> evidence;  // capped
+  std::string last_date;           // latest document date the actor was seen on
+};
+
+std::string Span(const std::string& doc, std::uint32_t start, std::uint32_t end) {
+  return fmt::format("{}:{}-{}", doc, start, end);
+}
+
+std::string Join(const std::set<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) {
+    if (!out.empty()) out += ';';
+    out += s;
+  }
+  return out;
+}
+
+}  // namespace
+
+struct GraphBuilder::Impl {
+  const gazetteer::Gazetteer& gaz;
+  std::map<std::string, Actor> actors;
+  std::vector<events::Event> events;
+  std::vector<events::Event> merged;
+  explicit Impl(const gazetteer::Gazetteer& g) : gaz(g) {}
+
+  Actor& Touch(const std::string& id, const std::string& label, const std::string& kind, std::int64_t entity,
+               const std::string& country) {
+    auto [it, fresh] = actors.try_emplace(id);
+    Actor& a = it->second;
+    if (fresh) {
+      a.id = id;
+      a.label = label;
+      a.kind = kind;
+      a.entity = entity;
+      a.country = country;
+    }
+    if (a.country.empty()) a.country = country;
+    return a;
+  }
+
+  Actor& TouchEntity(std::uint32_t index) {
+    const auto& e = gaz.entity(index);
+    return Touch(e.id, e.name, std::string(gazetteer::KindName(e.kind)), index,
+                 e.kind == gazetteer::Kind::kCountry ? (e.code.empty() ? e.country : e.code) : e.country);
+  }
+};
+
+GraphBuilder::GraphBuilder(const gazetteer::Gazetteer& g) : impl_(std::make_unique<Impl>(g)) {}
+GraphBuilder::~GraphBuilder() = default;
+const std::vector<events::Event>& GraphBuilder::merged_events() const { return impl_->merged; }
+
+void GraphBuilder::AddMentions(const std::string& doc_id, const std::string& doc_date,
+                               const std::vector<mentions::Mention>& mentions) {
+  for (const auto& m : mentions) {
+    // Adjectives and demonyms describe, they do not name: "Russian peacekeepers".
+    if (m.resolved_by == "adjective" || m.resolved_by == "demonym") continue;
+    Actor& a = impl_->Touch(m.entity_id, m.name, m.kind, m.entity, m.country);
+    ++a.mentions;
+    a.confidence = std::max(a.confidence, m.confidence);
+    if (a.evidence.size() < 200) a.evidence.insert(Span(doc_id, m.start, m.end));
+    if (!m.role.empty() && doc_date >= a.role_date) {
+      a.role = m.role;
+      a.role_date = doc_date;
+    }
+    if (doc_date > a.last_date) a.last_date = doc_date;
+  }
+}
+
+void GraphBuilder::AddEvents(std::vector<events::Event> evs) {
+  for (auto& e : evs) impl_->events.push_back(std::move(e));
+}
+
+Graph GraphBuilder::Build(const BuildOptions& options) {
+  Impl& im = *impl_;
+  im.merged = events::MergeEvents(std::move(im.events));
+  im.events.clear();
+
+  // Which actors appear: participants, plus (optionally) every mentioned actor.
+  std::set<std::string> wanted;
+  for (const auto& e : im.merged) {
+    for (const auto& p : e.participants) {
+      wanted.insert(p.entity_id);
+      std::int64_t entity = -1;
+      if (auto idx = im.gaz.Find(p.entity_id)) entity = *idx;
+      Actor& a = im.Touch(p.entity_id, p.name, p.kind, entity, p.country);
+      if (a.confidence == 0.0) a.confidence = p.confidence;
+      if (!p.title.empty() && e.date >= a.role_date) {
+        a.role = p.title;
+        a.role_date = e.date;
+      }
+      if (e.date > a.last_date) a.last_date = e.date;
+    }
+  }
+  if (options.mentioned_actors) {
+    for (const auto& [id, a] : im.actors) wanted.insert(id);
+  }
+
+  // Membership and affiliation edges, adding their targets as nodes.
+  struct Link {
+    std::string from, to, relation, role;
+  };
+  std::vector<Link> links;
+  std::set<std::string> targets;
+  for (const auto& id : std::set<std::string>(wanted)) {
+    Actor& a = im.actors[id];
+    if (a.entity >= 0) {
+      const auto& e = im.gaz.entity(static_cast<std::uint32_t>(a.entity));
+      std::set<std::string> orgs(e.member_of.begin(), e.member_of.end());
+      for (const auto& r : e.roles) {
+        if (r.of.empty() || !r.HeldOn(a.last_date)) continue;
+        auto idx = im.gaz.Find(r.of);
+        if (!idx) continue;
+        const auto kind = im.gaz.entity(*idx).kind;
+        if (kind == gazetteer::Kind::kOrganization || kind == gazetteer::Kind::kGroup) orgs.insert(r.of);
+      }
+      for (const auto& org : orgs) {
+        if (auto idx = im.gaz.Find(org)) {
+          im.TouchEntity(*idx);
+          links.push_back({id, org, "member_of", ""});
+          targets.insert(org);
+        }
+      }
+    }
+    if (!a.country.empty() && a.kind != "country") {
+      const std::string country_id = "country:" + a.country;
+      if (auto idx = im.gaz.Find(country_id)) {
+        im.TouchEntity(*idx);
+        links.push_back({id, country_id, "affiliated_with", ""});
+        targets.insert(country_id);
+      }
+    }
+  }
+  wanted.insert(targets.begin(), targets.end());
+
+  Graph g;
+  g[boost::graph_bundle].generator = options.generator;
+  g[boost::graph_bundle].projection = options.projection ? "actors" : "";
+  std::map<std::string, Vertex> vertex;
+  for (const auto& id : wanted) {
+    const Actor& a = im.actors[id];
+    Node node;
+    node.id = MakeNodeId(a.id);
+    node.label = a.label;
+    node.kind = a.kind;
+    node.entity_id = a.id;
+    node.role = a.role;
+    node.country = a.country;
+    node.mentions = a.mentions;
+    node.confidence = a.confidence > 0 ? a.confidence : 1.0;
+    node.evidence = Join(a.evidence);
+    vertex[id] = boost::add_vertex(node, g);
+  }
+  struct PendingEdge {
+    std::string from, to;
+    Edge edge;
+  };
+  std::vector<PendingEdge> edges;
+  if (!options.projection) {
+    for (const auto& e : im.merged) {
+      Node node;
+      node.id = MakeNodeId(e.id);
+      std::string names;
+      for (const auto& p : e.participants) {
+        if (!names.empty()) names += ", ";
+        names += p.name;
+      }
+      node.label = fmt::format("{} {}: {}", e.type, e.date.empty() ? "undated" : e.date, names);
+      node.kind = "event";
+      node.event_type = e.type;
+      node.date = e.date;
+      node.place = e.place;
+      node.mode = e.mode;
+      node.cameo = e.cameo;
+      node.entity_id = e.id;
+      node.mentions = static_cast<std::int64_t>(e.evidence.size());
+      double conf = 1.0;
+      for (const auto& p : e.participants) conf = std::min(conf, p.confidence);
+      node.confidence = conf;
+      std::set<std::string> ev;
+      for (const auto& s : e.evidence) ev.insert(Span(s.doc, s.start, s.end));
+      node.evidence = Join(ev);
+      vertex[e.id] = boost::add_vertex(node, g);
+      for (const auto& p : e.participants) {
+        Edge edge;
+        edge.relation = "participant_of";
+        edge.role = p.role;
+        edge.weight = 1.0;
+        edge.evidence = node.evidence;
+        edges.push_back({p.entity_id, e.id, edge});
+      }
+    }
+  } else {
+    std::map<std::pair<std::string, std::string>, std::set<std::string>> shared;
+    for (const auto& e : im.merged) {
+      for (std::size_t i = 0; i < e.participants.size(); ++i) {
+        for (std::size_t j = i + 1; j < e.participants.size(); ++j) {
+          shared[{e.participants[i].entity_id, e.participants[j].entity_id}].insert(e.id);
+        }
+      }
+    }
+    for (const auto& [pair, ids] : shared) {
+      Edge edge;
+      edge.relation = "co_participant";
+      edge.weight = static_cast<double>(ids.size());
+      edge.events = Join(ids);
+      edges.push_back({pair.first, pair.second, edge});
+    }
+  }
+  for (const auto& l : links) {
+    Edge edge;
+    edge.relation = l.relation;
+    edge.role = l.role;
+    edges.push_back({l.from, l.to, edge});
+  }
+  std::sort(edges.begin(), edges.end(), [](const PendingEdge& a, const PendingEdge& b) {
+    return std::tie(a.from, a.to, a.edge.relation, a.edge.role) < std::tie(b.from, b.to, b.edge.relation, b.edge.role);
+  });
+  edges.erase(std::unique(edges.begin(), edges.end(),
+                          [](const PendingEdge& a, const PendingEdge& b) {
+                            return a.from == b.from && a.to == b.to && a.edge.relation == b.edge.relation;
+                          }),
+              edges.end());
+  std::size_t k = 0;
+  for (auto& pe : edges) {
+    pe.edge.id = fmt::format("e{}", k++);
+    boost::add_edge(vertex.at(pe.from), vertex.at(pe.to), pe.edge, g);
+  }
+  ComputeMetrics(g);
+  return g;
+}
+
+}  // namespace actorgraph::graph

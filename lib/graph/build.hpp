@@ -1,0 +1,61 @@
+// actorgraph — stage 5 (continued): building the graph from mentions and events.
+//
+// Actor nodes carry the entity's canonical name, kind, role on the latest date it was seen,
+// country, mention count and evidence; event nodes carry type, date, place, mode and CAMEO
+// code. Edges: participant_of (actor → event, with the participant's role), member_of
+// (person → organisation, from gazetteer roles such as a Minsk Group co-chair) and
+// affiliated_with (actor → country, from the gazetteer or from "Name (Country)" in the text).
+#pragma once
+
+#include "events/events.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "graph/graph.hpp"
+#include "mentions/mentions.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actorgraph::graph {
+
+// What BuildGraph adds besides actors that take part in events.
+struct BuildOptions {
+  bool projection = false;          // actor-only graph: co_participant edges, weight = shared events
+  bool mentioned_actors = true;     // also actors that are mentioned but take part in no event
+  std::size_t max_evidence = 200;   // spans kept per actor node (the mention count stays exact)
+  std::string generator;            // GraphInfo::generator
+};
+
+// Accumulates documents (mentions and events) and builds the graph. Adding documents in any
+// order gives the same graph: everything is keyed and sorted by id.
+class GraphBuilder {
+ public:
+  explicit GraphBuilder(const gazetteer::Gazetteer& gazetteer);
+  ~GraphBuilder();
+
+  void AddMentions(const std::string& doc_id, const std::string& doc_date,
+                   const std::vector<mentions::Mention>& mentions);
+  void AddEvents(std::vector<events::Event> events);
+
+  // Merges the events of all documents (events::MergeEvents) and builds the graph with
+  // metrics. May be called once.
+  Graph Build(const BuildOptions& options);
+
+  // The merged events (valid after Build).
+  const std::vector<events::Event>& merged_events() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Degree, weighted degree, betweenness centrality (Brandes, on the undirected view,
+// unnormalised) and connected component of every vertex, computed with Boost.Graph.
+void ComputeMetrics(Graph& g);
+
+// A node id that is a valid XML NMTOKEN, from any string: [A-Za-z0-9._:-] kept, every other
+// byte written as "_xx" (hex).
+std::string MakeNodeId(std::string_view raw);
+
+}  // namespace actorgraph::graph

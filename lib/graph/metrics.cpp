@@ -1,0 +1,62 @@
+#include "graph/build.hpp"
+
+#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/graph/connected_components.hpp>
+#include <boost/graph/graph_traits.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace actorgraph::graph {
+
+void ComputeMetrics(Graph& g) {
+  using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+  const std::size_t n = boost::num_vertices(g);
+  Undirected u(n);
+  for (auto [it, end] = boost::edges(g); it != end; ++it) {
+    const auto s = boost::source(*it, g), t = boost::target(*it, g);
+    if (s != t) boost::add_edge(s, t, u);
+  }
+  std::vector<double> centrality(n, 0.0);
+  if (n > 0) {
+    boost::brandes_betweenness_centrality(
+        u, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, u))));
+  }
+  std::vector<int> component(n, 0);
+  if (n > 0) boost::connected_components(u, component.data());
+  for (std::size_t v = 0; v < n; ++v) {
+    Node& node = g[v];
+    node.degree = static_cast<std::int64_t>(boost::in_degree(v, g) + boost::out_degree(v, g));
+    double w = 0;
+    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) w += g[*it].weight;
+    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) w += g[*it].weight;
+    node.weighted_degree = w;
+    // Each undirected pair counts twice in Brandes' sum over ordered pairs.
+    node.betweenness = centrality[v] / 2.0;
+    node.component = component[v];
+  }
+}
+
+std::string MakeNodeId(std::string_view raw) {
+  const auto valid = [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+           c == ':' || c == '-';
+  };
+  if (!raw.empty() && std::all_of(raw.begin(), raw.end(), [&](char c) { return valid(static_cast<unsigned char>(c)); })) {
+    return std::string(raw);
+  }
+  std::string out;
+  out.reserve(raw.size() + 8);
+  for (unsigned char c : raw) {
+    if (valid(c) && c != '_') {
+      out += static_cast<char>(c);
+    } else {
+      out += fmt::format("_{:02x}", c);
+    }
+  }
+  if (out.empty()) out = "_";
+  return out;
+}
+
+}  // namespace actorgraph::graph

@@ -1,0 +1,263 @@
+#include "text/dates.hpp"
+
+#include "common/iso_date.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace actorgraph::text {
+namespace {
+
+int MonthOf(const Token& t) {
+  static const std::array<std::pair<const char*, int>, 23> kMonths = {{
+      {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
+      {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+      {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8}, {"sep", 9},
+      {"sept", 9}, {"oct", 10}, {"nov", 11}}};
+  if (!(t.flags & kCapitalized)) return 0;  // "may" the verb, "march" the verb
+  for (const auto& [name, m] : kMonths) {
+    if (t.key == name) return m;
+  }
+  if (t.key == "dec") return 12;
+  return 0;
+}
+
+int WeekdayOf(const Token& t) {
+  static const std::array<const char*, 7> kDays = {"monday", "tuesday", "wednesday", "thursday",
+                                                   "friday", "saturday", "sunday"};
+  if (!(t.flags & kCapitalized)) return -1;
+  for (int i = 0; i < 7; ++i) {
+    if (t.key == kDays[static_cast<std::size_t>(i)]) return i;
+  }
+  return -1;
+}
+
+int Number(const Token& t, int lo, int hi) {
+  if (!(t.flags & kNumeric) || t.key.size() > 4) return -1;
+  int v = 0;
+  for (char c : t.key) v = v * 10 + (c - '0');
+  return v >= lo && v <= hi ? v : -1;
+}
+
+int YearOf(const Token& t) { return t.key.size() == 4 ? Number(t, 1000, 2999) : -1; }
+
+// The bytes between two tokens contain only characters from `allowed` (and spaces).
+bool GapIs(std::string_view text, const Token& a, const Token& b, std::string_view allowed) {
+  for (std::uint32_t i = a.end; i < b.start; ++i) {
+    const char c = text[i];
+    if (c != ' ' && allowed.find(c) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
+struct Anchor {
+  bool full = false;
+  int year = 0, month = 0, day = 0;
+};
+
+Anchor ParseAnchor(std::string_view a) {
+  Anchor out;
+  if (!iso_date::IsValid(a)) return out;
+  out.year = std::stoi(std::string(a.substr(0, 4)));
+  if (a.size() >= 7) out.month = std::stoi(std::string(a.substr(5, 2)));
+  if (a.size() == 10) {
+    out.day = std::stoi(std::string(a.substr(8, 2)));
+    out.full = true;
+  }
+  return out;
+}
+
+// The year for a month (and day) given without one: the one that puts it at most 60 days
+// after the anchor; 0 when the anchor has no year.
+int YearFor(const Anchor& anchor, int month, int day) {
+  if (anchor.year == 0) return 0;
+  if (!anchor.full) {
+    if (anchor.month == 0) return anchor.year;
+    return month > anchor.month + 2 ? anchor.year - 1 : anchor.year;
+  }
+  const long a = iso_date::ToDays(anchor.year, anchor.month, anchor.day);
+  const int d = day > 0 ? std::min(day, iso_date::DaysInMonth(anchor.year, month)) : 1;
+  const long c = iso_date::ToDays(anchor.year, month, d);
+  return c > a + 60 ? anchor.year - 1 : anchor.year;
+}
+
+std::string Format(int y, int m, int d) {
+  if (y == 0) return {};
+  if (m == 0) return fmt::format("{:04}", y);
+  if (d == 0) return fmt::format("{:04}-{:02}", y, m);
+  if (d > iso_date::DaysInMonth(y, m)) return {};
+  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+}
+
+// Parses a date expression starting at token i; returns the number of tokens used (0 = none).
+std::uint32_t ParseAt(std::string_view text, const std::vector<Token>& t, std::uint32_t i, std::uint32_t end,
+                      const Anchor& anchor, DateMention* out) {
+  const auto at = [&](std::uint32_t k) -> const Token* { return k < end ? &t[k] : nullptr; };
+  out->relative = false;
+  // ISO: 2021-02-16
+  if (const int y = YearOf(t[i]); y > 0 && at(i + 2)) {
+    const int m = Number(t[i + 1], 1, 12), d = Number(t[i + 2], 1, 31);
+    if (m > 0 && d > 0 && t[i + 1].key.size() == 2 && t[i + 2].key.size() == 2 && t[i].end == t[i + 1].start - 1 &&
+        text[t[i].end] == '-' && t[i + 1].end == t[i + 2].start - 1 && text[t[i + 1].end] == '-') {
+      out->value = Format(y, m, d);
+      return 3;
+    }
+  }
+  // Month [,] Day [ (parenthetical) ] [,] [Year]  |  Month Year  |  Month
+  if (const int m = MonthOf(t[i]); m > 0) {
+    std::uint32_t k = i + 1;
+    int day = -1;
+    if (at(k) && GapIs(text, t[k - 1], *at(k), ".,") && (day = Number(t[k], 1, 31)) > 0 && t[k].key.size() <= 2) {
+      ++k;
+      // Skip "(November 9 Moscow time)" between the day and the year.
+      std::uint32_t year_tok = k;
+      if (at(k) && text.substr(t[k - 1].end, t[k].start - t[k - 1].end).find('(') != std::string_view::npos) {
+        std::uint32_t j = k;
+        while (j < end && j < k + 8) {
+          if (text.substr(t[j].end, (j + 1 < end ? t[j + 1].start : t[j].end) - t[j].end).find(')') != std::string_view::npos) break;
+          ++j;
+        }
+        year_tok = j + 1;
+      }
+      if (at(year_tok) && YearOf(t[year_tok]) > 0 &&
+          text.substr(t[year_tok - 1].end, t[year_tok].start - t[year_tok - 1].end).find_first_of(",)") != std::string_view::npos) {
+        out->value = Format(YearOf(t[year_tok]), m, day);
+        return year_tok + 1 - i;
+      }
+      out->value = Format(YearFor(anchor, m, day), m, day);
+      out->relative = true;
+      return k - i;
+    }
+    if (at(k) && YearOf(t[k]) > 0 && GapIs(text, t[k - 1], t[k], ",")) {
+      out->value = Format(YearOf(t[k]), m, 0);
+      return k + 1 - i;
+    }
+    out->value = Format(YearFor(anchor, m, 0), m, 0);
+    out->relative = true;
+    return 1;
+  }
+  // Day Month [Year]
+  if (const int d = Number(t[i], 1, 31); d > 0 && t[i].key.size() <= 2 && at(i + 1)) {
+    if (const int m = MonthOf(t[i + 1]); m > 0 && GapIs(text, t[i], t[i + 1], "")) {
+      if (at(i + 2) && YearOf(t[i + 2]) > 0 && GapIs(text, t[i + 1], t[i + 2], ",")) {
+        out->value = Format(YearOf(t[i + 2]), m, d);
+        return 3;
+      }
+      out->value = Format(YearFor(anchor, m, d), m, d);
+      out->relative = true;
+      return 2;
+    }
+  }
+  // Weekdays and relative days.
+  if (const int wd = WeekdayOf(t[i]); wd >= 0) {
+    out->relative = true;
+    if (!anchor.full) {
+      out->value.clear();
+      return 1;
+    }
+    const int aw = iso_date::Weekday(anchor.year, anchor.month, anchor.day);
+    const long days = iso_date::ToDays(anchor.year, anchor.month, anchor.day) - ((aw - wd + 7) % 7);
+    out->value = iso_date::FromDays(days);
+    return 1;
+  }
+  if (t[i].key == "yesterday" || t[i].key == "today" || t[i].key == "tomorrow") {
+    out->relative = true;
+    if (!anchor.full) {
+      out->value.clear();
+      return 1;
+    }
+    const long delta = t[i].key == "yesterday" ? -1 : t[i].key == "tomorrow" ? 1 : 0;
+    out->value = iso_date::FromDays(iso_date::ToDays(anchor.year, anchor.month, anchor.day) + delta);
+    return 1;
+  }
+  // A bare year after "in"/"since"/"of"/"by": "in 2020".
+  if (const int y = YearOf(t[i]); y > 0 && i > 0) {
+    const std::string& prev = t[i - 1].key;
+    if (prev == "in" || prev == "since" || prev == "of" || prev == "by" || prev == "until") {
+      out->value = Format(y, 0, 0);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::vector<DateMention> FindDates(std::string_view text, const std::vector<Token>& tokens, std::uint32_t begin,
+                                   std::uint32_t end, std::string_view anchor_date) {
+  std::vector<DateMention> out;
+  const Anchor anchor = ParseAnchor(anchor_date);
+  end = std::min<std::uint32_t>(end, static_cast<std::uint32_t>(tokens.size()));
+  for (std::uint32_t i = begin; i < end;) {
+    DateMention m;
+    const std::uint32_t used = ParseAt(text, tokens, i, end, anchor, &m);
+    if (used == 0) {
+      ++i;
+      continue;
+    }
+    m.first_token = i;
+    m.end_token = i + used;
+    out.push_back(std::move(m));
+    i += used;
+  }
+  return out;
+}
+
+DocumentDate ResolveDocumentDate(std::string_view text, const std::vector<Token>& tokens,
+                                 std::string_view metadata_date, std::string_view option_date) {
+  DocumentDate out;
+  // Latest year and latest full date the text mentions (years 1900..2100).
+  int latest_year = 0;
+  std::string latest_full;
+  for (const auto& m : FindDates(text, tokens, 0, static_cast<std::uint32_t>(tokens.size()), "")) {
+    if (m.value.size() == 10 && m.value > latest_full) latest_full = m.value;
+  }
+  for (const auto& t : tokens) {
+    const int y = YearOf(t);
+    if (y >= 1900 && y <= 2100) latest_year = std::max(latest_year, y);
+  }
+  // Dateline: capitalised place words, a comma, then a month and day, within the first
+  // lines of the body (after a headline).
+  int dl_month = 0, dl_day = 0;
+  for (std::uint32_t i = 0; i + 2 < tokens.size() && tokens[i].start < 600; ++i) {
+    if (!(tokens[i].flags & kAllCaps)) continue;
+    const bool line_start = tokens[i].start == 0 || text[tokens[i].start - 1] == '\n';
+    if (!line_start) continue;
+    std::uint32_t k = i;
+    while (k < tokens.size() && k < i + 8 && tokens[k].start < 700) {
+      const int m = MonthOf(tokens[k]);
+      if (m > 0 && k + 1 < tokens.size() && Number(tokens[k + 1], 1, 31) > 0 && tokens[k + 1].key.size() <= 2) {
+        dl_month = m;
+        dl_day = Number(tokens[k + 1], 1, 31);
+        out.dateline = {tokens[k].start, tokens[k + 1].end};
+        break;
+      }
+      ++k;
+    }
+    break;
+  }
+  if (iso_date::IsValid(metadata_date)) {
+    out.date = std::string(metadata_date);
+    out.source = "metadata";
+  } else if (iso_date::IsValid(option_date)) {
+    out.date = std::string(option_date);
+    out.source = "option";
+  } else if (dl_month > 0 && latest_year > 0) {
+    // The dateline gives month and day; the year is the latest one the text mentions.
+    out.date = Format(latest_year, dl_month, dl_day);
+    out.source = "dateline";
+  } else if (!latest_full.empty()) {
+    out.date = latest_full;
+    out.source = "inferred";
+  } else if (latest_year > 0) {
+    out.date = Format(latest_year, 0, 0);
+    out.source = "inferred";
+  } else {
+    out.source = "none";
+  }
+  return out;
+}
+
+}  // namespace actorgraph::text

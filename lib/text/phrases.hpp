@@ -1,0 +1,41 @@
+// actorgraph — phrase tables: small lexicons (titles, event triggers) matched over tokens.
+#pragma once
+
+#include "text/text.hpp"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace actorgraph::text {
+
+// Maps token-key sequences to values. Lookups are by token keys, so a phrase matches
+// whatever case, hyphenation or diacritics the text uses.
+class PhraseTable {
+ public:
+  // Adds `phrase` (tokenised with `analyzer`) with `value`; an empty phrase is ignored.
+  // A phrase added twice keeps its first value.
+  void Add(Analyzer& analyzer, std::string_view phrase, std::uint32_t value);
+
+  struct Hit {
+    std::uint32_t end_token = 0;  // one past the last token of the phrase
+    std::uint32_t value = 0;
+  };
+  // The longest phrase that starts at token `first`, if any.
+  bool LongestAt(const std::vector<Token>& tokens, std::uint32_t first, Hit* hit) const;
+  // The longest phrase that ends just before token `end` (end exclusive), if any.
+  bool LongestEndingAt(const std::vector<Token>& tokens, std::uint32_t end, Hit* hit, std::uint32_t* first) const;
+
+  bool empty() const { return by_first_.empty(); }
+
+ private:
+  struct Entry {
+    std::vector<std::string> keys;
+    std::uint32_t value;
+  };
+  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  std::unordered_map<std::string, std::vector<Entry>> by_last_;
+};
+
+}  // namespace actorgraph::text

@@ -1,0 +1,295 @@
+#include "text/text.hpp"
+
+#include "common/utf8.hpp"
+
+#include <spdlog/spdlog.h>
+#include <unicode/brkiter.h>
+#include <unicode/casemap.h>
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+
+#include <array>
+#include <unordered_map>
+
+namespace actorgraph::text {
+namespace {
+
+// ASCII byte classes for the tokenizer's fast path.
+enum : std::uint8_t { kSep = 0, kLower = 1, kUpper = 2, kDigit = 3 };
+constexpr std::array<std::uint8_t, 128> MakeAsciiClass() {
+  std::array<std::uint8_t, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLower;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  return t;
+}
+constexpr auto kAsciiClass = MakeAsciiClass();
+
+bool IsApostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC' || cp == U'\u2018'; }
+
+// Scripts written without spaces between words: every character is a token of its own, so
+// aliases in them still match token-aligned.
+bool IsUnspacedScript(UScriptCode script) {
+  switch (script) {
+    case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: case USCRIPT_THAI:
+    case USCRIPT_LAO: case USCRIPT_KHMER: case USCRIPT_MYANMAR: case USCRIPT_TIBETAN:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsWordChar(char32_t cp) {
+  return u_isalnum(static_cast<UChar32>(cp)) || (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
+}
+
+// Which transliterator turns a token of this script into Latin letters. BGN/PCGN rules
+// give the spellings English news uses ("Пашинян" → "Pashinyan", not "Pašinân").
+const char* TransliteratorFor(UScriptCode script) {
+  switch (script) {
+    case USCRIPT_CYRILLIC: return "Russian-Latin/BGN; Any-Latin; Latin-ASCII";
+    case USCRIPT_ARMENIAN: return "Armenian-Latin/BGN; Any-Latin; Latin-ASCII";
+    case USCRIPT_GEORGIAN: return "Georgian-Latin/BGN; Any-Latin; Latin-ASCII";
+    case USCRIPT_GREEK: return "Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII";
+    default: return "Any-Latin; Latin-ASCII";
+  }
+}
+
+}  // namespace
+
+struct Analyzer::Impl {
+  const icu::Normalizer2* nfkd = nullptr;
+  const icu::Normalizer2* nfkc = nullptr;
+  std::unordered_map<std::string, std::unique_ptr<icu::Transliterator>> translit;
+  std::unique_ptr<icu::BreakIterator> sentences;
+  std::unordered_map<std::string, std::string> key_cache;  // non-ASCII token → key
+
+  Impl() {
+    UErrorCode st = U_ZERO_ERROR;
+    nfkd = icu::Normalizer2::getNFKDInstance(st);
+    if (U_FAILURE(st)) { nfkd = nullptr; spdlog::warn("ICU NFKD unavailable: {}", u_errorName(st)); }
+    st = U_ZERO_ERROR;
+    nfkc = icu::Normalizer2::getNFKCInstance(st);
+    if (U_FAILURE(st)) { nfkc = nullptr; spdlog::warn("ICU NFKC unavailable: {}", u_errorName(st)); }
+    st = U_ZERO_ERROR;
+    sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), st));
+    if (U_FAILURE(st)) {
+      st = U_ZERO_ERROR;
+      sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), st));
+    }
+    if (U_FAILURE(st)) sentences.reset();
+  }
+
+  icu::Transliterator* TranslitFor(UScriptCode script) {
+    const std::string id = TransliteratorFor(script);
+    auto it = translit.find(id);
+    if (it != translit.end()) return it->second.get();
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, st));
+    if (U_FAILURE(st)) {
+      spdlog::warn("ICU transliterator '{}' unavailable: {}", id, u_errorName(st));
+      t.reset();
+    }
+    return translit.emplace(id, std::move(t)).first->second.get();
+  }
+
+  std::string SlowKey(std::string_view token) {
+    auto cached = key_cache.find(std::string(token));
+    if (cached != key_cache.end()) return cached->second;
+    UErrorCode st = U_ZERO_ERROR;
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(token.data(), static_cast<int32_t>(token.size())));
+    s.foldCase();
+    if (nfkd) {
+      icu::UnicodeString d = nfkd->normalize(s, st);
+      if (U_SUCCESS(st)) s = d;
+    }
+    // Drop combining marks; note the first non-Latin script seen.
+    icu::UnicodeString stripped;
+    UScriptCode other = USCRIPT_COMMON;
+    for (int32_t i = 0; i < s.length();) {
+      const UChar32 cp = s.char32At(i);
+      i += U16_LENGTH(cp);
+      if (U_GET_GC_MASK(cp) & U_GC_M_MASK) continue;
+      if (other == USCRIPT_COMMON && u_isalpha(cp)) {
+        UErrorCode sc = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(cp, &sc);
+        if (script != USCRIPT_LATIN && script != USCRIPT_COMMON && script != USCRIPT_INHERITED) other = script;
+      }
+      stripped.append(cp);
+    }
+    s = stripped;
+    if (other != USCRIPT_COMMON && !IsUnspacedScript(other)) {
+      if (icu::Transliterator* t = TranslitFor(other)) {
+        t->transliterate(s);
+        s.foldCase();
+      }
+    }
+    st = U_ZERO_ERROR;
+    if (nfkc) {
+      icu::UnicodeString c = nfkc->normalize(s, st);
+      if (U_SUCCESS(st)) s = c;
+    }
+    // Keep word characters only (transliteration can leave "'" for soft signs).
+    std::string out;
+    for (int32_t i = 0; i < s.length();) {
+      const UChar32 cp = s.char32At(i);
+      i += U16_LENGTH(cp);
+      if (IsWordChar(static_cast<char32_t>(cp)) && !(U_GET_GC_MASK(cp) & U_GC_M_MASK)) utf8::Append(out, static_cast<char32_t>(cp));
+    }
+    if (out.empty()) out.assign(token);
+    if (key_cache.size() > (1u << 20)) key_cache.clear();
+    key_cache.emplace(std::string(token), out);
+    return out;
+  }
+};
+
+Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
+Analyzer::~Analyzer() = default;
+
+std::string Analyzer::Key(std::string_view token) {
+  bool ascii = true;
+  for (unsigned char c : token) ascii &= c < 0x80;
+  if (!ascii) return impl_->SlowKey(token);
+  std::string key(token);
+  for (char& c : key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return key;
+}
+
+void Analyzer::Tokenize(std::string_view text, std::vector<Token>* tokens) {
+  tokens->clear();
+  const std::size_t n = text.size();
+  std::size_t pos = 0;
+  while (pos < n) {
+    // Skip separators.
+    const std::size_t start = pos;
+    bool is_word = false, unspaced = false, non_latin = false;
+    {
+      const unsigned char b = static_cast<unsigned char>(text[pos]);
+      if (b < 0x80) {
+        is_word = kAsciiClass[b] != kSep;
+        ++pos;
+      } else {
+        const char32_t cp = utf8::Next(text, pos);
+        is_word = IsWordChar(cp);
+        if (is_word) {
+          UErrorCode sc = U_ZERO_ERROR;
+          const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &sc);
+          unspaced = IsUnspacedScript(script);
+          non_latin = u_isalpha(static_cast<UChar32>(cp)) && script != USCRIPT_LATIN && script != USCRIPT_COMMON &&
+                      script != USCRIPT_INHERITED;
+        }
+      }
+    }
+    if (!is_word) continue;
+    // Extend the token over word characters (a character of an unspaced script stands alone).
+    if (!unspaced) {
+      while (pos < n) {
+        const unsigned char b = static_cast<unsigned char>(text[pos]);
+        if (b < 0x80) {
+          if (kAsciiClass[b] == kSep) break;
+          ++pos;
+          continue;
+        }
+        std::size_t next = pos;
+        const char32_t cp = utf8::Next(text, next);
+        if (!IsWordChar(cp)) break;
+        UErrorCode sc = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &sc);
+        if (IsUnspacedScript(script)) break;
+        if (u_isalpha(static_cast<UChar32>(cp)) && script != USCRIPT_LATIN && script != USCRIPT_COMMON &&
+            script != USCRIPT_INHERITED) {
+          non_latin = true;
+        }
+        pos = next;
+      }
+    }
+    Token tok;
+    tok.start = static_cast<std::uint32_t>(start);
+    tok.end = static_cast<std::uint32_t>(pos);
+    const std::string_view word = text.substr(start, pos - start);
+    // Flags.
+    std::size_t letters = 0, upper = 0, digits = 0;
+    bool first_upper = false;
+    for (std::size_t i = 0; i < word.size();) {
+      const char32_t cp = utf8::Next(word, i);
+      const auto c = static_cast<UChar32>(cp);
+      if (u_isdigit(c)) { ++digits; continue; }
+      if (!u_isalpha(c)) continue;
+      const bool up = u_isupper(c) || u_istitle(c);
+      if (letters == 0) first_upper = up;
+      ++letters;
+      upper += up;
+    }
+    if (first_upper) tok.flags |= kCapitalized;
+    if (letters >= 2 && upper == letters) tok.flags |= kAllCaps;
+    if (digits > 0 && letters == 0) tok.flags |= kNumeric;
+    if (non_latin) tok.flags |= kNonLatin;
+    if ((word == "s" || word == "S") && !tokens->empty() && tokens->back().end < start) {
+      // An apostrophe directly between the previous token and this "s".
+      std::size_t p = tokens->back().end;
+      const char32_t cp = utf8::Next(text, p);
+      if (p == start && IsApostrophe(cp)) tok.flags |= kPossessive;
+    }
+    tok.key = Key(word);
+    tokens->push_back(std::move(tok));
+  }
+}
+
+std::string Analyzer::PhraseKey(std::string_view phrase) {
+  std::vector<Token> toks;
+  Tokenize(phrase, &toks);
+  std::string key;
+  for (const auto& t : toks) {
+    if (!key.empty()) key += ' ';
+    key += t.key;
+  }
+  return key;
+}
+
+void Analyzer::Sentences(std::string_view text, std::vector<Span>* out) {
+  out->clear();
+  if (text.empty()) return;
+  std::vector<std::uint32_t> bounds;
+  if (impl_->sentences) {
+    UErrorCode st = U_ZERO_ERROR;
+    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &st);
+    if (U_SUCCESS(st)) {
+      impl_->sentences->setText(ut, st);
+      if (U_SUCCESS(st)) {
+        for (int32_t b = impl_->sentences->next(); b != icu::BreakIterator::DONE; b = impl_->sentences->next()) {
+          bounds.push_back(static_cast<std::uint32_t>(b));
+        }
+      }
+      utext_close(ut);
+    }
+  }
+  if (bounds.empty() || bounds.back() != text.size()) bounds.push_back(static_cast<std::uint32_t>(text.size()));
+  // Merge a break that splits a sentence across a single line break: the first part ends
+  // without sentence punctuation and the next starts with a lower-case letter.
+  std::uint32_t start = 0;
+  for (std::size_t i = 0; i < bounds.size(); ++i) {
+    const std::uint32_t end = bounds[i];
+    if (i + 1 < bounds.size()) {
+      std::size_t last = end;
+      while (last > start && (text[last - 1] == ' ' || text[last - 1] == '\n' || text[last - 1] == '\r' || text[last - 1] == '\t')) --last;
+      const bool blank_line = text.substr(last, end - last).find("\n\n") != std::string_view::npos ||
+                              text.substr(last, end - last).find("\n\r\n") != std::string_view::npos;
+      const char before = last > start ? text[last - 1] : '.';
+      const char after = end < text.size() ? text[end] : 'A';
+      const bool terminal = before == '.' || before == '!' || before == '?' || before == '"' || before == ':' ||
+                            static_cast<unsigned char>(before) >= 0x80;
+      if (!blank_line && !terminal && after >= 'a' && after <= 'z') continue;
+    }
+    out->push_back({start, end});
+    start = end;
+  }
+}
+
+}  // namespace actorgraph::text

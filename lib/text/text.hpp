@@ -1,0 +1,84 @@
+// actorgraph — stage 2: text.
+//
+// Turns a document's UTF-8 text into tokens and sentences whose positions are byte offsets
+// into that same text, and gives every token a normalised *key* so that matching is
+// insensitive to case, diacritics, compatibility forms and script:
+//
+//   key("Stéphane") == key("Stephane") == key("STEPHANE") == "stephane"
+//   key("Путин")    == key("Putin")                        == "putin"   (Cyrillic → Latin)
+//   key("ﬁnal")     == "final"                                          (NFKC)
+//
+// Tokens are maximal runs of letters, combining marks and digits. Everything else separates
+// tokens, so hyphen, space and apostrophe variants tokenise alike ("Nagorno-Karabakh",
+// "Nagorno Karabakh" → "nagorno" "karabakh"), and a possessive ending is its own token marked
+// kPossessive ("Azerbaijan’s" → "azerbaijan" + "s"). Periods inside abbreviations split
+// too ("U.S." → "u" "s").
+//
+// Keys: ASCII tokens are lowercased in place (the fast path). Other tokens go through ICU:
+// NFKD, combining marks removed, full case folding, then, for tokens in a script other than
+// Latin, ICU's Any-Latin and Latin-ASCII transliteration, then NFKC. The same function makes
+// the keys of gazetteer aliases, so both sides meet in one space.
+#pragma once
+
+#include "common/status.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actorgraph::text {
+
+enum TokenFlags : std::uint8_t {
+  kCapitalized = 1 << 0,  // first letter is upper or title case ("Bayramov", "OSCE")
+  kAllCaps = 1 << 1,      // every letter is upper case and there are at least two ("OSCE")
+  kNumeric = 1 << 2,      // digits only ("2021")
+  kPossessive = 1 << 3,   // the "s" of "’s" / "'s" right after a token
+  kNonLatin = 1 << 4,     // contains letters of a script other than Latin
+};
+
+struct Token {
+  std::uint32_t start = 0;  // byte offset in the document text
+  std::uint32_t end = 0;    // exclusive
+  std::uint8_t flags = 0;
+  std::string key;          // normalised form (see above); never empty
+};
+
+struct Span {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;  // exclusive
+};
+
+// Per-thread analyser: holds ICU objects and a cache of non-ASCII keys. Not thread-safe;
+// create one per worker. Construction never fails: if an ICU service is unavailable the
+// analyser falls back to the steps that are (reported once through spdlog).
+class Analyzer {
+ public:
+  Analyzer();
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  // Tokens of valid UTF-8 `text`, in order.
+  void Tokenize(std::string_view text, std::vector<Token>* tokens);
+
+  // Sentences of valid UTF-8 `text`, in order, covering it without gaps (whitespace
+  // between sentences belongs to the preceding one). ICU's sentence rules with English
+  // abbreviation suppressions ("Mr.", "U.S."), plus: a blank line (or a line without final
+  // punctuation, such as a headline) ends a sentence.
+  void Sentences(std::string_view text, std::vector<Span>* sentences);
+
+  // The normalised key of one token's text (see the header comment).
+  std::string Key(std::string_view token_text);
+
+  // Keys of all tokens of a phrase joined by single spaces: "Nagorno-Karabakh" →
+  // "nagorno karabakh". Used for aliases and lexicon phrases.
+  std::string PhraseKey(std::string_view phrase);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace actorgraph::text

@@ -1,0 +1,409 @@
+// actorgraph — the command line. A thin layer: it parses flags, finds the default data and
+// calls the library; every behaviour lives in lib/.
+#include "common/output_file.hpp"
+#include "common/status.hpp"
+#include "documents/documents.hpp"
+#include "events/jsonl.hpp"
+#include "export/export.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "gazetteer/import/import.hpp"
+#include "graph/build.hpp"
+#include "mentions/jsonl.hpp"
+#include "pipeline/pipeline.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using actorgraph::Status;
+
+namespace {
+
+constexpr const char* kVersion = ACTORGRAPH_VERSION;
+
+// The default data folder: $ACTORGRAPH_DATA_DIR, else <prefix>/share/actorgraph beside the
+// binary's <prefix>/bin (true both in the build tree and after `cmake --install`).
+Status FindDataDir(std::string* out) {
+  if (const char* env = std::getenv("ACTORGRAPH_DATA_DIR"); env && *env) {
+    if (!fs::is_directory(env)) return Status::Io(fmt::format("ACTORGRAPH_DATA_DIR={}: no such folder", env));
+    *out = env;
+    return Status::Ok();
+  }
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path candidate = exe.parent_path().parent_path() / ACTORGRAPH_DATA_SUBDIR;
+    if (fs::is_directory(candidate / "lexicons", ec)) {
+      *out = candidate.string();
+      return Status::Ok();
+    }
+  }
+  return Status::Io(fmt::format("cannot find the default data (looked in {}/../{}); set ACTORGRAPH_DATA_DIR",
+                                exe.parent_path().string(), ACTORGRAPH_DATA_SUBDIR));
+}
+
+// Options shared by the commands that read documents.
+struct CorpusOptions {
+  std::vector<std::string> inputs;
+  std::vector<std::string> gazetteers;
+  bool no_default_gazetteers = false;
+  std::string date;
+  std::string input_format = "auto";
+  std::string invalid_utf8 = "error";
+  std::string on_error = "stop";
+  int threads = 0;
+  bool progress = false;
+  bool no_progress = false;
+};
+
+void AddCorpusOptions(CLI::App* cmd, CorpusOptions* o) {
+  cmd->add_option("inputs", o->inputs, "Text files, folders (all *.txt below them), JSON Lines files (*.jsonl), or - for standard input")
+      ->required();
+  cmd->add_option("-g,--gazetteer", o->gazetteers, "Extra gazetteer file or folder (repeatable), added to the shipped ones");
+  cmd->add_flag("--no-default-gazetteers", o->no_default_gazetteers, "Leave out the shipped gazetteers");
+  cmd->add_option("--date", o->date, "Document date (YYYY-MM-DD) for documents without one in their metadata")
+      ->check([](const std::string& d) {
+        return d.size() == 10 && d[4] == '-' && d[7] == '-' ? std::string() : std::string("expected YYYY-MM-DD");
+      });
+  cmd->add_option("--input-format", o->input_format, "auto (by extension: .jsonl/.ndjson are JSON Lines), text or jsonl")
+      ->check(CLI::IsMember({"auto", "text", "jsonl"}));
+  cmd->add_option("--invalid-utf8", o->invalid_utf8, "error (exit 1, naming file and byte) or replace (warn, substitute U+FFFD)")
+      ->check(CLI::IsMember({"error", "replace"}));
+  cmd->add_option("--on-error", o->on_error, "Malformed JSON lines: stop (exit 1) or skip (warn and count)")
+      ->check(CLI::IsMember({"stop", "skip"}));
+  cmd->add_option("-j,--threads", o->threads, "Worker threads (default: all cores); output is identical for any value")
+      ->check(CLI::Range(0, 1024));
+  cmd->add_flag("--progress", o->progress, "Show documents, MB and MB/s on standard error (default when it is a terminal)");
+  cmd->add_flag("--no-progress", o->no_progress, "Never show progress");
+}
+
+actorgraph::documents::ReadOptions ReadOptionsFrom(const CorpusOptions& o) {
+  actorgraph::documents::ReadOptions r;
+  actorgraph::documents::ParseInputFormat(o.input_format, &r.format);
+  r.invalid_utf8 = o.invalid_utf8 == "replace" ? actorgraph::documents::InvalidUtf8::kReplace
+                                               : actorgraph::documents::InvalidUtf8::kError;
+  r.on_error = o.on_error == "skip" ? actorgraph::documents::OnError::kSkip : actorgraph::documents::OnError::kStop;
+  return r;
+}
+
+actorgraph::pipeline::RunOptions RunOptionsFrom(const CorpusOptions& o, bool quiet) {
+  actorgraph::pipeline::RunOptions r;
+  r.threads = o.threads > 0 ? o.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  r.date = o.date;
+  r.progress = !quiet && !o.no_progress && (o.progress || ::isatty(STDERR_FILENO));
+  return r;
+}
+
+// Loads resources and opens the reader: the common start of extract, mentions and events.
+Status Prepare(const CorpusOptions& o, actorgraph::pipeline::Resources* res,
+               std::unique_ptr<actorgraph::documents::DocumentReader>* reader) {
+  std::string data_dir;
+  ACTORGRAPH_RETURN_IF_ERROR(FindDataDir(&data_dir));
+  *reader = std::make_unique<actorgraph::documents::DocumentReader>(o.inputs, ReadOptionsFrom(o));
+  ACTORGRAPH_RETURN_IF_ERROR((*reader)->Open());
+  return actorgraph::pipeline::LoadResources(data_dir, o.no_default_gazetteers, o.gazetteers, res);
+}
+
+void LogSummary(const actorgraph::documents::DocumentReader& reader, const std::string& what) {
+  const auto& s = reader.stats();
+  std::string extra;
+  if (s.skipped_lines) extra += fmt::format(", {} malformed line(s) skipped", s.skipped_lines);
+  if (s.empty_documents) extra += fmt::format(", {} empty", s.empty_documents);
+  if (s.repaired_documents) extra += fmt::format(", {} with invalid UTF-8 replaced", s.repaired_documents);
+  spdlog::info("{} document(s), {:.2f} MB{}; {}", s.documents, static_cast<double>(s.bytes) / 1e6, extra, what);
+}
+
+// ---- extract ---------------------------------------------------------------------------
+
+struct ExtractOptions {
+  CorpusOptions corpus;
+  std::string output = "-";
+  std::string format;
+  std::string projection;
+  std::string render;
+  std::string graphml_flavor = "plain";
+  bool no_legend = false;
+};
+
+Status RunExtract(const ExtractOptions& o, bool quiet) {
+  namespace ex = actorgraph::exports;
+  // Output format: -f, else the extension of -o (.svg/.png render a DOT file), else GraphML.
+  std::string render = o.render;
+  std::optional<ex::Format> format;
+  if (!o.format.empty()) {
+    format = ex::ParseFormat(o.format);
+    if (!format) return Status::BadUsage(fmt::format("-f {}: unknown format (graphml, dot, gexf, json, cyjs, neo4j)", o.format));
+  } else if (o.output != "-") {
+    const std::string ext = fs::path(o.output).extension().string();
+    if (ext == ".svg" || ext == ".png") {
+      render = ext.substr(1);
+      format = ex::Format::kDot;
+    } else {
+      format = ex::FormatFromPath(o.output);
+      if (!format) {
+        return Status::BadUsage(fmt::format("-o {}: cannot tell the format from the name; give -f graphml|dot|gexf|json|cyjs|neo4j", o.output));
+      }
+    }
+  } else {
+    format = ex::Format::kGraphml;
+  }
+  if (!render.empty() && *format != ex::Format::kDot) return Status::BadUsage("--render needs the DOT format (-f dot)");
+  if (*format == ex::Format::kNeo4j && o.output == "-") return Status::BadUsage("-f neo4j writes a folder: give -o DIR");
+
+  actorgraph::pipeline::Resources res;
+  std::unique_ptr<actorgraph::documents::DocumentReader> reader;
+  ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, &res, &reader));
+  actorgraph::graph::GraphBuilder builder(res.gazetteer);
+  std::size_t mentions = 0;
+  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, RunOptionsFrom(o.corpus, quiet),
+                                                       [&](actorgraph::pipeline::DocumentResult& r) {
+                                                         mentions += r.analyzed.mentions.size();
+                                                         builder.AddMentions(r.analyzed.doc.id, r.analyzed.date.date,
+                                                                             r.analyzed.mentions);
+                                                         builder.AddEvents(std::move(r.events));
+                                                         return Status::Ok();
+                                                       }));
+  actorgraph::graph::BuildOptions bo;
+  bo.projection = o.projection == "actors";
+  bo.generator = fmt::format("actorgraph {}", kVersion);
+  const auto g = builder.Build(bo);
+  ex::Options eo;
+  eo.format = *format;
+  eo.yed = o.graphml_flavor == "yed";
+  eo.legend = !o.no_legend;
+  if (render.empty()) {
+    ACTORGRAPH_RETURN_IF_ERROR(ex::WriteGraph(g, eo, o.output));
+  } else {
+    // Render through a temporary DOT file beside the output.
+    const std::string out = o.output;
+    if (out == "-") return Status::BadUsage("--render writes a file: give -o FILE.svg or FILE.png");
+    const fs::path dest = fs::path(out);
+    const fs::path dot_path = (dest.has_parent_path() ? dest.parent_path() : fs::path(".")) /
+                              fmt::format(".{}.{}.dot", dest.filename().string(), ::getpid());
+    ACTORGRAPH_RETURN_IF_ERROR(ex::WriteGraph(g, eo, dot_path.string()));
+    Status s = ex::RenderDot(dot_path.string(), out, render);
+    std::error_code ec;
+    fs::remove(dot_path, ec);
+    ACTORGRAPH_RETURN_IF_ERROR(s);
+  }
+  LogSummary(*reader, fmt::format("{} mention(s), {} event(s); graph of {} nodes and {} edges written to {}", mentions,
+                                  builder.merged_events().size(), boost::num_vertices(g), boost::num_edges(g),
+                                  o.output == "-" ? "standard output" : o.output));
+  return Status::Ok();
+}
+
+// ---- mentions / events ----------------------------------------------------------------
+
+struct StreamOptions {
+  CorpusOptions corpus;
+  std::string output = "-";
+  std::string format = "jsonl";
+};
+
+Status RunMentions(const StreamOptions& o, bool quiet) {
+  actorgraph::pipeline::Resources res;
+  std::unique_ptr<actorgraph::documents::DocumentReader> reader;
+  ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, &res, &reader));
+  actorgraph::OutputFile out;
+  ACTORGRAPH_RETURN_IF_ERROR(out.Open(o.output));
+  auto run = RunOptionsFrom(o.corpus, quiet);
+  run.events = false;
+  std::size_t count = 0;
+  std::string buf;
+  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, run, [&](actorgraph::pipeline::DocumentResult& r) {
+    buf.clear();
+    for (const auto& m : r.analyzed.mentions) {
+      buf += actorgraph::mentions::ToJsonLine(r.analyzed.doc.id, r.analyzed.doc.text, m);
+      buf += '\n';
+    }
+    count += r.analyzed.mentions.size();
+    out.Write(buf);
+    return Status::Ok();
+  }));
+  ACTORGRAPH_RETURN_IF_ERROR(out.Commit());
+  LogSummary(*reader, fmt::format("{} mention(s)", count));
+  return Status::Ok();
+}
+
+Status RunEvents(const StreamOptions& o, bool quiet) {
+  actorgraph::pipeline::Resources res;
+  std::unique_ptr<actorgraph::documents::DocumentReader> reader;
+  ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, &res, &reader));
+  actorgraph::OutputFile out;
+  ACTORGRAPH_RETURN_IF_ERROR(out.Open(o.output));
+  const bool petrarch = o.format == "petrarch";
+  if (petrarch) out.Write(actorgraph::events::PetrarchHeader());
+  std::size_t count = 0;
+  std::string buf;
+  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, RunOptionsFrom(o.corpus, quiet),
+                                                       [&](actorgraph::pipeline::DocumentResult& r) {
+                                                         buf.clear();
+                                                         for (const auto& e : r.events) {
+                                                           buf += petrarch ? actorgraph::events::ToPetrarchRows(e)
+                                                                           : actorgraph::events::ToJsonLine(e) + "\n";
+                                                         }
+                                                         count += r.events.size();
+                                                         out.Write(buf);
+                                                         return Status::Ok();
+                                                       }));
+  ACTORGRAPH_RETURN_IF_ERROR(out.Commit());
+  LogSummary(*reader, fmt::format("{} event(s)", count));
+  return Status::Ok();
+}
+
+// ---- gazetteer -------------------------------------------------------------------------
+
+Status RunGazetteerCheck(const std::vector<std::string>& files) {
+  actorgraph::gazetteer::Gazetteer gaz;
+  std::vector<std::string> problems;
+  for (const auto& f : files) {
+    Status s = gaz.Load(f, &problems);
+    if (s.code() == actorgraph::ErrorCode::kIo) return s;
+  }
+  gaz.Compile(&problems);
+  for (const auto& p : problems) std::cout << p << '\n';
+  std::cout.flush();
+  if (!problems.empty()) {
+    return Status::BadInput(fmt::format("{} problem(s) in {} file(s) ({} entities loaded)", problems.size(), files.size(), gaz.size()));
+  }
+  spdlog::info("{} entities, {} aliases: no problems", gaz.size(), gaz.alias_count());
+  return Status::Ok();
+}
+
+struct ImportCliOptions {
+  std::string format;
+  std::vector<std::string> inputs;
+  std::string output;
+  bool skip_bad_rows = false;
+  bool agents = false;
+};
+
+Status RunGazetteerImport(const ImportCliOptions& o) {
+  const auto format = actorgraph::gazetteer::ParseImportFormat(o.format);
+  if (!format) return Status::BadUsage(fmt::format("--format {}: expected petrarch, geonames or csv", o.format));
+  actorgraph::gazetteer::ImportOptions io;
+  io.skip_bad_rows = o.skip_bad_rows;
+  io.petrarch_agents = o.agents;
+  actorgraph::gazetteer::ImportStats stats;
+  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::gazetteer::ImportGazetteer(*format, o.inputs, o.output, io, &stats));
+  for (const auto& w : stats.warnings) spdlog::warn("{}", w);
+  spdlog::info("{} entities with {} aliases written to {}{}", stats.entities, stats.aliases,
+               o.output == "-" ? "standard output" : o.output,
+               stats.skipped_lines ? fmt::format(" ({} bad rows skipped)", stats.skipped_lines) : "");
+  return Status::Ok();
+}
+
+void SetUpLogging(bool verbose, bool quiet) {
+  auto logger = std::make_shared<spdlog::logger>("actorgraph", std::make_shared<spdlog::sinks::stderr_sink_mt>());
+  logger->set_pattern("%n: %l: %v");
+  logger->set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::warn);
+  spdlog::set_default_logger(logger);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"actorgraph: news text in, a graph of who met whom and who signed what out.\n"
+               "Finds people, organisations, countries and places with gazetteers, and meetings, talks, calls,\n"
+               "visits, agreements and joint statements between them, with dates and evidence (byte spans)."};
+  app.set_version_flag("--version", fmt::format("actorgraph {}", kVersion));
+  app.require_subcommand(1);
+  app.fallthrough();
+  bool verbose = false, quiet = false;
+  app.add_flag("-v,--verbose", verbose, "Say more on standard error (loading, dates, counts)");
+  app.add_flag("-q,--quiet", quiet, "Errors only");
+  app.footer("Exit codes: 0 success, 1 bad input data, 2 bad usage, 3 I/O failure.\n"
+             "Run 'actorgraph COMMAND --help' for a command's options and examples.");
+
+  ExtractOptions ext;
+  auto* extract = app.add_subcommand("extract", "Build the actor/event graph of a corpus and export it");
+  AddCorpusOptions(extract, &ext.corpus);
+  extract->add_option("-o,--output", ext.output, "Output file (- = standard output); the extension picks the format; .svg/.png render with Graphviz");
+  extract->add_option("-f,--format", ext.format, "graphml, dot, gexf, json (node-link), cyjs (Cytoscape.js) or neo4j (a folder of CSV)");
+  extract->add_option("--projection", ext.projection, "actors: actor-only graph, edges weighted by shared events")
+      ->check(CLI::IsMember({"actors"}));
+  extract->add_option("--render", ext.render, "Also render the DOT output with Graphviz: svg or png")->check(CLI::IsMember({"svg", "png"}));
+  extract->add_option("--graphml-flavor", ext.graphml_flavor, "plain, or yed (yFiles labels and colours for yEd)")
+      ->check(CLI::IsMember({"plain", "yed"}));
+  extract->add_flag("--no-legend", ext.no_legend, "DOT: leave out the legend subgraph");
+  extract->footer("Examples:\n"
+                  "  actorgraph extract data/samples -o graph.graphml\n"
+                  "  actorgraph extract news.jsonl -o graph.gexf -j 4\n"
+                  "  actorgraph extract article.txt --date 2021-02-16 -o graph.svg\n"
+                  "  cat article.txt | actorgraph extract - -f dot > graph.dot\n"
+                  "  actorgraph extract data/samples --projection actors -o actors.json");
+
+  StreamOptions men;
+  auto* mentions = app.add_subcommand("mentions", "Write every actor mention as JSON Lines (doc, start, end, entity_id, ...)");
+  AddCorpusOptions(mentions, &men.corpus);
+  mentions->add_option("-o,--output", men.output, "Output file (default: standard output)");
+  mentions->footer("Examples:\n"
+                   "  actorgraph mentions article.txt\n"
+                   "  actorgraph mentions corpus.jsonl -o mentions.jsonl -g my-names.jsonl");
+
+  StreamOptions evs;
+  auto* events = app.add_subcommand("events", "Write the events of each document as JSON Lines (or PETRARCH-style rows)");
+  AddCorpusOptions(events, &evs.corpus);
+  events->add_option("-o,--output", evs.output, "Output file (default: standard output)");
+  events->add_option("--format", evs.format, "jsonl, or petrarch (tab-separated doc, date, source, target, CAMEO code)")
+      ->check(CLI::IsMember({"jsonl", "petrarch"}));
+  events->footer("Examples:\n"
+                 "  actorgraph events article.txt --date 2021-02-16\n"
+                 "  actorgraph events corpus.jsonl --format petrarch -o events.tsv");
+
+  auto* gaz = app.add_subcommand("gazetteer", "Check and import gazetteers");
+  gaz->require_subcommand(1);
+  std::vector<std::string> check_files;
+  auto* check = gaz->add_subcommand("check", "Validate gazetteer files; print every problem as file:line: what is wrong");
+  check->add_option("files", check_files, "Gazetteer files or folders (checked together: ids must be unique across them)")->required();
+  check->footer("Example:\n  actorgraph gazetteer check data/gazetteers my-names.jsonl");
+  ImportCliOptions imp;
+  auto* import = gaz->add_subcommand("import", "Convert PETRARCH dictionaries, GeoNames TSV or CSV into the gazetteer format");
+  import->add_option("--format", imp.format, "petrarch, geonames or csv")->required()->check(CLI::IsMember({"petrarch", "geonames", "csv"}));
+  import->add_option("inputs", imp.inputs, "Input files (- = standard input)")->required();
+  import->add_option("-o,--output", imp.output, "Output gazetteer file (.jsonl; - = standard output)")->required();
+  import->add_flag("--skip-bad-rows", imp.skip_bad_rows, "Skip malformed rows with a warning instead of stopping");
+  import->add_flag("--agents", imp.agents, "petrarch: also import agent role nouns (as group entities)");
+  import->footer("Examples:\n"
+                 "  actorgraph gazetteer import --format petrarch Phoenix.Countries.actors.txt -o phoenix.jsonl\n"
+                 "  actorgraph gazetteer import --format geonames cities500.txt -o cities.jsonl\n"
+                 "  actorgraph gazetteer import --format csv people.csv -o people.jsonl");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    SetUpLogging(false, false);
+    spdlog::error("{} (see 'actorgraph --help')", e.what());
+    return static_cast<int>(actorgraph::ErrorCode::kBadUsage);
+  }
+  SetUpLogging(verbose, quiet);
+
+  Status status;
+  try {
+    if (*extract) status = RunExtract(ext, quiet);
+    else if (*mentions) status = RunMentions(men, quiet);
+    else if (*events) status = RunEvents(evs, quiet);
+    else if (*check) status = RunGazetteerCheck(check_files);
+    else if (*import) status = RunGazetteerImport(imp);
+  } catch (const std::bad_alloc&) {
+    status = Status::Io("out of memory");
+  }
+  if (!status.ok()) {
+    spdlog::error("{}", status.message());
+    return status.exit_code();
+  }
+  return 0;
+}
