@@ -1,5 +1,6 @@
 // actorgraph — the command line. A thin layer: it parses flags, finds the default data and
 // calls the library; every behaviour lives in lib/.
+#include "common/iso_date.hpp"
 #include "common/output_file.hpp"
 #include "common/status.hpp"
 #include "documents/documents.hpp"
@@ -66,11 +67,15 @@ struct CorpusOptions {
 void AddCorpusOptions(CLI::App* cmd, CorpusOptions* o) {
   cmd->add_option("inputs", o->inputs, "Text files, folders (all *.txt below them), JSON Lines files (*.jsonl), or - for standard input")
       ->required();
-  cmd->add_option("-g,--gazetteer", o->gazetteers, "Extra gazetteer file or folder (repeatable), added to the shipped ones");
+  // One value per -g (repeat the flag for more), so that `-g names.jsonl article.txt` leaves
+  // article.txt to the inputs.
+  cmd->add_option("-g,--gazetteer", o->gazetteers, "Extra gazetteer file or folder (repeatable), added to the shipped ones")
+      ->allow_extra_args(false);
   cmd->add_flag("--no-default-gazetteers", o->no_default_gazetteers, "Leave out the shipped gazetteers");
   cmd->add_option("--date", o->date, "Document date (YYYY-MM-DD) for documents without one in their metadata")
       ->check([](const std::string& d) {
-        return d.size() == 10 && d[4] == '-' && d[7] == '-' ? std::string() : std::string("expected YYYY-MM-DD");
+        return d.size() == 10 && actorgraph::iso_date::IsValid(d) ? std::string()
+                                                                  : std::string("expected a real day as YYYY-MM-DD");
       });
   cmd->add_option("--input-format", o->input_format, "auto (by extension: .jsonl/.ndjson are JSON Lines), text or jsonl")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}));
@@ -147,6 +152,13 @@ Status RunExtract(const ExtractOptions& o, bool quiet) {
       format = ex::Format::kDot;
     } else {
       format = ex::FormatFromPath(o.output);
+      // A device or pipe (/dev/stdout, /dev/null, a FIFO) has no extension to go by: it gets
+      // the default format, as standard output does.
+      std::error_code ec;
+      const auto st = fs::status(o.output, ec);
+      if (!format && !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st)) {
+        format = ex::Format::kGraphml;
+      }
       if (!format) {
         return Status::BadUsage(fmt::format("-o {}: cannot tell the format from the name; give -f graphml|dot|gexf|json|cyjs|neo4j", o.output));
       }
@@ -314,7 +326,9 @@ int main(int argc, char** argv) {
                "Finds people, organisations, countries and places with gazetteers, and meetings, talks, calls,\n"
                "visits, agreements and joint statements between them, with dates and evidence (byte spans)."};
   app.set_version_flag("--version", fmt::format("actorgraph {}", kVersion));
-  app.require_subcommand(1);
+  // At most one command; "none given" is reported after parsing, so that an unknown command
+  // or flag is named in the error instead of being reported as a missing command.
+  app.require_subcommand(0, 1);
   app.fallthrough();
   bool verbose = false, quiet = false;
   app.add_flag("-v,--verbose", verbose, "Say more on standard error (loading, dates, counts)");
@@ -359,11 +373,17 @@ int main(int argc, char** argv) {
                  "  actorgraph events corpus.jsonl --format petrarch -o events.tsv");
 
   auto* gaz = app.add_subcommand("gazetteer", "Check and import gazetteers");
-  gaz->require_subcommand(1);
+  gaz->require_subcommand(0, 1);
+  gaz->footer("Examples:\n"
+              "  actorgraph gazetteer check data/gazetteers my-names.jsonl\n"
+              "  actorgraph gazetteer import --format csv people.csv -o people.jsonl\n"
+              "Run 'actorgraph gazetteer COMMAND --help' for a command's options.");
   std::vector<std::string> check_files;
   auto* check = gaz->add_subcommand("check", "Validate gazetteer files; print every problem as file:line: what is wrong");
   check->add_option("files", check_files, "Gazetteer files or folders (checked together: ids must be unique across them)")->required();
-  check->footer("Example:\n  actorgraph gazetteer check data/gazetteers my-names.jsonl");
+  check->footer("Examples:\n"
+                "  actorgraph gazetteer check data/gazetteers\n"
+                "  actorgraph gazetteer check data/gazetteers my-names.jsonl");
   ImportCliOptions imp;
   auto* import = gaz->add_subcommand("import", "Convert PETRARCH dictionaries, GeoNames TSV or CSV into the gazetteer format");
   import->add_option("--format", imp.format, "petrarch, geonames or csv")->required()->check(CLI::IsMember({"petrarch", "geonames", "csv"}));
@@ -390,6 +410,14 @@ int main(int argc, char** argv) {
     return static_cast<int>(actorgraph::ErrorCode::kBadUsage);
   }
   SetUpLogging(verbose, quiet);
+  if (app.get_subcommands().empty()) {
+    spdlog::error("a command is required: extract, mentions, events or gazetteer (see 'actorgraph --help')");
+    return static_cast<int>(actorgraph::ErrorCode::kBadUsage);
+  }
+  if (*gaz && gaz->get_subcommands().empty()) {
+    spdlog::error("a gazetteer command is required: check or import (see 'actorgraph gazetteer --help')");
+    return static_cast<int>(actorgraph::ErrorCode::kBadUsage);
+  }
 
   Status status;
   try {

@@ -92,20 +92,34 @@ Status DocumentReader::Open() {
   return Status::Ok();
 }
 
-Status DocumentReader::FinishText(Document* doc) {
-  if (doc->text.compare(0, kBom.size(), kBom) == 0) doc->text.erase(0, kBom.size());
+Status DocumentReader::FinishText(Document* doc, std::optional<std::size_t> file_base) {
+  // Positions in messages: for a text file, byte offsets of the file (the BOM counted); for a
+  // JSON Lines document, byte offsets into its decoded "text" value.
+  const auto where = [&](std::size_t pos) {
+    return file_base ? fmt::format("{}: byte {}", doc->origin, *file_base + pos)
+                     : fmt::format("{}: byte {} of \"text\"", doc->origin, pos);
+  };
+  if (doc->text.compare(0, kBom.size(), kBom) == 0) {
+    doc->text.erase(0, kBom.size());
+    if (file_base) *file_base += kBom.size();
+  }
+  if (file_base && *file_base == 0 && doc->text.size() >= 2 &&
+      ((doc->text[0] == '\xFF' && doc->text[1] == '\xFE') || (doc->text[0] == '\xFE' && doc->text[1] == '\xFF'))) {
+    return Status::BadInput(fmt::format("{}: UTF-16 byte-order mark: the text must be UTF-8 (convert it with iconv -f UTF-16 -t UTF-8)",
+                                        where(0)));
+  }
+  // A NUL byte means binary data; checked before UTF-8 so that a binary file is called that.
+  if (const auto nul = doc->text.find('\0'); nul != std::string::npos) {
+    return Status::BadInput(fmt::format("{}: NUL byte: binary data, not text", where(nul)));
+  }
   if (const auto bad = utf8::FirstInvalid(doc->text)) {
     if (options_.invalid_utf8 == InvalidUtf8::kError) {
-      return Status::BadInput(fmt::format("{}: invalid UTF-8 at byte {} (use --invalid-utf8=replace to substitute U+FFFD)",
-                                          doc->origin, *bad));
+      return Status::BadInput(fmt::format("{}: invalid UTF-8 (use --invalid-utf8=replace to substitute U+FFFD)", where(*bad)));
     }
     std::size_t replaced = 0;
     doc->text = utf8::Repair(doc->text, &replaced);
-    spdlog::warn("{}: invalid UTF-8 at byte {}: replaced {} sequence(s) with U+FFFD", doc->origin, *bad, replaced);
+    spdlog::warn("{}: invalid UTF-8: replaced {} sequence(s) with U+FFFD", where(*bad), replaced);
     ++stats_.repaired_documents;
-  }
-  if (const auto nul = doc->text.find('\0'); nul != std::string::npos) {
-    return Status::BadInput(fmt::format("{}: byte {}: NUL byte: binary data, not text", doc->origin, nul));
   }
   if (doc->text.find_first_not_of(" \t\r\n") == std::string::npos) {
     spdlog::warn("{}: empty document", doc->origin);
@@ -136,7 +150,12 @@ Status DocumentReader::NextFromJsonl(Document* doc, bool* got) {
     ++src.line_no;
     const std::size_t line_offset = src.offset;
     src.offset += line.size() + 1;
-    if (src.line_no == 1 && line.compare(0, kBom.size(), kBom) == 0) line.erase(0, kBom.size());
+    // A BOM before the first line is dropped; columns and byte offsets still count it.
+    std::size_t bom = 0;
+    if (src.line_no == 1 && line.compare(0, kBom.size(), kBom) == 0) {
+      line.erase(0, kBom.size());
+      bom = kBom.size();
+    }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
 
@@ -145,10 +164,11 @@ Status DocumentReader::NextFromJsonl(Document* doc, bool* got) {
     if (const auto bad = utf8::FirstInvalid(line)) {
       if (options_.invalid_utf8 == InvalidUtf8::kError) {
         return Status::BadInput(fmt::format("{}:{}: invalid UTF-8 (byte {} of the file; use --invalid-utf8=replace to substitute U+FFFD)",
-                                            where, *bad + 1, line_offset + *bad));
+                                            where, bom + *bad + 1, line_offset + bom + *bad));
       }
       line = utf8::Repair(line);
-      spdlog::warn("{}:{}: invalid UTF-8 (byte {} of the file): replaced with U+FFFD", where, *bad + 1, line_offset + *bad);
+      spdlog::warn("{}:{}: invalid UTF-8 (byte {} of the file): replaced with U+FFFD", where, bom + *bad + 1,
+                   line_offset + bom + *bad);
       repaired = true;
     }
 
@@ -164,7 +184,7 @@ Status DocumentReader::NextFromJsonl(Document* doc, bool* got) {
       if (const auto col = what.find("column "); col != std::string_view::npos) {
         if (const auto colon = what.find(": ", col); colon != std::string_view::npos) what.remove_prefix(colon + 2);
       }
-      problem = fmt::format("{}:{}: malformed JSON: {}", where, e.byte == 0 ? 1 : e.byte, what);
+      problem = fmt::format("{}:{}: malformed JSON: {}", where, bom + (e.byte == 0 ? 1 : e.byte), what);
     }
     if (problem.empty()) {
       if (!obj.is_object()) {
@@ -199,7 +219,7 @@ Status DocumentReader::NextFromJsonl(Document* doc, bool* got) {
     doc->origin = where;
     if (repaired) ++stats_.repaired_documents;
     *got = true;
-    return FinishText(doc);
+    return FinishText(doc, std::nullopt);
   }
   if (src.in().bad()) return Status::Io(fmt::format("{}: read failed", src.path));
   source_.reset();
@@ -230,7 +250,7 @@ Status DocumentReader::Next(Document* doc, bool* done) {
     ACTORGRAPH_RETURN_IF_ERROR(ReadAll(path, &doc->text));
     doc->id = path == "-" ? "stdin" : path;
     doc->origin = DisplayName(path);
-    return FinishText(doc);
+    return FinishText(doc, 0);
   }
 }
 

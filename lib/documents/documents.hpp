@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -77,7 +78,9 @@ class DocumentReader {
   struct Source;
   Status OpenSource(const std::string& path);
   Status NextFromJsonl(Document* doc, bool* got);
-  Status FinishText(Document* doc);
+  // Drops a BOM, checks for binary data and UTF-8, counts the document. `file_base`: 0 for a
+  // text file (messages then give byte offsets of the file), nullopt for a JSON Lines one.
+  Status FinishText(Document* doc, std::optional<std::size_t> file_base);
 
   std::vector<std::string> inputs_;
   ReadOptions options_;

@@ -222,12 +222,22 @@ std::vector<Event> EventExtractor::Extract(const mentions::AnalyzedDocument& ad)
       }
       // Place: "met in Moscow", "a meeting was held in Geneva" — "in" right after the
       // trigger (or after "was held" / "took place"), not "discusses the situation in X".
+      // Also after the people named right after the trigger: "met Ilham Aliyev in Moscow".
       if (e.place.empty()) {
         std::uint32_t k = h.end;
         while (k < end && k < h.end + 3 && IsHeldWord(tokens[k].key)) ++k;
+        std::vector<std::uint32_t> ins{k};
+        for (const Mention* m : chosen) {
+          if (m->first_token >= h.end && m->first_token <= h.end + 2) ins.push_back(m->end_token);
+        }
+        const auto after_in = [&](std::uint32_t place_token) {
+          return std::any_of(ins.begin(), ins.end(), [&](std::uint32_t at) {
+            return at < end && tokens[at].key == "in" && place_token == at + 1;
+          });
+        };
         for (const Mention* m : ms) {
-          if ((m->kind == "location" || m->kind == "country") && k < end && tokens[k].key == "in" &&
-              m->first_token == k + 1 && m->resolved_by != "adjective" && m->resolved_by != "demonym") {
+          if ((m->kind == "location" || m->kind == "country") && after_in(m->first_token) &&
+              m->resolved_by != "adjective" && m->resolved_by != "demonym") {
             e.place = m->entity_id;
             e.place_name = m->name;
             break;

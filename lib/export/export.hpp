@@ -5,7 +5,8 @@
 // (identical graphs give byte-identical files) and is written atomically (OutputFile).
 //
 // Attributes. Every format carries every field of the graph model (graph/graph.hpp), in
-// the model's order, on every node and edge, typed where the format has types:
+// the model's order, on every node and edge, typed where the format has types (listed
+// here by type):
 //   node: label kind event_type date place mode cameo entity_id role country   (string)
 //         mentions degree component                                             (int64)
 //         confidence weighted_degree betweenness                                (double)
@@ -42,16 +43,19 @@
 //    (Options::yed) adds the yFiles namespace and a node-graphics key ("d_ng",
 //    yfiles.type="nodegraphics") with a ShapeNode per node (fill colour and shape by kind,
 //    NodeLabel = label); yFiles elements are outside the plain GraphML XSD by design.
-//  * DOT: a digraph; every id and value is a quoted string; values use Graphviz escString
-//    conventions: \" for a quote, \\ for a backslash, \n for LF, \r for CR. DOT is untyped,
-//    so numbers are written without the ".0" of whole doubles (weight "1", which every dot
-//    version reads as an integer layout weight). Node shape and fill colour follow the kind
-//    (person ellipse, organization box, country hexagon, location octagon, group box3d,
-//    event note, anything else egg). With Options::legend (the default) a subgraph
-//    "cluster_legend" holds one extra node per kind present, with id "legend:<kind>" (and
-//    "legend:other" for unknown kinds) and no edges; DOT readers count these nodes.
+//  * DOT: a digraph, one statement per line without ';' (pydot 1.4 misreads a final
+//    "edge;"); every id and value is a quoted string; values use Graphviz escString
+//    conventions: \" for a quote, \\ for a backslash, \n for LF, \r for CR, so readers must
+//    undo these. DOT is untyped, so numbers are written without the ".0" of whole doubles
+//    (weight "1", which every dot version reads as an integer layout weight). Edges carry
+//    id=<edge id>; member_of edges are dashed, affiliated_with dotted. Node shape and fill
+//    colour follow the kind (person ellipse, organization box, country hexagon, location
+//    octagon, group box3d, event note, anything else egg). With Options::legend (the
+//    default) a subgraph "cluster_legend" holds one extra node per kind present, with id
+//    "legend:<kind>" ("legend:other" for unknown kinds) and no edges. Graphviz and
+//    pygraphviz count these nodes; networkx's pydot reader skips subgraph nodes.
 //  * GEXF 1.3: typed <attributes> for nodes and edges, an <attvalue> for every attribute,
-//    viz:color by kind, edge weight native. Nodes with a date (events) get start=<date> and
+//    viz:color by kind, edge weight native, edge label = relation. Nodes with a date (events) get start=<date> and
 //    the graph becomes mode="dynamic" timeformat="date"; start needs a full xsd:date, so a
 //    partial date takes the first day of its period ("2021-02" -> "2021-02-01", "2021" ->
 //    "2021-01-01"); the "date" attribute keeps the original text. Dates that are not ISO
@@ -63,11 +67,14 @@
 //  * Cytoscape.js JSON: {"data": {graph attributes}, "elements": {"nodes": [{"data":
 //    {"id", attributes}}], "edges": [{"data": {"id", "source", "target", attributes}}]}}.
 //  * Neo4j (neo4j-admin database import): a folder with nodes.csv (id:ID, :LABEL = Person,
-//    Organization, Country, Location, Group, Event, or the kind in CamelCase, "Entity" when
-//    empty) and relationships.csv (:START_ID, :END_ID, :TYPE = relation upper-cased with
-//    characters outside [A-Z0-9_] as '_', "RELATED_TO" when empty). RFC 4180: CRLF line
-//    ends, fields with , " CR LF or outer spaces quoted, quotes doubled. Fields may hold
-//    newlines, so import with --multiline-fields=true.
+//    Organization, Country, Location, Group, Event, or else the kind's ASCII words in
+//    CamelCase, "Entity" when none, then the node columns) and relationships.csv
+//    (:START_ID, :END_ID, :TYPE = relation in ASCII upper case with each other character
+//    outside [A-Z0-9_] as one '_', "RELATED_TO" when empty; id = edge id; then the edge
+//    columns). Typed headers: name:long, name:double. RFC 4180: CRLF line ends, fields
+//    with , " CR LF or outer spaces quoted, quotes doubled; an empty field is unquoted, so
+//    Neo4j leaves that property unset. Fields may hold newlines: import with
+//    --multiline-fields=true.
 #pragma once
 
 #include "common/status.hpp"

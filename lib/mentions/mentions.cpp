@@ -153,6 +153,11 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
   const auto add = [&](Mention m) {
     m.start = tokens[m.first_token].start;
     m.end = tokens[m.end_token - 1].end;
+    // "U.S." and "U.N.": an abbreviation's final period belongs to the name.
+    if (m.end_token - m.first_token >= 2 && tokens[m.end_token - 1].end - tokens[m.end_token - 1].start == 1 &&
+        m.end < text.size() && text[m.end] == '.' && text[m.end - 2] == '.') {
+      ++m.end;
+    }
     for (std::uint32_t k = m.first_token; k < m.end_token; ++k) covered[k] = static_cast<std::int32_t>(found.size());
     found.push_back(std::move(m));
   };
@@ -272,7 +277,8 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
     bool accept = false;
     // (a) "Name (Country)"
     if (j + 1 < n && text.substr(tokens[j - 1].end, tokens[j].start - tokens[j - 1].end).find('(') != std::string_view::npos) {
-      if (const Mention* c = mention_at(j); c && c->kind == "country") {
+      const std::uint32_t in_parens = tokens[j].key == "the" && j + 1 < n ? j + 1 : j;  // "(the US)"
+      if (const Mention* c = mention_at(in_parens); c && c->kind == "country") {
         const std::uint32_t after = c->end_token;
         const std::uint32_t stop = after < n ? tokens[after].start : static_cast<std::uint32_t>(text.size());
         if (text.substr(c->end, stop - c->end).find(')') != std::string_view::npos) {

@@ -55,6 +55,7 @@ const char* TransliteratorFor(UScriptCode script) {
     case USCRIPT_ARMENIAN: return "Armenian-Latin/BGN; Any-Latin; Latin-ASCII";
     case USCRIPT_GEORGIAN: return "Georgian-Latin/BGN; Any-Latin; Latin-ASCII";
     case USCRIPT_GREEK: return "Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII";
+    case USCRIPT_LATIN: return "Latin-ASCII";
     default: return "Any-Latin; Latin-ASCII";
   }
 }
@@ -128,12 +129,24 @@ struct Analyzer::Impl {
         t->transliterate(s);
         s.foldCase();
       }
+    } else if (other == USCRIPT_COMMON) {
+      // Latin letters without an ASCII decomposition: ə → a, ø → o, ł → l, æ → ae.
+      bool ascii = true;
+      for (int32_t i = 0; i < s.length() && ascii; ++i) ascii = s.charAt(i) < 0x80;
+      if (!ascii) {
+        if (icu::Transliterator* t = TranslitFor(USCRIPT_LATIN)) {
+          t->transliterate(s);
+          s.foldCase();
+        }
+      }
     }
     st = U_ZERO_ERROR;
     if (nfkc) {
       icu::UnicodeString c = nfkc->normalize(s, st);
       if (U_SUCCESS(st)) s = c;
     }
+    // Azerbaijani schwa, which Latin-ASCII leaves as it is: "Əliyev" is "Aliyev" in English.
+    s.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0259)), icu::UnicodeString("a"));
     // Keep word characters only (transliteration can leave "'" for soft signs).
     std::string out;
     for (int32_t i = 0; i < s.length();) {
@@ -286,6 +299,13 @@ void Analyzer::Sentences(std::string_view text, std::vector<Span>* out) {
       const bool terminal = before == '.' || before == '!' || before == '?' || before == '"' || before == ':' ||
                             static_cast<unsigned char>(before) >= 0x80;
       if (!blank_line && !terminal && after >= 'a' && after <= 'z') continue;
+    }
+    // Whitespace alone (the blank line after a headline) belongs to the sentence before it.
+    const std::string_view piece = text.substr(start, end - start);
+    if (!out->empty() && piece.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+      out->back().end = end;
+      start = end;
+      continue;
     }
     out->push_back({start, end});
     start = end;

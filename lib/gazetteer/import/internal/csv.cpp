@@ -10,13 +10,15 @@
 //   name, kind          required
 //   id                  [A-Za-z0-9._:-]+; derived when empty (below)
 //   aliases             '|'-separated
-//   country             ISO 3166-1 alpha-2 (upper-cased)
+//   country             ISO 3166-1 alpha-2 (upper-cased): the affiliated country, or for a
+//                       row of kind country its own code (written as `code`)
 //   role, role_of, title, from, to     one role: key, entity id it is held in, human title,
 //                                      ISO dates (YYYY, YYYY-MM, YYYY-MM-DD), from <= to
 //   wikidata            Q followed by digits
 // An unknown or repeated column, or a missing name/kind, fails the whole file.
 //
-// ROWS. Values are trimmed. kind is one of person, organization, country, location, group
+// ROWS. Values are trimmed and runs of white space inside them (line breaks of a quoted
+// field included) become one space. kind is one of person, organization, country, location, group
 // (any case). Rows with the same explicit id are one entity: the first row's name and kind
 // stand (later rows must agree), aliases and roles accumulate — one row per role held.
 // A row without id gets "<prefix>:<slug of the name>" (prefix person, org, country, place,
@@ -65,6 +67,24 @@ bool IsIdCharacter(char c) {
 
 bool IsValidId(std::string_view id) {
   return !id.empty() && std::all_of(id.begin(), id.end(), IsIdCharacter);
+}
+
+// `text` trimmed, with every run of spaces, tabs and line breaks inside it made one space
+// (a quoted field may span lines; a name should not).
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (const char c : Trim(text)) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      space = true;
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
 }
 
 struct PhysicalLine {
@@ -276,8 +296,10 @@ class CsvReader {
       return BadRecord(line, fmt::format("expected {} fields, found {}", columns_.size(),
                                          fields.size()));
     }
+    std::array<std::string, kColumns.size()> values{};
+    for (std::size_t i = 0; i < fields.size(); ++i) values[columns_[i]] = CollapseSpaces(fields[i]);
     std::array<std::string_view, kColumns.size()> v{};
-    for (std::size_t i = 0; i < fields.size(); ++i) v[columns_[i]] = Trim(fields[i]);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = values[i];
     auto bad = [&](const std::string& what) { return BadRecord(line, what); };
 
     Entity e;
@@ -311,8 +333,8 @@ class CsvReader {
         return bad(fmt::format("bad country '{}' (expected an ISO 3166-1 alpha-2 code such as AZ)",
                                Excerpt(c)));
       }
-      e.country = AsciiUpper(c);
-      if (kind == "country") e.code = e.country;
+      // A country's own code is its `code`; anything else is affiliated with `country`.
+      (kind == "country" ? e.code : e.country) = AsciiUpper(c);
     }
     if (v[kRole].empty()) {
       for (const Column c : {kRoleOf, kTitle, kFrom, kTo}) {
@@ -371,16 +393,15 @@ class CsvReader {
     }
     for (const auto& [mine, theirs, what] :
          {std::tuple{&target.country, &e.country, "country"},
+          std::tuple{&target.code, &e.code, "country"},
           std::tuple{&target.wikidata, &e.wikidata, "wikidata"}}) {
       if (!mine->empty() && !theirs->empty() && *mine != *theirs) {
         return BadRecord(line, fmt::format("{} '{}' of id '{}' differs from '{}' at {}", what,
                                            *theirs, e.id, *mine, into->where));
       }
     }
-    if (target.country.empty()) {
-      target.country = e.country;
-      target.code = e.code;
-    }
+    if (target.country.empty()) target.country = e.country;
+    if (target.code.empty()) target.code = e.code;
     if (target.wikidata.empty()) target.wikidata = e.wikidata;
     for (std::string& alias : e.aliases) target.aliases.push_back(std::move(alias));
     for (Role& role : e.roles) {
@@ -426,8 +447,8 @@ void CsvImporter::EmitAll() {
       const auto kind = std::find_if(kKinds.begin(), kKinds.end(),
                                      [&](const auto& k) { return k.first == e.kind; });
       std::string base;
-      if (e.kind == "country" && !e.country.empty()) {
-        base = "country:" + e.country;
+      if (e.kind == "country" && !e.code.empty()) {
+        base = "country:" + e.code;
       } else {
         const std::string slug = context->slugger().Slug(e.name);
         base = fmt::format("{}:{}", kind->second, slug.empty() ? "unnamed" : slug);

@@ -54,7 +54,9 @@
 //                 letters country + ISO alpha-3 of a dependent territory ([GBRGIB]; AUT, IND
 //                 and MUS are excluded as they double as CAMEO sector/religion codes).
 //                 `alpha3` is that code, `code` its ISO alpha-2 where one exists (SUN has
-//                 none), `country` the parent's alpha-2 for a territory;
+//                 none), `country` the parent's alpha-2 for a territory; a block whose codes
+//                 all have end dates is a country when one of them is a three-letter country
+//                 code ([CSK 19181001-19930101]: a state that no longer exists);
 //   person        the name line's comment names the generated leader lists ("CountryInfo",
 //                 "IGOrulers"); or a code's last three letters are ELI (CAMEO "elite", given
 //                 only to individuals); or a code has dates and the name has no institution
@@ -184,23 +186,18 @@ bool ParseCode(std::string_view text, Code* code, std::string* error) {
 
 // Words that mark a name as an institution rather than a person (upper case).
 bool IsInstitutionWord(std::string_view word) {
-  static constexpr std::array<std::string_view, 78> kWords = {
-      "ACADEMY",     "ADMINISTRATION", "AGENCY",       "ALLIANCE",    "ARMY",
-      "ASSEMBLY",    "ASSOCIATION",    "AUTHORITY",    "BANK",        "BATTALION",
-      "BRIGADE",     "BRIGADES",       "BUREAU",       "CABINET",     "CENTER",
-      "CENTRE",      "CHAMBER",        "COALITION",    "COMMAND",     "COMMISSION",
-      "COMMITTEE",   "COMPANY",        "CONGRESS",     "CORPORATION", "CORPS",
-      "COUNCIL",     "COURT",          "DECLARATION",  "DEPARTMENT",  "DIRECTORATE",
-      "DIVISION",    "EMBASSY",        "FEDERATION",   "FORCE",       "FORCES",
-      "FOUNDATION",  "FRONT",          "FUND",         "GOVERNMENT",  "GROUP",
-      "GUARD",       "GUARDS",         "HARAKAT",      "HIZB",        "INSTITUTE",
-      "JABHAT",      "JAISH",          "JAYSH",        "KATAIB",      "LEAGUE",
-      "LIWA",        "LIWAA",          "MILITIA",      "MINISTRY",    "MISSION",
-      "MOVEMENT",    "NETWORK",        "OBSERVATORY",  "OFFICE",      "ORGANISATION",
-      "ORGANIZATION", "PALACE",        "PARLIAMENT",   "PARTY",       "POLICE",
-      "REGIME",      "REPUBLIC",       "SECRETARIAT",  "SERVICE",     "SERVICES",
-      "SFSR",        "SOCIETY",        "SOVIET",       "STATE",       "TEAM",
-      "TRIBUNAL",    "UNION",          "UNIVERSITY",
+  static constexpr std::array<std::string_view, 80> kWords = {
+      "ACADEMY", "ADMINISTRATION", "AGENCY", "ALLIANCE", "ARMY", "ASSEMBLY", "ASSOCIATION",
+      "AUTHORITY", "BANK", "BATTALION", "BRIGADE", "BRIGADES", "BUREAU", "CABINET", "CENTER",
+      "CENTRE", "CHAMBER", "COALITION", "COMMAND", "COMMISSION", "COMMITTEE", "COMPANY",
+      "CONGRESS", "CORPORATION", "CORPS", "COUNCIL", "COURT", "DECLARATION", "DEPARTMENT",
+      "DIRECTORATE", "DIVISION", "EMBASSY", "FEDERATION", "FORCE", "FORCES", "FOUNDATION",
+      "FRONT", "FUND", "GOVERNMENT", "GROUP", "GUARD", "GUARDS", "HARAKAT", "HIZB",
+      "INSTITUTE", "JABHAT", "JAISH", "JAYSH", "KATAIB", "LEAGUE", "LIWA", "LIWAA", "MILITIA",
+      "MINISTRY", "MISSION", "MOVEMENT", "NETWORK", "OBSERVATORY", "OFFICE", "ORGANISATION",
+      "ORGANIZATION", "PALACE", "PARLIAMENT", "PARTY", "POLICE", "REGIME", "REPUBLIC",
+      "REPUBLICA", "SECRETARIAT", "SERVICE", "SERVICES", "SFSR", "SOCIETY", "SOVIET", "STATE",
+      "TANK", "TEAM", "TRIBUNAL", "UNION", "UNIVERSITY",
   };
   return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
 }
@@ -615,6 +612,18 @@ class PetrarchReader {
         return;
       }
     }
+    if (open_count == 0) {
+      // Only dated codes: a state that no longer exists ([CSK 19181001-19930101]).
+      for (const Code* c : ordered) {
+        const CountryReading r = ReadCountryCode(c->id);
+        if (r.is_country && c->id.size() == 3) {
+          e->kind = "country";
+          e->alpha3 = r.alpha3;
+          e->code = r.alpha2;
+          return;
+        }
+      }
+    }
     const bool generated_person = block.comment.find("CountryInfo") != std::string::npos ||
                                   block.comment.find("IGOrulers") != std::string::npos;
     const bool elite = std::any_of(ordered.begin(), ordered.end(), [](const Code* c) {
@@ -654,18 +663,19 @@ bool IsMinorWord(std::string_view lower) {
   return std::find(kMinor.begin(), kMinor.end(), lower) != kMinor.end();
 }
 
+// Three or more capitals and no vowel (CNN, BBC, KGB): kept as written. Words with a digit
+// too (G77). Abbreviations with a dot (ST., MR.) and Mrs are title-cased instead.
 bool IsAsciiAcronym(std::string_view word) {
   std::size_t letters = 0;
   for (const char c : word) {
     if (c >= '0' && c <= '9') return true;
-    if (c >= 'a' && c <= 'z') return false;
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    if ((c >= 'a' && c <= 'z') || c == '.' || static_cast<unsigned char>(c) >= 0x80) return false;
     if (c >= 'A' && c <= 'Z') {
       if (std::string_view("AEIOUY").find(c) != std::string_view::npos) return false;
       ++letters;
     }
   }
-  return letters >= 2;
+  return letters >= 3 && word != "MRS";
 }
 
 }  // namespace
@@ -687,7 +697,7 @@ std::optional<std::string> PetrarchDate(std::string_view digits) {
     pos = 4;
   } else {
     year = number(0, 2);
-    year += year <= 30 ? 2000 : 1900;
+    year += year <= 29 ? 2000 : 1900;
     pos = 2;
   }
   const int month = number(pos, 2);

@@ -1,0 +1,1 @@
+actorgraph_unit_test(gazetteer SOURCES test_gazetteer.cpp DEPS actorgraph_gazetteer)

@@ -1,0 +1,2 @@
+actorgraph_unit_test(mentions SOURCES test_mentions.cpp DEPS actorgraph_mentions)
+actorgraph_unit_test(events SOURCES test_events.cpp DEPS actorgraph_events actorgraph_graph)

@@ -1,0 +1,83 @@
+// Date expressions resolved against the document date, and the document date itself.
+#include "test_support.hpp"
+#include "text/dates.hpp"
+
+using actorgraph::text::Analyzer;
+
+namespace {
+
+std::vector<std::string> Dates(std::string_view text, std::string_view anchor) {
+  Analyzer a;
+  std::vector<actorgraph::text::Token> toks;
+  a.Tokenize(text, &toks);
+  std::vector<std::string> out;
+  for (const auto& d : actorgraph::text::FindDates(text, toks, 0, static_cast<std::uint32_t>(toks.size()), anchor)) {
+    out.push_back(d.value);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("date forms", "[dates]") {
+  struct Row {
+    std::string text, anchor;
+    std::vector<std::string> dates;
+  };
+  const std::vector<Row> rows = {
+      {"On February 16, a meeting was held", "2021-02-16", {"2021-02-16"}},
+      {"On November 9, they signed", "2021-02-16", {"2020-11-09"}},  // later in the year: last year
+      {"the agreements of November 10 (November 9 Moscow time), 2020, and January, 11, 2021", "2021-02-16",
+       {"2020-11-10", "2021-01-11"}},
+      {"They met on Tuesday.", "2021-02-16", {"2021-02-16"}},  // 2021-02-16 was a Tuesday
+      {"They met on Monday.", "2021-02-16", {"2021-02-15"}},
+      {"He spoke yesterday.", "2021-07-07", {"2021-07-06"}},
+      {"in January", "2021-02-16", {"2021-01"}},
+      {"in 2020", "2021-02-16", {"2020"}},
+      {"dated 2021-04-14, said", "", {"2021-04-14"}},
+      {"Nov. 26 (Eastline Press)", "2021-11-26", {"2021-11-26"}},
+      {"on 16 February 2021", "", {"2021-02-16"}},
+      {"on Tuesday", "", {""}},            // no anchor: unknown, never a guess
+      {"On March 3", "2021", {"2021-03-03"}},
+      {"they may meet", "2021-02-16", {}},  // the verb is not a month
+      {"February 30, 2021", "", {""}},      // not a real day
+  };
+  for (const auto& r : rows) {
+    INFO(r.text << " @ " << r.anchor);
+    CHECK(Dates(r.text, r.anchor) == r.dates);
+  }
+}
+
+TEST_CASE("document date: metadata, option, dateline, inferred", "[dates]") {
+  Analyzer a;
+  std::vector<actorgraph::text::Token> toks;
+  const std::string dateline = "Headline\n\nBAKU, February 16. /TASS/. Talks were held. In 2020 and 2021 things happened.";
+  a.Tokenize(dateline, &toks);
+  auto d = actorgraph::text::ResolveDocumentDate(dateline, toks, "", "");
+  CHECK(d.date == "2021-02-16");
+  CHECK(d.source == "dateline");
+  d = actorgraph::text::ResolveDocumentDate(dateline, toks, "", "2021-03-01");
+  CHECK(d.date == "2021-03-01");
+  CHECK(d.source == "option");
+  d = actorgraph::text::ResolveDocumentDate(dateline, toks, "2020-05-05", "2021-03-01");
+  CHECK(d.date == "2020-05-05");
+  CHECK(d.source == "metadata");
+
+  const std::string plain = "The statement, dated 2021-04-14, said talks were held on Tuesday.";
+  a.Tokenize(plain, &toks);
+  d = actorgraph::text::ResolveDocumentDate(plain, toks, "", "");
+  CHECK(d.date == "2021-04-14");
+  CHECK(d.source == "inferred");
+
+  const std::string years = "Clashes broke out in 1988 and again in 2020.";
+  a.Tokenize(years, &toks);
+  d = actorgraph::text::ResolveDocumentDate(years, toks, "", "");
+  CHECK(d.date == "2020");
+  CHECK(d.source == "inferred");
+
+  const std::string none = "Nothing dated here.";
+  a.Tokenize(none, &toks);
+  d = actorgraph::text::ResolveDocumentDate(none, toks, "", "");
+  CHECK(d.date.empty());
+  CHECK(d.source == "none");
+}

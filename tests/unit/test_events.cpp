@@ -1,0 +1,134 @@
+// Events: participant patterns, roles, dates, places, merging and negative cases.
+#include "events/events.hpp"
+#include "fixture_gazetteer.hpp"
+#include "test_support.hpp"
+
+#include <algorithm>
+
+using actorgraph::events::Event;
+
+namespace {
+
+const actorgraph::gazetteer::Gazetteer& Gaz() {
+  static const auto gaz = actorgraph::testing::FixtureGazetteer();
+  return gaz;
+}
+
+std::vector<Event> Extract(const std::string& text, const std::string& date = "2021-02-16", const std::string& id = "t") {
+  static const auto titles = [] {
+    actorgraph::mentions::Titles t;
+    REQUIRE(t.Load((actorgraph::testing::SourceDir() / "data/lexicons/titles.tsv").string()).ok());
+    return t;
+  }();
+  static const auto triggers = [] {
+    actorgraph::events::Triggers t;
+    REQUIRE(t.Load((actorgraph::testing::SourceDir() / "data/lexicons/triggers.tsv").string()).ok());
+    return t;
+  }();
+  actorgraph::mentions::MentionFinder finder(Gaz(), titles);
+  actorgraph::documents::Document doc;
+  doc.id = id;
+  doc.text = text;
+  actorgraph::mentions::AnalyzedDocument ad;
+  finder.Analyze(doc, date, &ad);
+  return actorgraph::events::EventExtractor(Gaz(), triggers).Extract(ad);
+}
+
+std::vector<std::string> Who(const Event& e) {
+  std::vector<std::string> out;
+  for (const auto& p : e.participants) out.push_back(p.entity_id.substr(p.entity_id.find(':') + 1) + "/" + p.role);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("participant patterns", "[events]") {
+  struct Row {
+    std::string text;
+    std::string type, date, place;
+    std::vector<std::string> who;
+  };
+  const std::vector<Row> rows = {
+      {"Vladimir Putin, Ilham Aliyev and Nikol Pashinyan signed a joint statement on Monday.", "statement", "2021-02-15", "",
+       {"ilham-aliyev/signatory", "nikol-pashinyan/signatory", "vladimir-putin/signatory"}},
+      {"Jeyhun Bayramov discussed the situation with Sergey Lavrov.", "talks", "2021-02-16", "",
+       {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
+      {"On January 11, Vladimir Putin met Ilham Aliyev in Moscow.", "meeting", "2021-01-11", "place:moscow",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      {"A meeting was held of Foreign Minister Jeyhun Bayramov with co-chairs Igor Popov (Russia) and Stéphane Visconti (France).",
+       "meeting", "2021-02-16", "", {"igor-popov/mediator", "jeyhun-bayramov/participant", "stephane-visconti/mediator"}},
+      {"Vladimir Putin held a phone call with Nikol Pashinyan yesterday.", "call", "2021-02-15", "",
+       {"nikol-pashinyan/participant", "vladimir-putin/participant"}},
+      {"Ilham Aliyev visited Moscow, where Vladimir Putin hosted him.", "visit", "2021-02-16", "place:moscow",
+       {"ilham-aliyev/visitor", "vladimir-putin/host"}},
+  };
+  for (const auto& r : rows) {
+    INFO(r.text);
+    const auto evs = Extract(r.text);
+    REQUIRE(evs.size() == 1);
+    CHECK(evs[0].type == r.type);
+    CHECK(evs[0].date == r.date);
+    if (r.type != "visit") CHECK(evs[0].place == r.place);
+    CHECK(Who(evs[0]) == r.who);
+    CHECK(!evs[0].evidence.empty());
+  }
+}
+
+TEST_CASE("one sentence, two events: a meeting and a statement with the same people", "[events]") {
+  const auto evs = Extract("On January 11, after Vladimir Putin, Ilham Aliyev and Nikol Pashinyan met in Moscow, a joint statement was signed.");
+  REQUIRE(evs.size() == 2);
+  std::vector<std::string> types{evs[0].type, evs[1].type};
+  std::sort(types.begin(), types.end());
+  CHECK(types == std::vector<std::string>{"meeting", "statement"});
+  for (const auto& e : evs) {
+    CHECK(e.date == "2021-01-11");
+    CHECK(e.participants.size() == 3);
+  }
+}
+
+TEST_CASE("negative cases: speech, negation, intention, a lone participant", "[events]") {
+  for (const std::string text : {"The Russian leader said the sides would keep their positions.",
+                                 "Ilham Aliyev and Nikol Pashinyan did not meet.",
+                                 "Ilham Aliyev and Nikol Pashinyan will meet next month.",
+                                 "Ilham Aliyev plans to visit Moscow with Vladimir Putin's blessing.",
+                                 "Jeyhun Bayramov held talks."}) {
+    INFO(text);
+    CHECK(Extract(text).empty());
+  }
+}
+
+TEST_CASE("merging within a document: same class, compatible dates, shared participants", "[events]") {
+  const auto evs = Extract(
+      "On February 16, Jeyhun Bayramov met Igor Popov. The meeting of Jeyhun Bayramov with Stéphane Visconti "
+      "and Igor Popov was held in a video format. On March 1, Jeyhun Bayramov met Sergey Lavrov.");
+  REQUIRE(evs.size() == 2);
+  CHECK(evs[0].date == "2021-02-16");
+  CHECK(Who(evs[0]) == std::vector<std::string>{"igor-popov/mediator", "jeyhun-bayramov/participant", "stephane-visconti/mediator"});
+  CHECK(evs[0].mode == "video");
+  CHECK(evs[0].evidence.size() == 2);
+  CHECK(evs[1].date == "2021-03-01");
+}
+
+TEST_CASE("merging across documents does not depend on order", "[events]") {
+  auto a = Extract("On February 16, Jeyhun Bayramov met Igor Popov.", "2021-02-16", "a");
+  auto b = Extract("Jeyhun Bayramov met Igor Popov and Stéphane Visconti on February 16.", "2021-02-17", "b");
+  auto c = Extract("Vladimir Putin met Ilham Aliyev on February 16.", "2021-02-17", "c");
+  std::vector<Event> abc = a, cba = c;
+  abc.insert(abc.end(), b.begin(), b.end());
+  abc.insert(abc.end(), c.begin(), c.end());
+  cba.insert(cba.end(), b.begin(), b.end());
+  cba.insert(cba.end(), a.begin(), a.end());
+  const auto m1 = actorgraph::events::MergeEvents(abc);
+  const auto m2 = actorgraph::events::MergeEvents(cba);
+  REQUIRE(m1.size() == 2);
+  REQUIRE(m2.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(m1[i].id == m2[i].id);
+    CHECK(m1[i].evidence.size() == m2[i].evidence.size());
+  }
+  // Different full dates never merge.
+  auto d = Extract("On March 5, Jeyhun Bayramov met Igor Popov.", "2021-03-06", "d");
+  std::vector<Event> ad = a;
+  ad.insert(ad.end(), d.begin(), d.end());
+  CHECK(actorgraph::events::MergeEvents(ad).size() == 2);
+}

@@ -1,0 +1,133 @@
+// Gazetteer loading (every bad row named with file:line) and matching semantics.
+#include "fixture_gazetteer.hpp"
+#include "test_support.hpp"
+
+using actorgraph::gazetteer::Gazetteer;
+using actorgraph::gazetteer::Match;
+
+namespace {
+
+struct Found {
+  std::string text, id;
+  bool operator==(const Found& o) const { return text == o.text && id == o.id; }
+};
+std::ostream& operator<<(std::ostream& os, const Found& f) { return os << f.text << "=" << f.id; }
+
+std::vector<Found> MatchAll(const Gazetteer& g, std::string_view text) {
+  actorgraph::text::Analyzer a;
+  std::vector<actorgraph::text::Token> toks;
+  a.Tokenize(text, &toks);
+  std::vector<Match> ms;
+  g.FindMatches(text, toks, &ms);
+  std::vector<Found> out;
+  for (const auto& m : ms) {
+    const auto cands = g.Candidates(m, text, toks);
+    REQUIRE(!cands.empty());
+    const auto start = toks[m.first_token].start, end = toks[m.end_token - 1].end;
+    out.push_back({std::string(text.substr(start, end - start)), g.entity(cands.front().entity).id});
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("matching: one table of aliases, texts and expected spans", "[gazetteer]") {
+  const Gazetteer g = actorgraph::testing::FixtureGazetteer();
+  struct Row {
+    std::string text;
+    std::vector<Found> expected;
+  };
+  const std::vector<Row> rows = {
+      // leftmost-longest: "OSCE Minsk Group" beats "OSCE"
+      {"co-chairs of the OSCE Minsk Group met", {{"OSCE Minsk Group", "org:osce-minsk-group"}}},
+      // case-insensitive, diacritic-insensitive
+      {"STEPHANE VISCONTI and stéphane visconti", {{"STEPHANE VISCONTI", "person:stephane-visconti"}, {"stéphane visconti", "person:stephane-visconti"}}},
+      // hyphen and space variants
+      {"in Nagorno Karabakh and Nagorno-Karabakh", {{"Nagorno Karabakh", "place:nagorno-karabakh"}, {"Nagorno-Karabakh", "place:nagorno-karabakh"}}},
+      // possessive is not part of the match
+      {"Azerbaijan's Foreign Ministry", {{"Azerbaijan", "country:AZ"}}},
+      {"Azerbaijani Foreign Ministry said", {{"Azerbaijani Foreign Ministry", "org:mfa-az"}}},
+      // cased alias: "US" but not "us"
+      {"the US and us", {{"US", "country:US"}}},
+      {"U.S. officials", {{"U.S", "country:US"}}},  // spans are token-aligned; mentions add the final period
+      {"WHO said; who said", {{"WHO", "org:who"}}},
+      // Cyrillic through transliteration, both ways
+      {"Владимир Путин прибыл", {{"Владимир Путин", "person:vladimir-putin"}}},
+      {"Путин and Россия", {}},  // a surname alone is not a gazetteer alias; Россия is
+      // kind priority on equal spans: country beats location
+      {"Georgia", {{"Georgia", "country:GE"}}},
+      // token-aligned: no match inside a word
+      {"Russiagate and Moscowitz", {}},
+  };
+  for (const auto& r : rows) {
+    INFO(r.text);
+    if (r.text == "Путин and Россия") {
+      CHECK(MatchAll(g, r.text) == std::vector<Found>{{"Россия", "country:RU"}});
+      continue;
+    }
+    CHECK(MatchAll(g, r.text) == r.expected);
+  }
+}
+
+TEST_CASE("role holders by date", "[gazetteer]") {
+  const Gazetteer g = actorgraph::testing::FixtureGazetteer();
+  const auto id = [&](std::uint32_t i) { return g.entity(i).id; };
+  auto h = g.Holders("head_of_state", "country:RU", "2021-02-16");
+  REQUIRE(h.size() == 1);
+  CHECK(id(h[0]) == "person:vladimir-putin");
+  h = g.Holders("head_of_state", "country:RU", "2010-01-01");
+  REQUIRE(h.size() == 1);
+  CHECK(id(h[0]) == "person:dmitry-medvedev");
+  CHECK(g.Holders("head_of_state", "country:RU", "2012").size() == 2);  // both held it in 2012
+}
+
+TEST_CASE("every bad gazetteer row is reported with file:line", "[gazetteer]") {
+  struct Row {
+    std::string line;
+    std::string problem;
+  };
+  const std::vector<Row> rows = {
+      {R"({"id":"x:1","kind":"person"})", "t.jsonl:1: missing field \"name\""},
+      {R"({"kind":"person","name":"A"})", "t.jsonl:1: missing field \"id\""},
+      {R"({"id":"x:1","kind":"martian","name":"A"})", "t.jsonl:1: unknown kind \"martian\""},
+      {R"({"id":"x 1","kind":"person","name":"A"})", "t.jsonl:1: id \"x 1\" may use only"},
+      {R"({"id":"x:1","kind":"person","name":"A","roles":[{"role":"head_of_state","from":"2021-02-30"}]})",
+       "t.jsonl:1: role 1: bad date \"2021-02-30\""},
+      {R"({"id":"x:1","kind":"person","name":"A","roles":[{"role":"r","from":"2021","to":"2020"}]})",
+       "t.jsonl:1: role 1: \"from\" 2021 is after \"to\" 2020"},
+      {R"({"id":"x:1","kind":"person","name":"A","aliases":"B"})", "t.jsonl:1: field \"aliases\" must be a list"},
+      {R"({"id":"x:1","kind":"person","name":"A","country":"Russia"})", "t.jsonl:1: country \"Russia\" must be an ISO"},
+      {R"({"id":"x:1","kind":"person","name":"A")", "t.jsonl:1: malformed JSON"},
+      {"[1,2]", "t.jsonl:1: expected a JSON object"},
+      {"{\"id\":\"x:1\",\"kind\":\"person\",\"name\":\"A\xff\"}", "t.jsonl:1:"},
+  };
+  for (const auto& r : rows) {
+    INFO(r.line);
+    Gazetteer g;
+    std::vector<std::string> problems;
+    const auto s = g.LoadString(r.line, "t.jsonl", &problems);
+    CHECK(s.code() == actorgraph::ErrorCode::kBadInput);
+    REQUIRE(problems.size() == 1);
+    CHECK_THAT(problems[0], Catch::StartsWith(r.problem));
+  }
+  // Invalid UTF-8 names the byte of the file.
+  Gazetteer g;
+  std::vector<std::string> problems;
+  (void)g.LoadString("# comment\n{\"id\":\"x:1\",\"kind\":\"person\",\"name\":\"A\xff\"}\n", "t.jsonl", &problems);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0] == "t.jsonl:2:38: invalid UTF-8 (byte 47 of the file)");
+}
+
+TEST_CASE("duplicate ids and same-kind alias clashes are reported", "[gazetteer]") {
+  Gazetteer g;
+  std::vector<std::string> problems;
+  (void)g.LoadString("{\"id\":\"a:1\",\"kind\":\"person\",\"name\":\"Anna Berg\"}\n"
+                     "{\"id\":\"a:1\",\"kind\":\"person\",\"name\":\"Other\"}\n"
+                     "{\"id\":\"a:2\",\"kind\":\"person\",\"name\":\"Anna Berg\"}\n"
+                     "{\"id\":\"a:3\",\"kind\":\"location\",\"name\":\"Anna Berg\"}\n",
+                     "t.jsonl", &problems);
+  g.Compile(&problems);
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0] == "t.jsonl:2: duplicate id \"a:1\" (first defined at t.jsonl:1)");
+  CHECK_THAT(problems[1], Catch::StartsWith("t.jsonl:3: alias \"Anna Berg\" also names a:1 (t.jsonl:1), of the same kind"));
+}

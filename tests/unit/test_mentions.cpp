@@ -1,0 +1,141 @@
+// Document-level resolution: surnames, role references, titles and discovery.
+#include "fixture_gazetteer.hpp"
+#include "mentions/mentions.hpp"
+#include "test_support.hpp"
+
+using actorgraph::mentions::AnalyzedDocument;
+using actorgraph::mentions::Mention;
+
+namespace {
+
+struct Analyzed {
+  AnalyzedDocument doc;
+  const Mention* At(std::string_view surface) const {
+    for (const auto& m : doc.mentions) {
+      if (doc.doc.text.substr(m.start, m.end - m.start) == surface) return &m;
+    }
+    return nullptr;
+  }
+};
+
+Analyzed Analyze(const std::string& text, const std::string& date = "2021-02-16") {
+  static const auto gaz = actorgraph::testing::FixtureGazetteer();
+  static const auto titles = [] {
+    actorgraph::mentions::Titles t;
+    REQUIRE(t.Load((actorgraph::testing::SourceDir() / "data/lexicons/titles.tsv").string()).ok());
+    return t;
+  }();
+  actorgraph::mentions::MentionFinder finder(gaz, titles);
+  actorgraph::documents::Document doc;
+  doc.id = "t";
+  doc.text = text;
+  Analyzed out;
+  finder.Analyze(doc, date, &out.doc);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a surname alone refers to the person named in full earlier", "[mentions]") {
+  const auto a = Analyze("Jeyhun Bayramov arrived. Later, Bayramov said the talks went well.");
+  const Mention* m = a.At("Bayramov");
+  REQUIRE(m);
+  CHECK(m->entity_id == "person:jeyhun-bayramov");
+  CHECK(m->resolved_by == "surname");
+  CHECK(m->confidence == Approx(0.9));
+  CHECK(m->start == 32);
+  CHECK(m->end == 40);
+}
+
+TEST_CASE("title plus surname, and a unique surname of someone in office", "[mentions]") {
+  const auto a = Analyze("The talks were opened by President Aliyev in the capital.");
+  const Mention* m = a.At("Aliyev");
+  REQUIRE(m);
+  CHECK(m->entity_id == "person:ilham-aliyev");
+  CHECK(m->resolved_by == "surname");
+  CHECK(m->confidence == Approx(0.7));  // not named in full in this document
+  CHECK(a.At("President") == nullptr);  // a title is not a mention
+}
+
+TEST_CASE("role references resolve to the holder on the document date", "[mentions]") {
+  struct Row {
+    std::string text, surface, date, id;
+  };
+  const std::vector<Row> rows = {
+      {"The Russian leader said nothing.", "Russian leader", "2021-02-16", "person:vladimir-putin"},
+      {"The Russian leader said nothing.", "Russian leader", "2010-06-01", "person:dmitry-medvedev"},
+      {"Azerbaijani top diplomat discusses the situation", "Azerbaijani top diplomat", "2021-02-16", "person:jeyhun-bayramov"},
+      {"Armenia's prime minister spoke.", "Armenia's prime minister", "2021-02-16", "person:nikol-pashinyan"},
+      {"The Armenian leader spoke.", "Armenian leader", "2021-02-16", "person:nikol-pashinyan"},  // leader = head of government
+  };
+  for (const auto& r : rows) {
+    INFO(r.text << " @ " << r.date);
+    const auto a = Analyze(r.text, r.date);
+    const Mention* m = a.At(r.surface);
+    REQUIRE(m);
+    CHECK(m->entity_id == r.id);
+    CHECK(m->resolved_by == "role");
+    CHECK(m->confidence == Approx(0.8));
+  }
+  // Nobody held the role then: no mention rather than a wrong one.
+  const auto a = Analyze("Armenia's prime minister spoke.", "2015-01-01");
+  CHECK(a.At("Armenia's prime minister") == nullptr);
+}
+
+TEST_CASE("a title before a known name gives its role, not a mention", "[mentions]") {
+  const auto a = Analyze("Azerbaijani Foreign Minister Jeyhun Bayramov met Russian peacekeepers.");
+  const Mention* m = a.At("Jeyhun Bayramov");
+  REQUIRE(m);
+  CHECK(m->role == "Foreign Minister of Azerbaijan");
+  for (const auto& x : a.doc.mentions) {
+    CHECK((x.kind != "person" || x.entity_id == "person:jeyhun-bayramov"));  // not "Foreign Minister", "Russian peacekeepers"
+  }
+  const Mention* adj = a.At("Russian");
+  REQUIRE(adj);
+  CHECK(adj->kind == "country");
+  CHECK(adj->resolved_by == "adjective");
+}
+
+TEST_CASE("discovery of people no gazetteer lists", "[mentions]") {
+  struct Row {
+    std::string text, surface, id, country;
+  };
+  const std::vector<Row> rows = {
+      {"The co-chairs Igor Popov (Russia), Marta Ilves (France) and Tom Reed (the US) met.", "Marta Ilves",
+       "discovered:marta-ilves", "FR"},
+      {"The co-chairs Igor Popov (Russia), Marta Ilves (France) and Tom Reed (the US) met.", "Tom Reed",
+       "discovered:tom-reed", "US"},
+      {"Talks were led by Deputy Foreign Minister Anna Kovacs on Monday.", "Anna Kovacs", "discovered:anna-kovacs", ""},
+      {"Ambassador-at-large Orhan Demirel headed the team.", "Orhan Demirel", "discovered:orhan-demirel", ""},
+      {"The team was led by Vahe Sargsian, a senior adviser at the ministry.", "Vahe Sargsian",
+       "discovered:vahe-sargsian", ""},
+      {"Vladimir Putin, Karl Ostrom and Ilham Aliyev met.", "Karl Ostrom", "discovered:karl-ostrom", ""},
+  };
+  for (const auto& r : rows) {
+    INFO(r.text << " / " << r.surface);
+    const auto a = Analyze(r.text);
+    const Mention* m = a.At(r.surface);
+    REQUIRE(m);
+    CHECK(m->entity_id == r.id);
+    CHECK(m->kind == "person");
+    CHECK(m->resolved_by == "discovered");
+    CHECK(m->confidence < 1.0);
+    CHECK(m->country == r.country);
+  }
+  // A later surname refers to the discovered person.
+  const auto a = Analyze("Deputy Foreign Minister Anna Kovacs arrived. Kovacs said little.");
+  const Mention* m = a.At("Kovacs");
+  REQUIRE(m);
+  CHECK(m->entity_id == "discovered:anna-kovacs");
+  CHECK(m->resolved_by == "surname");
+}
+
+TEST_CASE("capitalised phrases that are not people are not discovered", "[mentions]") {
+  for (const std::string text : {"The Foreign Ministry said on Monday that New Talks Begin.",
+                                 "According to the statement, Russian peacekeepers arrived.",
+                                 "The Security Council met in Moscow."}) {
+    INFO(text);
+    const auto a = Analyze(text);
+    for (const auto& m : a.doc.mentions) CHECK(m.resolved_by != "discovered");
+  }
+}

@@ -1,0 +1,94 @@
+// Tokens, keys and sentences: tables of tricky inputs.
+#include "test_support.hpp"
+#include "text/text.hpp"
+
+#include <string>
+#include <vector>
+
+using actorgraph::text::Analyzer;
+using actorgraph::text::Token;
+
+namespace {
+
+std::vector<std::string> Keys(Analyzer& a, std::string_view s) {
+  std::vector<Token> toks;
+  a.Tokenize(s, &toks);
+  std::vector<std::string> out;
+  for (const auto& t : toks) out.push_back(t.key);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("keys are insensitive to case, diacritics, compatibility forms and script", "[text]") {
+  Analyzer a;
+  struct Row {
+    std::string input;
+    std::string key;
+  };
+  const std::vector<Row> rows = {
+      {"Stéphane", "stephane"},     {"STEPHANE", "stephane"},     {"Stephane", "stephane"},
+      {"Путин", "putin"},           {"Пашинян", "pashinyan"},     {"Алиев", "aliyev"},
+      {"ﬁnal", "final"},            {"Ｐｕｔｉｎ", "putin"},      {"Erdoğan", "erdogan"},
+      {"Əliyev", "aliyev"},         {"Straße", "strasse"},        {"Nikol", "nikol"},
+      {"Փաշինյան", "pashinyan"},    {"İlham", "ilham"},
+  };
+  for (const auto& r : rows) {
+    INFO(r.input);
+    CHECK(a.Key(r.input) == r.key);
+  }
+}
+
+TEST_CASE("hyphen, space and apostrophe variants tokenise alike", "[text]") {
+  Analyzer a;
+  CHECK(a.PhraseKey("Nagorno-Karabakh") == "nagorno karabakh");
+  CHECK(a.PhraseKey("Nagorno Karabakh") == "nagorno karabakh");
+  CHECK(a.PhraseKey("Nagorno‑Karabakh") == "nagorno karabakh");  // U+2011 non-breaking hyphen
+  CHECK(a.PhraseKey("Côte d’Ivoire") == "cote d ivoire");
+  CHECK(a.PhraseKey("Côte d'Ivoire") == "cote d ivoire");
+  CHECK(a.PhraseKey("U.S.") == "u s");
+}
+
+TEST_CASE("tokens carry byte offsets into the original text and flags", "[text]") {
+  Analyzer a;
+  const std::string s = "Azerbaijan’s OSCE 2021 Stéphane";
+  std::vector<Token> t;
+  a.Tokenize(s, &t);
+  REQUIRE(t.size() == 5);
+  CHECK(s.substr(t[0].start, t[0].end - t[0].start) == "Azerbaijan");
+  CHECK((t[1].flags & actorgraph::text::kPossessive) != 0);
+  CHECK(t[1].key == "s");
+  CHECK((t[2].flags & actorgraph::text::kAllCaps) != 0);
+  CHECK((t[3].flags & actorgraph::text::kNumeric) != 0);
+  CHECK(s.substr(t[4].start, t[4].end - t[4].start) == "Stéphane");
+  CHECK((t[4].flags & actorgraph::text::kCapitalized) != 0);
+  // "s" after a plain space is not a possessive.
+  a.Tokenize("the s word", &t);
+  CHECK((t[1].flags & actorgraph::text::kPossessive) == 0);
+}
+
+TEST_CASE("scripts without spaces get one token per character", "[text]") {
+  Analyzer a;
+  CHECK(Keys(a, "习近平会见") == std::vector<std::string>{"习", "近", "平", "会", "见"});
+}
+
+TEST_CASE("sentences: abbreviations, datelines and headlines", "[text]") {
+  Analyzer a;
+  struct Row {
+    std::string text;
+    std::vector<std::string> sentences;
+  };
+  const std::vector<Row> rows = {
+      {"Mr. Smith met the U.S. envoy. Then he left.", {"Mr. Smith met the U.S. envoy. ", "Then he left."}},
+      {"A headline without a stop\n\nThe body starts here.", {"A headline without a stop\n\n", "The body starts here."}},
+      {"The talks went on\nfor hours. It ended.", {"The talks went on\nfor hours. ", "It ended."}},
+  };
+  for (const auto& r : rows) {
+    INFO(r.text);
+    std::vector<actorgraph::text::Span> spans;
+    a.Sentences(r.text, &spans);
+    std::vector<std::string> got;
+    for (const auto& sp : spans) got.push_back(r.text.substr(sp.start, sp.end - sp.start));
+    CHECK(got == r.sentences);
+  }
+}
