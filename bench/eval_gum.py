@@ -28,6 +28,7 @@ GUM does not flag as named ("the President", "the ambassador") is neither right 
 is left out of precision and counted as `ignored`.
 
 Usage: eval_gum.py [--cli PATH] [--docs news|all] [--doc NAME]... [--limit N] [--errors]
+                   [--skip-resolved adjective,demonym]
 Exit codes: 0 scored, 1 the CLI failed or wrote malformed output, 2 bad usage,
 77 the shared data is absent.
 """
@@ -214,7 +215,8 @@ def run_cli(cli, docs, tmpdir):
             f.write(json.dumps(obj, ensure_ascii=False) + "\n")
     proc = subprocess.run([cli, "mentions", path, "--no-progress"], capture_output=True, timeout=120)
     if proc.returncode != 0:
-        raise DataError(f"actorgraph mentions exited with {proc.returncode}: "
+        how = f"was killed by signal {-proc.returncode}" if proc.returncode < 0 else f"exited with {proc.returncode}"
+        raise DataError(f"actorgraph mentions {how}: "
                         f"{proc.stderr.decode('utf-8', 'replace').strip()[-2000:]}")
     by_doc = {d["id"]: d for d in docs}
     preds = collections.defaultdict(list)
@@ -381,6 +383,8 @@ def main():
     ap.add_argument("--doc", action="append", default=[], help="only this document (GUM name; repeatable)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N selected documents")
     ap.add_argument("--errors", action="store_true", help="also list every miss, false positive and type disagreement")
+    ap.add_argument("--skip-resolved", default="", metavar="LIST",
+                    help="leave out our mentions resolved this way (comma-separated, e.g. adjective,demonym)")
     args = ap.parse_args()
 
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -417,6 +421,13 @@ def main():
         print("eval_gum: actorgraph mentions timed out", file=sys.stderr)
         return 1
 
+    skipped = 0
+    if args.skip_resolved:
+        drop = {x.strip() for x in args.skip_resolved.split(",") if x.strip()}
+        for doc in preds:
+            kept = [p for p in preds[doc] if p["resolved_by"] not in drop]
+            skipped += len(preds[doc]) - len(kept)
+            preds[doc] = kept
     counts, ignored, unmapped, errors = score(docs, preds)
     rebuilt = sum(d["source"] == "conllu" for d in docs)
     npred = sum(len(v) for v in preds.values())
@@ -426,6 +437,8 @@ def main():
     print(f"  text: {len(docs) - rebuilt} from text/*.txt, {rebuilt} rebuilt from CoNLL-U; "
           f"{sum(d['tsv_mismatches'] for d in docs)} tsv rows whose surface differs from their tokens; "
           f"{bad_offsets} predicted mentions whose text differs from their byte span", file=out)
+    if skipped:
+        print(f"  {skipped} prediction(s) left out by --skip-resolved {args.skip_resolved}", file=out)
     print(f"  {ignored} prediction(s) on unnamed GUM mentions left out of precision; "
           f"unscored kinds: {dict(unmapped) or 'none'}", file=out)
     print(file=out)

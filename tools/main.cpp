@@ -312,6 +312,32 @@ Status RunGazetteerImport(const ImportCliOptions& o) {
   return Status::Ok();
 }
 
+// CLI11 reports an unknown command as "arguments not expected" (listing the words in reverse
+// order): name it instead. The options before a command are all flags, so the first word
+// that is not an option is the command, and the next one that of a command with commands.
+std::string UnknownCommand(CLI::App& app, int argc, char** argv) {
+  CLI::App* level = &app;
+  std::string path;
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word.empty() || word[0] == '-') continue;
+    const auto subs = level->get_subcommands([](CLI::App*) { return true; });
+    if (subs.empty()) break;
+    CLI::App* found = nullptr;
+    std::vector<std::string> names;
+    for (CLI::App* sub : subs) {
+      names.push_back(sub->get_name());
+      if (sub->check_name(word)) found = sub;
+    }
+    if (!found) {
+      return fmt::format("{}{}: unknown command (expected {})", path, word, fmt::join(names, ", "));
+    }
+    path += word + " ";
+    level = found;
+  }
+  return {};
+}
+
 void SetUpLogging(bool verbose, bool quiet) {
   auto logger = std::make_shared<spdlog::logger>("actorgraph", std::make_shared<spdlog::sinks::stderr_sink_mt>());
   logger->set_pattern("%n: %l: %v");
@@ -396,6 +422,11 @@ int main(int argc, char** argv) {
                  "  actorgraph gazetteer import --format geonames cities500.txt -o cities.jsonl\n"
                  "  actorgraph gazetteer import --format csv people.csv -o people.jsonl");
 
+  if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
+    SetUpLogging(false, false);
+    spdlog::error("{} (see 'actorgraph --help')", unknown);
+    return static_cast<int>(actorgraph::ErrorCode::kBadUsage);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,8 +1,10 @@
 #include "documents/documents.hpp"
 
+#include "common/iso_date.hpp"
 #include "common/utf8.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -40,6 +42,17 @@ Status ReadAll(const std::string& path, std::string* out) {
 }
 
 std::string DisplayName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+// "2021-02-16-bayramov.txt" → "2021-02-16": a file name that starts with an ISO date dates
+// the document (archives are often laid out so).
+std::string DateFromFileName(const std::string& path) {
+  if (path == "-") return {};
+  const std::string name = fs::path(path).filename().string();
+  if (name.size() < 10) return {};
+  const std::string date = name.substr(0, 10);
+  const bool boundary = name.size() == 10 || !std::isdigit(static_cast<unsigned char>(name[10]));
+  return boundary && iso_date::IsValid(date) ? date : std::string{};
+}
 
 }  // namespace
 
@@ -250,6 +263,7 @@ Status DocumentReader::Next(Document* doc, bool* done) {
     ACTORGRAPH_RETURN_IF_ERROR(ReadAll(path, &doc->text));
     doc->id = path == "-" ? "stdin" : path;
     doc->origin = DisplayName(path);
+    doc->date = DateFromFileName(path);
     return FinishText(doc, 0);
   }
 }

@@ -27,7 +27,8 @@ namespace actorgraph::documents {
 struct Document {
   std::string id;      // text files: the path as given/found; JSONL: "id" (or "<file>:<line>")
   std::string text;    // valid UTF-8
-  std::string date;    // ISO date from metadata ("" when unknown)
+  std::string date;    // ISO date from metadata: JSONL "date", or a text file name that
+                       // starts with one ("2021-02-16-talks.txt"); "" when unknown
   std::string title;
   std::string url;
   std::string lang;

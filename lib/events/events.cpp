@@ -22,7 +22,11 @@ bool Negated(const std::vector<Token>& tokens, std::uint32_t trigger, std::uint3
   for (std::uint32_t k = trigger; k > sentence_first && k + 3 > trigger; --k) {
     if (kBlockers.count(tokens[k - 1].key)) return true;
   }
-  return false;
+  // "After the talks, ...": a reference to an event told elsewhere, not a new one.
+  static const std::set<std::string> kTemporal = {"after", "before", "following", "during", "since", "ahead"};
+  std::uint32_t k = trigger;
+  if (k > sentence_first && (tokens[k - 1].key == "the" || tokens[k - 1].key == "their" || tokens[k - 1].key == "its")) --k;
+  return k > sentence_first && kTemporal.count(tokens[k - 1].key) > 0;
 }
 
 bool IsHeldWord(const std::string& key) {
@@ -57,12 +61,27 @@ std::uint64_t Fnv1a(std::string_view s) {
   return h;
 }
 
+// `a` took its document's date by default and `b` is dated otherwise in the same document.
+bool DefaultDateYields(const Event& a, const Event& b) {
+  if (a.default_date_doc.empty() || !b.default_date_doc.empty()) return false;
+  return std::any_of(b.evidence.begin(), b.evidence.end(), [&](const Evidence& ev) { return ev.doc == a.default_date_doc; });
+}
+
 void Absorb(Event* into, const Event& from) {
-  if (TypeRank(from.type) > TypeRank(into->type)) {
+  // An explicit date wins over a document's default date.
+  if (!into->default_date_doc.empty() && from.default_date_doc.empty() && !from.date.empty()) {
+    into->date = from.date;
+    into->default_date_doc.clear();
+  }
+  if (from.event_class == "call" && into->event_class != "call") {
+    into->event_class = from.event_class;
+    into->type = from.type;
+    into->cameo = from.cameo;
+  } else if (from.event_class == into->event_class && TypeRank(from.type) > TypeRank(into->type)) {
     into->type = from.type;
     into->cameo = from.cameo;
   }
-  if (from.date.size() > into->date.size()) into->date = from.date;
+  if (from.date.size() > into->date.size() && DatesCompatible(from.date, into->date)) into->date = from.date;
   if (into->place.empty()) {
     into->place = from.place;
     into->place_name = from.place_name;
@@ -90,6 +109,23 @@ void Canonicalize(Event* e) {
   std::sort(e->evidence.begin(), e->evidence.end());
   e->evidence.erase(std::unique(e->evidence.begin(), e->evidence.end()), e->evidence.end());
   AssignId(e);
+}
+
+// Same class; or talks within a call ("during the phone call, they discussed ..."), when
+// the talks have no participant the call lacks.
+bool ClassesMerge(const Event& a, const Event& b) {
+  if (a.event_class == b.event_class) return true;
+  const auto within = [](const Event& talks, const Event& call) {
+    if (talks.type != "talks" || call.event_class != "call") return false;
+    for (const auto& p : talks.participants) {
+      if (std::none_of(call.participants.begin(), call.participants.end(),
+                       [&](const Participant& q) { return q.entity_id == p.entity_id; })) {
+        return false;
+      }
+    }
+    return true;
+  };
+  return within(a, b) || within(b, a);
 }
 
 bool ShareParticipant(const Event& a, const Event& b) {
@@ -185,10 +221,21 @@ std::vector<Event> EventExtractor::Extract(const mentions::AnalyzedDocument& ad)
         if (!in_parens && m->resolved_by != "adjective" && m->resolved_by != "demonym") others.push_back(m);
       }
     }
+    // Countries and organisations stand in for people only as the subjects of the first
+    // trigger ("Russia and Turkey signed"), never as its objects or topics ("the Minsk
+    // agreements ... with Germany and Ukraine").
+    if (people.empty()) {
+      std::erase_if(others, [&](const Mention* m) { return m->end_token > hits.front().first; });
+      if (others.size() < 2) others.clear();
+    }
     const auto& chosen = people.empty() ? others : people;
     if (chosen.empty()) continue;
     // Dates of the sentence, resolved against the document date.
-    const auto dates = text::FindDates(text, tokens, first, end, ad.date.date);
+    // The dateline's date says when the report was filed, not when its events happened.
+    auto dates = text::FindDates(text, tokens, first, end, ad.date.date);
+    std::erase_if(dates, [&](const text::DateMention& d) {
+      return tokens[d.first_token].start >= ad.date.dateline.start && tokens[d.first_token].start < ad.date.dateline.end;
+    });
     // Mode.
     std::string mode;
     for (std::uint32_t i = first; i + 1 < end; ++i) {
@@ -219,6 +266,7 @@ std::vector<Event> EventExtractor::Extract(const mentions::AnalyzedDocument& ad)
         }
         if (!best && !dates.empty()) best = &dates.front();
         e.date = best ? best->value : ad.date.date;
+        if (!best) e.default_date_doc = ad.doc.id;
       }
       // Place: "met in Moscow", "a meeting was held in Geneva" — "in" right after the
       // trigger (or after "was held" / "took place"), not "discusses the situation in X".
@@ -296,8 +344,11 @@ std::vector<Event> MergeEvents(std::vector<Event> events) {
     changed = false;
     for (std::size_t i = 0; i < events.size() && !changed; ++i) {
       for (std::size_t j = i + 1; j < events.size(); ++j) {
-        if (events[i].event_class != events[j].event_class) continue;
-        if (!DatesCompatible(events[i].date, events[j].date)) continue;
+        if (!ClassesMerge(events[i], events[j])) continue;
+        if (!DatesCompatible(events[i].date, events[j].date) && !DefaultDateYields(events[i], events[j]) &&
+            !DefaultDateYields(events[j], events[i])) {
+          continue;
+        }
         if (!ShareParticipant(events[i], events[j])) continue;
         // Two dated events with different full dates are never one.
         Absorb(&events[i], events[j]);

@@ -48,6 +48,10 @@ struct Event {
   std::string cameo;        // CAMEO code, or ""
   std::vector<Participant> participants;  // sorted by entity id
   std::vector<Evidence> evidence;         // sorted
+  // Set when no date expression dated the event and it took its document's date: the doc
+  // id. Such a date is a default, so the event still merges with an event of that document
+  // dated otherwise (the headline "Putin and Macron discuss ..." of a call made yesterday).
+  std::string default_date_doc;
 };
 
 // The trigger lexicon.

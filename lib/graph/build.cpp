@@ -138,7 +138,7 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
         }
       }
     }
-    if (!a.country.empty() && a.kind != "country") {
+    if (!a.country.empty() && (a.kind == "person" || a.kind == "organization" || a.kind == "group")) {
       const std::string country_id = "country:" + a.country;
       if (auto idx = im.gaz.Find(country_id)) {
         im.TouchEntity(*idx);

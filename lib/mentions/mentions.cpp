@@ -30,7 +30,7 @@ const std::unordered_set<std::string>& NotNameWords() {
       "international", "foreign", "ministry", "group", "council", "committee", "union", "organization",
       "organisation", "agency", "news", "press", "service", "office", "department", "government", "parliament",
       "party", "army", "forces", "statement", "agreement", "talks", "meeting", "summit", "conference", "region",
-      "city", "province", "district", "affairs", "president", "minister", "prime", "deputy", "chairman",
+      "city", "province", "district", "affairs", "president", "presidents", "minister", "ministers", "prime", "deputy", "chairman",
       "chairperson", "co", "chair", "chairs", "office", "general", "secretary", "sides", "side", "however",
       "meanwhile", "earlier", "later", "today", "yesterday", "tomorrow", "january", "february", "march", "april",
       "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",

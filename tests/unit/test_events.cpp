@@ -59,7 +59,9 @@ TEST_CASE("participant patterns", "[events]") {
        "meeting", "2021-02-16", "", {"igor-popov/mediator", "jeyhun-bayramov/participant", "stephane-visconti/mediator"}},
       {"Vladimir Putin held a phone call with Nikol Pashinyan yesterday.", "call", "2021-02-15", "",
        {"nikol-pashinyan/participant", "vladimir-putin/participant"}},
-      {"Ilham Aliyev visited Moscow, where Vladimir Putin hosted him.", "visit", "2021-02-16", "place:moscow",
+      {"Ilham Aliyev visited Moscow at the invitation of Vladimir Putin.", "visit", "2021-02-16", "",
+       {"ilham-aliyev/visitor", "vladimir-putin/host"}},
+      {"Vladimir Putin hosted Ilham Aliyev in Moscow on Monday.", "meeting", "2021-02-15", "place:moscow",
        {"ilham-aliyev/visitor", "vladimir-putin/host"}},
   };
   for (const auto& r : rows) {
@@ -68,10 +70,17 @@ TEST_CASE("participant patterns", "[events]") {
     REQUIRE(evs.size() == 1);
     CHECK(evs[0].type == r.type);
     CHECK(evs[0].date == r.date);
-    if (r.type != "visit") CHECK(evs[0].place == r.place);
+    CHECK(evs[0].place == r.place);
     CHECK(Who(evs[0]) == r.who);
     CHECK(!evs[0].evidence.empty());
   }
+}
+
+TEST_CASE("the dateline dates the report, not the event", "[events]") {
+  const auto evs = Extract("PARIS, July 7 (Agency) — Vladimir Putin held a phone call with Ilham Aliyev on Tuesday.", "2021-07-07");
+  REQUIRE(evs.size() == 1);
+  CHECK(evs[0].date == "2021-07-06");
+  CHECK(evs[0].mode == "phone");
 }
 
 TEST_CASE("one sentence, two events: a meeting and a statement with the same people", "[events]") {

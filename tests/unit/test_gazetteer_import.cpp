@@ -4,9 +4,12 @@
 #include "gazetteer/import/internal/formats.hpp"
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -35,7 +38,8 @@ struct Run {
   std::string output;
 };
 
-Run Import(ImportFormat format, const std::vector<std::string>& inputs, ImportOptions options = {}) {
+Run Import(ImportFormat format, const std::vector<std::string>& inputs,
+           ImportOptions options = {}) {
   const fs::path out = TempDir("import-out") / "out.jsonl";
   Run run;
   run.status = ImportGazetteer(format, inputs, out.string(), options, &run.stats);
@@ -133,12 +137,13 @@ TEST_CASE("petrarch: the actor fixture gives the expected entities", "[import][p
       {"petrarch:soviet-union", "country", "Soviet Union", "", "", "SUN"},      // no alpha-2
       {"petrarch:czechoslovakia", "country", "Czechoslovakia", "", "", "CSK"},  // dated only
       {"petrarch:gibraltar", "country", "Gibraltar", "GB", "GI", "GIB"},        // territory
-      {"petrarch:arcadia", "organization", "Arcadia", "", "", ""},              // not a country code
+      {"petrarch:arcadia", "organization", "Arcadia", "", "", ""},              // ARC: no country
       {"petrarch:vladimir-putin", "person", "Vladimir Putin", "RU", "", ""},    // CountryInfo
       {"petrarch:sergey-lavrov", "person", "Sergey Lavrov", "RU", "", ""},      // dated code
       {"petrarch:sergey-lavrov-2", "person", "Sergey Lavrov", "RU", "", ""},    // same name again
       {"petrarch:john-q-public", "person", "John Q. Public", "US", "", ""},     // ELI code
-      {"petrarch:national-security-council", "organization", "National Security Council", "US", "", ""},
+      {"petrarch:national-security-council", "organization", "National Security Council", "US",
+       "", ""},
       {"petrarch:acme-corporation", "organization", "Acme Corporation", "US", "", ""},  // MNCUSA
       {"petrarch:stephane-dupont", "person", "Stéphane Dupont", "FR", "", ""},
       {"petrarch:no-code-actor", "organization", "No Code Actor", "", "", ""},
@@ -200,7 +205,8 @@ TEST_CASE("petrarch: malformed rows fail the import or are skipped", "[import][p
     const Run run = Import(ImportFormat::kPetrarch, {path});
     CHECK(run.status.code() == ErrorCode::kBadInput);
     CHECK(run.status.message() ==
-          path + ":3: bad date '2004017' in [ARCGOV 2004017-20061201] (expected YYMMDD or YYYYMMDD)");
+          path + ":3: bad date '2004017' in [ARCGOV 2004017-20061201] (expected YYMMDD or "
+                 "YYYYMMDD)");
     CHECK_FALSE(run.written);
   }
   SECTION("skip_bad_rows: every one is a warning; a bad name line takes its block") {
@@ -255,7 +261,8 @@ TEST_CASE("petrarch: malformed input, one case per row", "[import][petrarch]") {
       {"X [RUS]\n+__\n", "2: empty synonym '__'"},
       {"CONGRESS!PERSON! [~LEG]\n", "1: undefined substitution marker !PERSON!"},
       {"!PERSON! = \n", "1: empty substitution set '!PERSON! ='"},
-      {"!PER SON! = MAN\n", "1: bad substitution set '!PER SON! = MAN' (expected !NAME! = WORD, WORD, ...)"},
+      {"!PER SON! = MAN\n",
+       "1: bad substitution set '!PER SON! = MAN' (expected !NAME! = WORD, WORD, ...)"},
       {"X [RUS] extra\n", "1: unexpected text 'extra' after the codes"},
       {"X [~]\n", "1: bad code '~' (expected letters and digits, e.g. [RUSGOV])"},
   };
@@ -300,6 +307,19 @@ TEST_CASE("petrarch: comments, separators and lenient spacing", "[import][petrar
     REQUIRE(run.status.ok());
     CHECK(run.output == row.expected);
   }
+}
+
+TEST_CASE("petrarch: invalid UTF-8 in a comment line costs only that line", "[import][petrarch]") {
+  const std::string path = Case("case.txt", "A\n# caf\xe9\n+B\n\t[RUS]\n");
+  ImportOptions options;
+  options.skip_bad_rows = true;
+  const Run run = Import(ImportFormat::kPetrarch, {path}, options);
+  REQUIRE(run.status.ok());
+  CHECK(run.stats.warnings ==
+        std::vector<std::string>{path + ":2:6: invalid UTF-8 (byte 0xe9 at file offset 7)"});
+  CHECK(run.output ==
+        R"({"id":"petrarch:a","kind":"country","name":"A","aliases":["B"],"code":"RU","alpha3":"RUS","roles":[{"role":"RUS","of":"","title":""}],"source":"petrarch:case.txt:1"}
+)");
 }
 
 TEST_CASE("petrarch: name prettifying", "[import][petrarch]") {
@@ -378,7 +398,8 @@ TEST_CASE("geonames: both layouts give the expected entities", "[import][geoname
     REQUIRE(run.status.ok());
     CHECK(run.stats.entities == 6);
     REQUIRE(run.stats.warnings.size() == 1);
-    CHECK(run.stats.warnings[0] == Fixture("geonames_headed.tsv") + ":2: duplicate geonameid 587084");
+    CHECK(run.stats.warnings[0] ==
+          Fixture("geonames_headed.tsv") + ":2: duplicate geonameid 587084");
   }
 }
 
@@ -490,7 +511,8 @@ TEST_CASE("csv: malformed rows", "[import][csv]") {
     const std::vector<std::string> expected = {
         path + ":3: expected 8 fields, found 6",
         path + ":4: empty name",
-        path + ":5: unknown kind 'planet' (expected person, organization, country, location or group)",
+        path + ":5: unknown kind 'planet' (expected person, organization, country, location or "
+               "group)",
         path + ":6: bad id 'person:bad id' (only letters, digits and . _ : - are allowed)",
         path + ":7: bad date '2021-02-30' in column from (expected YYYY, YYYY-MM or YYYY-MM-DD)",
         path + ":8: from 2021 is after to 2020-12",
@@ -533,6 +555,8 @@ TEST_CASE("csv: header and row-group errors", "[import][csv]") {
       {"name,kind,id,country\nA,person,p:a,AZ\nA,person,p:a,RU\n",
        "3: country 'RU' of id 'p:a' differs from 'AZ' at {path}:2"},
       {"name,kind,role_of\nA,person,country:AZ\n", "2: 'role_of' given without a role"},
+      {"\xEF\xBB\xBFname,ki\xffnd\nA,person\n",
+       "1:11: invalid UTF-8 (byte 0xff at file offset 10)"},
       {"name,kind,role,role_of\nA,person,minister,country AZ\n",
        "2: bad role_of 'country AZ' (expected an entity id)"},
   };
@@ -545,6 +569,13 @@ TEST_CASE("csv: header and row-group errors", "[import][csv]") {
     const Run run = Import(ImportFormat::kCsv, {path});
     CHECK(run.status.code() == ErrorCode::kBadInput);
     CHECK(run.status.message() == path + ":" + error);
+    if (error.rfind("1:", 0) == 0) {  // header errors: fatal even when skipping rows
+      ImportOptions skipping;
+      skipping.skip_bad_rows = true;
+      const Run skipped = Import(ImportFormat::kCsv, {path}, skipping);
+      CHECK(skipped.status.code() == ErrorCode::kBadInput);
+      CHECK(skipped.status.message() == path + ":" + error);
+    }
   }
 }
 
@@ -566,7 +597,8 @@ TEST_CASE("csv: quoting edge cases", "[import][csv]") {
 // ----- whole-import behaviour -----
 
 TEST_CASE("import: identical input gives byte-identical output", "[import]") {
-  const std::vector<std::string> inputs = {Fixture("petrarch_actors.txt"), Fixture("petrarch_bad.txt")};
+  const std::vector<std::string> inputs = {Fixture("petrarch_actors.txt"),
+                                           Fixture("petrarch_bad.txt")};
   ImportOptions options;
   options.skip_bad_rows = true;
   const Run first = Import(ImportFormat::kPetrarch, inputs, options);

@@ -3,6 +3,7 @@
 #include "gazetteer/import/import.hpp"
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -127,7 +128,8 @@ TEST_CASE("real data: Phoenix country and international actor dictionaries", "[i
 }
 
 TEST_CASE("real data: Phoenix agents file", "[import][real]") {
-  const std::string agents = (SharedDir() / "data/petrarch2/dictionaries/Phoenix.agents.txt").string();
+  const std::string agents =
+      (SharedDir() / "data/petrarch2/dictionaries/Phoenix.agents.txt").string();
   if (!fs::exists(agents)) {
     WARN("skipped: " << agents << " is absent");
     return;

@@ -87,8 +87,8 @@ static_assert(SortedAndFull(kIso) && SortedAndFull(kCameoExtra));
 
 template <std::size_t N>
 const CodePair* Find(const std::array<CodePair, N>& table, std::string_view alpha3) {
-  auto it = std::lower_bound(table.begin(), table.end(), alpha3,
-                             [](const CodePair& p, std::string_view key) { return p.alpha3 < key; });
+  const auto less = [](const CodePair& p, std::string_view key) { return p.alpha3 < key; };
+  const auto it = std::lower_bound(table.begin(), table.end(), alpha3, less);
   return (it != table.end() && it->alpha3 == alpha3) ? &*it : nullptr;
 }
 

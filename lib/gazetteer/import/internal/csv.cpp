@@ -160,8 +160,13 @@ class CsvReader {
       return reader_.status();
     }
     out->number = reader_.line_number();
-    if (out->number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    if (in_header_) {
+      // The header is not a row that could be skipped.
+      std::string message = InvalidUtf8Message(path_, reader_, text);
+      if (!message.empty()) return Status::BadInput(std::move(message));
+    }
     ACTORGRAPH_RETURN_IF_ERROR(context_->CheckUtf8(path_, reader_, text, &out->bad));
+    if (out->number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     out->text.assign(text);
     return Status::Ok();
   }
@@ -235,14 +240,15 @@ class CsvReader {
           ++k;
         }
         current = at;
-        while (k < current->text.size() && (current->text[k] == ' ' || current->text[k] == '\t')) ++k;
-        if (k < current->text.size() && current->text[k] != ',') {
-          return BadRecord(current->number,
-                           fmt::format("unexpected text after the closing quote at column {}", k + 1));
+        const std::string& rest = current->text;
+        while (k < rest.size() && (rest[k] == ' ' || rest[k] == '\t')) ++k;
+        if (k < rest.size() && rest[k] != ',') {
+          return BadRecord(current->number, fmt::format(
+              "unexpected text after the closing quote at column {}", k + 1));
         }
         fields->push_back(std::move(field));
         field.clear();
-        if (k >= current->text.size()) break;
+        if (k >= rest.size()) break;
         i = k + 1;
         continue;
       }
@@ -328,7 +334,9 @@ class CsvReader {
     }
     if (!v[kCountry].empty()) {
       const std::string_view c = v[kCountry];
-      const auto letter = [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'); };
+      const auto letter = [](char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+      };
       if (c.size() != 2 || !letter(c[0]) || !letter(c[1])) {
         return bad(fmt::format("bad country '{}' (expected an ISO 3166-1 alpha-2 code such as AZ)",
                                Excerpt(c)));
@@ -364,9 +372,13 @@ class CsvReader {
     }
     if (!v[kWikidata].empty()) {
       const std::string w = AsciiUpper(v[kWikidata]);
-      const bool ok = w.size() >= 2 && w[0] == 'Q' && w[1] != '0' &&
-                      std::all_of(w.begin() + 1, w.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (!ok) return bad(fmt::format("bad wikidata id '{}' (expected Q and digits)", Excerpt(v[kWikidata])));
+      const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+      const bool ok =
+          w.size() >= 2 && w[0] == 'Q' && w[1] != '0' && std::all_of(w.begin() + 1, w.end(), digit);
+      if (!ok) {
+        return bad(fmt::format("bad wikidata id '{}' (expected Q and digits)",
+                               Excerpt(v[kWikidata])));
+      }
       e.wikidata = w;
     }
     e.source = fmt::format("csv:{}:{}", Basename(path_), line);

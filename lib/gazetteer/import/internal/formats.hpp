@@ -20,6 +20,7 @@ Status ImportPetrarchFile(const std::string& path, ImportContext* context);
 // "Secretary General of the United Nations", "O'BRIEN" -> "O'Brien", "AL-QAEDA" -> "Al-Qaeda",
 // "U.N." -> "U.N.", "CNN" -> "CNN" (no vowel: kept as an acronym). Words are title-cased, so
 // other acronyms lose their capitals ("NATO" -> "Nato"); matching ignores case anyway.
+// Precondition: `raw` is valid UTF-8.
 std::string PrettifyPetrarchName(std::string_view raw);
 // "990809" -> "1999-08-09", "000507" -> "2000-05-07" (two-digit years 00-30 are 20YY, as in
 // TABARI), "20121115" -> "2012-11-15"; nullopt for other lengths or invalid dates.

@@ -24,8 +24,9 @@
 // alternate names in file order that KeepGeonamesAlternateName() accepts, without repeats.
 //
 // MALFORMED (file:line: what): wrong field count, a geonameid that is not a positive number
-// or repeats (over all files of the import), an empty name, a latitude/longitude that is not a number in range, a country
-// code that is not two letters, a population that is not a whole number, invalid UTF-8.
+// or repeats (over all files of the import), an empty name, a latitude/longitude that is not
+// a number in range, a country code that is not two letters, a population that is not a whole
+// number, invalid UTF-8.
 #include "gazetteer/import/internal/formats.hpp"
 
 #include <algorithm>
@@ -176,8 +177,8 @@ class GeonamesReader {
         else if (key == "population") slot = &columns_.population;
         if (!slot) continue;
         if (*slot != Columns::kNone) {
-          return Status::BadInput(
-              fmt::format("{}:1: column '{}' appears twice in the header", path_, Trim(fields_[i])));
+          return Status::BadInput(fmt::format("{}:1: column '{}' appears twice in the header",
+                                              path_, Trim(fields_[i])));
         }
         *slot = i;
       }

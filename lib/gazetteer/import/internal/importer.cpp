@@ -264,16 +264,21 @@ void ImportContext::Warn(std::string message) {
   }
 }
 
+std::string InvalidUtf8Message(const std::string& path, const LineReader& reader,
+                               std::string_view line) {
+  const auto invalid = utf8::FirstInvalid(line);
+  if (!invalid) return {};
+  return fmt::format("{}:{}:{}: invalid UTF-8 (byte 0x{:02x} at file offset {})", path,
+                     reader.line_number(), *invalid + 1,
+                     static_cast<unsigned char>(line[*invalid]), reader.line_offset() + *invalid);
+}
+
 Status ImportContext::CheckUtf8(const std::string& path, const LineReader& reader,
                                 std::string_view line, bool* bad) {
-  *bad = false;
-  const auto invalid = utf8::FirstInvalid(line);
-  if (!invalid) return Status::Ok();
-  *bad = true;
-  return BadRow(fmt::format("{}:{}:{}: invalid UTF-8 (byte 0x{:02x} at file offset {})", path,
-                            reader.line_number(), *invalid + 1,
-                            static_cast<unsigned char>(line[*invalid]),
-                            reader.line_offset() + *invalid));
+  std::string message = InvalidUtf8Message(path, reader, line);
+  *bad = !message.empty();
+  if (!*bad) return Status::Ok();
+  return BadRow(std::move(message));
 }
 
 bool ImportContext::ClaimId(const std::string& id) { return ids_.insert(id).second; }

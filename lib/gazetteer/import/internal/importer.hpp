@@ -122,8 +122,7 @@ class ImportContext {
   void Warn(std::string message);
 
   // Checks `line` (line `reader.line_number()` of `path`) is valid UTF-8; if not, reports
-  // "path:line:column: invalid UTF-8 (byte 0xNN at file offset N)" through BadRow and sets
-  // *bad.
+  // InvalidUtf8Message() through BadRow and sets *bad.
   Status CheckUtf8(const std::string& path, const LineReader& reader, std::string_view line,
                    bool* bad);
 
@@ -151,6 +150,11 @@ class ImportContext {
   std::size_t warnings_dropped_ = 0;
   Slugger slugger_;
 };
+
+// "path:line:column: invalid UTF-8 (byte 0xNN at file offset N)" for the first ill-formed
+// byte of `line` (the line `reader` returned last), or "" when `line` is valid UTF-8.
+std::string InvalidUtf8Message(const std::string& path, const LineReader& reader,
+                               std::string_view line);
 
 // ----- small text helpers shared by the importers -----
 

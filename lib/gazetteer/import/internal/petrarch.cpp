@@ -278,10 +278,12 @@ class PetrarchReader {
       bool bad_utf8 = false;
       ACTORGRAPH_RETURN_IF_ERROR(context_->CheckUtf8(path_, reader, line, &bad_utf8));
       if (bad_utf8) {
-        // Dropping a synonym or code line loses only that line; anything else may be a
-        // name line, and its block goes with it.
+        // Dropping a synonym, code or comment line loses only that line; anything else may
+        // be a name line, and its block goes with it.
         const std::string_view t = Trim(line);
-        if (t.empty() || (t.front() != '+' && t.front() != '[')) StartDiscarding();
+        const bool name_line = !in_xml_comment_ && !t.empty() && t.front() != '+' &&
+                               t.front() != '[' && t.front() != '#';
+        if (name_line) StartDiscarding();
         continue;
       }
       ACTORGRAPH_RETURN_IF_ERROR(HandleLine(line));
@@ -629,8 +631,9 @@ class PetrarchReader {
     const bool elite = std::any_of(ordered.begin(), ordered.end(), [](const Code* c) {
       return c->id.size() % 3 == 0 && c->id.size() >= 3 && c->id.ends_with("ELI");
     });
-    const bool dated = std::any_of(ordered.begin(), ordered.end(),
-                                   [](const Code* c) { return !c->from.empty() || !c->to.empty(); });
+    const bool dated = std::any_of(ordered.begin(), ordered.end(), [](const Code* c) {
+      return !c->from.empty() || !c->to.empty();
+    });
     const bool person = generated_person || elite ||
                         (dated && !HasInstitutionWord(block.phrases.front()));
     e->kind = person ? "person" : "organization";
@@ -697,7 +700,7 @@ std::optional<std::string> PetrarchDate(std::string_view digits) {
     pos = 4;
   } else {
     year = number(0, 2);
-    year += year <= 29 ? 2000 : 1900;
+    year += year <= 30 ? 2000 : 1900;
     pos = 2;
   }
   const int month = number(pos, 2);

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Bad input data: each case's exact error (file, JSON Lines line and column, byte offset)
+# and exit code 1; --invalid-utf8=replace and --on-error=skip turning errors into warnings;
+# an empty document being a warning only.
+source "$(dirname "$0")/cli_lib.sh"
+
+M=(mentions "${NAMES[@]}" --date 2021-03-04)
+E="actorgraph: error:"
+W="actorgraph: warning:"
+REPLACE_HINT="(use --invalid-utf8=replace to substitute U+FFFD)"
+SKIP_HINT="(use --on-error=skip to skip such lines)"
+
+# ---- invalid UTF-8 in a text file ------------------------------------------------------
+# "Jos\xE9" is Latin-1: the bad byte is at offset 18.
+printf 'Ilse Varga met Jos\xE9 and Tomas Brandt.\n' >"$T/latin1.txt"
+for cmd in mentions events extract; do
+  t "$cmd: invalid UTF-8 in a text file" 1 "err=$E $T/latin1.txt: byte 18: invalid UTF-8 $REPLACE_HINT" out-empty \
+    -- "$cmd" "${NAMES[@]}" --date 2021-03-04 "$T/latin1.txt"
+done
+printf '\xEF\xBB\xBFIlse Varga met Jos\xE9.\n' >"$T/latin1-bom.txt"
+t 'invalid UTF-8 after a BOM: the offset is the file'"'"'s' 1 "err=$E $T/latin1-bom.txt: byte 21: invalid UTF-8 $REPLACE_HINT" \
+  -- "${M[@]}" "$T/latin1-bom.txt"
+printf 'Ilse Varga\xE2\x80' >"$T/truncated.txt"
+t 'truncated UTF-8 sequence at the end of the file' 1 "err=$E $T/truncated.txt: byte 10: invalid UTF-8 $REPLACE_HINT" \
+  -- "${M[@]}" "$T/truncated.txt"
+mkdir -p "$T/folder"
+printf 'Ilse Varga met Tomas Brandt.\n' >"$T/folder/a.txt"
+printf 'caf\xE9\n' >"$T/folder/b.txt"
+t 'invalid UTF-8 in a folder names the file' 1 "err=$E $T/folder/b.txt: byte 3: invalid UTF-8 $REPLACE_HINT" \
+  -- "${M[@]}" "$T/folder"
+STDIN=$T/latin1.txt t 'invalid UTF-8 on standard input' 1 "err=$E <stdin>: byte 18: invalid UTF-8 $REPLACE_HINT" -- "${M[@]}" -
+t '--invalid-utf8=replace: a warning, U+FFFD, the document still read' 0 \
+  "err=$W $T/latin1.txt: byte 18: invalid UTF-8: replaced 1 sequence(s) with U+FFFD" \
+  "out:\"text\":\"Ilse Varga\"" "out:\"text\":\"Tomas Brandt\"" -- "${M[@]}" --invalid-utf8=replace "$T/latin1.txt"
+t '--invalid-utf8=replace counts the document in the summary' 0 'err:actorgraph: info: 1 document(s)' \
+  'err:1 with invalid UTF-8 replaced' -- -v "${M[@]}" --invalid-utf8=replace "$T/latin1.txt"
+t 'extract --invalid-utf8=replace' 0 out:'Tomas Brandt' "err:$W $T/latin1.txt: byte 18: invalid UTF-8" \
+  -- extract "${NAMES[@]}" --date 2021-03-04 --invalid-utf8=replace "$T/latin1.txt"
+
+# ---- invalid UTF-8 in JSON Lines --------------------------------------------------------
+# Line 1 is 39 bytes with its newline; on line 2 the bad byte is column 41, file byte 79.
+printf '{"id":"ok","text":"Ilse Varga spoke."}\n{"id":"bad","text":"Tomas Brandt met Jos\xE9."}\n' >"$T/latin1.jsonl"
+t 'invalid UTF-8 in a JSON line: file:line:column and file offset' 1 \
+  "err=$E $T/latin1.jsonl:2:41: invalid UTF-8 (byte 79 of the file; use --invalid-utf8=replace to substitute U+FFFD)" \
+  -- "${M[@]}" "$T/latin1.jsonl"
+t 'invalid UTF-8 in a JSON line, replaced' 0 \
+  "err=$W $T/latin1.jsonl:2:41: invalid UTF-8 (byte 79 of the file): replaced with U+FFFD" \
+  "out:$(printf '{"doc":"bad","start":0,"end":12,"text":"Tomas Brandt"')" -- "${M[@]}" --invalid-utf8=replace "$T/latin1.jsonl"
+STDIN=$T/latin1.jsonl t 'invalid UTF-8 in a JSON line on standard input' 1 \
+  "err=$E <stdin>:2:41: invalid UTF-8 (byte 79 of the file; use --invalid-utf8=replace to substitute U+FFFD)" \
+  -- "${M[@]}" --input-format jsonl -
+
+# ---- binary files ----------------------------------------------------------------------
+printf 'GIF89a\0\0\1\2' >"$T/image.txt"
+t 'binary file (NUL byte)' 1 "err=$E $T/image.txt: byte 6: NUL byte: binary data, not text" out-empty -- "${M[@]}" "$T/image.txt"
+t 'binary file with --invalid-utf8=replace is still an error' 1 "err=$E $T/image.txt: byte 6: NUL byte: binary data, not text" \
+  -- "${M[@]}" --invalid-utf8=replace "$T/image.txt"
+# The start of an ELF executable: ASCII and control bytes, all valid UTF-8, then NUL.
+printf '\x7fELF\x02\x01\x01\x03\0\0\0\0' >"$T/program.txt"
+t 'an executable named .txt' 1 "err=$E $T/program.txt: byte 8: NUL byte: binary data, not text" -- "${M[@]}" "$T/program.txt"
+printf '\xFF\xFEI\0l\0s\0e\0' >"$T/utf16.txt"
+t 'UTF-16 text' 1 \
+  "err=$E $T/utf16.txt: byte 0: UTF-16 byte-order mark: the text must be UTF-8 (convert it with iconv -f UTF-16 -t UTF-8)" \
+  -- "${M[@]}" "$T/utf16.txt"
+printf '{"id":"n","text":"Ilse\\u0000Varga"}\n' >"$T/nul.jsonl"
+t 'JSON Lines: NUL in the text' 1 "err=$E $T/nul.jsonl:1: byte 4 of \"text\": NUL byte: binary data, not text" \
+  -- "${M[@]}" "$T/nul.jsonl"
+
+# ---- malformed JSON lines ----------------------------------------------------------------
+MAL=$FIX/malformed.jsonl
+t 'malformed JSON line: file:line:column' 1 "err:$E $MAL:2:44: malformed JSON: " "err:$SKIP_HINT" -- "${M[@]}" "$MAL"
+t 'malformed JSON line: the lines after it are not read' 1 'out!"doc":"third"' -- "${M[@]}" "$MAL"
+t '--on-error=skip: a warning and the other lines processed' 0 "err:$W $MAL:2:44: malformed JSON: " 'err:; line skipped' \
+  'out:{"doc":"first","start":0,"end":10,"text":"Ilse Varga"' \
+  'out:{"doc":"third","start":0,"end":12,"text":"Nadia Okafor"' 'out!"doc":"second"' \
+  -- "${M[@]}" --on-error=skip "$MAL"
+t '--on-error=skip counts skipped lines in the summary' 0 'err:2 document(s)' 'err:1 malformed line(s) skipped' \
+  -- -v "${M[@]}" --on-error=skip "$MAL"
+t 'extract --on-error=skip' 0 out:'Nadia Okafor' -- extract "${NAMES[@]}" --date 2021-03-04 --on-error=skip "$MAL"
+STDIN=$MAL t 'malformed JSON line on standard input' 1 "err:$E <stdin>:2:44: malformed JSON: " \
+  -- "${M[@]}" --input-format jsonl -
+
+# Each: name, file content (one line), the message after "<file>:1:". The column of a line
+# cut short is the one just past its end, where the rest was expected.
+while IFS='|' read -r name line message; do
+  [[ -z $name ]] && continue
+  printf '%s\n' "$line" >"$T/shape.jsonl"
+  t "JSON line $name" 1 "err=$E $T/shape.jsonl:1:$message $SKIP_HINT" -- "${M[@]}" "$T/shape.jsonl"
+  t "JSON line $name, skipped" 0 "err=$W $T/shape.jsonl:1:$message; line skipped" -- "${M[@]}" --on-error=skip "$T/shape.jsonl"
+done <<'TABLE'
+that is an array|["Ilse Varga","Tomas Brandt"]|1: expected a JSON object, found array
+that is a string|"Ilse Varga met Tomas Brandt"|1: expected a JSON object, found string
+without "text"|{"id":"x","body":"Ilse Varga"}|1: missing field "text"
+with a number as "text"|{"id":"x","text":42}|1: field "text" must be a string
+with null as "text"|{"id":"x","text":null}|1: field "text" must be a string
+with an object as "text"|{"id":"x","text":{"en":"Ilse Varga"}}|1: field "text" must be a string
+with a fractional id|{"id":2.5,"text":"Ilse Varga"}|1: field "id" must be a string
+with a number as "date"|{"id":"x","text":"Ilse Varga","date":20210304}|1: field "date" must be a string
+cut short|{"id":"x","text":"Ilse Var|27: malformed JSON: syntax error while parsing value - invalid string: missing closing quote; last read: '"Ilse Var'
+with a single-quoted string|{'id':'x'}|2: malformed JSON: syntax error while parsing object key - invalid literal; last read: '{''; expected string literal
+TABLE
+
+# ---- empty documents: a warning, exit 0 --------------------------------------------------
+: >"$T/empty.txt"
+t 'empty text file' 0 "err=$W $T/empty.txt: empty document" out-empty -- "${M[@]}" "$T/empty.txt"
+printf ' \r\n\t\n' >"$T/blank.txt"
+t 'blank text file' 0 "err=$W $T/blank.txt: empty document" -- "${M[@]}" "$T/blank.txt"
+printf '\xEF\xBB\xBF' >"$T/only-bom.txt"
+t 'a BOM and nothing else' 0 "err=$W $T/only-bom.txt: empty document" -- "${M[@]}" "$T/only-bom.txt"
+printf '{"id":"e","text":""}\n{"id":"f","text":"Ilse Varga"}\n' >"$T/empty.jsonl"
+t 'JSON line with an empty text' 0 "err=$W $T/empty.jsonl:1: empty document" out:'"doc":"f"' -- "${M[@]}" "$T/empty.jsonl"
+t 'empty documents counted in the summary' 0 'err:3 document(s)' 'err:, 2 empty' -- -v "${M[@]}" "$T/empty.txt" "$T/empty.jsonl"
+t 'extract of an empty document' 0 "err=$W $T/empty.txt: empty document" out:'<graphml' -- extract "${NAMES[@]}" "$T/empty.txt"
+
+finish
