@@ -35,8 +35,11 @@ std::optional<ImportFormat> ParseImportFormat(std::string_view name);
 struct ImportStats {
   std::size_t entities = 0;       // entities written
   std::size_t aliases = 0;        // aliases written, over all entities
-  std::size_t skipped_lines = 0;  // malformed lines skipped (only with skip_bad_rows)
-  // One line each, "file:line: what"; capped (the last one says how many were left out).
+  // Only with skip_bad_rows: malformed rows skipped, plus (petrarch) the synonym and code
+  // lines of a block whose name line was malformed.
+  std::size_t skipped_lines = 0;
+  // One line each, "file:line: what" (or "file: what" for a whole file); at most 100, then
+  // one last line saying how many more there were.
   std::vector<std::string> warnings;
 };
 
