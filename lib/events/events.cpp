@@ -1,5 +1,6 @@
 #include "events/events.hpp"
 
+#include "common/iso_date.hpp"
 #include "common/tsv.hpp"
 
 #include <algorithm>
@@ -45,6 +46,15 @@ int TypeRank(const std::string& type) {
   // Within a class, the more specific type names the merged event.
   if (type == "meeting" || type == "statement" || type == "call" || type == "visit") return 2;
   return 1;
+}
+
+bool WithinADay(const std::string& a, const std::string& b) {
+  if (a.size() != 10 || b.size() != 10 || !iso_date::IsValid(a) || !iso_date::IsValid(b)) return false;
+  const auto days = [](const std::string& d) {
+    return iso_date::ToDays(std::stoi(d.substr(0, 4)), std::stoi(d.substr(5, 2)), std::stoi(d.substr(8, 2)));
+  };
+  const long diff = days(a) - days(b);
+  return diff >= -1 && diff <= 1;
 }
 
 bool DatesCompatible(const std::string& a, const std::string& b) {
@@ -179,6 +189,11 @@ std::vector<Event> EventExtractor::Extract(const mentions::AnalyzedDocument& ad)
   const std::string_view text = ad.doc.text;
   const auto n = static_cast<std::uint32_t>(tokens.size());
   std::vector<Event> found;
+  struct Reference {
+    std::string event_class, date;
+    Evidence evidence;
+  };
+  std::vector<Reference> references;
 
   std::uint32_t tok = 0;
   std::size_t mention_index = 0;
@@ -229,7 +244,18 @@ std::vector<Event> EventExtractor::Extract(const mentions::AnalyzedDocument& ad)
       if (others.size() < 2) others.clear();
     }
     const auto& chosen = people.empty() ? others : people;
-    if (chosen.empty()) continue;
+    if (chosen.empty()) {
+      // No actors: "the trilateral agreements of November 10, 2020, and January 11, 2021" may
+      // name events told elsewhere in the document; keep the dated references to link later.
+      for (const Hit& h : hits) {
+        for (const auto& d : text::FindDates(text, tokens, h.end, end, ad.date.date)) {
+          if (d.value.size() == 10 && !d.relative) {
+            references.push_back({h.entry->event_class, d.value, {ad.doc.id, tokens[h.first].start, tokens[h.end - 1].end}});
+          }
+        }
+      }
+      continue;
+    }
     // Dates of the sentence, resolved against the document date.
     // The dateline's date says when the report was filed, not when its events happened.
     auto dates = text::FindDates(text, tokens, first, end, ad.date.date);
@@ -328,6 +354,23 @@ std::vector<Event> EventExtractor::Extract(const mentions::AnalyzedDocument& ad)
   std::vector<Event> out;
   for (auto& e : merged) {
     if (e.participants.size() >= 2) out.push_back(std::move(e));
+  }
+  // Link each reference to the one event of its class dated within a day of it (a date
+  // given in two time zones, "November 10 (November 9 Moscow time)").
+  for (const auto& r : references) {
+    Event* target = nullptr;
+    int matches = 0;
+    for (auto& e : out) {
+      if (e.event_class == r.event_class && WithinADay(e.date, r.date)) {
+        target = &e;
+        ++matches;
+      }
+    }
+    if (matches == 1) {
+      target->evidence.push_back(r.evidence);
+      std::sort(target->evidence.begin(), target->evidence.end());
+      target->evidence.erase(std::unique(target->evidence.begin(), target->evidence.end()), target->evidence.end());
+    }
   }
   return out;
 }

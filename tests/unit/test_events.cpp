@@ -118,6 +118,16 @@ TEST_CASE("merging within a document: same class, compatible dates, shared parti
   CHECK(evs[1].date == "2021-03-01");
 }
 
+TEST_CASE("a dated reference to an earlier event links to it instead of making a new one", "[events]") {
+  const auto evs = Extract(
+      "On November 9, Vladimir Putin, Ilham Aliyev and Nikol Pashinyan signed a joint statement. "
+      "The sides discussed the trilateral agreements of November 10 (November 9 Moscow time), 2020.");
+  REQUIRE(evs.size() == 1);
+  CHECK(evs[0].date == "2020-11-09");
+  REQUIRE(evs[0].evidence.size() == 3);  // "signed", "joint statement", and the reference
+  CHECK(evs[0].evidence[2].start == 125);  // "agreements"
+}
+
 TEST_CASE("merging across documents does not depend on order", "[events]") {
   auto a = Extract("On February 16, Jeyhun Bayramov met Igor Popov.", "2021-02-16", "a");
   auto b = Extract("Jeyhun Bayramov met Igor Popov and Stéphane Visconti on February 16.", "2021-02-17", "b");
