@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `cmake --install` into a temporary prefix; the installed binary finds its default data
+# without flags (and from another working directory); a program builds against the
+# installed CMake package and runs.
+set -u
+build_dir="$1"
+tmp="${ACTORGRAPH_TMP:-/tmp}/install-test"
+rm -rf "$tmp" && mkdir -p "$tmp"
+fail=0
+say_fail() { echo "FAIL: $*"; fail=1; }
+
+cmake --install "$build_dir" --prefix "$tmp/prefix" >"$tmp/install.log" 2>&1 || { cat "$tmp/install.log"; echo "FAIL: cmake --install"; exit 1; }
+[ -x "$tmp/prefix/bin/actorgraph" ] || say_fail "no installed binary"
+[ -f "$tmp/prefix/share/actorgraph/gazetteers/countries.jsonl" ] || say_fail "default gazetteers not installed"
+[ -f "$tmp/prefix/include/actorgraph/gazetteer/gazetteer.hpp" ] || say_fail "public headers not installed"
+[ ! -e "$tmp/prefix/include/actorgraph/export/internal" ] || say_fail "internal headers installed"
+[ -f "$tmp/prefix/lib/cmake/actorgraph/actorgraphConfig.cmake" ] || say_fail "no CMake package config"
+
+# The installed binary, run from elsewhere, with no data flags.
+(cd "$tmp" && env -u ACTORGRAPH_DATA_DIR "$tmp/prefix/bin/actorgraph" extract "$ACTORGRAPH_SOURCE_DIR/data/samples" -q -o "$tmp/out.graphml") \
+  || say_fail "installed actorgraph extract failed"
+grep -q 'person:vladimir-putin' "$tmp/out.graphml" 2>/dev/null || say_fail "installed binary found no gazetteer people"
+
+# A consumer project against the installed package.
+if cmake -S "$ACTORGRAPH_SOURCE_DIR/tests/consumer" -B "$tmp/consumer" -DCMAKE_PREFIX_PATH="$tmp/prefix" >"$tmp/consumer.log" 2>&1 &&
+   cmake --build "$tmp/consumer" -j2 >>"$tmp/consumer.log" 2>&1; then
+  "$tmp/consumer/consumer" || say_fail "consumer program failed"
+else
+  tail -20 "$tmp/consumer.log"
+  say_fail "consumer project did not build against the installed package"
+fi
+[ $fail -eq 0 ] && echo "install: ok"
+exit $fail
