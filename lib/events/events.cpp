@@ -19,7 +19,12 @@ bool Negated(const std::vector<Token>& tokens, std::uint32_t trigger, std::uint3
   static const std::set<std::string> kBlockers = {"not", "never", "no", "will", "would", "plan", "plans", "planned",
                                                   "intend", "intends", "intended", "to", "could", "may", "might",
                                                   "should", "shall", "expected", "proposed", "want", "wants", "didn",
-                                                  "won", "cancelled", "canceled", "postponed"};
+                                                  "won", "cancelled", "canceled", "postponed", "delayed", "delay",
+                                                  "postpone", "cancel", "withdraw", "withdrew", "withdrawn", "broken",
+                                                  "broke", "break", "suspend", "suspended", "violated", "violate",
+                                                  "forthcoming", "upcoming", "future", "next", "possible", "potential",
+                                                  "planning", "prepare", "preparing", "ready", "willing", "seek",
+                                                  "seeks", "sought", "hope", "hopes", "hoped"};
   for (std::uint32_t k = trigger; k > sentence_first && k + 3 > trigger; --k) {
     if (kBlockers.count(tokens[k - 1].key)) return true;
   }
@@ -236,12 +241,18 @@ std::vector<Event> EventExtractor::Extract(const mentions::AnalyzedDocument& ad)
         if (!in_parens && m->resolved_by != "adjective" && m->resolved_by != "demonym") others.push_back(m);
       }
     }
-    // Countries and organisations stand in for people only as the subjects of the first
-    // trigger ("Russia and Turkey signed"), never as its objects or topics ("the Minsk
-    // agreements ... with Germany and Ukraine").
+    // Countries and organisations stand in for people only when one of them is the subject
+    // of the first trigger ("Russia and Turkey signed", "Gondor met with Arnor"), not when
+    // they are only its objects or topics ("the Minsk agreements ... with Germany and
+    // Ukraine"). A mention right before another ("Bree President X", "Russian Foreign
+    // Ministry") modifies it and does not take part on its own.
     if (people.empty()) {
-      std::erase_if(others, [&](const Mention* m) { return m->end_token > hits.front().first; });
-      if (others.size() < 2) others.clear();
+      std::erase_if(others, [&](const Mention* m) {
+        return std::any_of(ms.begin(), ms.end(), [&](const Mention* next) { return next->first_token == m->end_token; });
+      });
+      const bool has_subject = std::any_of(others.begin(), others.end(),
+                                           [&](const Mention* m) { return m->end_token <= hits.front().first; });
+      if (!has_subject || others.size() < 2) others.clear();
     }
     const auto& chosen = people.empty() ? others : people;
     if (chosen.empty()) {
