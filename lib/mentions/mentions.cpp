@@ -312,6 +312,13 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
       while (k < n && k < j + 5 && !in_title[k]) ++k;
       accept = k < n && in_title[k];
     }
+    // (e) the speaker of a reporting verb: "Tom Reed said", "Anna Berg told reporters".
+    if (!accept && j < n && text.substr(tokens[j - 1].end, tokens[j].start - tokens[j - 1].end) == " ") {
+      static const std::unordered_set<std::string> kSpeech = {"said", "says", "told", "added", "stated", "announced",
+                                                              "noted", "explained", "wrote", "argued", "insisted",
+                                                              "warned", "stressed", "recalled"};
+      accept = kSpeech.count(tokens[j].key) > 0;
+    }
     // (d) listed next to known people: "Putin, Ivan Petrov and Aliyev"
     if (!accept) {
       const auto person_near = [&](std::uint32_t tok, bool before) {

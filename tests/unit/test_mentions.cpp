@@ -110,6 +110,7 @@ TEST_CASE("discovery of people no gazetteer lists", "[mentions]") {
       {"The team was led by Vahe Sargsian, a senior adviser at the ministry.", "Vahe Sargsian",
        "discovered:vahe-sargsian", ""},
       {"Vladimir Putin, Karl Ostrom and Ilham Aliyev met.", "Karl Ostrom", "discovered:karl-ostrom", ""},
+      {"The plan is sound, Lena Holm told reporters.", "Lena Holm", "discovered:lena-holm", ""},
   };
   for (const auto& r : rows) {
     INFO(r.text << " / " << r.surface);
