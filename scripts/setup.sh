@@ -21,7 +21,7 @@ jobs="${ACTORGRAPH_JOBS:-2}"
 packages=(
   build-essential cmake pkg-config
   libboost-graph-dev libicu-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev catch2
-  python3 python3-networkx python3-igraph python3-pydot graphviz libxml2-utils parallel
+  python3 python3-networkx python3-igraph python3-pydot python3-pygraphviz graphviz libxml2-utils parallel
 )
 
 install_deps() {
