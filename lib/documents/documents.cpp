@@ -1,6 +1,7 @@
 #include "documents/documents.hpp"
 
 #include "common/iso_date.hpp"
+#include "common/json_error.hpp"
 #include "common/utf8.hpp"
 
 #include <algorithm>
@@ -191,12 +192,7 @@ Status DocumentReader::NextFromJsonl(Document* doc, bool* got) {
       obj = nlohmann::json::parse(line);
     } catch (const nlohmann::json::parse_error& e) {
       // e.byte is 1-based and points just past the offending character.
-      // nlohmann's text reads "[json.exception.parse_error.101] parse error at line 1, column
-      // 5: syntax error ...": keep what follows the position.
-      std::string_view what = e.what();
-      if (const auto col = what.find("column "); col != std::string_view::npos) {
-        if (const auto colon = what.find(": ", col); colon != std::string_view::npos) what.remove_prefix(colon + 2);
-      }
+      const std::string_view what = JsonErrorText(e.what());
       problem = fmt::format("{}:{}: malformed JSON: {}", where, bom + (e.byte == 0 ? 1 : e.byte), what);
     }
     if (problem.empty()) {

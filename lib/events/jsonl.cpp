@@ -1,5 +1,7 @@
 #include "events/jsonl.hpp"
 
+#include "common/json_error.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -81,9 +83,7 @@ Status FromJsonLine(std::string_view line, const std::string& where, Event* e) {
                              sj.at("end").get<std::uint32_t>()});
     }
   } catch (const nlohmann::json::exception& ex) {
-    std::string_view what = ex.what();
-    if (const auto b = what.find("] "); b != std::string_view::npos) what.remove_prefix(b + 2);
-    return Status::BadInput(fmt::format("{}: not an actorgraph event: {}", where, what));
+    return Status::BadInput(fmt::format("{}: not an actorgraph event: {}", where, JsonErrorText(ex.what())));
   }
   return Status::Ok();
 }

@@ -1,6 +1,7 @@
 #include "gazetteer/gazetteer.hpp"
 
 #include "common/iso_date.hpp"
+#include "common/json_error.hpp"
 #include "common/utf8.hpp"
 
 #include <algorithm>
@@ -129,11 +130,7 @@ Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& wher
   try {
     obj = nlohmann::json::parse(line);
   } catch (const nlohmann::json::parse_error& e) {
-    std::string_view what = e.what();
-    if (const auto col = what.find("column "); col != std::string_view::npos) {
-      if (const auto colon = what.find(": ", col); colon != std::string_view::npos) what.remove_prefix(colon + 2);
-    }
-    problems->push_back(fmt::format("{}: malformed JSON at column {}: {}", where, e.byte, what));
+    problems->push_back(fmt::format("{}: malformed JSON at column {}: {}", where, e.byte, JsonErrorText(e.what())));
     return Status::Ok();
   }
   const std::size_t before = problems->size();
