@@ -16,7 +16,11 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <map>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -125,10 +129,9 @@ void LogSummary(const actorgraph::documents::DocumentReader& reader, const std::
   spdlog::info("{} document(s), {:.2f} MB{}; {}", s.documents, static_cast<double>(s.bytes) / 1e6, extra, what);
 }
 
-// ---- extract ---------------------------------------------------------------------------
+// ---- graph output (extract, merge) -----------------------------------------------------
 
-struct ExtractOptions {
-  CorpusOptions corpus;
+struct GraphOutputOptions {
   std::string output = "-";
   std::string format;
   std::string projection;
@@ -137,38 +140,92 @@ struct ExtractOptions {
   bool no_legend = false;
 };
 
-Status RunExtract(const ExtractOptions& o, bool quiet) {
+void AddGraphOutputOptions(CLI::App* cmd, GraphOutputOptions* o) {
+  cmd->add_option("-o,--output", o->output, "Output file (- = standard output); the extension picks the format; .svg/.png render with Graphviz");
+  cmd->add_option("-f,--format", o->format, "graphml, dot, gexf, json (node-link), cyjs (Cytoscape.js) or neo4j (a folder of CSV)");
+  cmd->add_option("--projection", o->projection, "actors: actor-only graph, edges weighted by shared events")
+      ->check(CLI::IsMember({"actors"}));
+  cmd->add_option("--render", o->render, "Also render the DOT output with Graphviz: svg or png")->check(CLI::IsMember({"svg", "png"}));
+  cmd->add_option("--graphml-flavor", o->graphml_flavor, "plain, or yed (yFiles labels and colours for yEd)")
+      ->check(CLI::IsMember({"plain", "yed"}));
+  cmd->add_flag("--no-legend", o->no_legend, "DOT: leave out the legend subgraph");
+}
+
+// The export format: -f, else the extension of -o (.svg/.png render a DOT file), else GraphML.
+Status ResolveGraphFormat(const GraphOutputOptions& o, actorgraph::exports::Format* format, std::string* render) {
   namespace ex = actorgraph::exports;
-  // Output format: -f, else the extension of -o (.svg/.png render a DOT file), else GraphML.
-  std::string render = o.render;
-  std::optional<ex::Format> format;
+  *render = o.render;
+  std::optional<ex::Format> f;
   if (!o.format.empty()) {
-    format = ex::ParseFormat(o.format);
-    if (!format) return Status::BadUsage(fmt::format("-f {}: unknown format (graphml, dot, gexf, json, cyjs, neo4j)", o.format));
+    f = ex::ParseFormat(o.format);
+    if (!f) return Status::BadUsage(fmt::format("-f {}: unknown format (graphml, dot, gexf, json, cyjs, neo4j)", o.format));
   } else if (o.output != "-") {
     const std::string ext = fs::path(o.output).extension().string();
     if (ext == ".svg" || ext == ".png") {
-      render = ext.substr(1);
-      format = ex::Format::kDot;
+      *render = ext.substr(1);
+      f = ex::Format::kDot;
     } else {
-      format = ex::FormatFromPath(o.output);
+      f = ex::FormatFromPath(o.output);
       // A device or pipe (/dev/stdout, /dev/null, a FIFO) has no extension to go by: it gets
       // the default format, as standard output does.
       std::error_code ec;
       const auto st = fs::status(o.output, ec);
-      if (!format && !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st)) {
-        format = ex::Format::kGraphml;
-      }
-      if (!format) {
+      if (!f && !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st)) f = ex::Format::kGraphml;
+      if (!f) {
         return Status::BadUsage(fmt::format("-o {}: cannot tell the format from the name; give -f graphml|dot|gexf|json|cyjs|neo4j", o.output));
       }
     }
   } else {
-    format = ex::Format::kGraphml;
+    f = ex::Format::kGraphml;
   }
-  if (!render.empty() && *format != ex::Format::kDot) return Status::BadUsage("--render needs the DOT format (-f dot)");
-  if (*format == ex::Format::kNeo4j && o.output == "-") return Status::BadUsage("-f neo4j writes a folder: give -o DIR");
+  if (!render->empty() && *f != ex::Format::kDot) return Status::BadUsage("--render needs the DOT format (-f dot)");
+  if (*f == ex::Format::kNeo4j && o.output == "-") return Status::BadUsage("-f neo4j writes a folder: give -o DIR");
+  if (!render->empty() && o.output == "-") return Status::BadUsage("--render writes a file: give -o FILE.svg or FILE.png");
+  *format = *f;
+  return Status::Ok();
+}
 
+// Builds the graph and writes it as asked.
+Status BuildAndWrite(actorgraph::graph::GraphBuilder& builder, const GraphOutputOptions& o, actorgraph::exports::Format format,
+                     const std::string& render, std::string* summary) {
+  namespace ex = actorgraph::exports;
+  actorgraph::graph::BuildOptions bo;
+  bo.projection = o.projection == "actors";
+  bo.generator = fmt::format("actorgraph {}", kVersion);
+  const auto g = builder.Build(bo);
+  ex::Options eo;
+  eo.format = format;
+  eo.yed = o.graphml_flavor == "yed";
+  eo.legend = !o.no_legend;
+  if (render.empty()) {
+    ACTORGRAPH_RETURN_IF_ERROR(ex::WriteGraph(g, eo, o.output));
+  } else {
+    // Render through a temporary DOT file beside the output.
+    const fs::path dest = fs::path(o.output);
+    const fs::path dot_path = (dest.has_parent_path() ? dest.parent_path() : fs::path(".")) /
+                              fmt::format(".{}.{}.dot", dest.filename().string(), ::getpid());
+    ACTORGRAPH_RETURN_IF_ERROR(ex::WriteGraph(g, eo, dot_path.string()));
+    Status s = ex::RenderDot(dot_path.string(), o.output, render);
+    std::error_code ec;
+    fs::remove(dot_path, ec);
+    ACTORGRAPH_RETURN_IF_ERROR(s);
+  }
+  *summary = fmt::format("{} event(s); graph of {} nodes and {} edges written to {}", builder.merged_events().size(),
+                         boost::num_vertices(g), boost::num_edges(g), o.output == "-" ? "standard output" : o.output);
+  return Status::Ok();
+}
+
+// ---- extract ---------------------------------------------------------------------------
+
+struct ExtractOptions {
+  CorpusOptions corpus;
+  GraphOutputOptions out;
+};
+
+Status RunExtract(const ExtractOptions& o, bool quiet) {
+  actorgraph::exports::Format format;
+  std::string render;
+  ACTORGRAPH_RETURN_IF_ERROR(ResolveGraphFormat(o.out, &format, &render));
   actorgraph::pipeline::Resources res;
   std::unique_ptr<actorgraph::documents::DocumentReader> reader;
   ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, &res, &reader));
@@ -182,32 +239,68 @@ Status RunExtract(const ExtractOptions& o, bool quiet) {
                                                          builder.AddEvents(std::move(r.events));
                                                          return Status::Ok();
                                                        }));
-  actorgraph::graph::BuildOptions bo;
-  bo.projection = o.projection == "actors";
-  bo.generator = fmt::format("actorgraph {}", kVersion);
-  const auto g = builder.Build(bo);
-  ex::Options eo;
-  eo.format = *format;
-  eo.yed = o.graphml_flavor == "yed";
-  eo.legend = !o.no_legend;
-  if (render.empty()) {
-    ACTORGRAPH_RETURN_IF_ERROR(ex::WriteGraph(g, eo, o.output));
-  } else {
-    // Render through a temporary DOT file beside the output.
-    const std::string out = o.output;
-    if (out == "-") return Status::BadUsage("--render writes a file: give -o FILE.svg or FILE.png");
-    const fs::path dest = fs::path(out);
-    const fs::path dot_path = (dest.has_parent_path() ? dest.parent_path() : fs::path(".")) /
-                              fmt::format(".{}.{}.dot", dest.filename().string(), ::getpid());
-    ACTORGRAPH_RETURN_IF_ERROR(ex::WriteGraph(g, eo, dot_path.string()));
-    Status s = ex::RenderDot(dot_path.string(), out, render);
-    std::error_code ec;
-    fs::remove(dot_path, ec);
-    ACTORGRAPH_RETURN_IF_ERROR(s);
+  std::string summary;
+  ACTORGRAPH_RETURN_IF_ERROR(BuildAndWrite(builder, o.out, format, render, &summary));
+  LogSummary(*reader, fmt::format("{} mention(s), {}", mentions, summary));
+  return Status::Ok();
+}
+
+// ---- merge -----------------------------------------------------------------------------
+
+struct MergeOptions {
+  std::vector<std::string> shards;
+  std::vector<std::string> gazetteers;
+  bool no_default_gazetteers = false;
+  GraphOutputOptions out;
+};
+
+// Reads the JSON Lines that `mentions` and `events` write (in any mix and order) and builds
+// the graph `extract` would have built from the same documents.
+Status RunMerge(const MergeOptions& o) {
+  actorgraph::exports::Format format;
+  std::string render;
+  ACTORGRAPH_RETURN_IF_ERROR(ResolveGraphFormat(o.out, &format, &render));
+  std::string data_dir;
+  ACTORGRAPH_RETURN_IF_ERROR(FindDataDir(&data_dir));
+  actorgraph::pipeline::Resources res;
+  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::LoadResources(data_dir, o.no_default_gazetteers, o.gazetteers, &res));
+  actorgraph::graph::GraphBuilder builder(res.gazetteer);
+  // Mentions are grouped by document, as extract hands them over.
+  std::map<std::pair<std::string, std::string>, std::vector<actorgraph::mentions::Mention>> by_doc;
+  std::vector<actorgraph::events::Event> events;
+  std::size_t lines = 0;
+  for (const auto& shard : o.shards) {
+    std::ifstream file;
+    if (shard != "-") {
+      file.open(shard, std::ios::binary);
+      if (!file) return Status::Io(fmt::format("{}: cannot read: {}", shard, std::strerror(errno)));
+    }
+    std::istream& in = shard == "-" ? std::cin : file;
+    std::string line;
+    std::size_t line_no = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      const std::string where = fmt::format("{}:{}", shard == "-" ? "<stdin>" : shard, line_no);
+      if (line.find("\"participants\"") != std::string::npos) {
+        actorgraph::events::Event e;
+        ACTORGRAPH_RETURN_IF_ERROR(actorgraph::events::FromJsonLine(line, where, &e));
+        events.push_back(std::move(e));
+      } else {
+        actorgraph::mentions::MentionLine m;
+        ACTORGRAPH_RETURN_IF_ERROR(actorgraph::mentions::FromJsonLine(line, where, &m));
+        if (auto idx = res.gazetteer.Find(m.mention.entity_id)) m.mention.entity = *idx;
+        by_doc[{m.doc, m.date}].push_back(std::move(m.mention));
+      }
+      ++lines;
+    }
+    if (in.bad()) return Status::Io(fmt::format("{}: read failed", shard));
   }
-  LogSummary(*reader, fmt::format("{} mention(s), {} event(s); graph of {} nodes and {} edges written to {}", mentions,
-                                  builder.merged_events().size(), boost::num_vertices(g), boost::num_edges(g),
-                                  o.output == "-" ? "standard output" : o.output));
+  for (auto& [key, ms] : by_doc) builder.AddMentions(key.first, key.second, ms);
+  builder.AddEvents(std::move(events));
+  std::string summary;
+  ACTORGRAPH_RETURN_IF_ERROR(BuildAndWrite(builder, o.out, format, render, &summary));
+  spdlog::info("{} line(s) from {} shard(s); {}", lines, o.shards.size(), summary);
   return Status::Ok();
 }
 
@@ -232,7 +325,7 @@ Status RunMentions(const StreamOptions& o, bool quiet) {
   ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, run, [&](actorgraph::pipeline::DocumentResult& r) {
     buf.clear();
     for (const auto& m : r.analyzed.mentions) {
-      buf += actorgraph::mentions::ToJsonLine(r.analyzed.doc.id, r.analyzed.doc.text, m);
+      buf += actorgraph::mentions::ToJsonLine(r.analyzed.doc.id, r.analyzed.date.date, r.analyzed.doc.text, m);
       buf += '\n';
     }
     count += r.analyzed.mentions.size();
@@ -365,20 +458,27 @@ int main(int argc, char** argv) {
   ExtractOptions ext;
   auto* extract = app.add_subcommand("extract", "Build the actor/event graph of a corpus and export it");
   AddCorpusOptions(extract, &ext.corpus);
-  extract->add_option("-o,--output", ext.output, "Output file (- = standard output); the extension picks the format; .svg/.png render with Graphviz");
-  extract->add_option("-f,--format", ext.format, "graphml, dot, gexf, json (node-link), cyjs (Cytoscape.js) or neo4j (a folder of CSV)");
-  extract->add_option("--projection", ext.projection, "actors: actor-only graph, edges weighted by shared events")
-      ->check(CLI::IsMember({"actors"}));
-  extract->add_option("--render", ext.render, "Also render the DOT output with Graphviz: svg or png")->check(CLI::IsMember({"svg", "png"}));
-  extract->add_option("--graphml-flavor", ext.graphml_flavor, "plain, or yed (yFiles labels and colours for yEd)")
-      ->check(CLI::IsMember({"plain", "yed"}));
-  extract->add_flag("--no-legend", ext.no_legend, "DOT: leave out the legend subgraph");
+  AddGraphOutputOptions(extract, &ext.out);
   extract->footer("Examples:\n"
                   "  actorgraph extract data/samples -o graph.graphml\n"
                   "  actorgraph extract news.jsonl -o graph.gexf -j 4\n"
                   "  actorgraph extract article.txt --date 2021-02-16 -o graph.svg\n"
                   "  cat article.txt | actorgraph extract - -f dot > graph.dot\n"
                   "  actorgraph extract data/samples --projection actors -o actors.json");
+
+  MergeOptions mrg;
+  auto* merge = app.add_subcommand("merge", "Build one graph from the JSON Lines of `mentions` and `events` runs (shards in any order)");
+  merge->add_option("shards", mrg.shards, "JSON Lines files written by `actorgraph mentions` and `actorgraph events` (- = standard input)")
+      ->required();
+  merge->add_option("-g,--gazetteer", mrg.gazetteers, "Extra gazetteer file or folder, as given to the shard runs")->allow_extra_args(false);
+  merge->add_flag("--no-default-gazetteers", mrg.no_default_gazetteers, "Leave out the shipped gazetteers");
+  AddGraphOutputOptions(merge, &mrg.out);
+  merge->footer("Examples:\n"
+                "  actorgraph mentions part1/ -o m1.jsonl && actorgraph events part1/ -o e1.jsonl\n"
+                "  actorgraph mentions part2/ -o m2.jsonl && actorgraph events part2/ -o e2.jsonl\n"
+                "  actorgraph merge m1.jsonl e1.jsonl m2.jsonl e2.jsonl -o graph.graphml   # = extract part1/ part2/\n"
+                "  ls corpus/*.jsonl | parallel 'actorgraph mentions {} -q -o {.}.m.jsonl; actorgraph events {} -q -o {.}.e.jsonl'\n"
+                "  actorgraph merge corpus/*.m.jsonl corpus/*.e.jsonl -o graph.gexf");
 
   StreamOptions men;
   auto* mentions = app.add_subcommand("mentions", "Write every actor mention as JSON Lines (doc, start, end, entity_id, ...)");
@@ -455,6 +555,7 @@ int main(int argc, char** argv) {
     if (*extract) status = RunExtract(ext, quiet);
     else if (*mentions) status = RunMentions(men, quiet);
     else if (*events) status = RunEvents(evs, quiet);
+    else if (*merge) status = RunMerge(mrg);
     else if (*check) status = RunGazetteerCheck(check_files);
     else if (*import) status = RunGazetteerImport(imp);
   } catch (const std::bad_alloc&) {
