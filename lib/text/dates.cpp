@@ -11,6 +11,13 @@ namespace actorgraph::text {
 namespace {
 
 int MonthOf(const Token& t) {
+  // Quick reject: month names and abbreviations are 3 to 9 letters and start with one of
+  // these letters (most capitalised words are not months).
+  if (t.key.size() < 3 || t.key.size() > 9) return 0;
+  switch (t.key[0]) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+  }
   static const std::array<std::pair<const char*, int>, 23> kMonths = {{
       {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
       {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
@@ -208,15 +215,19 @@ std::vector<DateMention> FindDates(std::string_view text, const std::vector<Toke
 DocumentDate ResolveDocumentDate(std::string_view text, const std::vector<Token>& tokens,
                                  std::string_view metadata_date, std::string_view option_date) {
   DocumentDate out;
+  // Metadata and --date need no look at the text beyond the dateline.
+  const bool given = iso_date::IsValid(metadata_date) || iso_date::IsValid(option_date);
   // Latest year and latest full date the text mentions (years 1900..2100).
   int latest_year = 0;
   std::string latest_full;
-  for (const auto& m : FindDates(text, tokens, 0, static_cast<std::uint32_t>(tokens.size()), "")) {
-    if (m.value.size() == 10 && m.value > latest_full) latest_full = m.value;
-  }
-  for (const auto& t : tokens) {
-    const int y = YearOf(t);
-    if (y >= 1900 && y <= 2100) latest_year = std::max(latest_year, y);
+  if (!given) {
+    for (const auto& m : FindDates(text, tokens, 0, static_cast<std::uint32_t>(tokens.size()), "")) {
+      if (m.value.size() == 10 && m.value > latest_full) latest_full = m.value;
+    }
+    for (const auto& t : tokens) {
+      const int y = YearOf(t);
+      if (y >= 1900 && y <= 2100) latest_year = std::max(latest_year, y);
+    }
   }
   // Dateline: capitalised place words, a comma, then a month and day, within the first
   // lines of the body (after a headline).

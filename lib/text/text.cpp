@@ -227,10 +227,21 @@ void Analyzer::Tokenize(std::string_view text, std::vector<Token>* tokens) {
     tok.start = static_cast<std::uint32_t>(start);
     tok.end = static_cast<std::uint32_t>(pos);
     const std::string_view word = text.substr(start, pos - start);
-    // Flags.
+    // Flags (ASCII bytes through the class table, others through ICU).
     std::size_t letters = 0, upper = 0, digits = 0;
     bool first_upper = false;
     for (std::size_t i = 0; i < word.size();) {
+      const auto b = static_cast<unsigned char>(word[i]);
+      if (b < 0x80) {
+        ++i;
+        const std::uint8_t cls = kAsciiClass[b];
+        if (cls == kDigit) { ++digits; continue; }
+        if (cls == kSep) continue;
+        if (letters == 0) first_upper = cls == kUpper;
+        ++letters;
+        upper += cls == kUpper;
+        continue;
+      }
       const char32_t cp = utf8::Next(word, i);
       const auto c = static_cast<UChar32>(cp);
       if (u_isdigit(c)) { ++digits; continue; }
