@@ -313,7 +313,10 @@ std::vector<Event> EventExtractor::Extract(const mentions::AnalyzedDocument& ad)
         while (k < end && k < h.end + 3 && IsHeldWord(tokens[k].key)) ++k;
         std::vector<std::uint32_t> ins{k};
         for (const Mention* m : chosen) {
-          if (m->first_token >= h.end && m->first_token <= h.end + 2) ins.push_back(m->end_token);
+          // Named after the trigger in the same clause: no comma or stop in between.
+          if (m->first_token < h.end) continue;
+          const std::string_view between = text.substr(tokens[h.end - 1].end, m->start - tokens[h.end - 1].end);
+          if (between.find_first_of(",.;") == std::string_view::npos) ins.push_back(m->end_token);
         }
         const auto after_in = [&](std::uint32_t place_token) {
           return std::any_of(ins.begin(), ins.end(), [&](std::uint32_t at) {

@@ -1,0 +1,84 @@
+#!/usr/bin/python3
+"""The bundled sample articles (data/samples): the core events and mentions that
+tests/fixtures/samples-expected.md lists and the tool gets right today, and its traps."""
+import json
+import os
+import subprocess
+import sys
+
+CLI = os.environ["ACTORGRAPH_CLI"]
+SAMPLES = os.path.join(os.environ["ACTORGRAPH_SOURCE_DIR"], "data/samples")
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+def run(cmd, name):
+    p = subprocess.run([CLI, cmd, os.path.join(SAMPLES, name), "-q"], capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit(f"{cmd} {name}: exit {p.returncode}: {p.stderr}")
+    return [json.loads(l) for l in p.stdout.splitlines()]
+
+
+def who(e):
+    return {p["entity_id"]: p["role"] for p in e["participants"]}
+
+
+# 1. Talks in Moscow between two foreign ministers; role references resolve.
+evs = run("events", "2021-09-09-lavrov-bayramov-moscow-talks.txt")
+check(len(evs) == 1 and evs[0]["type"] == "talks" and evs[0]["date"] == "2021-09-09" and evs[0]["place"] == "place:moscow"
+      and set(who(evs[0])) == {"person:sergey-lavrov", "person:jeyhun-bayramov"}, f"Lavrov-Bayramov talks: {evs}")
+ms = run("mentions", "2021-09-09-lavrov-bayramov-moscow-talks.txt")
+check(any(m["resolved_by"] == "role" and m["entity_id"] == "person:sergey-lavrov" for m in ms), "the Russian top diplomat")
+
+# 2. One call, dated the day before the report ("on Tuesday", "yesterday's"), no place.
+evs = run("events", "2021-07-07-putin-macron-phone-call.txt")
+check(len(evs) == 1, f"one event in the call article, got {len(evs)}")
+check(evs and evs[0]["type"] == "call" and evs[0]["date"] == "2021-07-06" and evs[0]["mode"] == "phone"
+      and evs[0]["place"] == "" and set(who(evs[0])) == {"person:vladimir-putin", "person:emmanuel-macron"}, f"call: {evs}")
+
+# 3. A visit (visitor and host) and a memorandum signed by the two ministers only; the planned
+#    meeting of the next day is not an event.
+evs = run("events", "2021-10-18-aliyev-visit-ankara.txt")
+visits = [e for e in evs if e["type"] == "visit"]
+check(len(visits) == 1 and visits[0]["date"] == "2021-10-18" and who(visits[0]) ==
+      {"person:ilham-aliyev": "visitor", "person:recep-tayyip-erdogan": "host"}, f"visit: {visits}")
+signs = [e for e in evs if e["type"] in ("agreement", "statement")]
+# The ministers are in no shipped gazetteer: discovered from their titles.
+check(len(signs) == 1 and {k.split(":", 1)[1]: v for k, v in who(signs[0]).items()} ==
+      {"fatih-donmez": "signatory", "parviz-shahbazov": "signatory"}, f"memorandum: {signs}")
+check(not any(e["date"] == "2021-10-19" for e in evs), "the planned meeting is not an event")
+
+# 4. The trilateral summit: a statement signed by the three, talks/meeting with the three; the
+#    deputy prime ministers are discovered with their countries and take part in no event.
+evs = run("events", "2021-11-26-sochi-trilateral-summit.txt")
+three = {"person:vladimir-putin", "person:ilham-aliyev", "person:nikol-pashinyan"}
+check(any(e["type"] in ("agreement", "statement") and e["date"] == "2021-11-26" and who(e) == {p: "signatory" for p in three}
+          for e in evs), "Sochi joint statement")
+check(any(e["type"] in ("meeting", "talks") and e["date"] == "2021-11-26" and set(who(e)) == three for e in evs), "Sochi talks")
+check(not any(p.startswith("discovered:") for e in evs for p in who(e)), "deputy prime ministers take part in no event")
+ms = run("mentions", "2021-11-26-sochi-trilateral-summit.txt")
+found = {m["entity_id"]: m.get("country", "") for m in ms if m["resolved_by"] == "discovered"}
+check(found.get("discovered:alexei-overchuk") == "RU" and found.get("discovered:mher-grigoryan") == "AM", f"discovered: {found}")
+check(any(m["text"] == "Armenia’s prime minister" and m["entity_id"] == "person:nikol-pashinyan" for m in ms),
+      "Armenia’s prime minister (curly apostrophe)")
+
+# 5. Mediated video consultations on Tuesday; the negated meeting and the spokesperson's speech
+#    are not events; the unlisted officials are discovered.
+evs = run("events", "2021-04-14-minsk-group-video-consultations.txt")
+check(all(e["type"] != "meeting" for e in evs), "no meeting: the delegations did not meet")
+talks = [e for e in evs if e["type"] == "talks"]
+check(len(talks) == 1 and talks[0]["date"] == "2021-04-13" and talks[0]["mode"] == "video"
+      and all(r == "mediator" for r in who(talks[0]).values()), f"consultations: {talks}")
+ms = run("mentions", "2021-04-14-minsk-group-video-consultations.txt")
+disc = {m["entity_id"] for m in ms if m["resolved_by"] == "discovered"}
+check({"discovered:vahram-melkonyan", "discovered:orkhan-suleymanli"} <= disc, f"discovered: {disc}")
+check(all(m["confidence"] < 1.0 for m in ms if m["resolved_by"] == "discovered"), "discovered confidence below 1")
+
+for f in failures:
+    print("FAIL:", f)
+print(f"sample events: {len(failures)} failed checks")
+sys.exit(1 if failures else 0)
