@@ -315,7 +315,14 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
     for (const auto& c : cands) {
       if (c.entity == entity) return;  // the same entity by another spelling
     }
-    Candidate cand{entity, type, 0};
+    Candidate cand{entity, type, 0, false};
+    for (const auto& t : toks) {
+      std::string lower(alias.substr(t.start, t.end - t.start));
+      for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      if (lower != t.key) cand.folded = true;
+    }
     if (type == AliasType::kCased) {
       std::vector<std::string> forms;
       for (const auto& t : toks) forms.emplace_back(alias.substr(t.start, t.end - t.start));
@@ -367,6 +374,15 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
 
 namespace {
 
+// Plain lower-case ASCII text does not match an alias that only folding makes equal to it.
+bool FoldFits(const Candidate& c, const std::vector<text::Token>& tokens, std::uint32_t first, std::uint32_t end) {
+  if (!c.folded) return true;
+  for (std::uint32_t k = first; k < end; ++k) {
+    if (!(tokens[k].flags & text::kLowerAscii)) return true;
+  }
+  return false;
+}
+
 bool CasedFits(const std::vector<std::string>& forms, std::string_view text, const std::vector<text::Token>& tokens,
                std::uint32_t first) {
   for (std::size_t k = 0; k < forms.size(); ++k) {
@@ -391,15 +407,18 @@ void Gazetteer::FindMatches(std::string_view text, const std::vector<text::Token
   while (i < n) {
     std::uint32_t node = 0, best_end = 0, best_node = 0;
     for (std::uint32_t j = i; j < n && ids[j] != UINT32_MAX; ++j) {
-      // A possessive "s" never continues an alias ("Azerbaijan's" is "Azerbaijan" + "'s").
-      if (j > i && (tokens[j].flags & text::kPossessive)) break;
+      // A possessive "s" continues only aliases that have one ("People's Republic of China");
+      // "Azerbaijan's" is "Azerbaijan" + "'s" because no alias continues with "s".
       auto it = im.edges.find((static_cast<std::uint64_t>(node) << 32) | ids[j]);
       if (it == im.edges.end()) break;
       node = it->second;
+      // "don’t" is not "Don".
+      if (j + 1 < n && (tokens[j + 1].flags & text::kContraction)) continue;
       const auto& cands = im.node_candidates[node];
       bool any = false;
       for (const auto& c : cands) {
-        if (c.type != AliasType::kCased || CasedFits(im.cased_forms[c.cased_form], text, tokens, i)) {
+        if ((c.type != AliasType::kCased || CasedFits(im.cased_forms[c.cased_form], text, tokens, i)) &&
+            FoldFits(c, tokens, i, j + 1)) {
           any = true;
           break;
         }
@@ -423,6 +442,7 @@ std::vector<Candidate> Gazetteer::Candidates(const Match& m, std::string_view te
   std::vector<Candidate> out;
   for (const auto& c : impl_->node_candidates[m.node]) {
     if (c.type == AliasType::kCased && !CasedFits(impl_->cased_forms[c.cased_form], text, tokens, m.first_token)) continue;
+    if (!FoldFits(c, tokens, m.first_token, m.end_token)) continue;
     out.push_back(c);
   }
   return out;

@@ -9,7 +9,9 @@
 //     normalised key, so case, diacritics, NFKC forms, hyphen/space/apostrophe variants and
 //     Cyrillic/Armenian/Georgian/Greek transliteration do not matter;
 //   * `cased` aliases match only when the original text has exactly the alias's letters
-//     ("US" matches "US", not "us");
+//     ("US" matches "US", not "us"); an alias with letters that folding changes beyond case
+//     ("Çan", "Åre") does not match plain lower-case ASCII text ("can", "are");
+//   * a name followed by a contraction ("don’t") is not a match of "Don";
 //   * leftmost-longest: scanning from the left, the longest alias starting at the first
 //     token that starts any alias wins; matches never overlap;
 //   * on an alias shared by several entities the candidates are ranked by kind priority
@@ -72,6 +74,9 @@ struct Candidate {
   std::uint32_t entity;
   AliasType type;
   std::uint32_t cased_form;  // index into the cased forms table, for kCased; else 0
+  // The alias has letters that folding changes beyond case (Çan, Åre, Путин): it does not
+  // match text in plain lower-case ASCII ("can", "are"), which is an ordinary word.
+  bool folded = false;
 };
 
 struct Match {

@@ -12,6 +12,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <array>
 #include <unordered_map>
 
@@ -255,11 +256,18 @@ void Analyzer::Tokenize(std::string_view text, std::vector<Token>* tokens) {
     if (letters >= 2 && upper == letters) tok.flags |= kAllCaps;
     if (digits > 0 && letters == 0) tok.flags |= kNumeric;
     if (non_latin) tok.flags |= kNonLatin;
-    if ((word == "s" || word == "S") && !tokens->empty() && tokens->back().end < start) {
-      // An apostrophe directly between the previous token and this "s".
+    if (upper == 0 && !non_latin &&
+        std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      tok.flags |= kLowerAscii;
+    }
+    if (!tokens->empty() && tokens->back().end < start && word.size() <= 2) {
+      // An apostrophe directly between the previous token and this one: "Azerbaijan’s", "don’t".
       std::size_t p = tokens->back().end;
       const char32_t cp = utf8::Next(text, p);
-      if (p == start && IsApostrophe(cp)) tok.flags |= kPossessive;
+      if (p == start && IsApostrophe(cp)) {
+        if (word == "s" || word == "S") tok.flags |= kPossessive;
+        else if (word == "t" || word == "ll" || word == "re" || word == "ve" || word == "d" || word == "m") tok.flags |= kContraction;
+      }
     }
     tok.key = Key(word);
     tokens->push_back(std::move(tok));

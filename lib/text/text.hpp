@@ -36,6 +36,8 @@ enum TokenFlags : std::uint8_t {
   kNumeric = 1 << 2,      // digits only ("2021")
   kPossessive = 1 << 3,   // the "s" of "’s" / "'s" right after a token
   kNonLatin = 1 << 4,     // contains letters of a script other than Latin
+  kContraction = 1 << 5,  // "t", "ll", "re", "ve", "d", "m" right after an apostrophe ("don’t")
+  kLowerAscii = 1 << 6,   // ASCII only, no capital letter ("can", "putin")
 };
 
 struct Token {

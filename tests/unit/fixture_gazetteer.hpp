@@ -15,6 +15,10 @@ inline constexpr const char* kFixtureGazetteer = R"(# unit-test gazetteer
 {"id":"country:US","kind":"country","name":"United States","aliases":["U.S.","United States of America"],"cased":["US"],"adjectives":["American"],"code":"US"}
 {"id":"country:GE","kind":"country","name":"Georgia","code":"GE"}
 {"id":"place:georgia-us","kind":"location","name":"Georgia","country":"US"}
+{"id":"country:CN","kind":"country","name":"China","aliases":["People's Republic of China"],"code":"CN"}
+{"id":"country:TW","kind":"country","name":"Taiwan","aliases":["Republic of China"],"code":"TW"}
+{"id":"place:can","kind":"location","name":"Çan","country":"TR"}
+{"id":"place:don","kind":"location","name":"Don","country":"RU"}
 {"id":"place:moscow","kind":"location","name":"Moscow","country":"RU"}
 {"id":"place:nagorno-karabakh","kind":"location","name":"Nagorno-Karabakh","aliases":["Karabakh"],"country":"AZ"}
 {"id":"org:osce","kind":"organization","name":"OSCE","aliases":["Organization for Security and Co-operation in Europe"]}

@@ -58,6 +58,12 @@ TEST_CASE("matching: one table of aliases, texts and expected spans", "[gazettee
       {"Georgia", {{"Georgia", "country:GE"}}},
       // token-aligned: no match inside a word
       {"Russiagate and Moscowitz", {}},
+      // an alias with a possessive in it (bench oracle comparison)
+      {"the People's Republic of China", {{"People's Republic of China", "country:CN"}}},
+      // folding beyond case does not turn plain lower-case words into names
+      {"we can go; Çan and Can are towns", {{"Çan", "place:can"}, {"Can", "place:can"}}},
+      // a contraction is not a name
+      {"I don’t know, said Don", {{"Don", "place:don"}}},
   };
   for (const auto& r : rows) {
     INFO(r.text);
