@@ -3,6 +3,8 @@
 #include "common/iso_date.hpp"
 #include "common/json_error.hpp"
 #include "common/utf8.hpp"
+#include "gazetteer/flat.hpp"
+#include "gazetteer/gazetteer_impl.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -11,6 +13,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <span>
 #include <sstream>
 #include <unordered_map>
 
@@ -80,35 +83,6 @@ bool ValidId(std::string_view id) {
 
 }  // namespace
 
-struct Gazetteer::Impl {
-  std::vector<Entity> entities;
-  std::unordered_map<std::string, std::uint32_t> by_id;
-
-  // Token trie: vocabulary of alias token keys, edges (node, token id) → node, and the
-  // candidates ending at each node.
-  std::unordered_map<std::string, std::uint32_t> vocab;
-  std::unordered_map<std::uint64_t, std::uint32_t> edges;
-  std::vector<std::vector<Candidate>> node_candidates{1};
-  std::vector<std::vector<std::string>> cased_forms{1};  // token texts of each cased alias
-  std::size_t aliases = 0;
-
-  std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> holders;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> surnames;
-  std::vector<std::uint32_t> no_one;
-
-  std::uint32_t Child(std::uint32_t node, std::uint32_t token, bool create) {
-    const std::uint64_t k = (static_cast<std::uint64_t>(node) << 32) | token;
-    auto it = edges.find(k);
-    if (it != edges.end()) return it->second;
-    if (!create) return 0;
-    const auto id = static_cast<std::uint32_t>(node_candidates.size());
-    node_candidates.emplace_back();
-    edges.emplace(k, id);
-    return id;
-  }
-
-  Status ParseLine(std::string_view line, const std::string& where, std::vector<std::string>* problems);
-};
 
 Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
 Gazetteer::~Gazetteer() = default;
@@ -247,6 +221,7 @@ Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& wher
 Status Gazetteer::LoadString(std::string_view content, const std::string& origin, std::vector<std::string>* problems) {
   std::vector<std::string> local;
   std::vector<std::string>* out = problems ? problems : &local;
+  impl_->compiled = false;
   const std::size_t before = out->size();
   if (content.compare(0, 3, "\xEF\xBB\xBF") == 0) content.remove_prefix(3);
   std::size_t pos = 0, line_no = 0;
@@ -274,10 +249,12 @@ Status Gazetteer::LoadString(std::string_view content, const std::string& origin
                                                    (*out)[before], found - 1));
 }
 
-Status Gazetteer::Load(const std::string& path, std::vector<std::string>* problems) {
+namespace {
+
+Status GazetteerFiles(const std::string& path, std::vector<std::string>* out) {
   std::error_code ec;
   if (!fs::exists(path, ec)) return Status::Io(fmt::format("{}: no such gazetteer file or folder", path));
-  std::vector<std::string> files;
+  std::vector<std::string>& files = *out;
   if (fs::is_directory(path, ec)) {
     for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
       if (it->is_regular_file(ec) && it->path().extension() == ".jsonl") files.push_back(it->path().string());
@@ -287,6 +264,40 @@ Status Gazetteer::Load(const std::string& path, std::vector<std::string>* proble
   } else {
     files.push_back(path);
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status SourceFingerprint(const std::string& path, std::string* fingerprint) {
+  std::vector<std::string> files;
+  ACTORGRAPH_RETURN_IF_ERROR(GazetteerFiles(path, &files));
+  // FNV-1a, 64 bits, over (relative name, NUL, size, bytes) of each file.
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  const auto feed = [&h](std::string_view bytes) {
+    for (const unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ULL;
+  };
+  feed("actorgraph-gazetteer-cache-1");
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Status::Io(fmt::format("{}: cannot read: {}", file, std::strerror(errno)));
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string bytes = ss.str();
+    feed(fs::path(file).lexically_relative(path).generic_string());
+    feed(std::string_view("\0", 1));
+    feed(std::to_string(bytes.size()));
+    feed(bytes);
+  }
+  *fingerprint = fmt::format("{:016x}", h);
+  return Status::Ok();
+}
+
+Status Gazetteer::Load(const std::string& path, std::vector<std::string>* problems) {
+  std::vector<std::string> files;
+  ACTORGRAPH_RETURN_IF_ERROR(GazetteerFiles(path, &files));
+  if (files.size() == 1 && files[0] == path && IsCompiledGazetteer(path)) return LoadCompiled(path);
+  impl_->compiled = false;
   Status first = Status::Ok();
   for (const auto& file : files) {
     std::ifstream in(file, std::ios::binary);
@@ -301,17 +312,31 @@ Status Gazetteer::Load(const std::string& path, std::vector<std::string>* proble
 
 void Gazetteer::Compile(std::vector<std::string>* warnings) {
   Impl& im = *impl_;
+  if (im.compiled && !warnings) return;
   text::Analyzer analyzer;
   std::vector<text::Token> toks;
+  // Build with hash maps, then freeze into the flat tables.
+  std::unordered_map<std::string, std::uint32_t> vocab;  // token key → provisional id
+  std::vector<std::string_view> keys;                     // provisional id → key
+  std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node, provisional id) → node
+  std::vector<std::vector<Candidate>> node_candidates(1);
+  im.cased_forms.assign(1, {});
+  im.aliases = 0;
+  im.holders.clear();
+  im.surnames.clear();
   const auto add = [&](std::uint32_t entity, const std::string& alias, AliasType type) {
     analyzer.Tokenize(alias, &toks);
     if (toks.empty()) return;
     std::uint32_t node = 0;
     for (const auto& t : toks) {
-      auto [vit, fresh] = im.vocab.emplace(t.key, static_cast<std::uint32_t>(im.vocab.size()));
-      node = im.Child(node, vit->second, true);
+      auto [vit, fresh] = vocab.emplace(t.key, static_cast<std::uint32_t>(keys.size()));
+      if (fresh) keys.push_back(vit->first);
+      const std::uint64_t k = (static_cast<std::uint64_t>(node) << 32) | vit->second;
+      auto [eit, new_edge] = edges.emplace(k, static_cast<std::uint32_t>(node_candidates.size()));
+      if (new_edge) node_candidates.emplace_back();
+      node = eit->second;
     }
-    auto& cands = im.node_candidates[node];
+    auto& cands = node_candidates[node];
     for (const auto& c : cands) {
       if (c.entity == entity) return;  // the same entity by another spelling
     }
@@ -363,13 +388,37 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
       }
     }
   }
-  for (auto& cands : im.node_candidates) {
+  // Freeze: token ids become vocabulary slots, edges from the root move into the slots.
+  std::vector<std::uint32_t> slot_of;
+  im.vocab.Build(keys, &slot_of);
+  std::size_t inner = 0;
+  for (const auto& [k, child] : edges) inner += (k >> 32) != 0;
+  im.edges.Reserve(inner);
+  for (const auto& [k, child] : edges) {
+    const auto node = static_cast<std::uint32_t>(k >> 32);
+    const std::uint32_t token = slot_of[static_cast<std::uint32_t>(k)];
+    if (node == 0) im.vocab.slots[token].root_child = child;
+    else im.edges.Insert(node, token, child);
+  }
+  im.candidate_begin.assign(node_candidates.size() + 1, 0);
+  im.node_flags.assign(node_candidates.size(), 0);
+  im.candidates.clear();
+  for (std::size_t n = 0; n < node_candidates.size(); ++n) {
+    auto& cands = node_candidates[n];
     std::stable_sort(cands.begin(), cands.end(), [&](const Candidate& a, const Candidate& b) {
       const int pa = KindPriority(im.entities[a.entity].kind), pb = KindPriority(im.entities[b.entity].kind);
       if (pa != pb) return pa > pb;
       return a.entity < b.entity;
     });
+    im.candidate_begin[n] = static_cast<std::uint32_t>(im.candidates.size());
+    for (const auto& c : cands) {
+      im.node_flags[n] |= Impl::kHasCandidates;
+      if (c.type != AliasType::kCased && !c.folded) im.node_flags[n] |= Impl::kHasPlain;
+      im.candidates.push_back(c);
+    }
   }
+  im.candidate_begin.back() = static_cast<std::uint32_t>(im.candidates.size());
+  im.compiled = true;
 }
 
 namespace {
@@ -397,36 +446,39 @@ bool CasedFits(const std::vector<std::string>& forms, std::string_view text, con
 void Gazetteer::FindMatches(std::string_view text, const std::vector<text::Token>& tokens, std::vector<Match>* out) const {
   const Impl& im = *impl_;
   out->clear();
-  std::vector<std::uint32_t> ids(tokens.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    auto it = im.vocab.find(tokens[i].key);
-    ids[i] = it == im.vocab.end() ? UINT32_MAX : it->second;
-  }
-  std::uint32_t i = 0;
   const auto n = static_cast<std::uint32_t>(tokens.size());
+  thread_local std::vector<std::uint32_t> ids;
+  ids.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) ids[i] = im.vocab.Find(tokens[i].key);
+  std::uint32_t i = 0;
   while (i < n) {
-    std::uint32_t node = 0, best_end = 0, best_node = 0;
-    for (std::uint32_t j = i; j < n && ids[j] != UINT32_MAX; ++j) {
-      // A possessive "s" continues only aliases that have one ("People's Republic of China");
-      // "Azerbaijan's" is "Azerbaijan" + "'s" because no alias continues with "s".
-      auto it = im.edges.find((static_cast<std::uint64_t>(node) << 32) | ids[j]);
-      if (it == im.edges.end()) break;
-      node = it->second;
-      // "don’t" is not "Don".
-      if (j + 1 < n && (tokens[j + 1].flags & text::kContraction)) continue;
-      const auto& cands = im.node_candidates[node];
-      bool any = false;
-      for (const auto& c : cands) {
-        if ((c.type != AliasType::kCased || CasedFits(im.cased_forms[c.cased_form], text, tokens, i)) &&
-            FoldFits(c, tokens, i, j + 1)) {
-          any = true;
-          break;
+    if (ids[i] == flat::kNone || im.vocab.slots[ids[i]].root_child == 0) {
+      ++i;
+      continue;
+    }
+    std::uint32_t node = im.vocab.slots[ids[i]].root_child, best_end = 0, best_node = 0;
+    for (std::uint32_t j = i;;) {
+      // Here `node` is reached by tokens i..j. "don’t" is not "Don".
+      const std::uint8_t flags = im.node_flags[node];
+      if ((flags & Impl::kHasCandidates) && !(j + 1 < n && (tokens[j + 1].flags & text::kContraction))) {
+        bool fits = (flags & Impl::kHasPlain) != 0;
+        for (const auto& c : fits ? std::span<const Candidate>() : im.NodeCandidates(node)) {
+          if ((c.type != AliasType::kCased || CasedFits(im.cased_forms[c.cased_form], text, tokens, i)) &&
+              FoldFits(c, tokens, i, j + 1)) {
+            fits = true;
+            break;
+          }
+        }
+        if (fits) {
+          best_end = j + 1;
+          best_node = node;
         }
       }
-      if (any) {
-        best_end = j + 1;
-        best_node = node;
-      }
+      // A possessive "s" continues only aliases that have one ("People's Republic of China");
+      // "Azerbaijan's" is "Azerbaijan" + "'s" because no alias continues with "s".
+      if (++j >= n || ids[j] == flat::kNone) break;
+      node = im.edges.Child(node, ids[j]);
+      if (node == 0) break;
     }
     if (best_end > i) {
       out->push_back({i, best_end, best_node});
@@ -440,7 +492,7 @@ void Gazetteer::FindMatches(std::string_view text, const std::vector<text::Token
 std::vector<Candidate> Gazetteer::Candidates(const Match& m, std::string_view text,
                                              const std::vector<text::Token>& tokens) const {
   std::vector<Candidate> out;
-  for (const auto& c : impl_->node_candidates[m.node]) {
+  for (const auto& c : impl_->NodeCandidates(m.node)) {
     if (c.type == AliasType::kCased && !CasedFits(impl_->cased_forms[c.cased_form], text, tokens, m.first_token)) continue;
     if (!FoldFits(c, tokens, m.first_token, m.end_token)) continue;
     out.push_back(c);

@@ -85,6 +85,14 @@ struct Match {
   std::uint32_t node;         // candidates: Gazetteer::Candidates(node)
 };
 
+// True when `path` is a compiled gazetteer (by its first bytes).
+bool IsCompiledGazetteer(const std::string& path);
+// The defaults fingerprint recorded in a compiled gazetteer. Errors as LoadCompiled.
+Status ReadCompiledFingerprint(const std::string& path, std::string* defaults_fingerprint);
+// A fingerprint of the gazetteer files below `path` (file or folder, as Load reads them):
+// their names relative to `path`, their bytes and the cache format, hashed.
+Status SourceFingerprint(const std::string& path, std::string* fingerprint);
+
 class Gazetteer {
  public:
   Gazetteer();
@@ -92,7 +100,8 @@ class Gazetteer {
   Gazetteer(Gazetteer&&) noexcept;
   Gazetteer& operator=(Gazetteer&&) noexcept;
 
-  // Loads a gazetteer file, or every *.jsonl file below a folder (sorted by path). Every
+  // Loads a gazetteer file, or every *.jsonl file below a folder (sorted by path), or a
+  // compiled gazetteer (see SaveCompiled; recognised by its first bytes). Every
   // problem found is appended to `problems` as "file:line: what is wrong" when given;
   // the result is kBadInput naming the first problem when there was any, kIo when a file
   // cannot be read. Entities must be compiled before matching.
@@ -101,7 +110,18 @@ class Gazetteer {
   Status LoadString(std::string_view content, const std::string& origin,
                     std::vector<std::string>* problems = nullptr);
 
-  // Builds the matcher and indexes. Reports aliases shared by entities of the same kind
+  // Loads a compiled gazetteer written by SaveCompiled. Into an empty gazetteer it loads the
+  // matcher as well, ready to match without Compile; otherwise only its entities are added
+  // (and Compile builds the matcher again). Errors: kIo, kBadInput (not a compiled
+  // gazetteer, another format version, truncated or damaged, duplicate ids).
+  Status LoadCompiled(const std::string& path);
+  // Writes the compiled gazetteer (entities and matcher) to `path` atomically.
+  // `defaults_fingerprint` records which shipped gazetteers it holds (see SourceFingerprint;
+  // "" for none). Precondition: Compile was called.
+  Status SaveCompiled(const std::string& path, std::string_view defaults_fingerprint) const;
+
+  // Builds the matcher and indexes (nothing to do after LoadCompiled of a whole gazetteer,
+  // unless warnings are asked for). Reports aliases shared by entities of the same kind
   // and priority as warnings in `warnings` (the earlier entity wins). Call once, after the
   // last Load; the gazetteer is then immutable and may be shared by threads.
   void Compile(std::vector<std::string>* warnings = nullptr);

@@ -10,15 +10,49 @@
 
 namespace actorgraph::pipeline {
 
+Status LoadGazetteers(const std::string& data_dir, bool no_defaults, const std::vector<std::string>& extra_gazetteers,
+                      gazetteer::Gazetteer* gaz, std::string* defaults_fingerprint_out) {
+  namespace fs = std::filesystem;
+  // A compiled gazetteer that was built with these very shipped gazetteers already holds
+  // them: they are not loaded a second time. One built with other shipped data is refused,
+  // since its copies of the shipped entities would clash with the current ones.
+  bool defaults_inside = false;
+  std::string defaults_fingerprint;
+  const std::string defaults_dir = (fs::path(data_dir) / "gazetteers").string();
+  for (const auto& g : extra_gazetteers) {
+    if (!gazetteer::IsCompiledGazetteer(g)) continue;
+    std::string fingerprint;
+    ACTORGRAPH_RETURN_IF_ERROR(gazetteer::ReadCompiledFingerprint(g, &fingerprint));
+    if (fingerprint.empty() || no_defaults) continue;
+    if (defaults_fingerprint.empty()) ACTORGRAPH_RETURN_IF_ERROR(gazetteer::SourceFingerprint(defaults_dir, &defaults_fingerprint));
+    if (fingerprint != defaults_fingerprint) {
+      return Status::BadInput(fmt::format(
+          "{}: compiled with other shipped gazetteers than those in {}; compile it again with 'actorgraph gazetteer "
+          "compile', or add --no-default-gazetteers to use it as it is",
+          g, defaults_dir));
+    }
+    if (defaults_inside) {
+      return Status::BadUsage(fmt::format("{}: a second compiled gazetteer that holds the shipped gazetteers; "
+                                          "give only one, or compile the others with --no-default-gazetteers", g));
+    }
+    defaults_inside = true;
+  }
+  if (!no_defaults && !defaults_inside) ACTORGRAPH_RETURN_IF_ERROR(gaz->Load(defaults_dir));
+  for (const auto& g : extra_gazetteers) ACTORGRAPH_RETURN_IF_ERROR(gaz->Load(g));
+  gaz->Compile();
+  if (defaults_fingerprint_out) {
+    if (!no_defaults && defaults_fingerprint.empty()) {
+      ACTORGRAPH_RETURN_IF_ERROR(gazetteer::SourceFingerprint(defaults_dir, &defaults_fingerprint));
+    }
+    *defaults_fingerprint_out = no_defaults ? "" : defaults_fingerprint;
+  }
+  return Status::Ok();
+}
+
 Status LoadResources(const std::string& data_dir, bool no_defaults, const std::vector<std::string>& extra_gazetteers,
                      Resources* r) {
   namespace fs = std::filesystem;
-  if (!no_defaults) {
-    const std::string dir = (fs::path(data_dir) / "gazetteers").string();
-    ACTORGRAPH_RETURN_IF_ERROR(r->gazetteer.Load(dir));
-  }
-  for (const auto& g : extra_gazetteers) ACTORGRAPH_RETURN_IF_ERROR(r->gazetteer.Load(g));
-  r->gazetteer.Compile();
+  ACTORGRAPH_RETURN_IF_ERROR(LoadGazetteers(data_dir, no_defaults, extra_gazetteers, &r->gazetteer, nullptr));
   ACTORGRAPH_RETURN_IF_ERROR(r->titles.Load((fs::path(data_dir) / "lexicons" / "titles.tsv").string()));
   ACTORGRAPH_RETURN_IF_ERROR(r->triggers.Load((fs::path(data_dir) / "lexicons" / "triggers.tsv").string()));
   spdlog::debug("loaded {} entities with {} aliases", r->gazetteer.size(), r->gazetteer.alias_count());

@@ -27,6 +27,13 @@ struct Resources {
 // Loads the resources: the default gazetteers of `data_dir` (unless `no_defaults`), then
 // each of `extra_gazetteers` (file or folder), then the lexicons of `data_dir`/lexicons.
 // Errors: kIo for missing files, kBadInput "file:line: ..." for malformed rows.
+// The gazetteer part of LoadResources. A compiled gazetteer (`actorgraph gazetteer compile`)
+// among `extra_gazetteers` that holds the shipped gazetteers of `data_dir` replaces them
+// (one that holds other shipped data is refused). `defaults_fingerprint`, when given,
+// receives the fingerprint of the shipped gazetteers loaded ("" with `no_defaults`).
+Status LoadGazetteers(const std::string& data_dir, bool no_defaults, const std::vector<std::string>& extra_gazetteers,
+                      gazetteer::Gazetteer* gazetteer, std::string* defaults_fingerprint);
+
 Status LoadResources(const std::string& data_dir, bool no_defaults, const std::vector<std::string>& extra_gazetteers,
                      Resources* resources);
 

@@ -176,13 +176,65 @@ std::string Analyzer::Key(std::string_view token) {
   return key;
 }
 
+// The apostrophe flags of a one- or two-letter token that follows the previous token with
+// an apostrophe between them: "Azerbaijan’s" (possessive), "don’t" (contraction).
+static std::uint8_t ApostropheFlags(std::string_view text, const std::vector<Token>& tokens, std::size_t start,
+                             std::string_view word) {
+  if (tokens.empty() || tokens.back().end >= start || word.size() > 2) return 0;
+  std::size_t p = tokens.back().end;
+  const char32_t cp = utf8::Next(text, p);
+  if (p != start || !IsApostrophe(cp)) return 0;
+  if (word == "s" || word == "S") return kPossessive;
+  if (word == "t" || word == "ll" || word == "re" || word == "ve" || word == "d" || word == "m") return kContraction;
+  return 0;
+}
+
 void Analyzer::Tokenize(std::string_view text, std::vector<Token>* tokens) {
   tokens->clear();
   const std::size_t n = text.size();
   std::size_t pos = 0;
   while (pos < n) {
-    // Skip separators.
     const std::size_t start = pos;
+    // Fast path: a token of ASCII letters and digits followed by a separator. One pass
+    // classifies the bytes, counts capitals and digits and writes the lower-case key.
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      std::uint8_t cls = kAsciiClass[static_cast<unsigned char>(text[pos])];
+      if (cls == kSep) {
+        ++pos;
+        continue;
+      }
+      std::size_t upper = 0, digits = 0;
+      const bool first_upper = cls == kUpper;
+      std::size_t end = pos;
+      do {
+        upper += cls == kUpper;
+        digits += cls == kDigit;
+        ++end;
+      } while (end < n && static_cast<unsigned char>(text[end]) < 0x80 &&
+               (cls = kAsciiClass[static_cast<unsigned char>(text[end])]) != kSep);
+      if (end == n || static_cast<unsigned char>(text[end]) < 0x80) {
+        const std::size_t len = end - start;
+        const std::size_t letters = len - digits;
+        std::uint8_t flags = 0;
+        if (first_upper) flags |= kCapitalized;
+        if (letters >= 2 && upper == letters) flags |= kAllCaps;
+        if (digits > 0 && letters == 0) flags |= kNumeric;
+        if (upper == 0) flags |= kLowerAscii;
+        if (len <= 2) flags |= ApostropheFlags(text, *tokens, start, text.substr(start, len));
+        Token& tok = tokens->emplace_back();
+        tok.start = static_cast<std::uint32_t>(start);
+        tok.end = static_cast<std::uint32_t>(end);
+        tok.flags = flags;
+        tok.key.assign(text.data() + start, len);
+        if (upper > 0) {
+          for (char& c : tok.key) c = static_cast<char>(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
+        }
+        pos = end;
+        continue;
+      }
+      // A non-ASCII byte continues the token: the general path below takes it from the start.
+    }
+    // General path.
     bool is_word = false, unspaced = false, non_latin = false;
     {
       const unsigned char b = static_cast<unsigned char>(text[pos]);
@@ -260,15 +312,7 @@ void Analyzer::Tokenize(std::string_view text, std::vector<Token>* tokens) {
         std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
       tok.flags |= kLowerAscii;
     }
-    if (!tokens->empty() && tokens->back().end < start && word.size() <= 2) {
-      // An apostrophe directly between the previous token and this one: "Azerbaijan’s", "don’t".
-      std::size_t p = tokens->back().end;
-      const char32_t cp = utf8::Next(text, p);
-      if (p == start && IsApostrophe(cp)) {
-        if (word == "s" || word == "S") tok.flags |= kPossessive;
-        else if (word == "t" || word == "ll" || word == "re" || word == "ve" || word == "d" || word == "m") tok.flags |= kContraction;
-      }
-    }
+    tok.flags |= ApostropheFlags(text, *tokens, start, word);
     tok.key = Key(word);
     tokens->push_back(std::move(tok));
   }

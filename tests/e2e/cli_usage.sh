@@ -33,8 +33,8 @@ t 'extract without inputs' 2 "err=actorgraph: error: inputs is required $USAGE" 
 t 'mentions without inputs' 2 "err=actorgraph: error: inputs is required $USAGE" -- mentions -o "$T/m.jsonl"
 t 'events without inputs' 2 "err=actorgraph: error: inputs is required $USAGE" -- events
 t 'gazetteer without a command' 2 \
-  "err=actorgraph: error: a gazetteer command is required: check or import (see 'actorgraph gazetteer --help')" -- gazetteer
-t 'gazetteer unknown command' 2 "err=actorgraph: error: gazetteer compact: unknown command (expected check, import) $USAGE" \
+  "err=actorgraph: error: a gazetteer command is required: check, import or compile (see 'actorgraph gazetteer --help')" -- gazetteer
+t 'gazetteer unknown command' 2 "err=actorgraph: error: gazetteer compact: unknown command (expected check, import, compile) $USAGE" \
   -- gazetteer compact data/gazetteers
 t 'gazetteer import without --format' 2 'err:--format is required' -- gazetteer import x.csv -o "$T/x.jsonl"
 

@@ -137,3 +137,74 @@ TEST_CASE("duplicate ids and same-kind alias clashes are reported", "[gazetteer]
   CHECK(problems[0] == "t.jsonl:2: duplicate id \"a:1\" (first defined at t.jsonl:1)");
   CHECK_THAT(problems[1], Catch::StartsWith("t.jsonl:3: alias \"Anna Berg\" also names a:1 (t.jsonl:1), of the same kind"));
 }
+
+TEST_CASE("a compiled gazetteer matches, resolves roles and finds surnames exactly as the source", "[gazetteer][cache]") {
+  const Gazetteer source = actorgraph::testing::FixtureGazetteer();
+  const auto dir = actorgraph::testing::TempDir("cache");
+  const auto path = (dir / "fixture.agc").string();
+  REQUIRE(source.SaveCompiled(path, "").ok());
+  CHECK(actorgraph::gazetteer::IsCompiledGazetteer(path));
+  Gazetteer loaded;
+  REQUIRE(loaded.Load(path).ok());  // Load recognises the cache by its first bytes
+  REQUIRE(loaded.size() == source.size());
+  CHECK(loaded.alias_count() == source.alias_count());
+  for (std::uint32_t i = 0; i < source.size(); ++i) {
+    CHECK(loaded.entity(i).id == source.entity(i).id);
+    CHECK(loaded.entity(i).aliases == source.entity(i).aliases);
+    CHECK(loaded.entity(i).roles.size() == source.entity(i).roles.size());
+  }
+  for (const std::string text : {"co-chairs of the OSCE Minsk Group met in Nagorno Karabakh",
+                                 "Владимир Путин and the US, but not us; WHO said; Çan and we can",
+                                 "I don’t know, said Don of the People's Republic of China"}) {
+    INFO(text);
+    CHECK(MatchAll(loaded, text) == MatchAll(source, text));
+    CHECK(!MatchAll(loaded, text).empty());
+  }
+  CHECK(loaded.Holders("head_of_state", "country:RU", "2010-01-01") ==
+        source.Holders("head_of_state", "country:RU", "2010-01-01"));
+  CHECK(loaded.BySurname("putin") == source.BySurname("putin"));
+  CHECK(!loaded.BySurname("putin").empty());
+  CHECK(loaded.Find("country:AZ") == source.Find("country:AZ"));
+  // Saving again gives the same bytes.
+  const auto again = (dir / "again.agc").string();
+  REQUIRE(loaded.SaveCompiled(again, "").ok());
+  CHECK(actorgraph::testing::ReadFile(again) == actorgraph::testing::ReadFile(path));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a compiled gazetteer added to others contributes its entities; a damaged one is refused", "[gazetteer][cache]") {
+  const auto dir = actorgraph::testing::TempDir("cache2");
+  const auto path = (dir / "one.agc").string();
+  {
+    Gazetteer g;
+    REQUIRE(g.LoadString(R"({"id":"p:1","kind":"person","name":"Odile Marchetti"})", "a.jsonl").ok());
+    g.Compile();
+    REQUIRE(g.SaveCompiled(path, "").ok());
+  }
+  Gazetteer both;
+  REQUIRE(both.LoadString(R"({"id":"p:2","kind":"person","name":"Tarek Haddadin"})", "b.jsonl").ok());
+  REQUIRE(both.Load(path).ok());
+  both.Compile();
+  CHECK(MatchAll(both, "Odile Marchetti met Tarek Haddadin") ==
+        std::vector<Found>{{"Odile Marchetti", "p:1"}, {"Tarek Haddadin", "p:2"}});
+  // The same entity twice is a duplicate id.
+  Gazetteer twice;
+  REQUIRE(twice.LoadString(R"({"id":"p:1","kind":"person","name":"Odile M."})", "c.jsonl").ok());
+  const auto dup = twice.Load(path);
+  CHECK(dup.code() == actorgraph::ErrorCode::kBadInput);
+  CHECK_THAT(dup.message(), Catch::Contains("duplicate id \"p:1\""));
+  // Truncated: refused with the byte where it ends.
+  const std::string bytes = actorgraph::testing::ReadFile(path);
+  const auto cut = (dir / "cut.agc").string();
+  actorgraph::testing::WriteFile(cut, bytes.substr(0, bytes.size() - 5));
+  Gazetteer g;
+  const auto s = g.Load(cut);
+  CHECK(s.code() == actorgraph::ErrorCode::kBadInput);
+  CHECK_THAT(s.message(), Catch::StartsWith(cut + ": byte ") && Catch::Contains("compile it again"));
+  // Another format version.
+  std::string other = bytes;
+  other[8] = 99;
+  actorgraph::testing::WriteFile(cut, other);
+  CHECK_THAT(g.Load(cut).message(), Catch::Contains("another version of actorgraph"));
+  std::filesystem::remove_all(dir);
+}

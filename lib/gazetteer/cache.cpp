@@ -1,0 +1,383 @@
+// actorgraph — the compiled gazetteer cache (`actorgraph gazetteer compile`).
+//
+// One binary file holds a compiled Gazetteer: its entities and the matcher's flat tables,
+// written as they are in memory, so loading is reading one file and copying arrays, with
+// no JSON parsing, tokenising or hashing. Layout (all integers little-endian):
+//
+//   magic "AGCACHE\n", u32 format version, u32 byte-order mark 0x01020304,
+//   string defaults fingerprint ("" when built without the shipped gazetteers),
+//   u64 entity count, u64 alias count, then the entities, then the tables.
+//
+// Strings are u32 length + bytes; arrays are u64 count + elements. The file is written
+// through OutputFile, so an interrupted compile never leaves half a cache behind. A cache
+// of another format version, or a truncated one, is refused with a message that says to
+// compile it again.
+#include "common/output_file.hpp"
+#include "gazetteer/flat.hpp"
+#include "gazetteer/gazetteer_impl.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fmt/format.h>
+
+namespace actorgraph::gazetteer {
+namespace {
+
+constexpr char kMagic[8] = {'A', 'G', 'C', 'A', 'C', 'H', 'E', '\n'};
+constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kByteOrder = 0x01020304;
+
+class Writer {
+ public:
+  void Bytes(const void* p, std::size_t n) { out_.append(static_cast<const char*>(p), n); }
+  void U8(std::uint8_t v) { Bytes(&v, 1); }
+  void U32(std::uint32_t v) { Bytes(&v, 4); }
+  void U64(std::uint64_t v) { Bytes(&v, 8); }
+  void Str(std::string_view s) {
+    U32(static_cast<std::uint32_t>(s.size()));
+    Bytes(s.data(), s.size());
+  }
+  void Strs(const std::vector<std::string>& v) {
+    U64(v.size());
+    for (const auto& s : v) Str(s);
+  }
+  template <class T>
+  void Pod(const std::vector<T>& v) {
+    static_assert(std::is_trivially_copyable_v<T> && std::has_unique_object_representations_v<T>);
+    U64(v.size());
+    Bytes(v.data(), v.size() * sizeof(T));
+  }
+  std::string& out() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool ok() const { return ok_; }
+  std::size_t pos() const { return pos_; }
+  bool Bytes(void* p, std::size_t n) {
+    if (!ok_ || in_.size() - pos_ < n) return ok_ = false;
+    std::memcpy(p, in_.data() + pos_, n);
+    pos_ += n;
+    return true;
+  }
+  std::uint8_t U8() {
+    std::uint8_t v = 0;
+    Bytes(&v, 1);
+    return v;
+  }
+  std::uint32_t U32() {
+    std::uint32_t v = 0;
+    Bytes(&v, 4);
+    return v;
+  }
+  std::uint64_t U64() {
+    std::uint64_t v = 0;
+    Bytes(&v, 8);
+    return v;
+  }
+  std::string Str() {
+    const std::uint32_t n = U32();
+    if (!ok_ || in_.size() - pos_ < n) {
+      ok_ = false;
+      return {};
+    }
+    std::string s(in_.substr(pos_, n));
+    pos_ += n;
+    return s;
+  }
+  // A count of elements of `size` bytes each that the rest of the input can hold.
+  std::size_t Count(std::size_t size) {
+    const std::uint64_t n = U64();
+    if (!ok_ || n > (in_.size() - pos_) / std::max<std::size_t>(size, 1)) {
+      ok_ = false;
+      return 0;
+    }
+    return static_cast<std::size_t>(n);
+  }
+  std::vector<std::string> Strs() {
+    std::vector<std::string> v(Count(4));
+    for (auto& s : v) s = Str();
+    return v;
+  }
+  template <class T>
+  std::vector<T> Pod() {
+    std::vector<T> v(Count(sizeof(T)));
+    Bytes(v.data(), v.size() * sizeof(T));
+    return v;
+  }
+
+ private:
+  std::string_view in_;
+  std::size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+// Candidate with explicit padding, so that the file bytes are defined.
+struct PackedCandidate {
+  std::uint32_t entity;
+  std::uint32_t cased_form;
+  std::uint8_t type;
+  std::uint8_t folded;
+  std::uint16_t zero;
+};
+
+void WriteEntity(Writer& w, const Entity& e) {
+  w.Str(e.id);
+  w.U8(static_cast<std::uint8_t>(e.kind));
+  w.Str(e.name);
+  w.Strs(e.aliases);
+  w.Strs(e.cased);
+  w.Strs(e.adjectives);
+  w.Strs(e.demonyms);
+  w.Str(e.country);
+  w.U64(e.roles.size());
+  for (const auto& r : e.roles) {
+    w.Str(r.role);
+    w.Str(r.of);
+    w.Str(r.title);
+    w.Str(r.from);
+    w.Str(r.to);
+  }
+  w.Strs(e.member_of);
+  w.Str(e.parent);
+  w.Str(e.code);
+  w.Str(e.leader);
+  w.Str(e.wikidata);
+  w.Str(e.origin);
+}
+
+bool ReadEntity(Reader& r, Entity* e) {
+  e->id = r.Str();
+  const std::uint8_t kind = r.U8();
+  if (kind > static_cast<std::uint8_t>(Kind::kGroup)) return false;
+  e->kind = static_cast<Kind>(kind);
+  e->name = r.Str();
+  e->aliases = r.Strs();
+  e->cased = r.Strs();
+  e->adjectives = r.Strs();
+  e->demonyms = r.Strs();
+  e->country = r.Str();
+  e->roles.resize(r.Count(20));
+  for (auto& role : e->roles) {
+    role.role = r.Str();
+    role.of = r.Str();
+    role.title = r.Str();
+    role.from = r.Str();
+    role.to = r.Str();
+  }
+  e->member_of = r.Strs();
+  e->parent = r.Str();
+  e->code = r.Str();
+  e->leader = r.Str();
+  e->wikidata = r.Str();
+  e->origin = r.Str();
+  return r.ok();
+}
+
+template <class Map>
+std::vector<typename Map::const_iterator> Sorted(const Map& map) {
+  std::vector<typename Map::const_iterator> v;
+  for (auto it = map.begin(); it != map.end(); ++it) v.push_back(it);
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a->first < b->first; });
+  return v;
+}
+
+Status ReadWhole(const std::string& path, std::string* out) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return Status::Io(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  out->resize(ec ? 0 : static_cast<std::size_t>(size));
+  const std::size_t got = std::fread(out->data(), 1, out->size(), f);
+  const bool bad = std::ferror(f) != 0 || got != out->size();
+  std::fclose(f);
+  if (bad) return Status::Io(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  return Status::Ok();
+}
+
+Status Corrupt(const std::string& path, std::size_t at) {
+  return Status::BadInput(fmt::format("{}: byte {}: truncated or damaged compiled gazetteer; compile it again with "
+                                      "'actorgraph gazetteer compile'",
+                                      path, at));
+}
+
+}  // namespace
+
+bool IsCompiledGazetteer(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  char head[sizeof kMagic] = {};
+  const bool yes = std::fread(head, 1, sizeof head, f) == sizeof head && std::memcmp(head, kMagic, sizeof head) == 0;
+  std::fclose(f);
+  return yes;
+}
+
+Status Gazetteer::SaveCompiled(const std::string& path, std::string_view defaults_fingerprint) const {
+  const Impl& im = *impl_;
+  Writer w;
+  w.Bytes(kMagic, sizeof kMagic);
+  w.U32(kVersion);
+  w.U32(kByteOrder);
+  w.Str(defaults_fingerprint);
+  w.U64(im.entities.size());
+  w.U64(im.aliases);
+  for (const auto& e : im.entities) WriteEntity(w, e);
+  w.Pod(im.vocab.slots);
+  w.Str(im.vocab.keys);
+  w.Pod(im.vocab.filter);
+  w.Pod(im.edges.slots);
+  w.Pod(im.candidate_begin);
+  std::vector<PackedCandidate> packed;
+  packed.reserve(im.candidates.size());
+  for (const auto& c : im.candidates) {
+    packed.push_back({c.entity, c.cased_form, static_cast<std::uint8_t>(c.type), static_cast<std::uint8_t>(c.folded), 0});
+  }
+  w.Pod(packed);
+  w.Pod(im.node_flags);
+  w.U64(im.cased_forms.size());
+  for (const auto& forms : im.cased_forms) w.Strs(forms);
+  w.U64(im.holders.size());
+  for (const auto& it : Sorted(im.holders)) {
+    w.Str(it->first);
+    w.U64(it->second.size());
+    for (const auto& [entity, role] : it->second) {
+      w.U32(entity);
+      w.U32(role);
+    }
+  }
+  w.U64(im.surnames.size());
+  for (const auto& it : Sorted(im.surnames)) {
+    w.Str(it->first);
+    w.Pod(it->second);
+  }
+  OutputFile out;
+  ACTORGRAPH_RETURN_IF_ERROR(out.Open(path));
+  out.Write(w.out());
+  return out.Commit();
+}
+
+Status ReadCompiledFingerprint(const std::string& path, std::string* defaults_fingerprint) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return Status::Io(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  std::string head(sizeof kMagic + 12 + 4096, '\0');
+  head.resize(std::fread(head.data(), 1, head.size(), f));
+  std::fclose(f);
+  Reader r(head);
+  char magic[sizeof kMagic];
+  r.Bytes(magic, sizeof magic);
+  if (!r.ok() || std::memcmp(magic, kMagic, sizeof magic) != 0) {
+    return Status::BadInput(fmt::format("{}: not a compiled gazetteer", path));
+  }
+  const std::uint32_t version = r.U32(), order = r.U32();
+  if (!r.ok()) return Corrupt(path, r.pos());
+  if (version != kVersion || order != kByteOrder) {
+    return Status::BadInput(fmt::format("{}: compiled by another version of actorgraph (format {}, this one reads {}); "
+                                        "compile it again with 'actorgraph gazetteer compile'",
+                                        path, version, kVersion));
+  }
+  *defaults_fingerprint = r.Str();
+  if (!r.ok()) return Corrupt(path, r.pos());
+  return Status::Ok();
+}
+
+Status Gazetteer::LoadCompiled(const std::string& path) {
+  std::string fingerprint;
+  ACTORGRAPH_RETURN_IF_ERROR(ReadCompiledFingerprint(path, &fingerprint));
+  std::string bytes;
+  ACTORGRAPH_RETURN_IF_ERROR(ReadWhole(path, &bytes));
+  Reader r(bytes);
+  char magic[sizeof kMagic];
+  r.Bytes(magic, sizeof magic);
+  r.U32();
+  r.U32();
+  r.Str();
+  const std::size_t count = r.Count(1);
+  const std::uint64_t aliases = r.U64();
+  std::vector<Entity> loaded(count);
+  for (auto& e : loaded) {
+    if (!ReadEntity(r, &e)) return Corrupt(path, r.pos());
+  }
+  Impl& im = *impl_;
+  if (!im.entities.empty()) {
+    // Added to other gazetteers: only the entities count; Compile builds the matcher again.
+    for (auto& e : loaded) {
+      auto [it, inserted] = im.by_id.emplace(e.id, static_cast<std::uint32_t>(im.entities.size()));
+      if (!inserted) {
+        return Status::BadInput(fmt::format("{}: duplicate id \"{}\" (first defined at {})", path, e.id,
+                                            im.entities[it->second].origin));
+      }
+      im.entities.push_back(std::move(e));
+    }
+    im.compiled = false;
+    return Status::Ok();
+  }
+  Impl fresh;
+  fresh.entities = std::move(loaded);
+  fresh.aliases = static_cast<std::size_t>(aliases);
+  fresh.vocab.slots = r.Pod<flat::VocabSlot>();
+  fresh.vocab.keys = r.Str();
+  fresh.vocab.filter = r.Pod<std::uint64_t>();
+  fresh.edges.slots = r.Pod<flat::EdgeSlot>();
+  fresh.candidate_begin = r.Pod<std::uint32_t>();
+  const auto packed = r.Pod<PackedCandidate>();
+  fresh.node_flags = r.Pod<std::uint8_t>();
+  fresh.cased_forms.resize(r.Count(8));
+  for (auto& forms : fresh.cased_forms) forms = r.Strs();
+  for (std::size_t n = r.Count(12); n > 0 && r.ok(); --n) {
+    std::string key = r.Str();
+    auto& list = fresh.holders[std::move(key)];
+    list.resize(r.Count(8));
+    for (auto& [entity, role] : list) {
+      entity = r.U32();
+      role = r.U32();
+    }
+  }
+  for (std::size_t n = r.Count(12); n > 0 && r.ok(); --n) {
+    std::string key = r.Str();
+    fresh.surnames[std::move(key)] = r.Pod<std::uint32_t>();
+  }
+  if (!r.ok() || r.pos() != bytes.size()) return Corrupt(path, r.pos());
+  // Every index must point inside its table, so that a damaged file cannot make the
+  // matcher read out of bounds.
+  const std::size_t nodes = fresh.node_flags.size();
+  bool sane = fresh.candidate_begin.size() == nodes + 1 && !fresh.cased_forms.empty() &&
+              (fresh.vocab.slots.size() & (fresh.vocab.slots.size() - 1)) == 0 &&
+              !fresh.vocab.filter.empty() && (fresh.vocab.filter.size() & (fresh.vocab.filter.size() - 1)) == 0 &&
+              (fresh.edges.slots.size() & (fresh.edges.slots.size() - 1)) == 0 &&
+              fresh.candidate_begin.back() == packed.size() &&
+              std::is_sorted(fresh.candidate_begin.begin(), fresh.candidate_begin.end());
+  for (const auto& s : fresh.vocab.slots) {
+    sane = sane && (s.length == flat::kNone || (std::size_t{s.offset} + s.length <= fresh.vocab.keys.size() &&
+                                                 s.root_child < nodes));
+  }
+  for (const auto& s : fresh.edges.slots) sane = sane && s.child < nodes && s.node < nodes;
+  fresh.candidates.reserve(packed.size());
+  for (const auto& p : packed) {
+    sane = sane && p.entity < fresh.entities.size() && p.cased_form < fresh.cased_forms.size() &&
+           p.type <= static_cast<std::uint8_t>(AliasType::kDemonym);
+    fresh.candidates.push_back({p.entity, static_cast<AliasType>(p.type), p.cased_form, p.folded != 0});
+  }
+  for (const auto& [key, list] : fresh.holders) {
+    for (const auto& [entity, role] : list) sane = sane && entity < fresh.entities.size() && role < fresh.entities[entity].roles.size();
+  }
+  for (const auto& [key, list] : fresh.surnames) {
+    for (const auto entity : list) sane = sane && entity < fresh.entities.size();
+  }
+  if (!sane) return Corrupt(path, 0);
+  fresh.by_id.reserve(fresh.entities.size());
+  for (std::uint32_t i = 0; i < fresh.entities.size(); ++i) {
+    if (!fresh.by_id.emplace(fresh.entities[i].id, i).second) return Corrupt(path, 0);
+  }
+  fresh.compiled = true;
+  im = std::move(fresh);
+  return Status::Ok();
+}
+
+}  // namespace actorgraph::gazetteer

@@ -1,0 +1,156 @@
+// actorgraph — the matcher's flat tables (internal to the gazetteer stage).
+//
+// The token trie lives in three arrays that are built once by Gazetteer::Compile and then
+// only read, so they are plain vectors of plain structs: no pointers, no per-entry
+// allocation, one cache line touched per probe, and the same bytes can be written to and
+// read from the compiled cache (lib/gazetteer/cache.cpp) as they are.
+//
+//   Vocabulary  token key → token id, open addressing with linear probing. The id of a key
+//               is its slot index; the slot also holds the trie child of the root for that
+//               token, so the first step of every match costs no second lookup.
+//   Edges       (node, token id) → child node, open addressing with linear probing.
+//
+// Both tables are sized to a power of two at most half full.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actorgraph::gazetteer::flat {
+
+inline std::uint64_t Mix(std::uint64_t x) {
+  x ^= x >> 32;
+  x *= 0xd6e8feb86659fd93ULL;
+  x ^= x >> 32;
+  x *= 0xd6e8feb86659fd93ULL;
+  x ^= x >> 32;
+  return x;
+}
+
+// A fast hash of a short byte string (token keys are mostly under 16 bytes).
+inline std::uint64_t HashKey(std::string_view s) {
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ (s.size() * 0xff51afd7ed558ccdULL);
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, s.data() + i, 8);
+    h = (h ^ v) * 0x9fb21c651e98df25ULL;
+    h ^= h >> 29;
+  }
+  if (i < s.size()) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, s.data() + i, s.size() - i);
+    h = (h ^ v) * 0x9fb21c651e98df25ULL;
+  }
+  return Mix(h);
+}
+
+inline std::size_t TableSize(std::size_t entries) {
+  std::size_t size = 16;
+  while (size < entries * 2) size <<= 1;
+  return size;
+}
+
+constexpr std::uint32_t kNone = UINT32_MAX;
+
+struct VocabSlot {
+  std::uint32_t tag = 0;          // high half of the key's hash
+  std::uint32_t offset = 0;       // key bytes in Vocabulary::keys
+  std::uint32_t length = kNone;   // kNone: empty slot
+  std::uint32_t root_child = 0;   // trie node reached from the root by this token; 0 = none
+};
+
+struct Vocabulary {
+  std::vector<VocabSlot> slots;
+  std::string keys;
+  // A blocked Bloom filter over the keys' hashes, about 8 bits a key (a 256 KB filter for
+  // 200k keys stays in the L2 cache): most tokens of a text that no alias has are turned
+  // away here, without touching the much larger table.
+  std::vector<std::uint64_t> filter;
+
+  static std::uint64_t FilterBits(std::uint64_t h) {
+    return (std::uint64_t{1} << (h & 63)) | (std::uint64_t{1} << ((h >> 6) & 63)) |
+           (std::uint64_t{1} << ((h >> 12) & 63));
+  }
+  bool MayContain(std::uint64_t h) const {
+    const std::uint64_t bits = FilterBits(h);
+    return (filter[(h >> 20) & (filter.size() - 1)] & bits) == bits;
+  }
+
+  // Token id of `key` (its slot), or kNone.
+  std::uint32_t Find(std::string_view key) const {
+    if (slots.empty()) return kNone;
+    const std::uint64_t h = HashKey(key);
+    if (!MayContain(h)) return kNone;
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const VocabSlot& s = slots[i];
+      if (s.length == kNone) return kNone;
+      if (s.tag == tag && s.length == key.size() && std::memcmp(keys.data() + s.offset, key.data(), key.size()) == 0) {
+        return static_cast<std::uint32_t>(i);
+      }
+    }
+  }
+
+  // Builds the table from distinct keys; ids_out[k] receives the id of keys[k].
+  void Build(const std::vector<std::string_view>& distinct, std::vector<std::uint32_t>* ids_out) {
+    slots.assign(TableSize(distinct.size()), VocabSlot{});
+    std::size_t words = 1;
+    while (words * 64 < distinct.size() * 8) words <<= 1;
+    filter.assign(words, 0);
+    keys.clear();
+    ids_out->resize(distinct.size());
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t k = 0; k < distinct.size(); ++k) {
+      const std::string_view key = distinct[k];
+      const std::uint64_t h = HashKey(key);
+      filter[(h >> 20) & (filter.size() - 1)] |= FilterBits(h);
+      std::size_t i = h & mask;
+      while (slots[i].length != kNone) i = (i + 1) & mask;
+      slots[i] = VocabSlot{static_cast<std::uint32_t>(h >> 32), static_cast<std::uint32_t>(keys.size()),
+                           static_cast<std::uint32_t>(key.size()), 0};
+      keys.append(key);
+      (*ids_out)[k] = static_cast<std::uint32_t>(i);
+    }
+  }
+};
+
+struct EdgeSlot {
+  std::uint32_t node = 0;
+  std::uint32_t token = 0;
+  std::uint32_t child = 0;  // 0: empty slot (the root is never a child)
+};
+
+struct Edges {
+  std::vector<EdgeSlot> slots;
+
+  static std::uint64_t Hash(std::uint32_t node, std::uint32_t token) {
+    return Mix((static_cast<std::uint64_t>(node) << 32) | token);
+  }
+
+  std::uint32_t Child(std::uint32_t node, std::uint32_t token) const {
+    if (slots.empty()) return 0;
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = Hash(node, token) & mask;; i = (i + 1) & mask) {
+      const EdgeSlot& s = slots[i];
+      if (s.child == 0) return 0;
+      if (s.node == node && s.token == token) return s.child;
+    }
+  }
+
+  void Reserve(std::size_t entries) { slots.assign(TableSize(entries), EdgeSlot{}); }
+
+  // Precondition: Reserve was called with room for this edge, and it is new.
+  void Insert(std::uint32_t node, std::uint32_t token, std::uint32_t child) {
+    const std::size_t mask = slots.size() - 1;
+    std::size_t i = Hash(node, token) & mask;
+    while (slots[i].child != 0) i = (i + 1) & mask;
+    slots[i] = EdgeSlot{node, token, child};
+  }
+};
+
+}  // namespace actorgraph::gazetteer::flat

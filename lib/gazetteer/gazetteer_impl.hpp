@@ -1,0 +1,46 @@
+// actorgraph — the gazetteer's internals, shared by gazetteer.cpp (loading, compiling,
+// matching) and cache.cpp (the compiled cache). Not part of the public interface.
+#pragma once
+
+#include "common/status.hpp"
+#include "gazetteer/flat.hpp"
+#include "gazetteer/gazetteer.hpp"
+
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace actorgraph::gazetteer {
+
+struct Gazetteer::Impl {
+  std::vector<Entity> entities;
+  std::unordered_map<std::string, std::uint32_t> by_id;
+
+  // The compiled matcher (lib/gazetteer/flat.hpp): token trie over normalised token keys,
+  // and the candidates ending at each node, as offsets into one array (node n owns
+  // candidates[candidate_begin[n] .. candidate_begin[n + 1])).
+  flat::Vocabulary vocab;
+  flat::Edges edges;
+  std::vector<std::uint32_t> candidate_begin{0, 0};
+  std::vector<Candidate> candidates;
+  std::vector<std::uint8_t> node_flags{0};             // kHasCandidates, kHasPlain
+  std::vector<std::vector<std::string>> cased_forms{1};  // token texts of each cased alias
+  std::size_t aliases = 0;
+  bool compiled = false;  // the tables match the entities (after Compile or LoadCompiled)
+
+  std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> holders;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> surnames;
+  std::vector<std::uint32_t> no_one;
+
+  static constexpr std::uint8_t kHasCandidates = 1;  // some alias ends here
+  static constexpr std::uint8_t kHasPlain = 2;       // one of them fits any text (not cased, not folded)
+
+  std::span<const Candidate> NodeCandidates(std::uint32_t node) const {
+    return {candidates.data() + candidate_begin[node], candidates.data() + candidate_begin[node + 1]};
+  }
+
+  Status ParseLine(std::string_view line, const std::string& where, std::vector<std::string>* problems);
+};
+
+}  // namespace actorgraph::gazetteer
