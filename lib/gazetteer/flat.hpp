@@ -83,7 +83,24 @@ struct Vocabulary {
   // Token id of `key` (its slot), or kNone.
   std::uint32_t Find(std::string_view key) const {
     if (slots.empty()) return kNone;
-    const std::uint64_t h = HashKey(key);
+    return Find(key, HashKey(key));
+  }
+
+  // Starts loading the slot of a key with hash `h` into the cache, when the key may be
+  // there: scanning a text, the probe of a later token overlaps with the current one.
+  void Prefetch(std::uint64_t h) const {
+    if (MayContain(h)) __builtin_prefetch(&slots[h & (slots.size() - 1)]);
+  }
+
+  // The second stage of Prefetch, a few tokens later: the key bytes the probe compares.
+  void PrefetchKey(std::uint64_t h) const {
+    if (!MayContain(h)) return;
+    const VocabSlot& s = slots[h & (slots.size() - 1)];
+    if (s.length != kNone) __builtin_prefetch(keys.data() + s.offset);
+  }
+
+  // Find with the key's HashKey already computed. Precondition: !slots.empty().
+  std::uint32_t Find(std::string_view key, std::uint64_t h) const {
     if (!MayContain(h)) return kNone;
     const auto tag = static_cast<std::uint32_t>(h >> 32);
     const std::size_t mask = slots.size() - 1;

@@ -448,8 +448,21 @@ void Gazetteer::FindMatches(std::string_view text, const std::vector<text::Token
   out->clear();
   const auto n = static_cast<std::uint32_t>(tokens.size());
   thread_local std::vector<std::uint32_t> ids;
-  ids.resize(n);
-  for (std::uint32_t i = 0; i < n; ++i) ids[i] = im.vocab.Find(tokens[i].key);
+  thread_local std::vector<std::uint64_t> hashes;
+  ids.assign(n, flat::kNone);
+  if (im.vocab.slots.empty()) return;
+  // Hash every token first, then probe with the slot of a token a few places ahead already
+  // on its way into the cache: a large vocabulary does not fit in it, and the probes of
+  // consecutive tokens are independent.
+  hashes.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) hashes[i] = flat::HashKey(tokens[i].key);
+  constexpr std::uint32_t kAhead = 8;
+  for (std::uint32_t i = 0; i < std::min(n, kAhead); ++i) im.vocab.Prefetch(hashes[i]);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) im.vocab.Prefetch(hashes[i + kAhead]);
+    if (i + kAhead / 2 < n) im.vocab.PrefetchKey(hashes[i + kAhead / 2]);
+    ids[i] = im.vocab.Find(tokens[i].key, hashes[i]);
+  }
   std::uint32_t i = 0;
   while (i < n) {
     if (ids[i] == flat::kNone || im.vocab.slots[ids[i]].root_child == 0) {
