@@ -1,6 +1,31 @@
 #include "text/phrases.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 namespace actorgraph::text {
+namespace {
+
+// A 12-bit hash of a key, from its length and its first and last eight bytes.
+unsigned FilterBit(std::string_view key) {
+  std::uint64_t head = 0, tail = 0;
+  std::memcpy(&head, key.data(), std::min<std::size_t>(key.size(), 8));
+  if (key.size() > 8) std::memcpy(&tail, key.data() + key.size() - 8, 8);
+  const std::uint64_t h = (head * 0x9e3779b97f4a7c15ULL) ^ (tail * 0xc2b2ae3d27d4eb4fULL) ^ (key.size() * 0x165667b19e3779f9ULL);
+  return static_cast<unsigned>((h ^ (h >> 29)) * 0xbf58476d1ce4e5b9ULL >> 52);
+}
+
+bool Has(const std::array<std::uint64_t, 64>& filter, std::string_view key) {
+  const unsigned bit = FilterBit(key);
+  return (filter[bit >> 6] >> (bit & 63)) & 1;
+}
+
+void Set(std::array<std::uint64_t, 64>& filter, std::string_view key) {
+  const unsigned bit = FilterBit(key);
+  filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+}
+
+}  // namespace
 
 void PhraseTable::Add(Analyzer& analyzer, std::string_view phrase, std::uint32_t value) {
   std::vector<Token> toks;
@@ -11,12 +36,14 @@ void PhraseTable::Add(Analyzer& analyzer, std::string_view phrase, std::uint32_t
   for (const auto& existing : by_first_[e.keys.front()]) {
     if (existing.keys == e.keys) return;
   }
+  Set(first_filter_, e.keys.front());
+  Set(last_filter_, e.keys.back());
   by_first_[e.keys.front()].push_back(e);
   by_last_[e.keys.back()].push_back(std::move(e));
 }
 
 bool PhraseTable::LongestAt(const std::vector<Token>& tokens, std::uint32_t first, Hit* hit) const {
-  if (first >= tokens.size()) return false;
+  if (first >= tokens.size() || !Has(first_filter_, tokens[first].key)) return false;
   auto it = by_first_.find(tokens[first].key);
   if (it == by_first_.end()) return false;
   bool found = false;
@@ -35,7 +62,7 @@ bool PhraseTable::LongestAt(const std::vector<Token>& tokens, std::uint32_t firs
 
 bool PhraseTable::LongestEndingAt(const std::vector<Token>& tokens, std::uint32_t end, Hit* hit,
                                   std::uint32_t* first) const {
-  if (end == 0 || end > tokens.size()) return false;
+  if (end == 0 || end > tokens.size() || !Has(last_filter_, tokens[end - 1].key)) return false;
   auto it = by_last_.find(tokens[end - 1].key);
   if (it == by_last_.end()) return false;
   bool found = false;

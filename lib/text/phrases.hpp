@@ -3,6 +3,7 @@
 
 #include "text/text.hpp"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -36,6 +37,10 @@ class PhraseTable {
   };
   std::unordered_map<std::string, std::vector<Entry>> by_first_;
   std::unordered_map<std::string, std::vector<Entry>> by_last_;
+  // 4096-bit filters over a cheap hash of the first and last keys: most tokens of a text
+  // start and end no phrase, and are turned away without a hash-map lookup.
+  std::array<std::uint64_t, 64> first_filter_{};
+  std::array<std::uint64_t, 64> last_filter_{};
 };
 
 }  // namespace actorgraph::text
