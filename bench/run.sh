@@ -61,7 +61,7 @@ SITTING=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 # --- the machine and the code -------------------------------------------------------------
 COMMIT=$(git -C "$SRC" rev-parse --short HEAD 2>/dev/null || echo unknown)
 # "+dirty": the measured code (library, CLI, bench_match) differs from the commit.
-if [ -n "$(git -C "$SRC" status --porcelain -- lib tools bench/bench_match.cpp bench/CMakeLists.txt 2>/dev/null)" ]; then
+if [ -n "$(git -C "$SRC" status --porcelain -- lib tools bench/bench_match.cpp bench/bench_analyze.cpp bench/CMakeLists.txt 2>/dev/null)" ]; then
   COMMIT="$COMMIT+dirty"
 fi
 CPU="$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1) (family $(lscpu 2>/dev/null | sed -n 's/^CPU family: *//p' | head -1), model $(lscpu 2>/dev/null | sed -n 's/^Model: *//p' | head -1))"
@@ -93,24 +93,39 @@ record() {  # round json
 
 # One end-to-end run of `actorgraph mentions`: wall time (load included; GNU time's elapsed,
 # taken inside the lock, so waiting for the lock is not counted), peak RSS, mentions.
-e2e() {  # round threads input corpus-file-for-MB
-  local out=$WORK/mentions.out.jsonl wall rss lines bytes
-  locked /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$CLI" mentions "$3" -g "$WORK/gazetteer-$E2E_GAZ.jsonl" \
+# GAZ_FORM: "jsonl" (the aliases as JSON Lines, compiled at every start) or "compiled"
+# (shipped + aliases compiled once by `actorgraph gazetteer compile`).
+e2e() {  # round threads input corpus-file-for-MB gaz-form
+  local out=$WORK/mentions.out.jsonl wall rss lines bytes gaz=$WORK/gazetteer-$E2E_GAZ.jsonl
+  [ "$5" = compiled ] && gaz=$WORK/gazetteer-$E2E_GAZ.agc
+  locked /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$CLI" mentions "$3" -g "$gaz" \
     --date 2021-01-01 -j "$2" -q -o "$out"
   read -r wall rss < <(tail -1 "$WORK/time.txt")
   lines=$(wc -l < "$out")
   rm -f "$out"
   bytes=$(stat -c %s "$4")
-  record "$1" "$(printf '{"peer": "actorgraph", "program": "mentions", "input": "%s", "gazetteer": "gazetteer-%s.txt+shipped", "threads": %s, "corpus_mb": %.3f, "wall_s": %s, "mentions": %s, "mem_peak_mb": %.1f}' \
-    "$(basename "$3")" "$E2E_GAZ" "$2" "$(awk -v b="$bytes" 'BEGIN{print b/1e6}')" "$wall" "$lines" "$(awk -v r="$rss" 'BEGIN{print r/1024}')")"
+  record "$1" "$(printf '{"peer": "actorgraph", "program": "mentions", "input": "%s", "gazetteer": "gazetteer-%s.txt+shipped", "gazetteer_form": "%s", "threads": %s, "corpus_mb": %.3f, "wall_s": %s, "mentions": %s, "mem_peak_mb": %.1f}' \
+    "$(basename "$3")" "$E2E_GAZ" "$5" "$2" "$(awk -v b="$bytes" 'BEGIN{print b/1e6}')" "$wall" "$lines" "$(awk -v r="$rss" 'BEGIN{print r/1024}')")"
 }
+if [ -n "$E2E_GAZ" ]; then
+  locked "$CLI" gazetteer compile -q "$WORK/gazetteer-$E2E_GAZ.jsonl" -o "$WORK/gazetteer-$E2E_GAZ.agc"
+fi
+BENCH_ANALYZE=$(dirname "$BENCH_MATCH")/bench_analyze
 
 # --- the runs: round by round, every cell once per round ---------------------------------
 for round in $(seq 1 "$RUNS"); do
   echo "--- round $round/$RUNS"
   for g in $GAZ; do
     gz=$BENCH_DATA/gazetteer-$g.txt
-    record "$round" "$(locked "$BENCH_MATCH" "$gz" "$CORPUS_TXT")"
+    # Compiling from the alias list (and, in round 1, writing the compiled file), then
+    # loading the compiled file.
+    if [ "$round" = 1 ]; then
+      record "$round" "$(locked "$BENCH_MATCH" "$gz" "$CORPUS_TXT" --save-compiled "$WORK/bench-$g.agc")"
+    else
+      record "$round" "$(locked "$BENCH_MATCH" "$gz" "$CORPUS_TXT")"
+    fi
+    record "$round" "$(locked "$BENCH_MATCH" --compiled "$WORK/bench-$g.agc" "$CORPUS_TXT" |
+      sed 's/"gazetteer": "[^"]*"/"gazetteer": "'"gazetteer-$g.txt"'"/')"
     if [ "$round" -le "$PEER_RUNS" ]; then
       for p in $PEERS; do
         case $p in
@@ -122,13 +137,19 @@ for round in $(seq 1 "$RUNS"); do
     fi
   done
   if [ -n "$E2E_GAZ" ]; then
-    e2e "$round" 1 "$WORK/one.jsonl" "$WORK/one.jsonl"   # load only: the fixed cost in every run
-    for j in $E2E_THREADS; do e2e "$round" "$j" "$WORK/corpus-$CORPUS.jsonl" "$CORPUS_TXT"; done
+    for form in jsonl compiled; do
+      e2e "$round" 1 "$WORK/one.jsonl" "$WORK/one.jsonl" "$form"   # load only: the fixed cost in every run
+      for j in $E2E_THREADS; do e2e "$round" "$j" "$WORK/corpus-$CORPUS.jsonl" "$CORPUS_TXT" "$form"; done
+    done
+    # The library path on one thread, phase by phase, without output.
+    if [ -x "$BENCH_ANALYZE" ]; then
+      record "$round" "$(locked "$BENCH_ANALYZE" "$SRC/data" "$WORK/corpus-$CORPUS.jsonl" "$WORK/gazetteer-$E2E_GAZ.agc")"
+    fi
   fi
 done
 if [ "$MEMORY" = 1 ] && [ -n "$E2E_GAZ" ]; then
   echo "--- memory: 200 MB corpus"
-  e2e 1 2 "$WORK/corpus-200mb.jsonl" "$BENCH_DATA/corpus-200mb.txt"
+  e2e 1 2 "$WORK/corpus-200mb.jsonl" "$BENCH_DATA/corpus-200mb.txt" compiled
 fi
 
 echo

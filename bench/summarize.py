@@ -41,7 +41,11 @@ def main():
     corpus = "?"
     for r in rows:
         if r.get("program") == "mentions":
-            by[("e2e", r["input"], r["threads"])].append(r)
+            by[("e2e", r["input"], r["threads"], r.get("gazetteer_form", "jsonl"))].append(r)
+        elif r.get("program") == "bench_analyze":
+            by[("analyze",)].append(r)
+        elif r.get("from_compiled"):
+            by[("compiled", r["gazetteer"])].append(r)
         else:
             by[(r["peer"], r["gazetteer"])].append(r)
             corpus = r.get("corpus", corpus)
@@ -79,24 +83,48 @@ def main():
               f"| {cell(vals('hyperscan', g, 'mem_peak_mb'), '{:.0f}', False)} | {cell(vals('pyahocorasick', g, 'mem_peak_mb'), '{:.0f}', False)} "
               f"| {m('actorgraph')} | {m('hyperscan')} | {m('pyahocorasick')} |")
 
-    e2e = sorted((k for k in by if k[0] == "e2e"), key=lambda k: (by[k][0]["corpus_mb"], k[2]))
-    if e2e:
-        load = [r["wall_s"] for k in e2e if k[1] == "one.jsonl" for r in by[k]]
-        print(f"\nEnd to end: `actorgraph mentions INPUT -g ALIASES.jsonl --date 2021-01-01 -j N -q -o FILE` "
-              f"(shipped gazetteers + {by[e2e[0]][0]['gazetteer'].split('+')[0]}); MB = corpus text bytes; "
-              f"load alone (one tiny document): {cell(load, '{:.2f}')} s.\n")
-        print("| input | threads | wall s | MB/s incl. load | MB/s excl. load | mentions | peak RSS MB | n |")
+    compiled = [g for g in gazetteers if ("compiled", g) in by]
+    if compiled:
+        print("\nCompiled gazetteer (`bench_match --compiled`: the file written by `--save-compiled`, i.e. "
+              "`actorgraph gazetteer compile`), loaded in a fresh process:\n")
+        print("| aliases | file MB | write s | load s | RSS after load MB | tokenize+match MB/s | FindMatches alone MB/s | n |")
         print("|---|---|---|---|---|---|---|---|")
+        for g in compiled:
+            c = lambda f: vals("compiled", g, f)
+            saved = [r for r in by.get(("actorgraph", g), []) if r.get("compiled_mb")]
+            print(f"| {vals('actorgraph', g, 'aliases')[0]:,} | {saved[0]['compiled_mb'] if saved else '–'} "
+                  f"| {saved[0]['save_s'] if saved else '–'} | {cell(c('load_s'), '{:.3f}')} "
+                  f"| {cell(c('mem_build_mb'), '{:.0f}', False)} | **{cell(c('match_mbps'))}** | {cell(c('find_mbps'))} | {len(c('load_s'))} |")
+
+    e2e = sorted((k for k in by if k[0] == "e2e"), key=lambda k: (k[3], by[k][0]["corpus_mb"], k[2]))
+    if e2e:
+        print(f"\nEnd to end: `actorgraph mentions INPUT -g GAZ --date 2021-01-01 -j N -q -o FILE` with GAZ = "
+              f"{by[e2e[0]][0]['gazetteer'].split('+')[0]} as JSON Lines (on top of the shipped gazetteers, compiled at "
+              "start) or compiled together with the shipped ones by `actorgraph gazetteer compile`; MB = corpus text "
+              "bytes; 'load' is a run over one tiny document.\n")
+        print("| gazetteer | input | threads | wall s | MB/s incl. load | MB/s excl. load | mentions | peak RSS MB | n |")
+        print("|---|---|---|---|---|---|---|---|---|")
         for k in e2e:
-            if k[1] == "one.jsonl":
-                continue
+            load = [r["wall_s"] for r in by.get(("e2e", "one.jsonl", 1, k[3]), [])]
             rs = by[k]
             walls = [r["wall_s"] for r in rs]
+            if k[1] == "one.jsonl":
+                print(f"| {k[3]} | load | 1 | {cell(walls, '{:.2f}')} | | | | {cell([r['mem_peak_mb'] for r in rs], '{:.0f}', False)} | {len(rs)} |")
+                continue
             mb = rs[0]["corpus_mb"]
             incl = [mb / w for w in walls]
             excl = [mb / (w - med(load)) for w in walls] if load else []
-            print(f"| {k[1]} | {k[2]} | {cell(walls, '{:.2f}')} | **{cell(incl)}** | {cell(excl)} "
+            print(f"| {k[3]} | {k[1]} | {k[2]} | {cell(walls, '{:.2f}')} | **{cell(incl)}** | {cell(excl)} "
                   f"| {rs[0]['mentions']:,} | {cell([r['mem_peak_mb'] for r in rs], '{:.0f}', False)} | {len(rs)} |")
+
+    an = by.get(("analyze",), [])
+    if an:
+        print("\nThe library on one thread without output (`bench_analyze`, compiled gazetteer): MB/s of each phase.\n")
+        print("| read (JSON Lines, UTF-8) | analyse (tokenise, segment, date, match, resolve) | events | all three | load s | n |")
+        print("|---|---|---|---|---|---|")
+        v = lambda f: [r[f] for r in an]
+        print(f"| {cell(v('read_mbps'))} | {cell(v('analyze_mbps'))} | {cell(v('events_mbps'))} | **{cell(v('e2e_mbps'))}** "
+              f"| {cell(v('load_s'), '{:.2f}')} | {len(an)} |")
 
 
 if __name__ == "__main__":
