@@ -20,8 +20,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace actorgraph::gazetteer {
 namespace {
@@ -189,18 +192,46 @@ std::vector<typename Map::const_iterator> Sorted(const Map& map) {
   return v;
 }
 
-Status ReadWhole(const std::string& path, std::string* out) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return Status::Io(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  out->resize(ec ? 0 : static_cast<std::size_t>(size));
-  const std::size_t got = std::fread(out->data(), 1, out->size(), f);
-  const bool bad = std::ferror(f) != 0 || got != out->size();
-  std::fclose(f);
-  if (bad) return Status::Io(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
-  return Status::Ok();
-}
+// The file mapped read-only into memory (its pages are read as the loader touches them and
+// dropped when it is done, so loading never holds a second copy of the file on the heap).
+class MappedFile {
+ public:
+  MappedFile() = default;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile() {
+    if (data_ && size_) ::munmap(data_, size_);
+  }
+  Status Open(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Status::Io(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+      const int err = errno;
+      ::close(fd);
+      return Status::Io(fmt::format("{}: cannot read: {}", path, std::strerror(err)));
+    }
+    size_ = static_cast<std::size_t>(st.st_size);
+    if (size_ > 0) {
+      void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p == MAP_FAILED) {
+        const int err = errno;
+        ::close(fd);
+        size_ = 0;
+        return Status::Io(fmt::format("{}: cannot read: {}", path, std::strerror(err)));
+      }
+      data_ = p;
+      ::madvise(data_, size_, MADV_SEQUENTIAL);
+    }
+    ::close(fd);
+    return Status::Ok();
+  }
+  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  void* data_ = nullptr;
+  std::size_t size_ = 0;
+};
 
 Status Corrupt(const std::string& path, std::size_t at) {
   return Status::BadInput(fmt::format("{}: byte {}: truncated or damaged compiled gazetteer; compile it again with "
@@ -290,8 +321,9 @@ Status ReadCompiledFingerprint(const std::string& path, std::string* defaults_fi
 Status Gazetteer::LoadCompiled(const std::string& path) {
   std::string fingerprint;
   ACTORGRAPH_RETURN_IF_ERROR(ReadCompiledFingerprint(path, &fingerprint));
-  std::string bytes;
-  ACTORGRAPH_RETURN_IF_ERROR(ReadWhole(path, &bytes));
+  MappedFile file;
+  ACTORGRAPH_RETURN_IF_ERROR(file.Open(path));
+  const std::string_view bytes = file.bytes();
   Reader r(bytes);
   char magic[sizeof kMagic];
   r.Bytes(magic, sizeof magic);
