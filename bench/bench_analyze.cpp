@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", s.message().c_str());
     return s.exit_code();
   }
-  ag::mentions::MentionFinder finder(res.gazetteer, res.titles);
+  ag::mentions::MentionFinder finder(res.gazetteer, res.titles, &res.given_names);
   const ag::events::EventExtractor extractor(res.gazetteer, res.triggers);
   double read_s = 0, analyze_s = 0, events_s = 0;
   std::size_t docs = 0, bytes = 0, mentions = 0, events = 0;

@@ -81,13 +81,28 @@ Status Titles::Load(const std::string& path) {
   return Status::Ok();
 }
 
+Status GivenNames::Load(const std::string& path) {
+  std::vector<tsv::Row> rows;
+  ACTORGRAPH_RETURN_IF_ERROR(tsv::Read(path, {"name"}, &rows));
+  text::Analyzer analyzer;
+  for (const auto& row : rows) {
+    const std::string key = analyzer.PhraseKey(row.fields[0]);
+    if (key.empty() || key.find(' ') != std::string::npos) {
+      return Status::BadInput(fmt::format("{}:{}: expected one word, got \"{}\"", path, row.line, row.fields[0]));
+    }
+    keys.insert(key);
+  }
+  return Status::Ok();
+}
+
 struct MentionFinder::Impl {
   const gazetteer::Gazetteer& gaz;
   const Titles& titles;
+  const GivenNames* given_names;
   text::Analyzer analyzer;
   std::vector<gazetteer::Match> matches;
 
-  Impl(const gazetteer::Gazetteer& g, const Titles& t) : gaz(g), titles(t) {}
+  Impl(const gazetteer::Gazetteer& g, const Titles& t, const GivenNames* n) : gaz(g), titles(t), given_names(n) {}
 
   void FillFromEntity(std::uint32_t index, const std::string& date, Mention* m) const {
     const gazetteer::Entity& e = gaz.entity(index);
@@ -122,7 +137,8 @@ struct MentionFinder::Impl {
   }
 };
 
-MentionFinder::MentionFinder(const gazetteer::Gazetteer& g, const Titles& t) : impl_(std::make_unique<Impl>(g, t)) {}
+MentionFinder::MentionFinder(const gazetteer::Gazetteer& g, const Titles& t, const GivenNames* n)
+    : impl_(std::make_unique<Impl>(g, t, n)) {}
 MentionFinder::~MentionFinder() = default;
 text::Analyzer& MentionFinder::analyzer() { return impl_->analyzer; }
 
@@ -319,6 +335,8 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
                                                               "warned", "stressed", "recalled"};
       accept = kSpeech.count(tokens[j].key) > 0;
     }
+    // (f) a known given name first: "Ingrid Solberg", "Kofi Mensah Boateng".
+    if (!accept && im.given_names && im.given_names->keys.count(tokens[i].key) > 0) accept = true;
     // (d) listed next to known people: "Putin, Ivan Petrov and Aliyev"
     if (!accept) {
       const auto person_near = [&](std::uint32_t tok, bool before) {

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace actorgraph::mentions {
@@ -62,9 +63,17 @@ struct Titles {
 
 // Finds mentions. Holds per-thread scratch (an ICU analyser): one per worker thread; the
 // gazetteer and titles are shared and must outlive it.
+// Given names (data/lexicons/given-names.tsv, one column "name"): discovery takes a
+// capitalised pair or triple that starts with one ("Ingrid Solberg") as a person.
+struct GivenNames {
+  std::unordered_set<std::string> keys;  // token keys
+  // Loads the TSV file. Errors: kIo, kBadInput "file:line: ...".
+  Status Load(const std::string& path);
+};
+
 class MentionFinder {
  public:
-  MentionFinder(const gazetteer::Gazetteer& gazetteer, const Titles& titles);
+  MentionFinder(const gazetteer::Gazetteer& gazetteer, const Titles& titles, const GivenNames* given_names = nullptr);
   ~MentionFinder();
 
   // Tokenises, segments, dates and finds the mentions of `doc`. `option_date` is --date

@@ -54,6 +54,7 @@ Status LoadResources(const std::string& data_dir, bool no_defaults, const std::v
   namespace fs = std::filesystem;
   ACTORGRAPH_RETURN_IF_ERROR(LoadGazetteers(data_dir, no_defaults, extra_gazetteers, &r->gazetteer, nullptr));
   ACTORGRAPH_RETURN_IF_ERROR(r->titles.Load((fs::path(data_dir) / "lexicons" / "titles.tsv").string()));
+  ACTORGRAPH_RETURN_IF_ERROR(r->given_names.Load((fs::path(data_dir) / "lexicons" / "given-names.tsv").string()));
   ACTORGRAPH_RETURN_IF_ERROR(r->triggers.Load((fs::path(data_dir) / "lexicons" / "triggers.tsv").string()));
   spdlog::debug("loaded {} entities with {} aliases", r->gazetteer.size(), r->gazetteer.alias_count());
   return Status::Ok();
@@ -63,7 +64,7 @@ Status Run(documents::DocumentReader& reader, const Resources& res, const RunOpt
            const std::function<Status(DocumentResult&)>& sink) {
   const int threads = std::max(1, options.threads);
   std::vector<std::unique_ptr<mentions::MentionFinder>> finders;
-  for (int t = 0; t < threads; ++t) finders.push_back(std::make_unique<mentions::MentionFinder>(res.gazetteer, res.titles));
+  for (int t = 0; t < threads; ++t) finders.push_back(std::make_unique<mentions::MentionFinder>(res.gazetteer, res.titles, &res.given_names));
   const events::EventExtractor extractor(res.gazetteer, res.triggers);
   const auto started = std::chrono::steady_clock::now();
   std::size_t done_docs = 0, done_bytes = 0;

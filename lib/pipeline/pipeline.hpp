@@ -21,6 +21,7 @@ namespace actorgraph::pipeline {
 struct Resources {
   gazetteer::Gazetteer gazetteer;
   mentions::Titles titles;
+  mentions::GivenNames given_names;
   events::Triggers triggers;
 };
 

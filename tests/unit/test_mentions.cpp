@@ -25,7 +25,12 @@ Analyzed Analyze(const std::string& text, const std::string& date = "2021-02-16"
     REQUIRE(t.Load((actorgraph::testing::SourceDir() / "data/lexicons/titles.tsv").string()).ok());
     return t;
   }();
-  actorgraph::mentions::MentionFinder finder(gaz, titles);
+  static const auto given = [] {
+    actorgraph::mentions::GivenNames g;
+    REQUIRE(g.Load((actorgraph::testing::SourceDir() / "data/lexicons/given-names.tsv").string()).ok());
+    return g;
+  }();
+  actorgraph::mentions::MentionFinder finder(gaz, titles, &given);
   actorgraph::documents::Document doc;
   doc.id = "t";
   doc.text = text;
@@ -111,6 +116,9 @@ TEST_CASE("discovery of people no gazetteer lists", "[mentions]") {
        "discovered:vahe-sargsian", ""},
       {"Vladimir Putin, Karl Ostrom and Ilham Aliyev met.", "Karl Ostrom", "discovered:karl-ostrom", ""},
       {"The plan is sound, Lena Holm told reporters.", "Lena Holm", "discovered:lena-holm", ""},
+      // a known given name first, with no other clue
+      {"Critics of the plan included Ingrid Solberg and others.", "Ingrid Solberg", "discovered:ingrid-solberg", ""},
+      {"The report by José Arrieta Vidal was cited.", "José Arrieta Vidal", "discovered:jose-arrieta-vidal", ""},
   };
   for (const auto& r : rows) {
     INFO(r.text << " / " << r.surface);
@@ -134,7 +142,11 @@ TEST_CASE("discovery of people no gazetteer lists", "[mentions]") {
 TEST_CASE("capitalised phrases that are not people are not discovered", "[mentions]") {
   for (const std::string text : {"The Foreign Ministry said on Monday that New Talks Begin.",
                                  "According to the statement, Russian peacekeepers arrived.",
-                                 "The Security Council met in Moscow."}) {
+                                 "The Security Council met in Moscow.",
+                                 // given-name discovery: words that are also names are not on the list,
+                                 // and a given name needs a capitalised word after it
+                                 "The Christian Democrats won. May Day Parade was held. Will Congress act?",
+                                 "Dennis said little."}) {
     INFO(text);
     const auto a = Analyze(text);
     for (const auto& m : a.doc.mentions) CHECK(m.resolved_by != "discovered");
