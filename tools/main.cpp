@@ -89,7 +89,9 @@ void AddCorpusOptions(CLI::App* cmd, CorpusOptions* o) {
       ->check(CLI::IsMember({"stop", "skip"}));
   cmd->add_option("-j,--threads", o->threads, "Worker threads (default: all cores); output is identical for any value")
       ->check(CLI::Range(0, 1024));
-  cmd->add_flag("--progress", o->progress, "Show documents, MB and MB/s on standard error (default when it is a terminal)");
+  cmd->add_flag("--progress", o->progress,
+                "Show documents, MB, MB/s and, for files, the share done and the time left on standard error, "
+                "updated 4 times a second (default when standard error is a terminal; never with -q)");
   cmd->add_flag("--no-progress", o->no_progress, "Never show progress");
 }
 
@@ -320,17 +322,19 @@ Status RunMentions(const StreamOptions& o, bool quiet) {
   ACTORGRAPH_RETURN_IF_ERROR(out.Open(o.output));
   auto run = RunOptionsFrom(o.corpus, quiet);
   run.events = false;
-  std::size_t count = 0;
-  std::string buf;
-  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, run, [&](actorgraph::pipeline::DocumentResult& r) {
-    buf.clear();
+  // Each document's lines are written by the worker that analysed it; this thread only
+  // writes them out, in input order.
+  run.render = [](actorgraph::pipeline::DocumentResult& r) {
     for (const auto& m : r.analyzed.mentions) {
-      buf += actorgraph::mentions::ToJsonLine(r.analyzed.doc.id, r.analyzed.date.date, r.analyzed.doc.text, m);
-      buf += '\n';
+      r.rendered += actorgraph::mentions::ToJsonLine(r.analyzed.doc.id, r.analyzed.date.date, r.analyzed.doc.text, m);
+      r.rendered += '\n';
     }
+  };
+  std::size_t count = 0;
+  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, run, [&](actorgraph::pipeline::DocumentResult& r) {
     count += r.analyzed.mentions.size();
-    out.Write(buf);
-    return Status::Ok();
+    out.Write(r.rendered);
+    return out.WriteStatus();
   }));
   ACTORGRAPH_RETURN_IF_ERROR(out.Commit());
   LogSummary(*reader, fmt::format("{} mention(s)", count));
@@ -345,19 +349,23 @@ Status RunEvents(const StreamOptions& o, bool quiet) {
   ACTORGRAPH_RETURN_IF_ERROR(out.Open(o.output));
   const bool petrarch = o.format == "petrarch";
   if (petrarch) out.Write(actorgraph::events::PetrarchHeader());
+  auto run = RunOptionsFrom(o.corpus, quiet);
+  run.render = [petrarch](actorgraph::pipeline::DocumentResult& r) {
+    for (const auto& e : r.events) {
+      if (petrarch) {
+        r.rendered += actorgraph::events::ToPetrarchRows(e);
+      } else {
+        r.rendered += actorgraph::events::ToJsonLine(e);
+        r.rendered += '\n';
+      }
+    }
+  };
   std::size_t count = 0;
-  std::string buf;
-  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, RunOptionsFrom(o.corpus, quiet),
-                                                       [&](actorgraph::pipeline::DocumentResult& r) {
-                                                         buf.clear();
-                                                         for (const auto& e : r.events) {
-                                                           buf += petrarch ? actorgraph::events::ToPetrarchRows(e)
-                                                                           : actorgraph::events::ToJsonLine(e) + "\n";
-                                                         }
-                                                         count += r.events.size();
-                                                         out.Write(buf);
-                                                         return Status::Ok();
-                                                       }));
+  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, run, [&](actorgraph::pipeline::DocumentResult& r) {
+    count += r.events.size();
+    out.Write(r.rendered);
+    return out.WriteStatus();
+  }));
   ACTORGRAPH_RETURN_IF_ERROR(out.Commit());
   LogSummary(*reader, fmt::format("{} event(s)", count));
   return Status::Ok();

@@ -60,6 +60,12 @@ void OutputFile::Write(std::string_view bytes) {
   }
 }
 
+Status OutputFile::WriteStatus() const {
+  if (!failed_) return Status::Ok();
+  if (to_stdout_) return Status::Io(fmt::format("standard output: write failed: {}", std::strerror(error_)));
+  return Status::Io(fmt::format("{}: write failed: {}", path_, std::strerror(error_)));
+}
+
 Status OutputFile::Commit() {
   if (!file_) return Status::Io(fmt::format("{}: output was not opened", path_));
   if (to_stdout_) {

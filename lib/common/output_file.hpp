@@ -26,6 +26,9 @@ class OutputFile {
   Status Open(const std::string& path);
   // Buffered write; errors are sticky and reported by Commit().
   void Write(std::string_view bytes);
+  // Ok, or the error of a failed Write() in the words Commit() would use: lets a long run
+  // stop at the first failed write instead of at the end.
+  Status WriteStatus() const;
   // Flushes, fsyncs and renames into place. Errors (disk full, /dev/full, rename failure):
   // kIo naming the path; the temporary file is removed and the destination left untouched.
   Status Commit();

@@ -103,6 +103,24 @@ Status DocumentReader::Open() {
       files_.push_back(input);
     }
   }
+  // The total input size, for progress: known when every input is a regular file.
+  std::uint64_t total = 0;
+  bool known = true;
+  for (const auto& f : files_) {
+    std::error_code ec;
+    if (f == "-" || !fs::is_regular_file(f, ec)) {
+      known = false;
+      break;
+    }
+    const std::uintmax_t size = fs::file_size(f, ec);
+    if (ec) {
+      known = false;
+      break;
+    }
+    total += size;
+  }
+  total_bytes_ = known ? std::optional<std::uint64_t>(total) : std::nullopt;
+  consumed_bytes_ = 0;
   return Status::Ok();
 }
 
@@ -163,7 +181,10 @@ Status DocumentReader::NextFromJsonl(Document* doc, bool* got) {
   while (std::getline(src.in(), line)) {
     ++src.line_no;
     const std::size_t line_offset = src.offset;
-    src.offset += line.size() + 1;
+    // The last line of a file may lack its newline.
+    const std::size_t line_bytes = line.size() + (src.in().eof() ? 0 : 1);
+    src.offset += line_bytes;
+    consumed_bytes_ += line_bytes;
     // A BOM before the first line is dropped; columns and byte offsets still count it.
     std::size_t bom = 0;
     if (src.line_no == 1 && line.compare(0, kBom.size(), kBom) == 0) {
@@ -257,6 +278,7 @@ Status DocumentReader::Next(Document* doc, bool* done) {
       continue;
     }
     ACTORGRAPH_RETURN_IF_ERROR(ReadAll(path, &doc->text));
+    consumed_bytes_ += doc->text.size();
     doc->id = path == "-" ? "stdin" : path;
     doc->origin = DisplayName(path);
     doc->date = DateFromFileName(path);

@@ -75,6 +75,12 @@ class DocumentReader {
 
   const ReadStats& stats() const { return stats_; }
 
+  // For progress reports. The total size in bytes of the inputs (after Open()), or nullopt
+  // when it cannot be known (standard input, a pipe); and the input bytes consumed so far:
+  // whole text files, and the lines of a JSON Lines file read up to now.
+  std::optional<std::uint64_t> total_bytes() const { return total_bytes_; }
+  std::uint64_t consumed_bytes() const { return consumed_bytes_; }
+
  private:
   struct Source;
   Status OpenSource(const std::string& path);
@@ -89,6 +95,8 @@ class DocumentReader {
   std::size_t next_file_ = 0;
   std::unique_ptr<Source> source_;  // the JSON Lines file being read, if any
   ReadStats stats_;
+  std::optional<std::uint64_t> total_bytes_;
+  std::uint64_t consumed_bytes_ = 0;
 };
 
 }  // namespace actorgraph::documents

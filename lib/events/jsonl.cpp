@@ -1,6 +1,7 @@
 #include "events/jsonl.hpp"
 
 #include "common/json_error.hpp"
+#include "common/json_writer.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -25,33 +26,59 @@ std::vector<std::pair<std::string, std::string>> Dyads(const Event& e) {
 }
 
 std::string ToJsonLine(const Event& e) {
-  nlohmann::ordered_json j;
-  j["id"] = e.id;
-  j["type"] = e.type;
-  j["class"] = e.event_class;
-  j["date"] = e.date;
-  j["place"] = e.place;
-  j["place_name"] = e.place_name;
-  j["mode"] = e.mode;
-  j["cameo"] = e.cameo;
-  auto& ps = j["participants"] = nlohmann::ordered_json::array();
-  for (const auto& p : e.participants) {
-    nlohmann::ordered_json pj;
-    pj["entity_id"] = p.entity_id;
-    pj["name"] = p.name;
-    pj["kind"] = p.kind;
-    pj["role"] = p.role;
-    pj["title"] = p.title;
-    pj["country"] = p.country;
-    pj["confidence"] = p.confidence;
-    pj["subject"] = p.subject;
-    ps.push_back(std::move(pj));
+  // Written by hand (not through nlohmann::ordered_json, several times slower): the same
+  // keys in the same order, the same bytes.
+  std::string out;
+  out.reserve(256 + 192 * e.participants.size() + 64 * e.evidence.size());
+  const auto field = [&](std::string_view key, const std::string& value) {
+    out += key;
+    json::AppendString(out, value);
+  };
+  field("{\"id\":", e.id);
+  field(",\"type\":", e.type);
+  field(",\"class\":", e.event_class);
+  field(",\"date\":", e.date);
+  field(",\"place\":", e.place);
+  field(",\"place_name\":", e.place_name);
+  field(",\"mode\":", e.mode);
+  field(",\"cameo\":", e.cameo);
+  out += ",\"participants\":[";
+  for (std::size_t i = 0; i < e.participants.size(); ++i) {
+    const Participant& p = e.participants[i];
+    if (i) out += ',';
+    field("{\"entity_id\":", p.entity_id);
+    field(",\"name\":", p.name);
+    field(",\"kind\":", p.kind);
+    field(",\"role\":", p.role);
+    field(",\"title\":", p.title);
+    field(",\"country\":", p.country);
+    out += ",\"confidence\":";
+    json::AppendNumber(out, p.confidence);
+    out += ",\"subject\":";
+    json::AppendBool(out, p.subject);
+    out += '}';
   }
-  auto& ds = j["dyads"] = nlohmann::ordered_json::array();
-  for (const auto& [s, t] : Dyads(e)) ds.push_back({{"source", s}, {"target", t}});
-  auto& ev = j["evidence"] = nlohmann::ordered_json::array();
-  for (const auto& s : e.evidence) ev.push_back({{"doc", s.doc}, {"start", s.start}, {"end", s.end}});
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out += "],\"dyads\":[";
+  bool first = true;
+  for (const auto& [s, t] : Dyads(e)) {
+    if (!first) out += ',';
+    first = false;
+    field("{\"source\":", s);
+    field(",\"target\":", t);
+    out += '}';
+  }
+  out += "],\"evidence\":[";
+  for (std::size_t i = 0; i < e.evidence.size(); ++i) {
+    if (i) out += ',';
+    field("{\"doc\":", e.evidence[i].doc);
+    out += ",\"start\":";
+    json::AppendNumber(out, e.evidence[i].start);
+    out += ",\"end\":";
+    json::AppendNumber(out, e.evidence[i].end);
+    out += '}';
+  }
+  out += "]}";
+  return out;
 }
 
 Status FromJsonLine(std::string_view line, const std::string& where, Event* e) {

@@ -1,6 +1,8 @@
 // Per-format escaping of sanitised text (see export/internal/writers.hpp).
 #include "export/internal/writers.hpp"
 
+#include "common/json_writer.hpp"
+
 namespace actorgraph::exports::internal {
 
 void AppendXmlText(std::string& out, std::string_view text) {
@@ -46,33 +48,7 @@ void AppendDotString(std::string& out, std::string_view text) {
 }
 
 void AppendJsonString(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (u < 0x20) {
-          out += "\\u00";
-          out += kHex[u >> 4];
-          out += kHex[u & 0x0F];
-        } else if (u == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xA8) {
-          // U+2028 / U+2029 are valid JSON but end a line in older JavaScript.
-          out += static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
-          i += 2;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
+  json::AppendString(out, text, {.escape_line_separators = true});
 }
 
 void AppendCsvField(std::string& out, std::string_view text) {

@@ -1,6 +1,7 @@
 #include "mentions/jsonl.hpp"
 
 #include "common/json_error.hpp"
+#include "common/json_writer.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -8,20 +9,42 @@
 namespace actorgraph::mentions {
 
 std::string ToJsonLine(const std::string& doc_id, const std::string& doc_date, std::string_view text, const Mention& m) {
-  nlohmann::ordered_json j;
-  j["doc"] = doc_id;
-  j["start"] = m.start;
-  j["end"] = m.end;
-  j["text"] = std::string(text.substr(m.start, m.end - m.start));
-  j["entity_id"] = m.entity_id;
-  j["kind"] = m.kind;
-  j["name"] = m.name;
-  j["confidence"] = m.confidence;
-  j["resolved_by"] = m.resolved_by;
-  if (!m.role.empty()) j["role"] = m.role;
-  if (!m.country.empty()) j["country"] = m.country;
-  if (!doc_date.empty()) j["date"] = doc_date;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // Written by hand (not through nlohmann::ordered_json, several times slower): the same
+  // keys in the same order, the same bytes.
+  std::string out;
+  out.reserve(160 + doc_id.size() + m.entity_id.size() + m.name.size() + m.role.size() + (m.end - m.start));
+  out += "{\"doc\":";
+  json::AppendString(out, doc_id);
+  out += ",\"start\":";
+  json::AppendNumber(out, m.start);
+  out += ",\"end\":";
+  json::AppendNumber(out, m.end);
+  out += ",\"text\":";
+  json::AppendString(out, text.substr(m.start, m.end - m.start));
+  out += ",\"entity_id\":";
+  json::AppendString(out, m.entity_id);
+  out += ",\"kind\":";
+  json::AppendString(out, m.kind);
+  out += ",\"name\":";
+  json::AppendString(out, m.name);
+  out += ",\"confidence\":";
+  json::AppendNumber(out, m.confidence);
+  out += ",\"resolved_by\":";
+  json::AppendString(out, m.resolved_by);
+  if (!m.role.empty()) {
+    out += ",\"role\":";
+    json::AppendString(out, m.role);
+  }
+  if (!m.country.empty()) {
+    out += ",\"country\":";
+    json::AppendString(out, m.country);
+  }
+  if (!doc_date.empty()) {
+    out += ",\"date\":";
+    json::AppendString(out, doc_date);
+  }
+  out += '}';
+  return out;
 }
 
 Status FromJsonLine(std::string_view line, const std::string& where, MentionLine* out) {

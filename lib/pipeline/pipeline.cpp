@@ -1,10 +1,16 @@
 #include "pipeline/pipeline.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <exception>
 #include <filesystem>
 #include <fmt/format.h>
+#include <mutex>
+#include <optional>
 #include <spdlog/spdlog.h>
 #include <thread>
 
@@ -60,69 +66,291 @@ Status LoadResources(const std::string& data_dir, bool no_defaults, const std::v
   return Status::Ok();
 }
 
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// One batch of documents on its way from the reader to the sink. The vectors are sized once
+// when the batch is queued and never resized; each element is touched by one thread at a
+// time (a document by the worker that claimed it, then its result by the sink once it is
+// ready), so only `claimed` and `ready` need the lock.
+struct Batch {
+  std::vector<documents::Document> docs;
+  std::vector<std::uint64_t> input_pos;  // the reader's consumed_bytes() after each document
+  std::vector<DocumentResult> results;
+  std::vector<char> ready;  // results[i] is complete (guarded by Shared::mutex)
+  std::size_t claimed = 0;  // documents handed to workers so far (guarded by Shared::mutex)
+  std::size_t done = 0;     // results complete so far (guarded by Shared::mutex)
+};
+
+// Workers wake the sink when a batch is complete and after every this many documents of it,
+// rather than for each one: a wake-up costs a system call and a context switch, several
+// percent of the time of a short document.
+constexpr std::size_t kWakeSinkEvery = 32;
+
+// The state the threads share. Every field is guarded by `mutex`; `stop` is also read
+// without it by the reader between documents.
+struct Shared {
+  std::mutex mutex;
+  std::condition_variable reader_cv;  // room for another batch, or stop
+  std::condition_variable worker_cv;  // a document to analyse, the end of the input, or stop
+  std::condition_variable sink_cv;    // the next result in order is ready, the end, or stop
+  std::deque<std::unique_ptr<Batch>> batches;  // queued and not yet fully delivered, in input order
+  std::size_t in_flight = 0;  // batches being read plus `batches.size()`
+  bool reader_done = false;   // no more batches will come (end of input or a reader error)
+  Status reader_status;
+  std::atomic<bool> stop{false};  // the sink failed or a thread threw: everybody quits
+  std::exception_ptr error;       // the first exception of the reader or a worker
+
+  // Tells every thread to quit. Called with `mutex` held.
+  void StopAll() {
+    stop = true;
+    reader_cv.notify_all();
+    worker_cv.notify_all();
+    sink_cv.notify_all();
+  }
+  // The first batch with a document no worker has claimed. Called with `mutex` held.
+  Batch* Unclaimed() const {
+    for (const auto& b : batches) {
+      if (b->claimed < b->docs.size()) return b.get();
+    }
+    return nullptr;
+  }
+};
+
+// The progress line: documents, MB of input consumed, MB/s and, when the input size is
+// known, the share done and the time left. Redrawn in place (\r) at most 4 times a second.
+class Progress {
+ public:
+  Progress(bool enabled, std::optional<std::uint64_t> total) : enabled_(enabled), total_(total) {}
+
+  void Update(std::size_t docs, std::uint64_t bytes, bool force) {
+    if (!enabled_) return;
+    const auto now = Clock::now();
+    if (!force && now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    const double secs = std::chrono::duration<double>(now - started_).count();
+    const double mb = static_cast<double>(bytes) / 1e6;
+    const double rate = secs > 0 ? mb / secs : 0.0;
+    std::string line = fmt::format("\r{} documents, {:.1f} MB, {:.1f} MB/s", docs, mb, rate);
+    if (total_ && *total_ > 0) {
+      const std::uint64_t left_bytes = *total_ > bytes ? *total_ - bytes : 0;
+      line += fmt::format(", {:.0f}%", 100.0 * static_cast<double>(bytes) / static_cast<double>(*total_));
+      if (left_bytes == 0) {
+        line += ", done";
+      } else if (bytes > 0 && secs >= 1.0) {
+        const auto left = static_cast<long long>(static_cast<double>(left_bytes) / (static_cast<double>(bytes) / secs));
+        line += left >= 3600 ? fmt::format(", {}:{:02}:{:02} left", left / 3600, left / 60 % 60, left % 60)
+                             : fmt::format(", {}:{:02} left", left / 60, left % 60);
+      }
+    }
+    // Pad so that a shorter line covers the end of a longer one before it.
+    const std::size_t shown = line.size();
+    if (line.size() < width_) line.append(width_ - line.size(), ' ');
+    width_ = shown;
+    std::fputs(line.c_str(), stderr);
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+  void Finish() {
+    if (enabled_ && drawn_) std::fputc('\n', stderr);
+  }
+
+ private:
+  bool enabled_;
+  std::optional<std::uint64_t> total_;
+  Clock::time_point started_ = Clock::now();
+  Clock::time_point last_ = started_;
+  std::size_t width_ = 0;
+  bool drawn_ = false;
+};
+
+void LogDate(const mentions::AnalyzedDocument& a) {
+  if (a.date.source == "inferred") {
+    spdlog::warn("{}: no date given; inferred {} from the years the text mentions (use --date to set it)",
+                 a.doc.origin, a.date.date);
+  } else if (a.date.source == "dateline") {
+    spdlog::info("{}: date {} from the dateline, year inferred from the text", a.doc.origin, a.date.date);
+  } else if (a.date.source == "none") {
+    spdlog::warn("{}: no date found; relative dates stay unresolved (use --date)", a.doc.origin);
+  }
+}
+
+// Reader thread: fills batches while fewer than `max_batches` are in flight.
+void ReadBatches(documents::DocumentReader& reader, const RunOptions& options, Shared& sh) {
+  const std::size_t max_batches = std::max<std::size_t>(1, options.max_batches);
+  while (true) {
+    {
+      std::unique_lock lock(sh.mutex);
+      sh.reader_cv.wait(lock, [&] { return sh.stop || sh.in_flight < max_batches; });
+      if (sh.stop) return;
+      ++sh.in_flight;
+    }
+    auto batch = std::make_unique<Batch>();
+    Status status;
+    bool end = false;
+    std::size_t bytes = 0;
+    while (bytes < options.batch_bytes && !sh.stop.load(std::memory_order_relaxed)) {
+      documents::Document doc;
+      status = reader.Next(&doc, &end);
+      if (!status.ok() || end) break;
+      bytes += doc.text.size();
+      batch->docs.push_back(std::move(doc));
+      batch->input_pos.push_back(reader.consumed_bytes());
+    }
+    std::lock_guard lock(sh.mutex);
+    if (sh.stop) return;
+    if (!status.ok()) {
+      // The documents read before the error in this batch are dropped: the sink gets whole
+      // batches only, as many for any thread count.
+      sh.reader_status = std::move(status);
+      end = true;
+      batch->docs.clear();
+    }
+    if (batch->docs.empty()) {
+      --sh.in_flight;
+    } else {
+      batch->results.resize(batch->docs.size());
+      batch->ready.assign(batch->docs.size(), 0);
+      sh.batches.push_back(std::move(batch));
+      sh.worker_cv.notify_all();
+    }
+    if (end) {
+      sh.reader_done = true;
+      sh.worker_cv.notify_all();
+      sh.sink_cv.notify_all();
+      return;
+    }
+  }
+}
+
+// Worker thread: claims documents in input order and analyses them, without the lock.
+void Analyze(mentions::MentionFinder& finder, const events::EventExtractor& extractor, const RunOptions& options,
+             Shared& sh) {
+  while (true) {
+    Batch* batch = nullptr;
+    std::size_t i = 0;
+    {
+      std::unique_lock lock(sh.mutex);
+      sh.worker_cv.wait(lock, [&] {
+        batch = sh.Unclaimed();
+        return sh.stop || batch || sh.reader_done;
+      });
+      if (sh.stop || !batch) return;
+      i = batch->claimed++;
+    }
+    DocumentResult& r = batch->results[i];
+    finder.Analyze(std::move(batch->docs[i]), options.date, &r.analyzed);
+    if (options.events) r.events = extractor.Extract(r.analyzed);
+    if (options.render) options.render(r);
+    std::lock_guard lock(sh.mutex);
+    batch->ready[i] = 1;
+    if (++batch->done == batch->docs.size() || batch->done % kWakeSinkEvery == 0) sh.sink_cv.notify_one();
+  }
+}
+
+// Runs `body` on a thread; an exception stops the run and is kept for the calling thread.
+std::thread Spawn(Shared& sh, std::function<void()> body) {
+  return std::thread([&sh, body = std::move(body)] {
+    try {
+      body();
+    } catch (...) {
+      std::lock_guard lock(sh.mutex);
+      if (!sh.error) sh.error = std::current_exception();
+      sh.StopAll();
+    }
+  });
+}
+
+// Stops and joins the threads however Run is left (a sink error, an exception).
+class Joiner {
+ public:
+  explicit Joiner(Shared& sh) : sh_(sh) {}
+  ~Joiner() { StopAndJoin(); }
+  Joiner(const Joiner&) = delete;
+  Joiner& operator=(const Joiner&) = delete;
+  void Add(std::thread t) { threads_.push_back(std::move(t)); }
+  void StopAndJoin() {
+    {
+      std::lock_guard lock(sh_.mutex);
+      sh_.StopAll();
+    }
+    for (auto& t : threads_) {
+      if (t.joinable()) t.join();
+    }
+  }
+
+ private:
+  Shared& sh_;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace
+
 Status Run(documents::DocumentReader& reader, const Resources& res, const RunOptions& options,
            const std::function<Status(DocumentResult&)>& sink) {
   const int threads = std::max(1, options.threads);
   std::vector<std::unique_ptr<mentions::MentionFinder>> finders;
   for (int t = 0; t < threads; ++t) finders.push_back(std::make_unique<mentions::MentionFinder>(res.gazetteer, res.titles, &res.given_names));
   const events::EventExtractor extractor(res.gazetteer, res.triggers);
-  const auto started = std::chrono::steady_clock::now();
-  std::size_t done_docs = 0, done_bytes = 0;
+  Progress progress(options.progress, reader.total_bytes());
+  std::size_t done_docs = 0;
+  std::uint64_t done_bytes = 0;
 
-  bool finished = false;
-  while (!finished) {
-    // Read one batch.
-    std::vector<documents::Document> batch;
-    std::size_t bytes = 0;
-    while (bytes < options.batch_bytes) {
-      documents::Document doc;
-      bool end = false;
-      ACTORGRAPH_RETURN_IF_ERROR(reader.Next(&doc, &end));
-      if (end) {
-        finished = true;
+  Shared sh;
+  Status result;
+  {
+    Joiner joiner(sh);
+    joiner.Add(Spawn(sh, [&] { ReadBatches(reader, options, sh); }));
+    for (auto& finder : finders) {
+      mentions::MentionFinder* f = finder.get();
+      joiner.Add(Spawn(sh, [&, f] { Analyze(*f, extractor, options, sh); }));
+    }
+    // Deliver the results in input order: the next document of the oldest batch. `ready`
+    // counts the results from `next` on known to be complete, delivered without the lock.
+    Batch* batch = nullptr;
+    std::size_t next = 0, ready = 0;
+    while (true) {
+      if (ready == 0) {
+        std::unique_lock lock(sh.mutex);
+        sh.sink_cv.wait(lock, [&] {
+          return sh.stop || (!sh.batches.empty() && sh.batches.front()->ready[next]) ||
+                 (sh.batches.empty() && sh.reader_done);
+        });
+        if (sh.stop) break;  // a thread threw; rethrown below
+        if (sh.batches.empty()) {
+          result = sh.reader_status;
+          break;
+        }
+        batch = sh.batches.front().get();
+        while (next + ready < batch->ready.size() && batch->ready[next + ready]) ++ready;
+      }
+      --ready;
+      DocumentResult& r = batch->results[next];
+      LogDate(r.analyzed);
+      done_bytes = batch->input_pos[next];
+      ++done_docs;
+      Status status = sink(r);
+      r = DocumentResult{};  // delivered: free it now rather than with its batch
+      progress.Update(done_docs, done_bytes, false);
+      if (!status.ok()) {
+        result = std::move(status);
         break;
       }
-      bytes += doc.text.size();
-      batch.push_back(std::move(doc));
-    }
-    if (batch.empty()) break;
-    // Analyse it in parallel; results keep their input positions.
-    std::vector<DocumentResult> results(batch.size());
-    std::atomic<std::size_t> next{0};
-    const auto work = [&](int t) {
-      for (std::size_t i = next++; i < batch.size(); i = next++) {
-        finders[static_cast<std::size_t>(t)]->Analyze(std::move(batch[i]), options.date, &results[i].analyzed);
-        if (options.events) results[i].events = extractor.Extract(results[i].analyzed);
+      if (++next == batch->results.size()) {
+        next = 0;
+        std::lock_guard lock(sh.mutex);
+        sh.batches.pop_front();
+        --sh.in_flight;
+        sh.reader_cv.notify_one();
       }
-    };
-    const int used = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(threads), batch.size()));
-    std::vector<std::thread> pool;
-    for (int t = 1; t < used; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool) th.join();
-    for (auto& r : results) {
-      if (r.analyzed.date.source == "inferred") {
-        spdlog::warn("{}: no date given; inferred {} from the years the text mentions (use --date to set it)",
-                     r.analyzed.doc.origin, r.analyzed.date.date);
-      } else if (r.analyzed.date.source == "dateline") {
-        spdlog::info("{}: date {} from the dateline, year inferred from the text", r.analyzed.doc.origin,
-                     r.analyzed.date.date);
-      } else if (r.analyzed.date.source == "none") {
-        spdlog::warn("{}: no date found; relative dates stay unresolved (use --date)", r.analyzed.doc.origin);
-      }
-      done_bytes += r.analyzed.doc.text.size();
-      ++done_docs;
-      ACTORGRAPH_RETURN_IF_ERROR(sink(r));
     }
-    if (options.progress) {
-      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      std::fprintf(stderr, "\r%zu documents, %.1f MB, %.1f MB/s   ", done_docs, static_cast<double>(done_bytes) / 1e6,
-                   secs > 0 ? static_cast<double>(done_bytes) / 1e6 / secs : 0.0);
-      std::fflush(stderr);
-    }
+    joiner.StopAndJoin();
   }
-  if (options.progress) std::fprintf(stderr, "\n");
-  return Status::Ok();
+  if (result.ok() && !sh.error) progress.Update(done_docs, done_bytes, true);
+  progress.Finish();  // an error message then starts a line of its own
+  if (sh.error) std::rethrow_exception(sh.error);
+  return result;
 }
 
 }  // namespace actorgraph::pipeline

@@ -1,8 +1,10 @@
 // actorgraph — running the stages over a corpus on all cores.
 //
-// Documents are read in order by one reader, analysed (mentions, events) by N workers in
-// batches, and handed to the caller's sink one at a time *in input order*, so every output
-// is identical whatever the thread count. Memory is bounded by one batch of documents.
+// One reader thread reads documents in batches, N worker threads analyse them (mentions,
+// events, and an optional per-document rendering step), and the calling thread hands the
+// results to the caller's sink one at a time *in input order*, so every output is identical
+// whatever the thread count. Reading, analysis and the sink overlap; memory is bounded by a
+// few batches of documents (RunOptions::max_batches).
 #pragma once
 
 #include "common/status.hpp"
@@ -41,18 +43,28 @@ Status LoadResources(const std::string& data_dir, bool no_defaults, const std::v
 struct DocumentResult {
   mentions::AnalyzedDocument analyzed;
   std::vector<events::Event> events;  // empty unless RunOptions::events
+  std::string rendered;               // what RunOptions::render wrote, "" without it
 };
 
 struct RunOptions {
   int threads = 1;           // workers (>= 1)
   std::string date;          // --date, "" when absent
   bool events = true;        // also extract events
-  bool progress = false;     // progress line on standard error
-  std::size_t batch_bytes = 8u << 20;  // documents are analysed in batches of about this size
+  bool progress = false;     // progress line on standard error (documents, MB, MB/s, time left)
+  std::size_t batch_bytes = 4u << 20;  // documents are read and queued in batches of about this size
+  std::size_t max_batches = 3;         // batches in memory at once: being read, analysed or delivered
+  // Optional: called on a worker thread for each document after its analysis, typically to
+  // serialise it into DocumentResult::rendered so that the sink only writes bytes. It runs
+  // on several workers at once, so it must only touch the result it is given.
+  std::function<void(DocumentResult&)> render;
 };
 
 // Reads every document of `reader`, analyses it and calls `sink` with each result in input
-// order (from the calling thread). Stops at the first error of the reader or the sink.
+// order (from the calling thread). Stops at the first error of the reader or the sink: a
+// reader error is returned after the sink has had every document of the batches read before
+// the failing one (the same documents for any thread count); a sink error stops the reader
+// and the workers at once. All threads are joined before Run returns. An exception thrown by
+// the reader, a worker or `render` is rethrown on the calling thread.
 Status Run(documents::DocumentReader& reader, const Resources& resources, const RunOptions& options,
            const std::function<Status(DocumentResult&)>& sink);
 

@@ -25,6 +25,11 @@ t '-q: errors are still shown' 1 "err=$E $T/latin1.txt: byte 18: invalid UTF-8 (
 t '-q: I/O errors are still shown' 3 "err=$E $T/missing.txt: no such file or folder" -- -q extract "$T/missing.txt"
 t '-q: usage errors are still shown' 2 "err:$E --date: expected a real day" -- -q extract "$FIX/article.txt" --date 2021-99-99
 t '-q --progress: no progress line' 0 err-empty -- -q mentions "${IN[@]}" --progress
+t '--progress: documents, MB, MB/s and the share done' 0 'err:2 documents, 0.0 MB, ' 'err:MB/s, 100%, done' \
+  -- mentions "${IN[@]}" --progress
+t '--progress --no-progress: none' 0 'err!documents, ' -- mentions "${IN[@]}" --progress --no-progress
+STDIN="$FIX/article.txt" t '--progress from standard input: no share done, no time left' 0 'err:1 documents, ' 'err!%' \
+  -- mentions "${NAMES[@]}" --date 2021-03-04 - --progress
 t '-v: info summary line' 0 'err=actorgraph: info: 2 document(s), 0.00 MB, 1 empty; 4 mention(s)' "err=$W $T/empty.txt: empty document" \
   -- -v mentions "${IN[@]}"
 t '--verbose after the command' 0 'err:actorgraph: info: 2 document(s)' -- mentions "${IN[@]}" --verbose
