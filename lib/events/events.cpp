@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
+#include <queue>
 #include <set>
+#include <unordered_map>
 
 namespace actorgraph::events {
 namespace {
@@ -60,6 +62,23 @@ bool WithinADay(const std::string& a, const std::string& b) {
   };
   const long diff = days(a) - days(b);
   return diff >= -1 && diff <= 1;
+}
+
+// "the two leaders", "the three presidents", "both ministers": how many people a plural
+// reference in tokens [first, end) names, or 0.
+std::size_t PluralReference(const std::vector<text::Token>& tokens, std::uint32_t first, std::uint32_t end) {
+  static const std::set<std::string, std::less<>> kNouns = {"leaders", "presidents", "ministers", "premiers",
+                                                            "heads", "counterparts", "diplomats"};
+  for (std::uint32_t i = first; i + 1 < end; ++i) {
+    const std::string& a = tokens[i].key;
+    if (a == "both" && kNouns.count(tokens[i + 1].key)) return 2;
+    if (a != "the" || i + 2 >= end || !kNouns.count(tokens[i + 2].key)) continue;
+    const std::string& number = tokens[i + 1].key;
+    if (number == "two") return 2;
+    if (number == "three") return 3;
+    if (number == "four") return 4;
+  }
+  return 0;
 }
 
 bool DatesCompatible(const std::string& a, const std::string& b) {
@@ -202,6 +221,7 @@ std::vector<Event> EventExtractor::Extract(const mentions::AnalyzedDocument& ad)
 
   std::uint32_t tok = 0;
   std::size_t mention_index = 0;
+  std::vector<const Mention*> recent_people;  // distinct people named so far, latest last
   for (const auto& sentence : ad.sentences) {
     const std::uint32_t first = tok;
     while (tok < n && tokens[tok].start < sentence.end) ++tok;
@@ -211,6 +231,17 @@ std::vector<Event> EventExtractor::Extract(const mentions::AnalyzedDocument& ad)
     while (mention_index < ad.mentions.size() && ad.mentions[mention_index].start < sentence.end) {
       ms.push_back(&ad.mentions[mention_index]);
       ++mention_index;
+    }
+    // Plural references ("the two leaders") name the latest people of earlier sentences.
+    const std::size_t plural_count = PluralReference(tokens, first, end);
+    std::vector<const Mention*> plural;
+    if (plural_count >= 2 && recent_people.size() >= plural_count) {
+      plural.assign(recent_people.end() - static_cast<long>(plural_count), recent_people.end());
+    }
+    for (const Mention* m : ms) {
+      if (m->kind != "person") continue;
+      std::erase_if(recent_people, [&](const Mention* r) { return r->entity_id == m->entity_id; });
+      recent_people.push_back(m);
     }
     // Triggers, one event per class in the sentence.
     struct Hit {
@@ -254,7 +285,13 @@ std::vector<Event> EventExtractor::Extract(const mentions::AnalyzedDocument& ad)
                                            [&](const Mention* m) { return m->end_token <= hits.front().first; });
       if (!has_subject || others.size() < 2) others.clear();
     }
-    const auto& chosen = people.empty() ? others : people;
+    // A plural reference stands in for people in meetings, talks, calls and visits only:
+    // "the two presidents looked on as the ministers exchanged the signed copies" does not
+    // make the presidents signatories.
+    const bool plural_fits = std::all_of(hits.begin(), hits.end(), [](const Hit& h) {
+      return h.entry->event_class == "meet" || h.entry->event_class == "call" || h.entry->event_class == "visit";
+    });
+    const auto& chosen = !people.empty() ? people : (!plural.empty() && plural_fits) ? plural : others;
     if (chosen.empty()) {
       // No actors: "the trilateral agreements of November 10, 2020, and January 11, 2021" may
       // name events told elsewhere in the document; keep the dated references to link later.
@@ -395,31 +432,72 @@ std::vector<Event> MergeEvents(std::vector<Event> events) {
   std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
     return std::tie(a.event_class, a.date, a.id, a.evidence) < std::tie(b.event_class, b.date, b.id, b.evidence);
   });
-  // Repeatedly merge compatible pairs until nothing changes (few events per class/date).
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (std::size_t i = 0; i < events.size() && !changed; ++i) {
-      for (std::size_t j = i + 1; j < events.size(); ++j) {
-        if (!ClassesMerge(events[i], events[j])) continue;
-        if (!DatesCompatible(events[i].date, events[j].date) && !DefaultDateYields(events[i], events[j]) &&
-            !DefaultDateYields(events[j], events[i])) {
-          continue;
-        }
-        if (!ShareParticipant(events[i], events[j])) continue;
-        // Two dated events with different full dates are never one.
-        Absorb(&events[i], events[j]);
-        Canonicalize(&events[i]);
-        events.erase(events.begin() + static_cast<long>(j));
-        changed = true;
-        break;
+  // The rule: while some pair can merge, absorb into the first event of the first such pair
+  // (in that order) the first event after it that it can merge with. Done without trying
+  // every pair again after each merge: two events can merge only if they share a
+  // participant, so an index from participant to events gives the candidates, and only the
+  // events a merge can affect are looked at again: the grown event itself, and the earlier
+  // events it can now merge with. A min-heap of those "dirty" events always holds the first
+  // event that has a partner, so the merges happen in the same order as with the plain
+  // repeated scan, in time about (events + merges) × events per participant.
+  const auto mergeable = [](const Event& a, const Event& b) {
+    if (!ClassesMerge(a, b)) return false;
+    if (!DatesCompatible(a.date, b.date) && !DefaultDateYields(a, b) && !DefaultDateYields(b, a)) return false;
+    return ShareParticipant(a, b);
+  };
+  const std::size_t n = events.size();
+  std::vector<bool> alive(n, true);
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_participant;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    for (const auto& p : events[i].participants) by_participant[p.entity_id].push_back(i);
+  }
+  std::vector<std::uint32_t> seen(n, UINT32_MAX);
+  std::uint32_t stamp = 0;
+  // Calls `visit(j)` once for each live event j != i that shares a participant with event i.
+  const auto neighbours = [&](std::uint32_t i, const auto& visit) {
+    ++stamp;
+    seen[i] = stamp;
+    for (const auto& p : events[i].participants) {
+      for (const std::uint32_t j : by_participant[p.entity_id]) {
+        if (seen[j] == stamp || !alive[j]) continue;
+        seen[j] = stamp;
+        visit(j);
       }
     }
+  };
+  std::priority_queue<std::uint32_t, std::vector<std::uint32_t>, std::greater<>> dirty;
+  for (std::uint32_t i = 0; i < n; ++i) dirty.push(i);
+  while (!dirty.empty()) {
+    const std::uint32_t i = dirty.top();
+    dirty.pop();
+    if (!alive[i]) continue;
+    std::uint32_t partner = UINT32_MAX;
+    neighbours(i, [&](std::uint32_t j) {
+      if (j > i && j < partner && mergeable(events[i], events[j])) partner = j;
+    });
+    if (partner == UINT32_MAX) continue;
+    std::vector<std::string> before;
+    for (const auto& p : events[i].participants) before.push_back(p.entity_id);
+    Absorb(&events[i], events[partner]);
+    Canonicalize(&events[i]);
+    alive[partner] = false;
+    for (const auto& p : events[i].participants) {
+      if (std::find(before.begin(), before.end(), p.entity_id) == before.end()) by_participant[p.entity_id].push_back(i);
+    }
+    dirty.push(i);
+    neighbours(i, [&](std::uint32_t k) {
+      if (k < i && mergeable(events[k], events[i])) dirty.push(k);
+    });
   }
-  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+  std::vector<Event> out;
+  out.reserve(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (alive[i]) out.push_back(std::move(events[i]));
+  }
+  std::sort(out.begin(), out.end(), [](const Event& a, const Event& b) {
     return std::tie(a.date, a.type, a.id) < std::tie(b.date, b.type, b.id);
   });
-  return events;
+  return out;
 }
 
 }  // namespace actorgraph::events

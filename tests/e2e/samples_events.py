@@ -40,8 +40,8 @@ check(len(evs) == 1, f"one event in the call article, got {len(evs)}")
 check(evs and evs[0]["type"] == "call" and evs[0]["date"] == "2021-07-06" and evs[0]["mode"] == "phone"
       and evs[0]["place"] == "" and set(who(evs[0])) == {"person:vladimir-putin", "person:emmanuel-macron"}, f"call: {evs}")
 
-# 3. A visit (visitor and host) and a memorandum signed by the two ministers only; the planned
-#    meeting of the next day is not an event.
+# 3. A visit (visitor and host), talks of "the two leaders", and a memorandum signed by the two
+#    ministers only; the planned meeting of the next day is not an event.
 evs = run("events", "2021-10-18-aliyev-visit-ankara.txt")
 visits = [e for e in evs if e["type"] == "visit"]
 check(len(visits) == 1 and visits[0]["date"] == "2021-10-18" and who(visits[0]) ==
@@ -51,6 +51,11 @@ signs = [e for e in evs if e["type"] in ("agreement", "statement")]
 check(len(signs) == 1 and {k.split(":", 1)[1]: v for k, v in who(signs[0]).items()} ==
       {"fatih-donmez": "signatory", "parviz-shahbazov": "signatory"}, f"memorandum: {signs}")
 check(not any(e["date"] == "2021-10-19" for e in evs), "the planned meeting is not an event")
+# "The two leaders first talked one-on-one ... for talks in an expanded format": one talks event
+# between the two presidents, named only by the plural reference.
+talks = [e for e in evs if e["type"] == "talks"]
+check(len(talks) == 1 and talks[0]["date"] == "2021-10-18" and set(who(talks[0])) ==
+      {"person:ilham-aliyev", "person:recep-tayyip-erdogan"}, f"talks of the two leaders: {talks}")
 
 # 4. The trilateral summit: a statement signed by the three, talks/meeting with the three; the
 #    deputy prime ministers are discovered with their countries and take part in no event.

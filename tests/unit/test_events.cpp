@@ -4,6 +4,7 @@
 #include "test_support.hpp"
 
 #include <algorithm>
+#include <random>
 
 using actorgraph::events::Event;
 
@@ -150,4 +151,90 @@ TEST_CASE("merging across documents does not depend on order", "[events]") {
   std::vector<Event> ad = a;
   ad.insert(ad.end(), d.begin(), d.end());
   CHECK(actorgraph::events::MergeEvents(ad).size() == 2);
+}
+
+TEST_CASE("merging many events: a fixpoint, independent of input order, nothing lost", "[events]") {
+  using actorgraph::events::Evidence;
+  using actorgraph::events::Participant;
+  // Random events over a few people (two of them in most events, as heads of state are in
+  // real corpora), classes and dates that are equal, partial or missing.
+  std::mt19937 rng(20261128);
+  const std::vector<std::string> people = {"p:a", "p:b", "p:c", "p:d", "p:e", "p:f", "p:g", "p:h"};
+  const std::vector<std::pair<std::string, std::string>> kinds = {{"meeting", "meet"}, {"agreement", "sign"}, {"call", "call"}};
+  const std::vector<std::string> dates = {"", "2021", "2021-01", "2021-01-11", "2021-01-12", "2021-02-03"};
+  std::vector<Event> events;
+  for (std::uint32_t k = 0; k < 400; ++k) {
+    Event e;
+    const auto& [type, cls] = kinds[rng() % kinds.size()];
+    e.type = type;
+    e.event_class = cls;
+    e.date = dates[rng() % dates.size()];
+    std::vector<std::string> who = {people[rng() % 2], people[2 + rng() % (people.size() - 2)]};
+    if (rng() % 3 == 0) who.push_back(people[rng() % people.size()]);
+    for (const auto& id : who) {
+      if (std::none_of(e.participants.begin(), e.participants.end(), [&](const Participant& p) { return p.entity_id == id; })) {
+        Participant p;
+        p.entity_id = id;
+        p.role = "participant";
+        e.participants.push_back(p);
+      }
+    }
+    e.evidence.push_back(Evidence{"doc" + std::to_string(k % 37), k, k + 5});
+    events.push_back(e);
+  }
+  const auto merged = actorgraph::events::MergeEvents(events);
+  // Nothing lost: every piece of evidence is in exactly one merged event.
+  std::size_t evidence = 0;
+  for (const auto& e : merged) evidence += e.evidence.size();
+  CHECK(evidence == events.size());
+  CHECK(merged.size() < events.size());
+  // A fixpoint: no two results could still merge (same class, compatible dates, a shared
+  // participant).
+  const auto compatible = [](const std::string& a, const std::string& b) {
+    return a.empty() || b.empty() || a.compare(0, std::min(a.size(), b.size()), b, 0, std::min(a.size(), b.size())) == 0;
+  };
+  for (std::size_t i = 0; i < merged.size(); ++i) {
+    for (std::size_t j = i + 1; j < merged.size(); ++j) {
+      const auto& a = merged[i];
+      const auto& b = merged[j];
+      bool share = false;
+      for (const auto& p : a.participants) {
+        for (const auto& q : b.participants) share = share || p.entity_id == q.entity_id;
+      }
+      INFO(a.id << " / " << b.id);
+      CHECK_FALSE((a.event_class == b.event_class && compatible(a.date, b.date) && share));
+    }
+  }
+  // The same result for the input in any order.
+  for (int round = 0; round < 3; ++round) {
+    std::shuffle(events.begin(), events.end(), rng);
+    const auto again = actorgraph::events::MergeEvents(events);
+    REQUIRE(again.size() == merged.size());
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+      CHECK(again[i].id == merged[i].id);
+      CHECK(again[i].evidence == merged[i].evidence);
+    }
+  }
+}
+
+TEST_CASE("plural references: 'the two leaders' are the latest people named before", "[events]") {
+  // Talks whose only participants are "the two leaders".
+  auto evs = Extract("Ilham Aliyev arrived in Moscow on Monday, welcomed by Vladimir Putin at the airport.\n\n"
+                     "The two leaders then held talks for an hour.");
+  const auto talks = std::find_if(evs.begin(), evs.end(), [](const Event& e) { return e.type == "talks"; });
+  REQUIRE(talks != evs.end());
+  CHECK(Who(*talks) == std::vector<std::string>{"ilham-aliyev/participant", "vladimir-putin/participant"});
+  // "the three leaders" takes three; with fewer people named before, nothing.
+  evs = Extract("Nikol Pashinyan and Ilham Aliyev came to Sochi. Vladimir Putin greeted them. The three leaders held talks.");
+  REQUIRE(!evs.empty());
+  CHECK(Who(evs.back()) ==
+        std::vector<std::string>{"ilham-aliyev/participant", "nikol-pashinyan/participant", "vladimir-putin/participant"});
+  CHECK(Extract("Vladimir Putin spoke. The three leaders held talks.").empty());
+  // Not for signing: the presidents watched the ministers sign.
+  evs = Extract("Ilham Aliyev met Vladimir Putin in Moscow on Monday. "
+                "The two presidents looked on as their ministers signed a memorandum.");
+  for (const auto& e : evs) {
+    INFO(e.id);
+    CHECK(e.event_class != "sign");
+  }
 }
