@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace actorgraph::graph {
 namespace {
@@ -14,7 +15,14 @@ struct Actor {
   std::int64_t entity = -1;
   std::int64_t mentions = 0;
   double confidence = 0.0;
-  std::set<std::string> evidence;  // capped
+  // The first kMaxEvidence distinct mention spans, as (document, start, end) with the
+  // document interned: 12 bytes a span rather than a string, since a large gazetteer over a
+  // large corpus gives hundreds of thousands of actors.
+  struct Ev {
+    std::uint32_t doc, start, end;
+    bool operator==(const Ev&) const = default;
+  };
+  std::vector<Ev> evidence;
   std::string last_date;           // latest document date the actor was seen on
 };
 
@@ -33,9 +41,13 @@ std::string Join(const std::set<std::string>& items) {
 
 }  // namespace
 
+constexpr std::size_t kMaxEvidence = 20;
+
 struct GraphBuilder::Impl {
   const gazetteer::Gazetteer& gaz;
   std::map<std::string, Actor> actors;
+  std::vector<std::string> docs;                          // interned document ids
+  std::unordered_map<std::string, std::uint32_t> doc_index;
   std::vector<events::Event> events;
   std::vector<events::Event> merged;
   explicit Impl(const gazetteer::Gazetteer& g) : gaz(g) {}
@@ -68,13 +80,30 @@ const std::vector<events::Event>& GraphBuilder::merged_events() const { return i
 
 void GraphBuilder::AddMentions(const std::string& doc_id, const std::string& doc_date,
                                const std::vector<mentions::Mention>& mentions) {
+  // The document is interned when a span of it is first kept (so the table stops growing
+  // once the actors have their spans). A document id seen before (a corpus that repeats
+  // ids) may repeat a span already kept.
+  std::uint32_t doc = UINT32_MAX;
+  bool seen_before = false;
+  const auto intern = [&]() {
+    if (doc == UINT32_MAX) {
+      auto [it, fresh] = impl_->doc_index.try_emplace(doc_id, static_cast<std::uint32_t>(impl_->docs.size()));
+      if (fresh) impl_->docs.push_back(doc_id);
+      doc = it->second;
+      seen_before = !fresh;
+    }
+    return doc;
+  };
   for (const auto& m : mentions) {
     // Adjectives and demonyms describe, they do not name: "Russian peacekeepers".
     if (m.resolved_by == "adjective" || m.resolved_by == "demonym") continue;
     Actor& a = impl_->Touch(m.entity_id, m.name, m.kind, m.entity, m.country);
     ++a.mentions;
     a.confidence = std::max(a.confidence, m.confidence);
-    if (a.evidence.size() < 200) a.evidence.insert(Span(doc_id, m.start, m.end));
+    if (a.evidence.size() < kMaxEvidence) {
+      const Actor::Ev ev{intern(), m.start, m.end};
+      if (!seen_before || std::find(a.evidence.begin(), a.evidence.end(), ev) == a.evidence.end()) a.evidence.push_back(ev);
+    }
     if (!m.role.empty() && doc_date >= a.role_date) {
       a.role = m.role;
       a.role_date = doc_date;
@@ -164,7 +193,9 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
     node.country = a.country;
     node.mentions = a.mentions;
     node.confidence = a.confidence > 0 ? a.confidence : 1.0;
-    node.evidence = Join(a.evidence);
+    std::set<std::string> spans;
+    for (const auto& ev : a.evidence) spans.insert(Span(im.docs[ev.doc], ev.start, ev.end));
+    node.evidence = Join(spans);
     vertex[id] = boost::add_vertex(node, g);
   }
   struct PendingEdge {
