@@ -18,13 +18,31 @@ void ComputeMetrics(Graph& g) {
     const auto s = boost::source(*it, g), t = boost::target(*it, g);
     if (s != t) boost::add_edge(s, t, u);
   }
-  std::vector<double> centrality(n, 0.0);
-  if (n > 0) {
-    boost::brandes_betweenness_centrality(
-        u, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, u))));
-  }
   std::vector<int> component(n, 0);
-  if (n > 0) boost::connected_components(u, component.data());
+  const int components = n > 0 ? boost::connected_components(u, component.data()) : 0;
+  // Betweenness one component at a time: no shortest path leaves its component, and Brandes'
+  // algorithm touches every vertex of its graph once per source, so on the whole graph it is
+  // quadratic in the vertex count, which the many actors that take part in no event (one
+  // component each) would dominate. A component of fewer than three vertices has none.
+  std::vector<std::vector<std::size_t>> members(static_cast<std::size_t>(components));
+  for (std::size_t v = 0; v < n; ++v) members[static_cast<std::size_t>(component[v])].push_back(v);
+  std::vector<double> centrality(n, 0.0);
+  std::vector<std::size_t> local(n, 0);
+  for (const auto& vs : members) {
+    if (vs.size() < 3) continue;
+    for (std::size_t i = 0; i < vs.size(); ++i) local[vs[i]] = i;
+    Undirected sub(vs.size());
+    for (const std::size_t v : vs) {
+      for (auto [it, end] = boost::out_edges(v, u); it != end; ++it) {
+        const std::size_t t = boost::target(*it, u);
+        if (v < t) boost::add_edge(local[v], local[t], sub);
+      }
+    }
+    std::vector<double> c(vs.size(), 0.0);
+    boost::brandes_betweenness_centrality(
+        sub, boost::centrality_map(boost::make_iterator_property_map(c.begin(), boost::get(boost::vertex_index, sub))));
+    for (std::size_t i = 0; i < vs.size(); ++i) centrality[vs[i]] = c[i];
+  }
   for (std::size_t v = 0; v < n; ++v) {
     Node& node = g[v];
     node.degree = static_cast<std::int64_t>(boost::in_degree(v, g) + boost::out_degree(v, g));
