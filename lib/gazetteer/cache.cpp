@@ -1,36 +1,43 @@
 // actorgraph — the compiled gazetteer cache (`actorgraph gazetteer compile`).
 //
 // One binary file holds a compiled Gazetteer: its entities and the matcher's flat tables,
-// written as they are in memory, so loading is reading one file and copying arrays, with
-// no JSON parsing, tokenising or hashing. Layout (all integers little-endian):
+// written as they are in memory, so loading is mapping one file and copying arrays, with no
+// JSON parsing, tokenising or hashing. Entities are not built at load time: each is decoded
+// from the mapped file the first time something asks for it (a match, a role lookup), so a
+// run that meets a few thousand of 200,000 names builds a few thousand. Layout (all integers
+// little-endian):
 //
 //   magic "AGCACHE\n", u32 format version, u32 byte-order mark 0x01020304,
 //   string defaults fingerprint ("" when built without the shipped gazetteers),
-//   u64 entity count, u64 alias count, then the entities, then the tables.
+//   u64 entity count, u64 alias count, u64 size of the entity section, the entities,
+//   the file offset of each entity, the id index ((hash, entity) sorted), then the tables.
 //
 // Strings are u32 length + bytes; arrays are u64 count + elements. The file is written
 // through OutputFile, so an interrupted compile never leaves half a cache behind. A cache
 // of another format version, or a truncated one, is refused with a message that says to
-// compile it again.
+// compile it again. The file must not change while a run uses it (it stays mapped).
 #include "common/output_file.hpp"
 #include "gazetteer/flat.hpp"
 #include "gazetteer/gazetteer_impl.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 namespace actorgraph::gazetteer {
 namespace {
 
 constexpr char kMagic[8] = {'A', 'G', 'C', 'A', 'C', 'H', 'E', '\n'};
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;
 constexpr std::uint32_t kByteOrder = 0x01020304;
 
 class Writer {
@@ -68,6 +75,11 @@ class Reader {
     if (!ok_ || in_.size() - pos_ < n) return ok_ = false;
     std::memcpy(p, in_.data() + pos_, n);
     pos_ += n;
+    return true;
+  }
+  bool Skip(std::uint64_t n) {
+    if (!ok_ || in_.size() - pos_ < n) return ok_ = false;
+    pos_ += static_cast<std::size_t>(n);
     return true;
   }
   std::uint8_t U8() {
@@ -199,6 +211,8 @@ class MappedFile {
   MappedFile() = default;
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
+  MappedFile(MappedFile&& o) noexcept : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)) {}
+  MappedFile& operator=(MappedFile&&) = delete;
   ~MappedFile() {
     if (data_ && size_) ::munmap(data_, size_);
   }
@@ -239,6 +253,64 @@ Status Corrupt(const std::string& path, std::size_t at) {
                                       path, at));
 }
 
+// The id index of a compiled file: (hash of the id, entity index), sorted.
+struct IdSlot {
+  std::uint64_t hash;
+  std::uint32_t index;
+  std::uint32_t zero;
+  bool operator<(const IdSlot& o) const { return hash != o.hash ? hash < o.hash : index < o.index; }
+};
+
+class MappedEntities final : public LazyEntities {
+ public:
+  MappedEntities(MappedFile file, std::string path, std::vector<std::uint64_t> offsets, std::vector<IdSlot> ids)
+      : file_(std::move(file)),
+        path_(std::move(path)),
+        offsets_(std::move(offsets)),
+        ids_(std::move(ids)),
+        built_(new std::atomic<const Entity*>[offsets_.size()]) {
+    for (std::size_t i = 0; i < offsets_.size(); ++i) built_[i].store(nullptr, std::memory_order_relaxed);
+  }
+  ~MappedEntities() override {
+    for (std::size_t i = 0; i < offsets_.size(); ++i) delete built_[i].load(std::memory_order_relaxed);
+  }
+  std::size_t size() const override { return offsets_.size(); }
+
+  const Entity& Get(std::uint32_t index) const override {
+    if (const Entity* e = built_[index].load(std::memory_order_acquire)) return *e;
+    auto fresh = std::make_unique<Entity>();
+    Reader r(file_.bytes().substr(static_cast<std::size_t>(offsets_[index])));
+    if (!ReadEntity(r, fresh.get())) {
+      // Damaged inside an entity (the load checked the file's structure, not every entity):
+      // a placeholder rather than a crash, and one error line.
+      *fresh = Entity{};
+      fresh->id = fmt::format("invalid:{}", index);
+      fresh->name = fresh->id;
+      fresh->kind = Kind::kGroup;
+      static std::atomic<bool> told{false};
+      if (!told.exchange(true)) spdlog::error("{}: entity {} is damaged; compile the gazetteer again", path_, index);
+    }
+    const Entity* expected = nullptr;
+    if (built_[index].compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel)) return *fresh.release();
+    return *expected;  // another thread built it first
+  }
+
+  std::optional<std::uint32_t> Find(std::string_view id) const override {
+    const std::uint64_t h = flat::HashKey(id);
+    for (auto it = std::lower_bound(ids_.begin(), ids_.end(), IdSlot{h, 0, 0}); it != ids_.end() && it->hash == h; ++it) {
+      if (Get(it->index).id == id) return it->index;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  MappedFile file_;
+  std::string path_;
+  std::vector<std::uint64_t> offsets_;
+  std::vector<IdSlot> ids_;
+  std::unique_ptr<std::atomic<const Entity*>[]> built_;
+};
+
 }  // namespace
 
 bool IsCompiledGazetteer(const std::string& path) {
@@ -257,9 +329,28 @@ Status Gazetteer::SaveCompiled(const std::string& path, std::string_view default
   w.U32(kVersion);
   w.U32(kByteOrder);
   w.Str(defaults_fingerprint);
-  w.U64(im.entities.size());
+  const std::size_t count = im.Count();
+  w.U64(count);
   w.U64(im.aliases);
-  for (const auto& e : im.entities) WriteEntity(w, e);
+  // Entities: their total size first, so that a loader can skip them; then where each
+  // starts, and the sorted id index.
+  const std::size_t size_at = w.out().size();
+  w.U64(0);
+  std::vector<std::uint64_t> offsets;
+  std::vector<IdSlot> ids;
+  offsets.reserve(count);
+  ids.reserve(count);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const Entity& e = im.At(i);
+    offsets.push_back(w.out().size());
+    ids.push_back({flat::HashKey(e.id), i, 0});
+    WriteEntity(w, e);
+  }
+  const std::uint64_t entity_bytes = w.out().size() - size_at - 8;
+  std::memcpy(w.out().data() + size_at, &entity_bytes, 8);
+  std::sort(ids.begin(), ids.end());
+  w.Pod(offsets);
+  w.Pod(ids);
   w.Pod(im.vocab.slots);
   w.Str(im.vocab.keys);
   w.Pod(im.vocab.filter);
@@ -332,14 +423,25 @@ Status Gazetteer::LoadCompiled(const std::string& path) {
   r.Str();
   const std::size_t count = r.Count(1);
   const std::uint64_t aliases = r.U64();
-  std::vector<Entity> loaded(count);
-  for (auto& e : loaded) {
-    if (!ReadEntity(r, &e)) return Corrupt(path, r.pos());
-  }
+  const std::uint64_t entity_bytes = r.U64();
+  const std::size_t entities_at = r.pos();
+  r.Skip(entity_bytes);
+  auto offsets = r.Pod<std::uint64_t>();
+  auto ids = r.Pod<IdSlot>();
+  if (!r.ok()) return Corrupt(path, r.pos());
+  bool sane = offsets.size() == count && ids.size() == count && std::is_sorted(offsets.begin(), offsets.end()) &&
+              std::is_sorted(ids.begin(), ids.end());
+  for (const auto o : offsets) sane = sane && o >= entities_at && o < entities_at + entity_bytes;
+  for (const auto& id : ids) sane = sane && id.index < count;
+  if (!sane) return Corrupt(path, entities_at);
   Impl& im = *impl_;
-  if (!im.entities.empty()) {
+  if (im.Count() > 0) {
     // Added to other gazetteers: only the entities count; Compile builds the matcher again.
-    for (auto& e : loaded) {
+    im.MakeEager();
+    for (std::size_t i = 0; i < count; ++i) {
+      Reader er(bytes.substr(static_cast<std::size_t>(offsets[i])));
+      Entity e;
+      if (!ReadEntity(er, &e)) return Corrupt(path, static_cast<std::size_t>(offsets[i]));
       auto [it, inserted] = im.by_id.emplace(e.id, static_cast<std::uint32_t>(im.entities.size()));
       if (!inserted) {
         return Status::BadInput(fmt::format("{}: duplicate id \"{}\" (first defined at {})", path, e.id,
@@ -351,7 +453,6 @@ Status Gazetteer::LoadCompiled(const std::string& path) {
     return Status::Ok();
   }
   Impl fresh;
-  fresh.entities = std::move(loaded);
   fresh.aliases = static_cast<std::size_t>(aliases);
   fresh.vocab.slots = r.Pod<flat::VocabSlot>();
   fresh.vocab.keys = r.Str();
@@ -379,12 +480,11 @@ Status Gazetteer::LoadCompiled(const std::string& path) {
   // Every index must point inside its table, so that a damaged file cannot make the
   // matcher read out of bounds.
   const std::size_t nodes = fresh.node_flags.size();
-  bool sane = fresh.candidate_begin.size() == nodes + 1 && !fresh.cased_forms.empty() &&
-              (fresh.vocab.slots.size() & (fresh.vocab.slots.size() - 1)) == 0 &&
-              !fresh.vocab.filter.empty() && (fresh.vocab.filter.size() & (fresh.vocab.filter.size() - 1)) == 0 &&
-              (fresh.edges.slots.size() & (fresh.edges.slots.size() - 1)) == 0 &&
-              fresh.candidate_begin.back() == packed.size() &&
-              std::is_sorted(fresh.candidate_begin.begin(), fresh.candidate_begin.end());
+  sane = fresh.candidate_begin.size() == nodes + 1 && !fresh.cased_forms.empty() &&
+         (fresh.vocab.slots.size() & (fresh.vocab.slots.size() - 1)) == 0 && !fresh.vocab.filter.empty() &&
+         (fresh.vocab.filter.size() & (fresh.vocab.filter.size() - 1)) == 0 &&
+         (fresh.edges.slots.size() & (fresh.edges.slots.size() - 1)) == 0 && fresh.candidate_begin.back() == packed.size() &&
+         std::is_sorted(fresh.candidate_begin.begin(), fresh.candidate_begin.end());
   for (const auto& s : fresh.vocab.slots) {
     sane = sane && (s.length == flat::kNone || (std::size_t{s.offset} + s.length <= fresh.vocab.keys.size() &&
                                                  s.root_child < nodes));
@@ -392,21 +492,18 @@ Status Gazetteer::LoadCompiled(const std::string& path) {
   for (const auto& s : fresh.edges.slots) sane = sane && s.child < nodes && s.node < nodes;
   fresh.candidates.reserve(packed.size());
   for (const auto& p : packed) {
-    sane = sane && p.entity < fresh.entities.size() && p.cased_form < fresh.cased_forms.size() &&
+    sane = sane && p.entity < count && p.cased_form < fresh.cased_forms.size() &&
            p.type <= static_cast<std::uint8_t>(AliasType::kDemonym);
     fresh.candidates.push_back({p.entity, static_cast<AliasType>(p.type), p.cased_form, p.folded != 0});
   }
   for (const auto& [key, list] : fresh.holders) {
-    for (const auto& [entity, role] : list) sane = sane && entity < fresh.entities.size() && role < fresh.entities[entity].roles.size();
+    for (const auto& [entity, role] : list) sane = sane && entity < count;  // roles: checked by Holders
   }
   for (const auto& [key, list] : fresh.surnames) {
-    for (const auto entity : list) sane = sane && entity < fresh.entities.size();
+    for (const auto entity : list) sane = sane && entity < count;
   }
   if (!sane) return Corrupt(path, 0);
-  fresh.by_id.reserve(fresh.entities.size());
-  for (std::uint32_t i = 0; i < fresh.entities.size(); ++i) {
-    if (!fresh.by_id.emplace(fresh.entities[i].id, i).second) return Corrupt(path, 0);
-  }
+  fresh.lazy = std::make_unique<MappedEntities>(std::move(file), path, std::move(offsets), std::move(ids));
   fresh.compiled = true;
   im = std::move(fresh);
   return Status::Ok();

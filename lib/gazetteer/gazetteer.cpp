@@ -89,11 +89,12 @@ Gazetteer::~Gazetteer() = default;
 Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
 Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 
-std::size_t Gazetteer::size() const { return impl_->entities.size(); }
-const Entity& Gazetteer::entity(std::uint32_t index) const { return impl_->entities[index]; }
+std::size_t Gazetteer::size() const { return impl_->Count(); }
+const Entity& Gazetteer::entity(std::uint32_t index) const { return impl_->At(index); }
 std::size_t Gazetteer::alias_count() const { return impl_->aliases; }
 
 std::optional<std::uint32_t> Gazetteer::Find(std::string_view id) const {
+  if (impl_->lazy) return impl_->lazy->Find(id);
   auto it = impl_->by_id.find(std::string(id));
   if (it == impl_->by_id.end()) return std::nullopt;
   return it->second;
@@ -221,6 +222,7 @@ Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& wher
 Status Gazetteer::LoadString(std::string_view content, const std::string& origin, std::vector<std::string>* problems) {
   std::vector<std::string> local;
   std::vector<std::string>* out = problems ? problems : &local;
+  impl_->MakeEager();
   impl_->compiled = false;
   const std::size_t before = out->size();
   if (content.compare(0, 3, "\xEF\xBB\xBF") == 0) content.remove_prefix(3);
@@ -297,6 +299,7 @@ Status Gazetteer::Load(const std::string& path, std::vector<std::string>* proble
   std::vector<std::string> files;
   ACTORGRAPH_RETURN_IF_ERROR(GazetteerFiles(path, &files));
   if (files.size() == 1 && files[0] == path && IsCompiledGazetteer(path)) return LoadCompiled(path);
+  impl_->MakeEager();
   impl_->compiled = false;
   Status first = Status::Ok();
   for (const auto& file : files) {
@@ -313,6 +316,7 @@ Status Gazetteer::Load(const std::string& path, std::vector<std::string>* proble
 void Gazetteer::Compile(std::vector<std::string>* warnings) {
   Impl& im = *impl_;
   if (im.compiled && !warnings) return;
+  im.MakeEager();
   text::Analyzer analyzer;
   std::vector<text::Token> toks;
   // Build with hash maps, then freeze into the flat tables.
@@ -518,7 +522,8 @@ std::vector<std::uint32_t> Gazetteer::Holders(std::string_view role_key, std::st
   auto it = impl_->holders.find(std::string(role_key) + '\x1f' + std::string(of));
   if (it == impl_->holders.end()) return out;
   for (const auto& [entity, role] : it->second) {
-    if (impl_->entities[entity].roles[role].HeldOn(date) &&
+    const auto& roles = impl_->At(entity).roles;
+    if (role < roles.size() && roles[role].HeldOn(date) &&
         std::find(out.begin(), out.end(), entity) == out.end()) {
       out.push_back(entity);
     }

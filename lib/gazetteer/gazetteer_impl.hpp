@@ -6,6 +6,8 @@
 #include "gazetteer/flat.hpp"
 #include "gazetteer/gazetteer.hpp"
 
+#include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -13,9 +15,38 @@
 
 namespace actorgraph::gazetteer {
 
+// The entities of a compiled file, decoded one by one on first use (cache.cpp), so that
+// loading a large compiled gazetteer costs neither the time nor the memory of building every
+// entity. Thread-safe.
+class LazyEntities {
+ public:
+  virtual ~LazyEntities() = default;
+  virtual std::size_t size() const = 0;
+  virtual const Entity& Get(std::uint32_t index) const = 0;
+  virtual std::optional<std::uint32_t> Find(std::string_view id) const = 0;
+};
+
 struct Gazetteer::Impl {
+  // Either `entities` with `by_id`, or (loaded from a compiled file and not changed since)
+  // `lazy`.
   std::vector<Entity> entities;
   std::unordered_map<std::string, std::uint32_t> by_id;
+  std::unique_ptr<LazyEntities> lazy;
+
+  std::size_t Count() const { return lazy ? lazy->size() : entities.size(); }
+  const Entity& At(std::uint32_t index) const { return lazy ? lazy->Get(index) : entities[index]; }
+  // Builds every entity of `lazy` into `entities` (before anything is added or compiled).
+  void MakeEager() {
+    if (!lazy) return;
+    entities.clear();
+    entities.reserve(lazy->size());
+    by_id.clear();
+    for (std::uint32_t i = 0; i < lazy->size(); ++i) {
+      entities.push_back(lazy->Get(i));
+      by_id.emplace(entities.back().id, i);
+    }
+    lazy.reset();
+  }
 
   // The compiled matcher (lib/gazetteer/flat.hpp): token trie over normalised token keys,
   // and the candidates ending at each node, as offsets into one array (node n owns
