@@ -3,6 +3,7 @@
 #include "common/iso_date.hpp"
 #include "common/json_error.hpp"
 #include "common/utf8.hpp"
+#include "documents/json_line.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -207,6 +208,21 @@ Status DocumentReader::NextFromJsonl(Document* doc, bool* got) {
       repaired = true;
     }
 
+    // Most lines: a flat object of strings, read without a DOM. Anything else, including
+    // every malformed line, goes to nlohmann::json below for exact messages.
+    JsonLineFields fields;
+    if (ParseFlatJsonLine(line, &fields)) {
+      doc->id = fields.has_id ? std::move(fields.id) : where;
+      doc->text = std::move(fields.text);
+      doc->date = std::move(fields.date);
+      doc->title = std::move(fields.title);
+      doc->url = std::move(fields.url);
+      doc->lang = std::move(fields.lang);
+      doc->origin = where;
+      if (repaired) ++stats_.repaired_documents;
+      *got = true;
+      return FinishText(doc, std::nullopt);
+    }
     std::string problem;
     nlohmann::json obj;
     try {

@@ -2,12 +2,15 @@
 // and every bad-input case with its exact message. Standard input ("-") is covered end to
 // end in tests/e2e/cli_readers.sh.
 #include "documents/documents.hpp"
+#include "documents/json_line.hpp"
 #include "test_support.hpp"
 
+#include <nlohmann/json.hpp>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <memory>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -469,4 +472,69 @@ TEST_CASE("documents: an empty document is a warning, not an error", "[documents
   CHECK(r.log == "warning: " + empty + ": empty document\n" + "warning: " + blank + ": empty document\n" +
                      "warning: " + jsonl + ":1: empty document\n");
   fs::remove_all(dir);
+}
+
+TEST_CASE("JSON Lines fast path: what it accepts it reads exactly as nlohmann::json", "[documents]") {
+  using actorgraph::documents::JsonLineFields;
+  using actorgraph::documents::ParseFlatJsonLine;
+  // The reference: the fields as the nlohmann path of the reader takes them.
+  const auto reference = [](const std::string& line, JsonLineFields* f) {
+    const auto j = nlohmann::json::parse(line);
+    f->has_id = j.contains("id");
+    f->id = !f->has_id ? "" : j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump();
+    f->text = j["text"].get<std::string>();
+    const auto get = [&](const char* k) { return j.contains(k) ? j[k].get<std::string>() : std::string(); };
+    f->date = get("date");
+    f->title = get("title");
+    f->url = get("url");
+    f->lang = get("lang");
+  };
+  const auto same = [&](const std::string& line) {
+    INFO(line);
+    JsonLineFields fast, ref;
+    REQUIRE(ParseFlatJsonLine(line, &fast));
+    reference(line, &ref);
+    CHECK(fast.has_id == ref.has_id);
+    CHECK(fast.id == ref.id);
+    CHECK(fast.text == ref.text);
+    CHECK(fast.date == ref.date);
+    CHECK(fast.title == ref.title);
+    CHECK(fast.url == ref.url);
+    CHECK(fast.lang == ref.lang);
+  };
+  same(R"({"id":"a1","text":"Putin met Aliyev.","date":"2021-01-11"})");
+  same(R"( { "text" : "x" , "id" : 42 , "extra": null, "n": -1.5e3, "ok": true, "no": false } )");
+  same(R"({"text":"quote \" backslash \\ slash \/ tab \t nl \n cr \r bs \b ff \f"})");
+  same(R"({"text":"\u00e9 \u0416 \ud83d\ude00 \u0000 end","title":"Ünïcödé ✓","url":"http://x/y?z=1","lang":"en"})");
+  same(R"({"id":"","text":""})");
+  same(R"({"t\u0065xt":"key with an escape","id":-7})");
+  // Left to nlohmann (nested values, wrong types, repeated keys, malformed lines).
+  for (const std::string line : {R"({"text":"a","meta":{"k":1}})", R"({"text":"a","tags":["x"]})",
+                                 R"({"text":5})", R"({"id":"x"})", R"({"text":"a","date":20210111})",
+                                 R"({"text":"a","text":"b"})", R"({"text":"a","id":1.5})", R"({"text":"a","id":-0})",
+                                 R"({"text":"a\x"})", R"({"text":"\ud800"})", R"({"text":"a"} x)", R"(["text"])",
+                                 R"({"text":"a",})", R"({"text":"a")", "{\"text\":\"a\tb\"}", R"({"text":"a","id":01})",
+                                 R"({"text":"a","id":12345678901234567890})", ""}) {
+    INFO(line);
+    JsonLineFields f;
+    CHECK_FALSE(ParseFlatJsonLine(line, &f));
+  }
+  // Random flat objects as nlohmann writes them (every escape and script it produces).
+  std::mt19937 rng(7);
+  const std::vector<std::string> pieces = {"a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\x01", "\x1f", "é", "Ж", "😀", "中", "\x7f"};
+  for (int round = 0; round < 500; ++round) {
+    nlohmann::json j;
+    const auto random_string = [&] {
+      std::string s;
+      for (int k = static_cast<int>(rng() % 12); k > 0; --k) s += pieces[rng() % pieces.size()];
+      return s;
+    };
+    j["text"] = random_string();
+    if (rng() % 2) j["id"] = random_string();
+    else if (rng() % 2) j["id"] = static_cast<std::int64_t>(rng()) - 1000000;
+    if (rng() % 2) j["date"] = random_string();
+    if (rng() % 2) j["title"] = random_string();
+    if (rng() % 3 == 0) j[random_string()] = random_string();
+    same(j.dump(rng() % 2 ? -1 : 0, ' ', rng() % 2 == 0));
+  }
 }
