@@ -355,17 +355,70 @@ std::vector<Event> EventExtractor::Extract(const mentions::AnalyzedDocument& ad)
           const std::string_view between = text.substr(tokens[h.end - 1].end, m->start - tokens[h.end - 1].end);
           if (between.find_first_of(",.;") == std::string_view::npos) ins.push_back(m->end_token);
         }
+        // Right after "in" ("met in Moscow"), or after "in the ... of" ("talks in the Black Sea
+        // resort of Sochi": up to five words between "the" and "of").
         const auto after_in = [&](std::uint32_t place_token) {
           return std::any_of(ins.begin(), ins.end(), [&](std::uint32_t at) {
-            return at < end && tokens[at].key == "in" && place_token == at + 1;
+            if (at >= end || tokens[at].key != "in") return false;
+            if (place_token == at + 1) return true;
+            if (at + 1 >= end || tokens[at + 1].key != "the" || place_token < at + 4 || place_token > at + 8) return false;
+            if (tokens[place_token - 1].key != "of") return false;
+            const std::string_view span = text.substr(tokens[at].end, tokens[place_token - 1].start - tokens[at].end);
+            return span.find_first_of(",;:()") == std::string_view::npos;
           });
         };
+        const auto is_place = [](const Mention* m) {
+          return (m->kind == "location" || m->kind == "country") && m->resolved_by != "adjective" &&
+                 m->resolved_by != "demonym";
+        };
         for (const Mention* m : ms) {
-          if ((m->kind == "location" || m->kind == "country") && after_in(m->first_token) &&
-              m->resolved_by != "adjective" && m->resolved_by != "demonym") {
+          if (is_place(m) && after_in(m->first_token)) {
             e.place = m->entity_id;
             e.place_name = m->name;
             break;
+          }
+        }
+        // "in the X" when X ends the phrase ("met in the United States on Monday"), not when it
+        // describes another noun ("in the Black Sea resort of Sochi", found above).
+        for (const Mention* m : ms) {
+          if (!e.place.empty()) break;
+          if (!is_place(m) || m->first_token < 2 || tokens[m->first_token - 1].key != "the") continue;
+          if (!std::any_of(ins.begin(), ins.end(), [&](std::uint32_t at) {
+                return at < end && tokens[at].key == "in" && m->first_token == at + 2;
+              })) {
+            continue;
+          }
+          static const std::set<std::string, std::less<>> kPhraseEnds = {
+              "on", "at", "for", "with", "and", "to", "last", "this", "next", "during", "after", "before", "in", "the"};
+          const std::uint32_t after = m->end_token;
+          const bool ends = after >= end || kPhraseEnds.count(tokens[after].key) > 0 ||
+                            text.substr(m->end, tokens[after].start - m->end).find_first_of(",.;:()") != std::string_view::npos;
+          if (ends) {
+            e.place = m->entity_id;
+            e.place_name = m->name;
+          }
+        }
+        // A visit's destination: right after the trigger ("visited Moscow"), or anywhere in the
+        // sentence after "arrived in" or "visit to" ("arrived in Ankara on Monday on a two-day
+        // visit"; "flying back to Baku" is not one).
+        if (e.place.empty() && e.event_class == "visit") {
+          for (const Mention* m : ms) {
+            if (!is_place(m)) continue;
+            if (m->first_token == h.end) {
+              e.place = m->entity_id;
+              e.place_name = m->name;
+              break;
+            }
+            if (m->first_token < first + 2) continue;
+            const std::string& a = tokens[m->first_token - 2].key;
+            const std::string& b = tokens[m->first_token - 1].key;
+            const bool arrived = (a == "arrived" || a == "arrives" || a == "arriving" || a == "arrive") && b == "in";
+            const bool visit_to = (a == "visit" || a == "trip" || a == "visits" || a == "trips") && b == "to";
+            if (arrived || visit_to) {
+              e.place = m->entity_id;
+              e.place_name = m->name;
+              break;
+            }
           }
         }
       }

@@ -44,7 +44,7 @@ check(evs and evs[0]["type"] == "call" and evs[0]["date"] == "2021-07-06" and ev
 #    ministers only; the planned meeting of the next day is not an event.
 evs = run("events", "2021-10-18-aliyev-visit-ankara.txt")
 visits = [e for e in evs if e["type"] == "visit"]
-check(len(visits) == 1 and visits[0]["date"] == "2021-10-18" and who(visits[0]) ==
+check(len(visits) == 1 and visits[0]["date"] == "2021-10-18" and visits[0]["place"] == "place:ankara" and who(visits[0]) ==
       {"person:ilham-aliyev": "visitor", "person:recep-tayyip-erdogan": "host"}, f"visit: {visits}")
 signs = [e for e in evs if e["type"] in ("agreement", "statement")]
 # The ministers are in no shipped gazetteer: discovered from their titles.
@@ -63,7 +63,8 @@ evs = run("events", "2021-11-26-sochi-trilateral-summit.txt")
 three = {"person:vladimir-putin", "person:ilham-aliyev", "person:nikol-pashinyan"}
 check(any(e["type"] in ("agreement", "statement") and e["date"] == "2021-11-26" and who(e) == {p: "signatory" for p in three}
           for e in evs), "Sochi joint statement")
-check(any(e["type"] in ("meeting", "talks") and e["date"] == "2021-11-26" and set(who(e)) == three for e in evs), "Sochi talks")
+check(any(e["type"] in ("meeting", "talks") and e["date"] == "2021-11-26" and e["place"] == "place:sochi" and set(who(e)) == three
+          for e in evs), "Sochi talks, in Sochi ('in the Black Sea resort of Sochi')")
 check(not any(p.startswith("discovered:") for e in evs for p in who(e)), "deputy prime ministers take part in no event")
 ms = run("mentions", "2021-11-26-sochi-trilateral-summit.txt")
 found = {m["entity_id"]: m.get("country", "") for m in ms if m["resolved_by"] == "discovered"}

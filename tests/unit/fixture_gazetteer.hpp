@@ -20,6 +20,8 @@ inline constexpr const char* kFixtureGazetteer = R"(# unit-test gazetteer
 {"id":"place:can","kind":"location","name":"Çan","country":"TR"}
 {"id":"place:don","kind":"location","name":"Don","country":"RU"}
 {"id":"place:moscow","kind":"location","name":"Moscow","country":"RU"}
+{"id":"place:sochi","kind":"location","name":"Sochi","country":"RU"}
+{"id":"place:black-sea","kind":"location","name":"Black Sea"}
 {"id":"place:nagorno-karabakh","kind":"location","name":"Nagorno-Karabakh","aliases":["Karabakh"],"country":"AZ"}
 {"id":"org:osce","kind":"organization","name":"OSCE","aliases":["Organization for Security and Co-operation in Europe"]}
 {"id":"org:osce-minsk-group","kind":"organization","name":"OSCE Minsk Group","aliases":["Minsk Group"],"parent":"org:osce"}
