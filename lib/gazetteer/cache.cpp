@@ -43,9 +43,13 @@ constexpr std::uint32_t kByteOrder = 0x01020304;
 class Writer {
  public:
   void Bytes(const void* p, std::size_t n) { out_.append(static_cast<const char*>(p), n); }
-  void U8(std::uint8_t v) { Bytes(&v, 1); }
-  void U32(std::uint32_t v) { Bytes(&v, 4); }
-  void U64(std::uint64_t v) { Bytes(&v, 8); }
+  template <class T>
+  void Num(T v) {
+    Bytes(&v, sizeof v);
+  }
+  void U8(std::uint8_t v) { Num(v); }
+  void U32(std::uint32_t v) { Num(v); }
+  void U64(std::uint64_t v) { Num(v); }
   void Str(std::string_view s) {
     U32(static_cast<std::uint32_t>(s.size()));
     Bytes(s.data(), s.size());
@@ -82,21 +86,15 @@ class Reader {
     pos_ += static_cast<std::size_t>(n);
     return true;
   }
-  std::uint8_t U8() {
-    std::uint8_t v = 0;
-    Bytes(&v, 1);
+  template <class T>
+  T Num() {
+    T v{};
+    Bytes(&v, sizeof v);
     return v;
   }
-  std::uint32_t U32() {
-    std::uint32_t v = 0;
-    Bytes(&v, 4);
-    return v;
-  }
-  std::uint64_t U64() {
-    std::uint64_t v = 0;
-    Bytes(&v, 8);
-    return v;
-  }
+  std::uint8_t U8() { return Num<std::uint8_t>(); }
+  std::uint32_t U32() { return Num<std::uint32_t>(); }
+  std::uint64_t U64() { return Num<std::uint64_t>(); }
   std::string Str() {
     const std::uint32_t n = U32();
     if (!ok_ || in_.size() - pos_ < n) {
@@ -385,13 +383,11 @@ Status Gazetteer::SaveCompiled(const std::string& path, std::string_view default
   return out.Commit();
 }
 
-Status ReadCompiledFingerprint(const std::string& path, std::string* defaults_fingerprint) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return Status::Io(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
-  std::string head(sizeof kMagic + 12 + 4096, '\0');
-  head.resize(std::fread(head.data(), 1, head.size(), f));
-  std::fclose(f);
-  Reader r(head);
+namespace {
+
+// Reads the header (magic, format version, byte order, defaults fingerprint) of the
+// compiled gazetteer `path` from `r`.
+Status ReadHeader(Reader& r, const std::string& path, std::string* defaults_fingerprint) {
   char magic[sizeof kMagic];
   r.Bytes(magic, sizeof magic);
   if (!r.ok() || std::memcmp(magic, kMagic, sizeof magic) != 0) {
@@ -409,18 +405,25 @@ Status ReadCompiledFingerprint(const std::string& path, std::string* defaults_fi
   return Status::Ok();
 }
 
+}  // namespace
+
+Status ReadCompiledFingerprint(const std::string& path, std::string* defaults_fingerprint) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return Status::Io(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  std::string head(sizeof kMagic + 12 + 4096, '\0');
+  head.resize(std::fread(head.data(), 1, head.size(), f));
+  std::fclose(f);
+  Reader r(head);
+  return ReadHeader(r, path, defaults_fingerprint);
+}
+
 Status Gazetteer::LoadCompiled(const std::string& path) {
-  std::string fingerprint;
-  ACTORGRAPH_RETURN_IF_ERROR(ReadCompiledFingerprint(path, &fingerprint));
   MappedFile file;
   ACTORGRAPH_RETURN_IF_ERROR(file.Open(path));
   const std::string_view bytes = file.bytes();
   Reader r(bytes);
-  char magic[sizeof kMagic];
-  r.Bytes(magic, sizeof magic);
-  r.U32();
-  r.U32();
-  r.Str();
+  std::string fingerprint;
+  ACTORGRAPH_RETURN_IF_ERROR(ReadHeader(r, path, &fingerprint));
   const std::size_t count = r.Count(1);
   const std::uint64_t aliases = r.U64();
   const std::uint64_t entity_bytes = r.U64();

@@ -80,12 +80,6 @@ struct Vocabulary {
     return (filter[(h >> 20) & (filter.size() - 1)] & bits) == bits;
   }
 
-  // Token id of `key` (its slot), or kNone.
-  std::uint32_t Find(std::string_view key) const {
-    if (slots.empty()) return kNone;
-    return Find(key, HashKey(key));
-  }
-
   // Starts loading the slot of a key with hash `h` into the cache, when the key may be
   // there: scanning a text, the probe of a later token overlaps with the current one.
   void Prefetch(std::uint64_t h) const {
@@ -99,7 +93,7 @@ struct Vocabulary {
     if (s.length != kNone) __builtin_prefetch(keys.data() + s.offset);
   }
 
-  // Find with the key's HashKey already computed. Precondition: !slots.empty().
+  // Token id of `key` (its slot), or kNone; `h` is HashKey(key). Precondition: !slots.empty().
   std::uint32_t Find(std::string_view key, std::uint64_t h) const {
     if (!MayContain(h)) return kNone;
     const auto tag = static_cast<std::uint32_t>(h >> 32);

@@ -269,6 +269,15 @@ Status GazetteerFiles(const std::string& path, std::vector<std::string>* out) {
   return Status::Ok();
 }
 
+Status ReadGazetteerFile(const std::string& file, std::string* out) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Status::Io(fmt::format("{}: cannot read: {}", file, std::strerror(errno)));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  *out = std::move(ss).str();
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status SourceFingerprint(const std::string& path, std::string* fingerprint) {
@@ -281,11 +290,8 @@ Status SourceFingerprint(const std::string& path, std::string* fingerprint) {
   };
   feed("actorgraph-gazetteer-cache-1");
   for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Status::Io(fmt::format("{}: cannot read: {}", file, std::strerror(errno)));
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string bytes = ss.str();
+    std::string bytes;
+    ACTORGRAPH_RETURN_IF_ERROR(ReadGazetteerFile(file, &bytes));
     feed(fs::path(file).lexically_relative(path).generic_string());
     feed(std::string_view("\0", 1));
     feed(std::to_string(bytes.size()));
@@ -299,15 +305,11 @@ Status Gazetteer::Load(const std::string& path, std::vector<std::string>* proble
   std::vector<std::string> files;
   ACTORGRAPH_RETURN_IF_ERROR(GazetteerFiles(path, &files));
   if (files.size() == 1 && files[0] == path && IsCompiledGazetteer(path)) return LoadCompiled(path);
-  impl_->MakeEager();
-  impl_->compiled = false;
   Status first = Status::Ok();
   for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Status::Io(fmt::format("{}: cannot read: {}", file, std::strerror(errno)));
-    std::stringstream ss;
-    ss << in.rdbuf();
-    Status s = LoadString(ss.str(), file, problems);
+    std::string bytes;
+    ACTORGRAPH_RETURN_IF_ERROR(ReadGazetteerFile(file, &bytes));
+    Status s = LoadString(bytes, file, problems);
     if (!s.ok() && first.ok()) first = s;
   }
   return first;
