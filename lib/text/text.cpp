@@ -69,6 +69,11 @@ struct Analyzer::Impl {
   std::unordered_map<std::string, std::unique_ptr<icu::Transliterator>> translit;
   std::unique_ptr<icu::BreakIterator> sentences;
   std::unordered_map<std::string, std::string> key_cache;  // non-ASCII token → key
+  // Scratch of Sentences, kept between documents.
+  std::u16string u16;
+  std::vector<std::uint32_t> to_byte;  // UTF-16 unit → UTF-8 byte offset (empty: ASCII text)
+  std::vector<std::uint32_t> bounds;
+  UText utext = UTEXT_INITIALIZER;
 
   Impl() {
     UErrorCode st = U_ZERO_ERROR;
@@ -332,15 +337,49 @@ std::string Analyzer::PhraseKey(std::string_view phrase) {
 void Analyzer::Sentences(std::string_view text, std::vector<Span>* out) {
   out->clear();
   if (text.empty()) return;
-  std::vector<std::uint32_t> bounds;
-  if (impl_->sentences) {
+  std::vector<std::uint32_t>& bounds = impl_->bounds;
+  bounds.clear();
+  if (impl_->sentences && text.size() < (std::size_t{1} << 31)) {
+    // ICU iterates UTF-16 about 1.5 times faster than UTF-8 through a UText, so the text is
+    // converted first: byte by byte when it is ASCII (offsets stay the same), otherwise with
+    // a map from UTF-16 units back to UTF-8 bytes.
+    std::u16string& u16 = impl_->u16;
+    std::vector<std::uint32_t>& to_byte = impl_->to_byte;
+    u16.resize(text.size());
+    to_byte.clear();
+    std::size_t units = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      if (b < 0x80) {
+        if (!to_byte.empty()) to_byte.push_back(static_cast<std::uint32_t>(i));
+        u16[units++] = b;
+        ++i;
+        continue;
+      }
+      if (to_byte.empty()) {
+        to_byte.resize(units);
+        for (std::size_t k = 0; k < units; ++k) to_byte[k] = static_cast<std::uint32_t>(k);
+      }
+      const std::size_t at = i;
+      const char32_t cp = utf8::Next(text, i);
+      if (cp >= 0x10000) {
+        u16[units++] = static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
+        u16[units++] = static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        to_byte.push_back(static_cast<std::uint32_t>(at));
+        to_byte.push_back(static_cast<std::uint32_t>(at));  // never a boundary: inside a pair
+      } else {
+        u16[units++] = static_cast<char16_t>(cp);
+        to_byte.push_back(static_cast<std::uint32_t>(at));
+      }
+    }
+    if (!to_byte.empty()) to_byte.push_back(static_cast<std::uint32_t>(text.size()));
     UErrorCode st = U_ZERO_ERROR;
-    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &st);
+    UText* ut = utext_openUChars(&impl_->utext, u16.data(), static_cast<int64_t>(units), &st);
     if (U_SUCCESS(st)) {
       impl_->sentences->setText(ut, st);
       if (U_SUCCESS(st)) {
         for (int32_t b = impl_->sentences->next(); b != icu::BreakIterator::DONE; b = impl_->sentences->next()) {
-          bounds.push_back(static_cast<std::uint32_t>(b));
+          bounds.push_back(to_byte.empty() ? static_cast<std::uint32_t>(b) : to_byte[static_cast<std::size_t>(b)]);
         }
       }
       utext_close(ut);

@@ -82,6 +82,12 @@ TEST_CASE("sentences: abbreviations, datelines and headlines", "[text]") {
       {"Mr. Smith met the U.S. envoy. Then he left.", {"Mr. Smith met the U.S. envoy. ", "Then he left."}},
       {"A headline without a stop\n\nThe body starts here.", {"A headline without a stop\n\n", "The body starts here."}},
       {"The talks went on\nfor hours. It ended.", {"The talks went on\nfor hours. ", "It ended."}},
+      // Offsets of text beyond ASCII: two-, three- and four-byte sequences (a surrogate pair
+      // inside ICU) before and across the boundaries.
+      {"Алиев прибыл в Баку. Встреча началась.", {"Алиев прибыл в Баку. ", "Встреча началась."}},
+      {"Ceasefire \xF0\x9F\x95\x8A\xEF\xB8\x8F agreed. Talks in Zürich follow! Done?",
+       {"Ceasefire \xF0\x9F\x95\x8A\xEF\xB8\x8F agreed. ", "Talks in Zürich follow! ", "Done?"}},
+      {"Le ministre a dit « oui ». Puis il est parti.", {"Le ministre a dit « oui ». ", "Puis il est parti."}},
   };
   for (const auto& r : rows) {
     INFO(r.text);
