@@ -11,17 +11,32 @@
 namespace actorgraph::json {
 
 void AppendString(std::string& out, std::string_view text, StringOptions options) {
-  std::string repaired;
-  if (utf8::FirstInvalid(text)) {
-    repaired = utf8::Repair(text);
-    text = repaired;
-  }
+  // One pass validates the UTF-8 and escapes; ill-formed text is repaired (U+FFFD) and
+  // written again from the start.
   static constexpr char kHex[] = "0123456789abcdef";
+  const std::size_t out_start = out.size();
   out += '"';
   std::size_t copied = 0;  // text[copied, i) is waiting to be copied as it is
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto u = static_cast<unsigned char>(text[i]);
-    if (u >= 0x20 && u != '"' && u != '\\' && !(u == 0xE2 && options.escape_line_separators)) continue;
+    if (u >= 0x80) {
+      const std::size_t len = utf8::SequenceAt(text, i);
+      if (len == 0) {
+        out.resize(out_start);
+        AppendString(out, utf8::Repair(text), options);
+        return;
+      }
+      // U+2028 is E2 80 A8, U+2029 E2 80 A9: escaped on request; any other sequence is copied.
+      const bool separator = u == 0xE2 && options.escape_line_separators &&
+                             static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+                             (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xA8;
+      if (!separator) {
+        i += len - 1;
+        continue;
+      }
+    } else if (u >= 0x20 && u != '"' && u != '\\') {
+      continue;
+    }
     char escape[7] = {'\\', 0, 0, 0, 0, 0, 0};
     std::size_t len = 2, skip = 1;
     switch (u) {
@@ -32,12 +47,7 @@ void AppendString(std::string& out, std::string_view text, StringOptions options
       case '\n': escape[1] = 'n'; break;
       case '\f': escape[1] = 'f'; break;
       case '\r': escape[1] = 'r'; break;
-      case 0xE2:
-        // U+2028 is E2 80 A8, U+2029 E2 80 A9; any other E2 sequence is copied.
-        if (i + 2 >= text.size() || static_cast<unsigned char>(text[i + 1]) != 0x80 ||
-            (static_cast<unsigned char>(text[i + 2]) & 0xFE) != 0xA8) {
-          continue;
-        }
+      case 0xE2:  // a line or paragraph separator (checked above)
         std::memcpy(escape + 1, static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "u2028" : "u2029", 5);
         len = 6;
         skip = 3;

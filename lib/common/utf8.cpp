@@ -54,6 +54,11 @@ std::optional<std::size_t> FirstInvalid(std::string_view text) {
   return std::nullopt;
 }
 
+std::size_t SequenceAt(std::string_view text, std::size_t pos) {
+  std::size_t bad = 0;
+  return SequenceLength(text, pos, bad);
+}
+
 std::string Repair(std::string_view text, std::size_t* replaced) {
   std::string out;
   out.reserve(text.size());

@@ -14,6 +14,10 @@ namespace actorgraph::utf8 {
 // is valid UTF-8.
 std::optional<std::size_t> FirstInvalid(std::string_view text);
 
+// Length (1 to 4) of the well-formed sequence that starts at `pos` (< text.size()), or 0
+// when the bytes there are ill-formed.
+std::size_t SequenceAt(std::string_view text, std::size_t pos);
+
 // `text` with every ill-formed sequence replaced by U+FFFD (one per maximal ill-formed
 // subpart, as the Unicode standard recommends). `replaced`, when given, receives the count.
 std::string Repair(std::string_view text, std::size_t* replaced = nullptr);

@@ -257,3 +257,9 @@ TEST_CASE("Event lines are byte-identical to the nlohmann writer and read back")
   REQUIRE(actorgraph::events::FromJsonLine(line, "test", &back).ok());
   CHECK(actorgraph::events::ToJsonLine(back) == line);
 }
+
+TEST_CASE("JSON strings: a repaired string after escapes leaves what was already written intact") {
+  std::string out = "{\"k\":";
+  json::AppendString(out, "say \"x\"\n\xC3\xA9\xFF");
+  CHECK(out == "{\"k\":\"say \\\"x\\\"\\n\xC3\xA9\xEF\xBF\xBD\"");
+}
