@@ -212,7 +212,7 @@ int main(int argc, char** argv) {
   const auto m0 = Clock::now();
   {
     tx::Analyzer analyzer;
-    std::vector<tx::Token> tokens;
+    tx::TokenList tokens;
     std::vector<gz::Match> found;
     for (const auto& [off, line] : lines) {
       const auto t0 = Clock::now();
@@ -242,7 +242,7 @@ int main(int argc, char** argv) {
   const auto k0 = Clock::now();
   {
     tx::Analyzer analyzer;
-    std::vector<tx::Token> tokens;
+    tx::TokenList tokens;
     for (const auto& [off, line] : lines) {
       analyzer.Tokenize(line, &tokens);
       tokens_only += tokens.size();

@@ -17,8 +17,8 @@ using mentions::Mention;
 using text::Token;
 
 // Words that make a trigger not an event that happened: negation and intention.
-bool Negated(const std::vector<Token>& tokens, std::uint32_t trigger, std::uint32_t sentence_first) {
-  static const std::set<std::string> kBlockers = {"not", "never", "no", "will", "would", "plan", "plans", "planned",
+bool Negated(std::span<const Token> tokens, std::uint32_t trigger, std::uint32_t sentence_first) {
+  static const std::set<std::string, std::less<>> kBlockers = {"not", "never", "no", "will", "would", "plan", "plans", "planned",
                                                   "intend", "intends", "intended", "to", "could", "may", "might",
                                                   "should", "shall", "expected", "proposed", "want", "wants", "didn",
                                                   "won", "cancelled", "canceled", "postponed", "delayed", "delay",
@@ -31,13 +31,13 @@ bool Negated(const std::vector<Token>& tokens, std::uint32_t trigger, std::uint3
     if (kBlockers.count(tokens[k - 1].key)) return true;
   }
   // "After the talks, ...": a reference to an event told elsewhere, not a new one.
-  static const std::set<std::string> kTemporal = {"after", "before", "following", "during", "since", "ahead"};
+  static const std::set<std::string, std::less<>> kTemporal = {"after", "before", "following", "during", "since", "ahead"};
   std::uint32_t k = trigger;
   if (k > sentence_first && (tokens[k - 1].key == "the" || tokens[k - 1].key == "their" || tokens[k - 1].key == "its")) --k;
   return k > sentence_first && kTemporal.count(tokens[k - 1].key) > 0;
 }
 
-bool IsHeldWord(const std::string& key) {
+bool IsHeldWord(std::string_view key) {
   return key == "was" || key == "were" || key == "is" || key == "are" || key == "held" || key == "took" ||
          key == "place" || key == "be" || key == "been" || key == "will";
 }
@@ -66,14 +66,14 @@ bool WithinADay(const std::string& a, const std::string& b) {
 
 // "the two leaders", "the three presidents", "both ministers": how many people a plural
 // reference in tokens [first, end) names, or 0.
-std::size_t PluralReference(const std::vector<text::Token>& tokens, std::uint32_t first, std::uint32_t end) {
+std::size_t PluralReference(std::span<const text::Token> tokens, std::uint32_t first, std::uint32_t end) {
   static const std::set<std::string, std::less<>> kNouns = {"leaders", "presidents", "ministers", "premiers",
                                                             "heads", "counterparts", "diplomats"};
   for (std::uint32_t i = first; i + 1 < end; ++i) {
-    const std::string& a = tokens[i].key;
+    const std::string_view a = tokens[i].key;
     if (a == "both" && kNouns.count(tokens[i + 1].key)) return 2;
     if (a != "the" || i + 2 >= end || !kNouns.count(tokens[i + 2].key)) continue;
-    const std::string& number = tokens[i + 1].key;
+    const std::string_view number = tokens[i + 1].key;
     if (number == "two") return 2;
     if (number == "three") return 3;
     if (number == "four") return 4;
@@ -313,8 +313,8 @@ std::vector<Event> EventExtractor::Extract(const mentions::AnalyzedDocument& ad)
     // Mode.
     std::string mode;
     for (std::uint32_t i = first; i + 1 < end; ++i) {
-      const std::string& a = tokens[i].key;
-      const std::string& b = tokens[i + 1].key;
+      const std::string_view a = tokens[i].key;
+      const std::string_view b = tokens[i + 1].key;
       if (a == "video" && (b == "format" || b == "link" || b == "conference" || b == "call")) mode = "video";
       if (a == "videoconference" || a == "online") mode = "video";
       if ((a == "by" || a == "on" || a == "over") && (b == "phone" || b == "telephone")) mode = "phone";
@@ -410,8 +410,8 @@ std::vector<Event> EventExtractor::Extract(const mentions::AnalyzedDocument& ad)
               break;
             }
             if (m->first_token < first + 2) continue;
-            const std::string& a = tokens[m->first_token - 2].key;
-            const std::string& b = tokens[m->first_token - 1].key;
+            const std::string_view a = tokens[m->first_token - 2].key;
+            const std::string_view b = tokens[m->first_token - 1].key;
             const bool arrived = (a == "arrived" || a == "arrives" || a == "arriving" || a == "arrive") && b == "in";
             const bool visit_to = (a == "visit" || a == "trip" || a == "visits" || a == "trips") && b == "to";
             if (arrived || visit_to) {

@@ -320,7 +320,7 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
   if (im.compiled && !warnings) return;
   im.MakeEager();
   text::Analyzer analyzer;
-  std::vector<text::Token> toks;
+  text::TokenList toks;
   // Build with hash maps, then freeze into the flat tables.
   std::unordered_map<std::string, std::uint32_t> vocab;  // token key → provisional id
   std::vector<std::string_view> keys;                     // provisional id → key
@@ -389,7 +389,7 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
       for (const auto& n : names) {
         analyzer.Tokenize(n, &toks);
         if (toks.size() < 2) continue;
-        auto& list = im.surnames[toks.back().key];
+        auto& list = im.surnames[std::string(toks.back().key)];
         if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
       }
     }
@@ -430,7 +430,7 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
 namespace {
 
 // Plain lower-case ASCII text does not match an alias that only folding makes equal to it.
-bool FoldFits(const Candidate& c, const std::vector<text::Token>& tokens, std::uint32_t first, std::uint32_t end) {
+bool FoldFits(const Candidate& c, std::span<const text::Token> tokens, std::uint32_t first, std::uint32_t end) {
   if (!c.folded) return true;
   for (std::uint32_t k = first; k < end; ++k) {
     if (!(tokens[k].flags & text::kLowerAscii)) return true;
@@ -438,7 +438,7 @@ bool FoldFits(const Candidate& c, const std::vector<text::Token>& tokens, std::u
   return false;
 }
 
-bool CasedFits(const std::vector<std::string>& forms, std::string_view text, const std::vector<text::Token>& tokens,
+bool CasedFits(const std::vector<std::string>& forms, std::string_view text, std::span<const text::Token> tokens,
                std::uint32_t first) {
   for (std::size_t k = 0; k < forms.size(); ++k) {
     const auto& t = tokens[first + k];
@@ -449,7 +449,7 @@ bool CasedFits(const std::vector<std::string>& forms, std::string_view text, con
 
 }  // namespace
 
-void Gazetteer::FindMatches(std::string_view text, const std::vector<text::Token>& tokens, std::vector<Match>* out) const {
+void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> tokens, std::vector<Match>* out) const {
   const Impl& im = *impl_;
   out->clear();
   const auto n = static_cast<std::uint32_t>(tokens.size());
@@ -509,7 +509,7 @@ void Gazetteer::FindMatches(std::string_view text, const std::vector<text::Token
 }
 
 std::vector<Candidate> Gazetteer::Candidates(const Match& m, std::string_view text,
-                                             const std::vector<text::Token>& tokens) const {
+                                             std::span<const text::Token> tokens) const {
   std::vector<Candidate> out;
   for (const auto& c : impl_->NodeCandidates(m.node)) {
     if (c.type == AliasType::kCased && !CasedFits(impl_->cased_forms[c.cased_form], text, tokens, m.first_token)) continue;
@@ -534,7 +534,7 @@ std::vector<std::uint32_t> Gazetteer::Holders(std::string_view role_key, std::st
 }
 
 const std::vector<std::uint32_t>& Gazetteer::BySurname(std::string_view surname) const {
-  auto it = impl_->surnames.find(std::string(surname));
+  auto it = impl_->surnames.find(surname);
   return it == impl_->surnames.end() ? impl_->no_one : it->second;
 }
 

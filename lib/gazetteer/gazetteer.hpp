@@ -132,11 +132,11 @@ class Gazetteer {
   std::size_t alias_count() const;
 
   // Leftmost-longest, token-aligned matches over `tokens` of `text` (thread-safe).
-  void FindMatches(std::string_view text, const std::vector<text::Token>& tokens, std::vector<Match>* out) const;
+  void FindMatches(std::string_view text, std::span<const text::Token> tokens, std::vector<Match>* out) const;
   // The candidates of a match, best first (kind priority, then load order), with cased
   // candidates whose exact form the text does not have already removed by FindMatches.
   std::vector<Candidate> Candidates(const Match& match, std::string_view text,
-                                    const std::vector<text::Token>& tokens) const;
+                                    std::span<const text::Token> tokens) const;
 
   // Entities that held role `role_key` in entity `of` on `date` (ISO, possibly partial).
   std::vector<std::uint32_t> Holders(std::string_view role_key, std::string_view of, std::string_view date) const;

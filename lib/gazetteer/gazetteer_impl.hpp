@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/status.hpp"
+#include "common/string_hash.hpp"
 #include "gazetteer/flat.hpp"
 #include "gazetteer/gazetteer.hpp"
 
@@ -61,7 +62,7 @@ struct Gazetteer::Impl {
   bool compiled = false;  // the tables match the entities (after Compile or LoadCompiled)
 
   std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> holders;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> surnames;
+  StringMap<std::vector<std::uint32_t>> surnames;
   std::vector<std::uint32_t> no_one;
 
   static constexpr std::uint8_t kHasCandidates = 1;  // some alias ends here

@@ -1,5 +1,6 @@
 #include "mentions/mentions.hpp"
 
+#include "common/string_hash.hpp"
 #include "common/tsv.hpp"
 
 #include <algorithm>
@@ -21,8 +22,8 @@ constexpr double kDiscovered = 0.6;
 
 // Capitalised words that start sentences or name institutions rather than people: never
 // part of a discovered person's name.
-const std::unordered_set<std::string>& NotNameWords() {
-  static const std::unordered_set<std::string> words = {
+const StringSet& NotNameWords() {
+  static const StringSet words = {
       "the", "a", "an", "on", "in", "at", "of", "and", "or", "but", "after", "before", "according", "during",
       "while", "with", "without", "for", "from", "to", "by", "as", "this", "that", "these", "those", "his",
       "her", "their", "its", "our", "mr", "mrs", "ms", "dr", "said", "says", "also", "both", "each", "other",
@@ -50,7 +51,7 @@ bool NameLike(const Token& t) {
 }
 
 std::string Slug(text::Analyzer& analyzer, std::string_view name) {
-  std::vector<Token> toks;
+  text::TokenList toks;
   analyzer.Tokenize(name, &toks);
   std::string out;
   for (const auto& t : toks) {
@@ -330,7 +331,7 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
     }
     // (e) the speaker of a reporting verb: "Tom Reed said", "Anna Berg told reporters".
     if (!accept && j < n && text.substr(tokens[j - 1].end, tokens[j].start - tokens[j - 1].end) == " ") {
-      static const std::unordered_set<std::string> kSpeech = {"said", "says", "told", "added", "stated", "announced",
+      static const StringSet kSpeech = {"said", "says", "told", "added", "stated", "announced",
                                                               "noted", "explained", "wrote", "argued", "insisted",
                                                               "warned", "stressed", "recalled"};
       accept = kSpeech.count(tokens[j].key) > 0;
@@ -373,15 +374,15 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
   }
 
   // 5. Surnames: people named in full in this document, then unique gazetteer surnames.
-  std::unordered_map<std::string, std::size_t> doc_surnames;  // surname key → index into found
+  StringMap<std::size_t> doc_surnames;  // surname key → index into found
   for (std::size_t k = 0; k < found.size(); ++k) {
     const Mention& m = found[k];
     if (m.kind != "person" || m.resolved_by == "surname" || m.end_token - m.first_token < 2) continue;
-    doc_surnames.emplace(tokens[m.end_token - 1].key, k);
+    doc_surnames.emplace(std::string(tokens[m.end_token - 1].key), k);
     if (m.entity >= 0) {
-      std::vector<Token> name_toks;
+      text::TokenList name_toks;
       im.analyzer.Tokenize(im.gaz.entity(static_cast<std::uint32_t>(m.entity)).name, &name_toks);
-      if (name_toks.size() >= 2) doc_surnames.emplace(name_toks.back().key, k);
+      if (name_toks.size() >= 2) doc_surnames.emplace(std::string(name_toks.back().key), k);
     }
   }
   std::vector<Mention> surname_mentions;

@@ -15,6 +15,7 @@
 #pragma once
 
 #include "common/status.hpp"
+#include "common/string_hash.hpp"
 #include "documents/documents.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "text/dates.hpp"
@@ -48,7 +49,7 @@ struct Mention {
 struct AnalyzedDocument {
   documents::Document doc;
   text::DocumentDate date;
-  std::vector<text::Token> tokens;
+  text::TokenList tokens;
   std::vector<text::Span> sentences;
   std::vector<Mention> mentions;  // sorted by start, never overlapping
 };
@@ -66,7 +67,7 @@ struct Titles {
 // Given names (data/lexicons/given-names.tsv, one column "name"): discovery takes a
 // capitalised pair or triple that starts with one ("Ingrid Solberg") as a person.
 struct GivenNames {
-  std::unordered_set<std::string> keys;  // token keys
+  StringSet keys;  // token keys
   // Loads the TSV file. Errors: kIo, kBadInput "file:line: ...".
   Status Load(const std::string& path);
 };

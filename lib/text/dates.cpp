@@ -99,7 +99,7 @@ std::string Format(int y, int m, int d) {
 }
 
 // Parses a date expression starting at token i; returns the number of tokens used (0 = none).
-std::uint32_t ParseAt(std::string_view text, const std::vector<Token>& t, std::uint32_t i, std::uint32_t end,
+std::uint32_t ParseAt(std::string_view text, std::span<const Token> t, std::uint32_t i, std::uint32_t end,
                       const Anchor& anchor, DateMention* out) {
   const auto at = [&](std::uint32_t k) -> const Token* { return k < end ? &t[k] : nullptr; };
   out->relative = false;
@@ -181,7 +181,7 @@ std::uint32_t ParseAt(std::string_view text, const std::vector<Token>& t, std::u
   }
   // A bare year after "in"/"since"/"of"/"by": "in 2020".
   if (const int y = YearOf(t[i]); y > 0 && i > 0) {
-    const std::string& prev = t[i - 1].key;
+    const std::string_view prev = t[i - 1].key;
     if (prev == "in" || prev == "since" || prev == "of" || prev == "by" || prev == "until") {
       out->value = Format(y, 0, 0);
       return 1;
@@ -192,7 +192,7 @@ std::uint32_t ParseAt(std::string_view text, const std::vector<Token>& t, std::u
 
 }  // namespace
 
-std::vector<DateMention> FindDates(std::string_view text, const std::vector<Token>& tokens, std::uint32_t begin,
+std::vector<DateMention> FindDates(std::string_view text, std::span<const Token> tokens, std::uint32_t begin,
                                    std::uint32_t end, std::string_view anchor_date) {
   std::vector<DateMention> out;
   const Anchor anchor = ParseAnchor(anchor_date);
@@ -212,7 +212,7 @@ std::vector<DateMention> FindDates(std::string_view text, const std::vector<Toke
   return out;
 }
 
-DocumentDate ResolveDocumentDate(std::string_view text, const std::vector<Token>& tokens,
+DocumentDate ResolveDocumentDate(std::string_view text, std::span<const Token> tokens,
                                  std::string_view metadata_date, std::string_view option_date) {
   DocumentDate out;
   // Metadata and --date need no look at the text beyond the dateline.

@@ -23,7 +23,7 @@ struct DocumentDate {
   Span dateline;       // byte span of the dateline's date, {0,0} when there is none
 };
 
-DocumentDate ResolveDocumentDate(std::string_view text, const std::vector<Token>& tokens,
+DocumentDate ResolveDocumentDate(std::string_view text, std::span<const Token> tokens,
                                  std::string_view metadata_date, std::string_view option_date);
 
 struct DateMention {
@@ -38,7 +38,7 @@ struct DateMention {
 // 2021", "November 10 (November 9 Moscow time), 2020", "January, 11, 2021", "in January",
 // "in 2020", "2021-02-16", "on Tuesday", "yesterday", "today", "tomorrow". A month and day
 // without a year take the year that puts them at most 60 days after the anchor.
-std::vector<DateMention> FindDates(std::string_view text, const std::vector<Token>& tokens, std::uint32_t begin,
+std::vector<DateMention> FindDates(std::string_view text, std::span<const Token> tokens, std::uint32_t begin,
                                    std::uint32_t end, std::string_view anchor);
 
 }  // namespace actorgraph::text

@@ -28,11 +28,11 @@ void Set(std::array<std::uint64_t, 64>& filter, std::string_view key) {
 }  // namespace
 
 void PhraseTable::Add(Analyzer& analyzer, std::string_view phrase, std::uint32_t value) {
-  std::vector<Token> toks;
+  TokenList toks;
   analyzer.Tokenize(phrase, &toks);
   if (toks.empty()) return;
   Entry e{{}, value};
-  for (auto& t : toks) e.keys.push_back(t.key);
+  for (auto& t : toks) e.keys.emplace_back(t.key);
   for (const auto& existing : by_first_[e.keys.front()]) {
     if (existing.keys == e.keys) return;
   }
@@ -42,7 +42,7 @@ void PhraseTable::Add(Analyzer& analyzer, std::string_view phrase, std::uint32_t
   by_last_[e.keys.back()].push_back(std::move(e));
 }
 
-bool PhraseTable::LongestAt(const std::vector<Token>& tokens, std::uint32_t first, Hit* hit) const {
+bool PhraseTable::LongestAt(std::span<const Token> tokens, std::uint32_t first, Hit* hit) const {
   if (first >= tokens.size() || !Has(first_filter_, tokens[first].key)) return false;
   auto it = by_first_.find(tokens[first].key);
   if (it == by_first_.end()) return false;
@@ -60,7 +60,7 @@ bool PhraseTable::LongestAt(const std::vector<Token>& tokens, std::uint32_t firs
   return found;
 }
 
-bool PhraseTable::LongestEndingAt(const std::vector<Token>& tokens, std::uint32_t end, Hit* hit,
+bool PhraseTable::LongestEndingAt(std::span<const Token> tokens, std::uint32_t end, Hit* hit,
                                   std::uint32_t* first) const {
   if (end == 0 || end > tokens.size() || !Has(last_filter_, tokens[end - 1].key)) return false;
   auto it = by_last_.find(tokens[end - 1].key);

@@ -1,6 +1,7 @@
 // actorgraph — phrase tables: small lexicons (titles, event triggers) matched over tokens.
 #pragma once
 
+#include "common/string_hash.hpp"
 #include "text/text.hpp"
 
 #include <array>
@@ -24,9 +25,9 @@ class PhraseTable {
     std::uint32_t value = 0;
   };
   // The longest phrase that starts at token `first`, if any.
-  bool LongestAt(const std::vector<Token>& tokens, std::uint32_t first, Hit* hit) const;
+  bool LongestAt(std::span<const Token> tokens, std::uint32_t first, Hit* hit) const;
   // The longest phrase that ends just before token `end` (end exclusive), if any.
-  bool LongestEndingAt(const std::vector<Token>& tokens, std::uint32_t end, Hit* hit, std::uint32_t* first) const;
+  bool LongestEndingAt(std::span<const Token> tokens, std::uint32_t end, Hit* hit, std::uint32_t* first) const;
 
   bool empty() const { return by_first_.empty(); }
 
@@ -35,8 +36,8 @@ class PhraseTable {
     std::vector<std::string> keys;
     std::uint32_t value;
   };
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
-  std::unordered_map<std::string, std::vector<Entry>> by_last_;
+  StringMap<std::vector<Entry>> by_first_;
+  StringMap<std::vector<Entry>> by_last_;
   // 4096-bit filters over a cheap hash of the first and last keys: most tokens of a text
   // start and end no phrase, and are turned away without a hash-map lookup.
   std::array<std::uint64_t, 64> first_filter_{};

@@ -1,5 +1,6 @@
 #include "text/text.hpp"
 
+#include "common/string_hash.hpp"
 #include "common/utf8.hpp"
 
 #include <spdlog/spdlog.h>
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <unordered_map>
 
 namespace actorgraph::text {
@@ -68,7 +70,7 @@ struct Analyzer::Impl {
   const icu::Normalizer2* nfkc = nullptr;
   std::unordered_map<std::string, std::unique_ptr<icu::Transliterator>> translit;
   std::unique_ptr<icu::BreakIterator> sentences;
-  std::unordered_map<std::string, std::string> key_cache;  // non-ASCII token → key
+  StringMap<std::string> key_cache;  // non-ASCII token → key
   // Scratch of Sentences, kept between documents.
   std::u16string u16;
   std::vector<std::uint32_t> to_byte;  // UTF-16 unit → UTF-8 byte offset (empty: ASCII text)
@@ -105,8 +107,10 @@ struct Analyzer::Impl {
     return translit.emplace(id, std::move(t)).first->second.get();
   }
 
-  std::string SlowKey(std::string_view token) {
-    auto cached = key_cache.find(std::string(token));
+  // The key of a token with non-ASCII characters. The reference stays valid until the next
+  // call (which may clear the cache).
+  const std::string& SlowKey(std::string_view token) {
+    auto cached = key_cache.find(token);
     if (cached != key_cache.end()) return cached->second;
     UErrorCode st = U_ZERO_ERROR;
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(token.data(), static_cast<int32_t>(token.size())));
@@ -162,10 +166,57 @@ struct Analyzer::Impl {
     }
     if (out.empty()) out.assign(token);
     if (key_cache.size() > (1u << 20)) key_cache.clear();
-    key_cache.emplace(std::string(token), out);
-    return out;
+    return key_cache.emplace(std::string(token), std::move(out)).first->second;
   }
 };
+
+namespace {
+constexpr std::size_t kChunk = 64 * 1024;
+}  // namespace
+
+TokenList::TokenList(const TokenList& other) { *this = other; }
+
+TokenList& TokenList::operator=(const TokenList& other) {
+  if (this == &other) return *this;
+  clear();
+  tokens_.reserve(other.size());
+  for (const Token& t : other) Add(t.start, t.end, t.flags, t.key);
+  return *this;
+}
+
+void TokenList::clear() {
+  tokens_.clear();
+  chunk_ = 0;
+  used_ = 0;
+  large_.clear();
+}
+
+char* TokenList::Reserve(std::size_t len) {
+  if (len > kChunk / 4) return large_.emplace_back(new char[len]).get();
+  if (chunk_ < chunks_.size() && used_ + len > kChunk) {
+    ++chunk_;
+    used_ = 0;
+  }
+  if (chunk_ == chunks_.size()) chunks_.emplace_back(new char[kChunk]);
+  char* p = chunks_[chunk_].get() + used_;
+  used_ += len;
+  return p;
+}
+
+void TokenList::Add(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view key) {
+  char* p = Reserve(key.size());
+  std::memcpy(p, key.data(), key.size());
+  tokens_.push_back({start, end, flags, std::string_view(p, key.size())});
+}
+
+void TokenList::AddLowered(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view text) {
+  char* p = Reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    p[i] = static_cast<char>(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
+  }
+  tokens_.push_back({start, end, flags, std::string_view(p, text.size())});
+}
 
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
 Analyzer::~Analyzer() = default;
@@ -183,7 +234,7 @@ std::string Analyzer::Key(std::string_view token) {
 
 // The apostrophe flags of a one- or two-letter token that follows the previous token with
 // an apostrophe between them: "Azerbaijan’s" (possessive), "don’t" (contraction).
-static std::uint8_t ApostropheFlags(std::string_view text, const std::vector<Token>& tokens, std::size_t start,
+static std::uint8_t ApostropheFlags(std::string_view text, const TokenList& tokens, std::size_t start,
                              std::string_view word) {
   if (tokens.empty() || tokens.back().end >= start || word.size() > 2) return 0;
   std::size_t p = tokens.back().end;
@@ -194,7 +245,7 @@ static std::uint8_t ApostropheFlags(std::string_view text, const std::vector<Tok
   return 0;
 }
 
-void Analyzer::Tokenize(std::string_view text, std::vector<Token>* tokens) {
+void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
   tokens->clear();
   const std::size_t n = text.size();
   std::size_t pos = 0;
@@ -226,13 +277,10 @@ void Analyzer::Tokenize(std::string_view text, std::vector<Token>* tokens) {
         if (digits > 0 && letters == 0) flags |= kNumeric;
         if (upper == 0) flags |= kLowerAscii;
         if (len <= 2) flags |= ApostropheFlags(text, *tokens, start, text.substr(start, len));
-        Token& tok = tokens->emplace_back();
-        tok.start = static_cast<std::uint32_t>(start);
-        tok.end = static_cast<std::uint32_t>(end);
-        tok.flags = flags;
-        tok.key.assign(text.data() + start, len);
         if (upper > 0) {
-          for (char& c : tok.key) c = static_cast<char>(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
+          tokens->AddLowered(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), flags, text.substr(start, len));
+        } else {
+          tokens->Add(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), flags, text.substr(start, len));
         }
         pos = end;
         continue;
@@ -281,9 +329,7 @@ void Analyzer::Tokenize(std::string_view text, std::vector<Token>* tokens) {
         pos = next;
       }
     }
-    Token tok;
-    tok.start = static_cast<std::uint32_t>(start);
-    tok.end = static_cast<std::uint32_t>(pos);
+    std::uint8_t flags = 0;
     const std::string_view word = text.substr(start, pos - start);
     // Flags (ASCII bytes through the class table, others through ICU).
     std::size_t letters = 0, upper = 0, digits = 0;
@@ -309,22 +355,25 @@ void Analyzer::Tokenize(std::string_view text, std::vector<Token>* tokens) {
       ++letters;
       upper += up;
     }
-    if (first_upper) tok.flags |= kCapitalized;
-    if (letters >= 2 && upper == letters) tok.flags |= kAllCaps;
-    if (digits > 0 && letters == 0) tok.flags |= kNumeric;
-    if (non_latin) tok.flags |= kNonLatin;
-    if (upper == 0 && !non_latin &&
-        std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-      tok.flags |= kLowerAscii;
+    const bool ascii =
+        std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (first_upper) flags |= kCapitalized;
+    if (letters >= 2 && upper == letters) flags |= kAllCaps;
+    if (digits > 0 && letters == 0) flags |= kNumeric;
+    if (non_latin) flags |= kNonLatin;
+    if (upper == 0 && !non_latin && ascii) flags |= kLowerAscii;
+    flags |= ApostropheFlags(text, *tokens, start, word);
+    const auto tok_start = static_cast<std::uint32_t>(start), tok_end = static_cast<std::uint32_t>(pos);
+    if (ascii) {
+      tokens->AddLowered(tok_start, tok_end, flags, word);
+    } else {
+      tokens->Add(tok_start, tok_end, flags, impl_->SlowKey(word));
     }
-    tok.flags |= ApostropheFlags(text, *tokens, start, word);
-    tok.key = Key(word);
-    tokens->push_back(std::move(tok));
   }
 }
 
 std::string Analyzer::PhraseKey(std::string_view phrase) {
-  std::vector<Token> toks;
+  TokenList toks;
   Tokenize(phrase, &toks);
   std::string key;
   for (const auto& t : toks) {

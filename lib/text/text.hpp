@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,7 +45,45 @@ struct Token {
   std::uint32_t start = 0;  // byte offset in the document text
   std::uint32_t end = 0;    // exclusive
   std::uint8_t flags = 0;
-  std::string key;          // normalised form (see above); never empty
+  std::string_view key;     // normalised form (see above); never empty. Stored by the
+                            // TokenList that holds the token (or by whoever made it).
+};
+
+// The tokens of one text with the storage of their keys, which Tokenize fills. Keys live in
+// chunks that the list owns, so they stay valid when the list is moved, and the chunks are
+// kept for the next text when it is cleared (no allocation per token). Copying the list
+// copies the keys. Readers take std::span<const Token>, which a TokenList converts to.
+class TokenList {
+ public:
+  TokenList() = default;
+  TokenList(const TokenList& other);
+  TokenList& operator=(const TokenList& other);
+  TokenList(TokenList&&) noexcept = default;
+  TokenList& operator=(TokenList&&) noexcept = default;
+
+  std::size_t size() const { return tokens_.size(); }
+  bool empty() const { return tokens_.empty(); }
+  const Token& operator[](std::size_t i) const { return tokens_[i]; }
+  const Token& front() const { return tokens_.front(); }
+  const Token& back() const { return tokens_.back(); }
+  const Token* data() const { return tokens_.data(); }
+  const Token* begin() const { return tokens_.data(); }
+  const Token* end() const { return tokens_.data() + tokens_.size(); }
+
+  // Drops the tokens; keeps the memory.
+  void clear();
+  // Appends a token, copying `key` into the list.
+  void Add(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view key);
+  // Appends a token whose key is `text` with ASCII capitals lowered (`text` is ASCII).
+  void AddLowered(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view text);
+
+ private:
+  char* Reserve(std::size_t len);
+
+  std::vector<Token> tokens_;
+  std::vector<std::unique_ptr<char[]>> chunks_;  // kChunk bytes each, reused after clear()
+  std::size_t chunk_ = 0, used_ = 0;            // the chunk being filled, bytes used in it
+  std::vector<std::unique_ptr<char[]>> large_;  // keys longer than a chunk, freed by clear()
 };
 
 struct Span {
@@ -62,8 +101,8 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
-  // Tokens of valid UTF-8 `text`, in order.
-  void Tokenize(std::string_view text, std::vector<Token>* tokens);
+  // Tokens of valid UTF-8 `text`, in order (replacing what `tokens` held).
+  void Tokenize(std::string_view text, TokenList* tokens);
 
   // Sentences of valid UTF-8 `text`, in order, covering it without gaps (whitespace
   // between sentences belongs to the preceding one). ICU's sentence rules with English

@@ -8,7 +8,7 @@ namespace {
 
 std::vector<std::string> Dates(std::string_view text, std::string_view anchor) {
   Analyzer a;
-  std::vector<actorgraph::text::Token> toks;
+  actorgraph::text::TokenList toks;
   a.Tokenize(text, &toks);
   std::vector<std::string> out;
   for (const auto& d : actorgraph::text::FindDates(text, toks, 0, static_cast<std::uint32_t>(toks.size()), anchor)) {
@@ -50,7 +50,7 @@ TEST_CASE("date forms", "[dates]") {
 
 TEST_CASE("document date: metadata, option, dateline, inferred", "[dates]") {
   Analyzer a;
-  std::vector<actorgraph::text::Token> toks;
+  actorgraph::text::TokenList toks;
   const std::string dateline = "Headline\n\nBAKU, February 16. /TASS/. Talks were held. In 2020 and 2021 things happened.";
   a.Tokenize(dateline, &toks);
   auto d = actorgraph::text::ResolveDocumentDate(dateline, toks, "", "");

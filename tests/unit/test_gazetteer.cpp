@@ -15,7 +15,7 @@ std::ostream& operator<<(std::ostream& os, const Found& f) { return os << f.text
 
 std::vector<Found> MatchAll(const Gazetteer& g, std::string_view text) {
   actorgraph::text::Analyzer a;
-  std::vector<actorgraph::text::Token> toks;
+  actorgraph::text::TokenList toks;
   a.Tokenize(text, &toks);
   std::vector<Match> ms;
   g.FindMatches(text, toks, &ms);

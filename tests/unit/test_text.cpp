@@ -7,14 +7,15 @@
 
 using actorgraph::text::Analyzer;
 using actorgraph::text::Token;
+using actorgraph::text::TokenList;
 
 namespace {
 
 std::vector<std::string> Keys(Analyzer& a, std::string_view s) {
-  std::vector<Token> toks;
+  TokenList toks;
   a.Tokenize(s, &toks);
   std::vector<std::string> out;
-  for (const auto& t : toks) out.push_back(t.key);
+  for (const auto& t : toks) out.emplace_back(t.key);
   return out;
 }
 
@@ -52,7 +53,7 @@ TEST_CASE("hyphen, space and apostrophe variants tokenise alike", "[text]") {
 TEST_CASE("tokens carry byte offsets into the original text and flags", "[text]") {
   Analyzer a;
   const std::string s = "Azerbaijan’s OSCE 2021 Stéphane";
-  std::vector<Token> t;
+  TokenList t;
   a.Tokenize(s, &t);
   REQUIRE(t.size() == 5);
   CHECK(s.substr(t[0].start, t[0].end - t[0].start) == "Azerbaijan");
