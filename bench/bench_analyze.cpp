@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
   const ag::events::EventExtractor extractor(res.gazetteer, res.triggers);
   double read_s = 0, analyze_s = 0, events_s = 0;
   std::size_t docs = 0, bytes = 0, mentions = 0, events = 0;
+  ag::mentions::AnalyzedDocument analyzed;  // reused, as a pipeline worker reuses its memory
   for (;;) {
     ag::documents::Document doc;
     bool done = false;
@@ -76,7 +77,6 @@ int main(int argc, char** argv) {
     if (done) break;
     ++docs;
     bytes += doc.text.size();
-    ag::mentions::AnalyzedDocument analyzed;
     finder.Analyze(std::move(doc), date, &analyzed);
     const auto t2 = Clock::now();
     const auto found = extractor.Extract(analyzed);

@@ -227,6 +227,10 @@ void ReadBatches(documents::DocumentReader& reader, const RunOptions& options, S
 // Worker thread: claims documents in input order and analyses them, without the lock.
 void Analyze(mentions::MentionFinder& finder, const events::EventExtractor& extractor, const RunOptions& options,
              Shared& sh) {
+  // The sink needs neither tokens nor sentences: they stay with the worker, whose memory
+  // for them serves every document.
+  text::TokenList tokens;
+  std::vector<text::Span> sentences;
   while (true) {
     Batch* batch = nullptr;
     std::size_t i = 0;
@@ -240,9 +244,13 @@ void Analyze(mentions::MentionFinder& finder, const events::EventExtractor& extr
       i = batch->claimed++;
     }
     DocumentResult& r = batch->results[i];
+    std::swap(r.analyzed.tokens, tokens);
+    std::swap(r.analyzed.sentences, sentences);
     finder.Analyze(std::move(batch->docs[i]), options.date, &r.analyzed);
     if (options.events) r.events = extractor.Extract(r.analyzed);
     if (options.render) options.render(r);
+    std::swap(r.analyzed.tokens, tokens);
+    std::swap(r.analyzed.sentences, sentences);
     std::lock_guard lock(sh.mutex);
     batch->ready[i] = 1;
     if (++batch->done == batch->docs.size() || batch->done % kWakeSinkEvery == 0) sh.sink_cv.notify_one();

@@ -41,7 +41,7 @@ Status LoadResources(const std::string& data_dir, bool no_defaults, const std::v
                      Resources* resources);
 
 struct DocumentResult {
-  mentions::AnalyzedDocument analyzed;
+  mentions::AnalyzedDocument analyzed;  // its tokens and sentences are empty in the sink
   std::vector<events::Event> events;  // empty unless RunOptions::events
   std::string rendered;               // what RunOptions::render wrote, "" without it
 };

@@ -191,14 +191,25 @@ void TokenList::clear() {
   large_.clear();
 }
 
+void TokenList::Prepare(std::size_t text_bytes) {
+  // About one token per six bytes of prose; keys take at most the bytes of their tokens,
+  // except where transliteration lengthens them (then another chunk follows).
+  tokens_.reserve(text_bytes / 6 + 8);
+  next_chunk_ = std::clamp<std::size_t>(text_bytes, 256, kChunk);
+}
+
 char* TokenList::Reserve(std::size_t len) {
   if (len > kChunk / 4) return large_.emplace_back(new char[len]).get();
-  if (chunk_ < chunks_.size() && used_ + len > kChunk) {
+  if (chunk_ < chunks_.size() && used_ + len > chunks_[chunk_].size) {
     ++chunk_;
     used_ = 0;
   }
-  if (chunk_ == chunks_.size()) chunks_.emplace_back(new char[kChunk]);
-  char* p = chunks_[chunk_].get() + used_;
+  if (chunk_ == chunks_.size()) {
+    const std::size_t size = std::max(next_chunk_ == 0 ? kChunk : next_chunk_, len);
+    chunks_.push_back({std::unique_ptr<char[]>(new char[size]), size});
+    next_chunk_ = kChunk;
+  }
+  char* p = chunks_[chunk_].bytes.get() + used_;
   used_ += len;
   return p;
 }
@@ -247,6 +258,7 @@ static std::uint8_t ApostropheFlags(std::string_view text, const TokenList& toke
 
 void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
   tokens->clear();
+  tokens->Prepare(text.size());
   const std::size_t n = text.size();
   std::size_t pos = 0;
   while (pos < n) {

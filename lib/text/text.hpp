@@ -72,6 +72,8 @@ class TokenList {
 
   // Drops the tokens; keeps the memory.
   void clear();
+  // Makes room for the tokens of a text of `text_bytes` bytes (an estimate, not a limit).
+  void Prepare(std::size_t text_bytes);
   // Appends a token, copying `key` into the list.
   void Add(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view key);
   // Appends a token whose key is `text` with ASCII capitals lowered (`text` is ASCII).
@@ -81,8 +83,13 @@ class TokenList {
   char* Reserve(std::size_t len);
 
   std::vector<Token> tokens_;
-  std::vector<std::unique_ptr<char[]>> chunks_;  // kChunk bytes each, reused after clear()
+  struct Chunk {
+    std::unique_ptr<char[]> bytes;
+    std::size_t size = 0;
+  };
+  std::vector<Chunk> chunks_;                   // reused after clear()
   std::size_t chunk_ = 0, used_ = 0;            // the chunk being filled, bytes used in it
+  std::size_t next_chunk_ = 0;                  // size of the next chunk to allocate
   std::vector<std::unique_ptr<char[]>> large_;  // keys longer than a chunk, freed by clear()
 };
 
