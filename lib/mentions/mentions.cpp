@@ -143,27 +143,48 @@ MentionFinder::MentionFinder(const gazetteer::Gazetteer& g, const Titles& t, con
 MentionFinder::~MentionFinder() = default;
 text::Analyzer& MentionFinder::analyzer() { return impl_->analyzer; }
 
-void MentionFinder::Analyze(documents::Document doc, const std::string& option_date, AnalyzedDocument* out) {
+void MentionFinder::Analyze(documents::Document doc, const std::string& option_date, AnalyzedDocument* out,
+                            bool sentences) {
   Impl& im = *impl_;
   out->doc = std::move(doc);
   out->mentions.clear();
   const std::string_view text = out->doc.text;
   auto& tokens = out->tokens;
   im.analyzer.Tokenize(text, &tokens);
-  im.analyzer.Sentences(text, &out->sentences);
+  out->sentences.clear();
+  bool segmented = sentences;
+  if (sentences) im.analyzer.Sentences(text, &out->sentences);
   out->date = text::ResolveDocumentDate(text, tokens, out->doc.date, option_date);
   const std::string& date = out->date.date;
   const auto n = static_cast<std::uint32_t>(tokens.size());
 
-  // Sentence-initial tokens (for the global surname rule).
-  std::vector<bool> sentence_start(n, false);
-  {
-    std::size_t s = 0;
-    for (std::uint32_t i = 0; i < n; ++i) {
-      while (s < out->sentences.size() && out->sentences[s].end <= tokens[i].start) ++s;
-      if (s < out->sentences.size() && (i == 0 || tokens[i - 1].start < out->sentences[s].start)) sentence_start[i] = true;
+  // Whether token i starts a sentence (for the global surname rule).
+  std::vector<bool> sentence_start;
+  const auto starts_sentence = [&](std::uint32_t i) {
+    if (i == 0) return true;
+    // A sentence boundary (UAX #29) follows a terminator or a line break, possibly with
+    // closing punctuation and spaces, which are never part of a token: a gap between two
+    // tokens without one of . ! ? CR LF or a non-ASCII character holds no boundary.
+    bool possible = false;
+    for (std::uint32_t k = tokens[i - 1].end; k < tokens[i].start && !possible; ++k) {
+      const auto c = static_cast<unsigned char>(text[k]);
+      possible = c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c >= 0x80;
     }
-  }
+    if (!possible) return false;
+    if (!segmented) {
+      im.analyzer.Sentences(text, &out->sentences);
+      segmented = true;
+    }
+    if (sentence_start.empty()) {
+      sentence_start.assign(n, false);
+      std::size_t s = 0;
+      for (std::uint32_t t = 0; t < n; ++t) {
+        while (s < out->sentences.size() && out->sentences[s].end <= tokens[t].start) ++s;
+        if (s < out->sentences.size() && (t == 0 || tokens[t - 1].start < out->sentences[s].start)) sentence_start[t] = true;
+      }
+    }
+    return static_cast<bool>(sentence_start[i]);
+  };
 
   std::vector<Mention> found;
   std::vector<std::int32_t> covered(n, -1);  // token → index into `found`, or -1
@@ -407,9 +428,11 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
       surname_mentions.push_back(std::move(m));
       continue;
     }
-    if (sentence_start[i] || t.key.size() < 4 || NotNameWords().count(t.key)) continue;
+    if (t.key.size() < 4 || NotNameWords().count(t.key)) continue;
+    const auto& namesakes = im.gaz.BySurname(t.key);
+    if (namesakes.empty() || starts_sentence(i)) continue;
     std::vector<std::uint32_t> in_office;
-    for (std::uint32_t e : im.gaz.BySurname(t.key)) {
+    for (std::uint32_t e : namesakes) {
       const auto& ent = im.gaz.entity(e);
       bool held = date.empty();
       for (const auto& r : ent.roles) held = held || r.HeldOn(date);

@@ -50,7 +50,7 @@ struct AnalyzedDocument {
   documents::Document doc;
   text::DocumentDate date;
   text::TokenList tokens;
-  std::vector<text::Span> sentences;
+  std::vector<text::Span> sentences;  // see MentionFinder::Analyze
   std::vector<Mention> mentions;  // sorted by start, never overlapping
 };
 
@@ -79,7 +79,11 @@ class MentionFinder {
 
   // Tokenises, segments, dates and finds the mentions of `doc`. `option_date` is --date
   // ("" when absent). Cannot fail: odd input yields fewer mentions, never an error.
-  void Analyze(documents::Document doc, const std::string& option_date, AnalyzedDocument* out);
+  // With `sentences` false, out->sentences is filled only when a rule needs to know where a
+  // sentence starts (rarely: the mentions are the same either way), which spares the
+  // sentence segmentation when only mentions are wanted; the events stage needs it.
+  void Analyze(documents::Document doc, const std::string& option_date, AnalyzedDocument* out,
+               bool sentences = true);
 
   text::Analyzer& analyzer();
 

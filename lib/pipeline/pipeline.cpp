@@ -246,7 +246,7 @@ void Analyze(mentions::MentionFinder& finder, const events::EventExtractor& extr
     DocumentResult& r = batch->results[i];
     std::swap(r.analyzed.tokens, tokens);
     std::swap(r.analyzed.sentences, sentences);
-    finder.Analyze(std::move(batch->docs[i]), options.date, &r.analyzed);
+    finder.Analyze(std::move(batch->docs[i]), options.date, &r.analyzed, /*sentences=*/options.events);
     if (options.events) r.events = extractor.Extract(r.analyzed);
     if (options.render) options.render(r);
     std::swap(r.analyzed.tokens, tokens);

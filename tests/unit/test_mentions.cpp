@@ -18,7 +18,7 @@ struct Analyzed {
   }
 };
 
-Analyzed Analyze(const std::string& text, const std::string& date = "2021-02-16") {
+Analyzed Analyze(const std::string& text, const std::string& date = "2021-02-16", bool sentences = true) {
   static const auto gaz = actorgraph::testing::FixtureGazetteer();
   static const auto titles = [] {
     actorgraph::mentions::Titles t;
@@ -35,7 +35,7 @@ Analyzed Analyze(const std::string& text, const std::string& date = "2021-02-16"
   doc.id = "t";
   doc.text = text;
   Analyzed out;
-  finder.Analyze(doc, date, &out.doc);
+  finder.Analyze(doc, date, &out.doc, sentences);
   return out;
 }
 
@@ -60,6 +60,39 @@ TEST_CASE("title plus surname, and a unique surname of someone in office", "[men
   CHECK(m->resolved_by == "surname");
   CHECK(m->confidence == Approx(0.7));  // not named in full in this document
   CHECK(a.At("President") == nullptr);  // a title is not a mention
+}
+
+TEST_CASE("a unique surname that starts a sentence is not taken, with or without sentence segmentation", "[mentions]") {
+  struct Row {
+    std::string text;
+    bool resolved;  // "Aliyev" is taken as Ilham Aliyev
+  };
+  const std::vector<Row> rows = {
+      {"The talks ended. Aliyev spoke later.", false},
+      {"The talks ended!\n\nAliyev spoke later.", false},
+      {"Aliyev spoke later.", false},
+      {"The talks ended with Aliyev in the room.", true},
+      {"The talks ended (Aliyev left early).", true},
+      {"Mr. Aliyev spoke later.", true},  // "Mr." does not end a sentence
+      {"The talks ended \xE2\x80\x94 Aliyev left early.", true},
+  };
+  for (const auto& r : rows) {
+    INFO(r.text);
+    const auto with = Analyze(r.text, "2021-02-16", true);
+    const auto without = Analyze(r.text, "2021-02-16", false);
+    const Mention* m = with.At("Aliyev");
+    CHECK((m != nullptr && m->entity_id == "person:ilham-aliyev") == r.resolved);
+    REQUIRE(with.doc.mentions.size() == without.doc.mentions.size());
+    for (std::size_t k = 0; k < with.doc.mentions.size(); ++k) {
+      CHECK(with.doc.mentions[k].start == without.doc.mentions[k].start);
+      CHECK(with.doc.mentions[k].entity_id == without.doc.mentions[k].entity_id);
+      CHECK(with.doc.mentions[k].resolved_by == without.doc.mentions[k].resolved_by);
+    }
+    CHECK_FALSE(with.doc.sentences.empty());
+  }
+  // Without segmentation, the sentences are computed only for a document that needs them.
+  CHECK(Analyze("The talks ended with a statement.", "2021-02-16", false).doc.sentences.empty());
+  CHECK_FALSE(Analyze("The talks ended. Aliyev spoke later.", "2021-02-16", false).doc.sentences.empty());
 }
 
 TEST_CASE("role references resolve to the holder on the document date", "[mentions]") {
