@@ -1,5 +1,8 @@
 #include "common/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace actorgraph::utf8 {
 namespace {
 
@@ -39,11 +42,18 @@ std::size_t SequenceLength(std::string_view s, std::size_t pos, std::size_t& bad
 std::optional<std::size_t> FirstInvalid(std::string_view text) {
   std::size_t pos = 0, bad = 0;
   while (pos < text.size()) {
-    // Fast path: eight ASCII bytes at a time.
+    // Fast path: ASCII, 32 and then 8 bytes at a time.
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+    while (pos + 32 <= text.size()) {
+      std::uint64_t w[4];
+      std::memcpy(w, text.data() + pos, 32);
+      if ((w[0] | w[1] | w[2] | w[3]) & kHigh) break;
+      pos += 32;
+    }
     while (pos + 8 <= text.size()) {
-      unsigned long long w = 0;
-      for (int i = 0; i < 8; ++i) w |= static_cast<unsigned long long>(static_cast<unsigned char>(text[pos + i])) << (8 * i);
-      if (w & 0x8080808080808080ULL) break;
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + pos, 8);
+      if (w & kHigh) break;
       pos += 8;
     }
     if (pos >= text.size()) break;

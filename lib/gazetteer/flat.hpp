@@ -13,8 +13,12 @@
 // Both tables are sized to a power of two at most half full.
 #pragma once
 
+#include "common/bytes.hpp"
+
 #include <cstdint>
 #include <cstring>
+
+#include "common/bytes.hpp"
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,8 +45,7 @@ inline std::uint64_t HashKey(std::string_view s) {
     h ^= h >> 29;
   }
   if (i < s.size()) {
-    std::uint64_t v = 0;
-    std::memcpy(&v, s.data() + i, s.size() - i);
+    const std::uint64_t v = bytes::LoadUpTo8(s.data() + i, s.size() - i);
     h = (h ^ v) * 0x9fb21c651e98df25ULL;
   }
   return Mix(h);

@@ -1,5 +1,7 @@
 #include "text/phrases.hpp"
 
+#include "common/bytes.hpp"
+
 #include <algorithm>
 #include <cstring>
 
@@ -8,9 +10,8 @@ namespace {
 
 // A 12-bit hash of a key, from its length and its first and last eight bytes.
 unsigned FilterBit(std::string_view key) {
-  std::uint64_t head = 0, tail = 0;
-  std::memcpy(&head, key.data(), std::min<std::size_t>(key.size(), 8));
-  if (key.size() > 8) std::memcpy(&tail, key.data() + key.size() - 8, 8);
+  const std::uint64_t head = bytes::LoadUpTo8(key.data(), std::min<std::size_t>(key.size(), 8));
+  const std::uint64_t tail = key.size() > 8 ? bytes::LoadUpTo8(key.data() + key.size() - 8, 8) : 0;
   const std::uint64_t h = (head * 0x9e3779b97f4a7c15ULL) ^ (tail * 0xc2b2ae3d27d4eb4fULL) ^ (key.size() * 0x165667b19e3779f9ULL);
   return static_cast<unsigned>((h ^ (h >> 29)) * 0xbf58476d1ce4e5b9ULL >> 52);
 }

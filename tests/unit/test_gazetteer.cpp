@@ -1,6 +1,10 @@
 // Gazetteer loading (every bad row named with file:line) and matching semantics.
 #include "fixture_gazetteer.hpp"
 #include "test_support.hpp"
+#include "common/bytes.hpp"
+#include "gazetteer/flat.hpp"
+
+#include <cstring>
 
 using actorgraph::gazetteer::Gazetteer;
 using actorgraph::gazetteer::Match;
@@ -207,4 +211,31 @@ TEST_CASE("a compiled gazetteer added to others contributes its entities; a dama
   actorgraph::testing::WriteFile(cut, other);
   CHECK_THAT(g.Load(cut).message(), Catch::Contains("another version of actorgraph"));
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the key hash is part of the compiled format: pinned values", "[gazetteer][cache]") {
+  // Vocabulary slots in a compiled gazetteer are placed by this hash: a change to it must
+  // come with a new format version (cache.cpp), or old files would stop matching.
+  const std::vector<std::pair<std::string, std::uint64_t>> pinned = {
+      {"", 0x4e17cf67001b3979ULL},        {"a", 0x9747a85f50a24896ULL},
+      {"ab", 0x00c81a074931b5adULL},      {"abc", 0xce6cfbc2012b86d3ULL},
+      {"abcd", 0x9adee8c914c1f9afULL},    {"abcde", 0x47cebcff3e17e50dULL},
+      {"abcdef", 0x64a91c4f801ed103ULL},  {"abcdefg", 0xe7027ab790ffbd3bULL},
+      {"abcdefgh", 0x9288fa619107ef3cULL}, {"nagorno", 0xc92d7d1326612a7bULL},
+      {"karabakh", 0x3a3ed4738f89be72ULL}, {"stephane-visconti", 0x6b9b9c5d788bc210ULL},
+  };
+  for (const auto& [key, hash] : pinned) {
+    CAPTURE(key);
+    CHECK(actorgraph::gazetteer::flat::HashKey(key) == hash);
+  }
+}
+
+TEST_CASE("LoadUpTo8 reads what memcpy into a zeroed integer reads", "[gazetteer]") {
+  const char bytes[] = "\x01\x82\x03\xF4\x05\x06\x07\x88\x09";
+  for (std::size_t n = 0; n <= 8; ++n) {
+    std::uint64_t expected = 0;
+    std::memcpy(&expected, bytes, n);
+    CAPTURE(n);
+    CHECK(actorgraph::bytes::LoadUpTo8(bytes, n) == expected);
+  }
 }
