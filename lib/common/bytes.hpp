@@ -34,4 +34,27 @@ inline std::uint64_t LoadUpTo8(const char* p, std::size_t n) {
   return v;
 }
 
+// Index of the first byte of [p, p + n) that a JSON string cannot hold as it is: '"', '\\'
+// or a control character (< 0x20), and also any byte >= 0x80 when `stop_at_non_ascii`; n
+// when there is none. Eight bytes per step (SWAR): for each predicate, the lowest flagged
+// byte of a word is exact (false flags only appear above a true one).
+inline std::size_t FindJsonSpecial(const char* p, std::size_t n, bool stop_at_non_ascii) {
+  constexpr std::uint64_t k01 = 0x0101010101010101ULL, k80 = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p + i, 8);
+    const std::uint64_t quote = v ^ (k01 * '"'), backslash = v ^ (k01 * '\\');
+    std::uint64_t m = ((v - k01 * 0x20) & ~v) | ((quote - k01) & ~quote) | ((backslash - k01) & ~backslash);
+    m &= k80;
+    if (stop_at_non_ascii) m |= v & k80;
+    if (m) return i + static_cast<std::size_t>(__builtin_ctzll(m) >> 3);
+  }
+  for (; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c == '"' || c == '\\' || c < 0x20 || (stop_at_non_ascii && c >= 0x80)) return i;
+  }
+  return n;
+}
+
 }  // namespace actorgraph::bytes

@@ -1,5 +1,6 @@
 #include "common/json_writer.hpp"
 
+#include "common/bytes.hpp"
 #include "common/utf8.hpp"
 
 #include <cstring>
@@ -17,7 +18,9 @@ void AppendString(std::string& out, std::string_view text, StringOptions options
   const std::size_t out_start = out.size();
   out += '"';
   std::size_t copied = 0;  // text[copied, i) is waiting to be copied as it is
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = 0;; ++i) {
+    i += bytes::FindJsonSpecial(text.data() + i, text.size() - i, /*stop_at_non_ascii=*/true);
+    if (i >= text.size()) break;
     const auto u = static_cast<unsigned char>(text[i]);
     if (u >= 0x80) {
       const std::size_t len = utf8::SequenceAt(text, i);

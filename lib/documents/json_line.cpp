@@ -1,5 +1,6 @@
 #include "documents/json_line.hpp"
 
+#include "common/bytes.hpp"
 #include "common/utf8.hpp"
 
 #include <cstdint>
@@ -30,8 +31,7 @@ class LineParser {
     if (out) out->clear();
     while (p_ < s_.size()) {
       // Copy the run up to the next quote, backslash or control character at once.
-      std::size_t q = p_;
-      while (q < s_.size() && s_[q] != '"' && s_[q] != '\\' && static_cast<unsigned char>(s_[q]) >= 0x20) ++q;
+      const std::size_t q = p_ + bytes::FindJsonSpecial(s_.data() + p_, s_.size() - p_, /*stop_at_non_ascii=*/false);
       if (out) out->append(s_.data() + p_, q - p_);
       p_ = q;
       if (p_ >= s_.size()) return false;

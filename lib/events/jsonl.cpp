@@ -8,6 +8,8 @@
 
 namespace actorgraph::events {
 
+using namespace std::string_view_literals;
+
 std::vector<std::pair<std::string, std::string>> Dyads(const Event& e) {
   std::vector<std::string> sources, targets;
   for (const auto& p : e.participants) (p.subject ? sources : targets).push_back(p.entity_id);
@@ -42,7 +44,7 @@ std::string ToJsonLine(const Event& e) {
   field(",\"place_name\":", e.place_name);
   field(",\"mode\":", e.mode);
   field(",\"cameo\":", e.cameo);
-  out += ",\"participants\":[";
+  out += ",\"participants\":["sv;
   for (std::size_t i = 0; i < e.participants.size(); ++i) {
     const Participant& p = e.participants[i];
     if (i) out += ',';
@@ -52,13 +54,13 @@ std::string ToJsonLine(const Event& e) {
     field(",\"role\":", p.role);
     field(",\"title\":", p.title);
     field(",\"country\":", p.country);
-    out += ",\"confidence\":";
+    out += ",\"confidence\":"sv;
     json::AppendNumber(out, p.confidence);
-    out += ",\"subject\":";
+    out += ",\"subject\":"sv;
     json::AppendBool(out, p.subject);
     out += '}';
   }
-  out += "],\"dyads\":[";
+  out += "],\"dyads\":["sv;
   bool first = true;
   for (const auto& [s, t] : Dyads(e)) {
     if (!first) out += ',';
@@ -67,17 +69,17 @@ std::string ToJsonLine(const Event& e) {
     field(",\"target\":", t);
     out += '}';
   }
-  out += "],\"evidence\":[";
+  out += "],\"evidence\":["sv;
   for (std::size_t i = 0; i < e.evidence.size(); ++i) {
     if (i) out += ',';
     field("{\"doc\":", e.evidence[i].doc);
-    out += ",\"start\":";
+    out += ",\"start\":"sv;
     json::AppendNumber(out, e.evidence[i].start);
-    out += ",\"end\":";
+    out += ",\"end\":"sv;
     json::AppendNumber(out, e.evidence[i].end);
     out += '}';
   }
-  out += "]}";
+  out += "]}"sv;
   return out;
 }
 

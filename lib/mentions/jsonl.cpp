@@ -8,39 +8,41 @@
 
 namespace actorgraph::mentions {
 
+using namespace std::string_view_literals;
+
 std::string ToJsonLine(const std::string& doc_id, const std::string& doc_date, std::string_view text, const Mention& m) {
   // Written by hand (not through nlohmann::ordered_json, several times slower): the same
   // keys in the same order, the same bytes.
   std::string out;
   out.reserve(160 + doc_id.size() + m.entity_id.size() + m.name.size() + m.role.size() + (m.end - m.start));
-  out += "{\"doc\":";
+  out += "{\"doc\":"sv;
   json::AppendString(out, doc_id);
-  out += ",\"start\":";
+  out += ",\"start\":"sv;
   json::AppendNumber(out, m.start);
-  out += ",\"end\":";
+  out += ",\"end\":"sv;
   json::AppendNumber(out, m.end);
-  out += ",\"text\":";
+  out += ",\"text\":"sv;
   json::AppendString(out, text.substr(m.start, m.end - m.start));
-  out += ",\"entity_id\":";
+  out += ",\"entity_id\":"sv;
   json::AppendString(out, m.entity_id);
-  out += ",\"kind\":";
+  out += ",\"kind\":"sv;
   json::AppendString(out, m.kind);
-  out += ",\"name\":";
+  out += ",\"name\":"sv;
   json::AppendString(out, m.name);
-  out += ",\"confidence\":";
+  out += ",\"confidence\":"sv;
   json::AppendNumber(out, m.confidence);
-  out += ",\"resolved_by\":";
+  out += ",\"resolved_by\":"sv;
   json::AppendString(out, m.resolved_by);
   if (!m.role.empty()) {
-    out += ",\"role\":";
+    out += ",\"role\":"sv;
     json::AppendString(out, m.role);
   }
   if (!m.country.empty()) {
-    out += ",\"country\":";
+    out += ",\"country\":"sv;
     json::AppendString(out, m.country);
   }
   if (!doc_date.empty()) {
-    out += ",\"date\":";
+    out += ",\"date\":"sv;
     json::AppendString(out, doc_date);
   }
   out += '}';

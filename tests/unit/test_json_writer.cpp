@@ -1,6 +1,7 @@
 // Hand-written JSON (lib/common/json_writer) and the JSON Lines of `mentions` and `events`
 // written with it: the escapes themselves, and byte-for-byte agreement with nlohmann::json's
 // dump(), which wrote these lines before and still reads them back (`actorgraph merge`).
+#include "common/bytes.hpp"
 #include "common/json_writer.hpp"
 #include "events/jsonl.hpp"
 #include "mentions/jsonl.hpp"
@@ -262,4 +263,26 @@ TEST_CASE("JSON strings: a repaired string after escapes leaves what was already
   std::string out = "{\"k\":";
   json::AppendString(out, "say \"x\"\n\xC3\xA9\xFF");
   CHECK(out == "{\"k\":\"say \\\"x\\\"\\n\xC3\xA9\xEF\xBF\xBD\"");
+}
+
+TEST_CASE("FindJsonSpecial finds the first byte a JSON string must escape or check, at any position") {
+  for (const bool non_ascii : {false, true}) {
+    for (int b = 0; b < 256; ++b) {
+      const auto c = static_cast<unsigned char>(b);
+      const bool special = c == '"' || c == '\\' || c < 0x20 || (non_ascii && c >= 0x80);
+      for (std::size_t at = 0; at < 19; ++at) {
+        // Plain bytes around it, including ones just above and below the SWAR thresholds.
+        std::string s(19, 'a');
+        for (std::size_t k = 0; k < s.size(); ++k) s[k] = "a!#[]~ 0\x7F"[k % 9];
+        s[at] = static_cast<char>(c);
+        CAPTURE(non_ascii, b, at);
+        CHECK(actorgraph::bytes::FindJsonSpecial(s.data(), s.size(), non_ascii) == (special ? at : s.size()));
+      }
+    }
+  }
+  // Several special bytes: the first one counts, also when a later one is of another kind.
+  CHECK(actorgraph::bytes::FindJsonSpecial("abc\\de\"f\x01", 9, false) == 3);
+  CHECK(actorgraph::bytes::FindJsonSpecial("abcdefg\"\x01\\", 10, false) == 7);
+  CHECK(actorgraph::bytes::FindJsonSpecial("ab\xC3\xA9\"", 5, true) == 2);
+  CHECK(actorgraph::bytes::FindJsonSpecial("ab\xC3\xA9\"", 5, false) == 4);
 }
