@@ -83,6 +83,9 @@ struct Vocabulary {
     return (filter[(h >> 20) & (filter.size() - 1)] & bits) == bits;
   }
 
+  // The first stage of a prefetch, well ahead: the filter word of a key with hash `h`.
+  void PrefetchFilter(std::uint64_t h) const { __builtin_prefetch(&filter[(h >> 20) & (filter.size() - 1)]); }
+
   // Starts loading the slot of a key with hash `h` into the cache, when the key may be
   // there: scanning a text, the probe of a later token overlaps with the current one.
   void Prefetch(std::uint64_t h) const {
@@ -144,6 +147,11 @@ struct Edges {
 
   static std::uint64_t Hash(std::uint32_t node, std::uint32_t token) {
     return Mix((static_cast<std::uint64_t>(node) << 32) | token);
+  }
+
+  // Starts loading the slot where the edge (node, token) would be.
+  void Prefetch(std::uint32_t node, std::uint32_t token) const {
+    if (!slots.empty()) __builtin_prefetch(&slots[Hash(node, token) & (slots.size() - 1)]);
   }
 
   std::uint32_t Child(std::uint32_t node, std::uint32_t token) const {

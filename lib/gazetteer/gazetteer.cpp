@@ -461,16 +461,31 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
   // on its way into the cache: a large vocabulary does not fit in it, and the probes of
   // consecutive tokens are independent.
   hashes.resize(n);
+  // Three stages ahead of the probe: the Bloom filter word, then the slot (when the filter
+  // lets the key through), then the key bytes.
   for (std::uint32_t i = 0; i < n; ++i) hashes[i] = flat::HashKey(tokens[i].key);
   constexpr std::uint32_t kAhead = 8;
+  for (std::uint32_t i = 0; i < std::min(n, 2 * kAhead); ++i) im.vocab.PrefetchFilter(hashes[i]);
   for (std::uint32_t i = 0; i < std::min(n, kAhead); ++i) im.vocab.Prefetch(hashes[i]);
   for (std::uint32_t i = 0; i < n; ++i) {
+    if (i + 2 * kAhead < n) im.vocab.PrefetchFilter(hashes[i + 2 * kAhead]);
     if (i + kAhead < n) im.vocab.Prefetch(hashes[i + kAhead]);
     if (i + kAhead / 2 < n) im.vocab.PrefetchKey(hashes[i + kAhead / 2]);
     ids[i] = im.vocab.Find(tokens[i].key, hashes[i]);
   }
+  // The first edge out of a token that starts an alias is looked up at random in a large
+  // table: its slot is requested a few tokens ahead as well.
+  const auto prefetch_edge = [&](std::uint32_t k) {
+    if (k + 1 < n && ids[k] != flat::kNone && ids[k + 1] != flat::kNone) {
+      if (const std::uint32_t node = im.vocab.slots[ids[k]].root_child) im.edges.Prefetch(node, ids[k + 1]);
+    }
+  };
+  constexpr std::uint32_t kEdgeAhead = 4;
+  for (std::uint32_t k = 0; k < std::min(n, kEdgeAhead); ++k) prefetch_edge(k);
   std::uint32_t i = 0;
+  std::uint32_t edge_prefetched = kEdgeAhead;  // tokens below this had their first edge requested
   while (i < n) {
+    for (; edge_prefetched < std::min(n, i + 1 + kEdgeAhead); ++edge_prefetched) prefetch_edge(edge_prefetched);
     if (ids[i] == flat::kNone || im.vocab.slots[ids[i]].root_child == 0) {
       ++i;
       continue;

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 #include <cstring>
 #include <unordered_map>
 
@@ -22,15 +23,18 @@ namespace actorgraph::text {
 namespace {
 
 // ASCII byte classes for the tokenizer's fast path.
-enum : std::uint8_t { kSep = 0, kLower = 1, kUpper = 2, kDigit = 3 };
-constexpr std::array<std::uint8_t, 128> MakeAsciiClass() {
-  std::array<std::uint8_t, 128> t{};
+// Byte classes for the tokenizer's fast path, one bit each so that a run of ASCII word
+// bytes is one table lookup and one test per byte.
+enum : std::uint8_t { kSep = 0, kLower = 1, kUpper = 2, kDigit = 4, kNonAscii = 8, kAsciiWord = kLower | kUpper | kDigit };
+constexpr std::array<std::uint8_t, 256> MakeByteClass() {
+  std::array<std::uint8_t, 256> t{};
   for (int c = 'a'; c <= 'z'; ++c) t[c] = kLower;
   for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
   for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  for (int c = 0x80; c < 0x100; ++c) t[c] = kNonAscii;
   return t;
 }
-constexpr auto kAsciiClass = MakeAsciiClass();
+constexpr auto kAsciiClass = MakeByteClass();
 
 bool IsApostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC' || cp == U'\u2018'; }
 
@@ -184,11 +188,27 @@ TokenList& TokenList::operator=(const TokenList& other) {
   return *this;
 }
 
+TokenList& TokenList::operator=(TokenList&& other) noexcept {
+  if (this == &other) return *this;
+  tokens_ = std::move(other.tokens_);
+  chunks_ = std::move(other.chunks_);
+  large_ = std::move(other.large_);
+  chunk_ = std::exchange(other.chunk_, 0);
+  cur_ = std::exchange(other.cur_, nullptr);
+  end_ = std::exchange(other.end_, nullptr);
+  next_chunk_ = std::exchange(other.next_chunk_, 0);
+  other.tokens_.clear();
+  other.chunks_.clear();
+  other.large_.clear();
+  return *this;
+}
+
 void TokenList::clear() {
   tokens_.clear();
-  chunk_ = 0;
-  used_ = 0;
   large_.clear();
+  chunk_ = 0;
+  cur_ = chunks_.empty() ? nullptr : chunks_[0].bytes.get();
+  end_ = chunks_.empty() ? nullptr : cur_ + chunks_[0].size;
 }
 
 void TokenList::Prepare(std::size_t text_bytes) {
@@ -198,35 +218,24 @@ void TokenList::Prepare(std::size_t text_bytes) {
   next_chunk_ = std::clamp<std::size_t>(text_bytes, 256, kChunk);
 }
 
-char* TokenList::Reserve(std::size_t len) {
-  if (len > kChunk / 4) return large_.emplace_back(new char[len]).get();
-  if (chunk_ < chunks_.size() && used_ + len > chunks_[chunk_].size) {
-    ++chunk_;
-    used_ = 0;
-  }
-  if (chunk_ == chunks_.size()) {
+char* TokenList::ReserveSlow(std::size_t len) {
+  if (len > kChunk / 4) return large_.emplace_back(new char[len + kSlack]).get();
+  len += kSlack;
+  // The next chunk: a kept one that is large enough, or a new one.
+  std::size_t next = cur_ == nullptr ? 0 : chunk_ + 1;
+  while (next < chunks_.size() && chunks_[next].size < len) ++next;
+  if (next >= chunks_.size()) {
     const std::size_t size = std::max(next_chunk_ == 0 ? kChunk : next_chunk_, len);
     chunks_.push_back({std::unique_ptr<char[]>(new char[size]), size});
     next_chunk_ = kChunk;
+    next = chunks_.size() - 1;
   }
-  char* p = chunks_[chunk_].bytes.get() + used_;
-  used_ += len;
+  chunk_ = next;
+  cur_ = chunks_[next].bytes.get();
+  end_ = cur_ + chunks_[next].size;
+  char* p = cur_;
+  cur_ += len - kSlack;
   return p;
-}
-
-void TokenList::Add(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view key) {
-  char* p = Reserve(key.size());
-  for (std::size_t i = 0; i < key.size(); ++i) p[i] = key[i];  // short: cheaper than a memcpy call
-  tokens_.push_back({start, end, flags, std::string_view(p, key.size())});
-}
-
-void TokenList::AddLowered(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view text) {
-  char* p = Reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    p[i] = static_cast<char>(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
-  }
-  tokens_.push_back({start, end, flags, std::string_view(p, text.size())});
 }
 
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
@@ -264,32 +273,33 @@ void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
   while (pos < n) {
     const std::size_t start = pos;
     // Fast path: a token of ASCII letters and digits followed by a separator. One pass
-    // classifies the bytes, counts capitals and digits and writes the lower-case key.
-    if (static_cast<unsigned char>(text[pos]) < 0x80) {
-      std::uint8_t cls = kAsciiClass[static_cast<unsigned char>(text[pos])];
-      if (cls == kSep) {
-        ++pos;
-        continue;
-      }
-      std::size_t upper = 0, digits = 0;
+    // classifies the bytes and counts capitals and digits.
+    std::uint8_t cls = kAsciiClass[static_cast<unsigned char>(text[pos])];
+    if (cls == kSep) {
+      ++pos;
+      continue;
+    }
+    if (cls != kNonAscii) {
       const bool first_upper = cls == kUpper;
+      std::uint8_t seen = 0;  // the classes met in the token, ORed
       std::size_t end = pos;
       do {
-        upper += cls == kUpper;
-        digits += cls == kDigit;
+        seen |= cls;
         ++end;
-      } while (end < n && static_cast<unsigned char>(text[end]) < 0x80 &&
-               (cls = kAsciiClass[static_cast<unsigned char>(text[end])]) != kSep);
-      if (end == n || static_cast<unsigned char>(text[end]) < 0x80) {
+      } while (end < n && ((cls = kAsciiClass[static_cast<unsigned char>(text[end])]) & kAsciiWord));
+      if (end == n || cls == kSep) {
         const std::size_t len = end - start;
-        const std::size_t letters = len - digits;
         std::uint8_t flags = 0;
         if (first_upper) flags |= kCapitalized;
-        if (letters >= 2 && upper == letters) flags |= kAllCaps;
-        if (digits > 0 && letters == 0) flags |= kNumeric;
-        if (upper == 0) flags |= kLowerAscii;
+        if ((seen & (kUpper | kLower)) == kUpper) {  // capitals and no small letters: two or more?
+          std::size_t upper = 0;
+          for (std::size_t k = start; k < end && upper < 2; ++k) upper += kAsciiClass[static_cast<unsigned char>(text[k])] == kUpper;
+          if (upper >= 2) flags |= kAllCaps;
+        }
+        if (seen == kDigit) flags |= kNumeric;
+        if (!(seen & kUpper)) flags |= kLowerAscii;
         if (len <= 2) flags |= ApostropheFlags(text, *tokens, start, text.substr(start, len));
-        if (upper > 0) {
+        if (seen & kUpper) {
           tokens->AddLowered(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), flags, text.substr(start, len));
         } else {
           tokens->Add(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), flags, text.substr(start, len));
@@ -350,12 +360,12 @@ void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
       const auto b = static_cast<unsigned char>(word[i]);
       if (b < 0x80) {
         ++i;
-        const std::uint8_t cls = kAsciiClass[b];
-        if (cls == kDigit) { ++digits; continue; }
-        if (cls == kSep) continue;
-        if (letters == 0) first_upper = cls == kUpper;
+        const std::uint8_t byte_class = kAsciiClass[b];
+        if (byte_class == kDigit) { ++digits; continue; }
+        if (byte_class == kSep) continue;
+        if (letters == 0) first_upper = byte_class == kUpper;
         ++letters;
-        upper += cls == kUpper;
+        upper += byte_class == kUpper;
         continue;
       }
       const char32_t cp = utf8::Next(word, i);

@@ -20,9 +20,11 @@
 // the keys of gazetteer aliases, so both sides meet in one space.
 #pragma once
 
+#include "common/bytes.hpp"
 #include "common/status.hpp"
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <span>
 #include <string>
@@ -58,8 +60,8 @@ class TokenList {
   TokenList() = default;
   TokenList(const TokenList& other);
   TokenList& operator=(const TokenList& other);
-  TokenList(TokenList&&) noexcept = default;
-  TokenList& operator=(TokenList&&) noexcept = default;
+  TokenList(TokenList&& other) noexcept { *this = std::move(other); }
+  TokenList& operator=(TokenList&& other) noexcept;  // leaves `other` empty
 
   std::size_t size() const { return tokens_.size(); }
   bool empty() const { return tokens_.empty(); }
@@ -75,12 +77,43 @@ class TokenList {
   // Makes room for the tokens of a text of `text_bytes` bytes (an estimate, not a limit).
   void Prepare(std::size_t text_bytes);
   // Appends a token, copying `key` into the list.
-  void Add(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view key);
-  // Appends a token whose key is `text` with ASCII capitals lowered (`text` is ASCII).
-  void AddLowered(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view text);
+  void Add(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view key) {
+    tokens_.push_back({start, end, flags, Store(key, 0)});
+  }
+  // Appends a token whose key is `text` with every byte ORed with 0x20: the lower case of a
+  // `text` of ASCII letters and digits only (digits already have that bit).
+  void AddLowered(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view text) {
+    tokens_.push_back({start, end, flags, Store(text, 0x2020202020202020ULL)});
+  }
 
  private:
-  char* Reserve(std::size_t len);
+  // Copies `key` into the chunks eight bytes at a time, each word ORed with `mask`. The
+  // last word may write up to seven bytes past the key: Reserve keeps that much slack.
+  std::string_view Store(std::string_view key, std::uint64_t mask) {
+    char* p = Reserve(key.size());
+    std::size_t i = 0;
+    for (; i + 8 <= key.size(); i += 8) {
+      const std::uint64_t w = bytes::LoadUpTo8(key.data() + i, 8) | mask;
+      std::memcpy(p + i, &w, 8);
+    }
+    if (i < key.size()) {
+      const std::uint64_t w = bytes::LoadUpTo8(key.data() + i, key.size() - i) | mask;
+      std::memcpy(p + i, &w, 8);
+    }
+    return {p, key.size()};
+  }
+
+  static constexpr std::size_t kSlack = 8;
+  // `len` bytes for a key, with kSlack writable bytes after them.
+  char* Reserve(std::size_t len) {
+    if (len + kSlack <= static_cast<std::size_t>(end_ - cur_)) {
+      char* p = cur_;
+      cur_ += len;
+      return p;
+    }
+    return ReserveSlow(len);
+  }
+  char* ReserveSlow(std::size_t len);
 
   std::vector<Token> tokens_;
   struct Chunk {
@@ -88,7 +121,9 @@ class TokenList {
     std::size_t size = 0;
   };
   std::vector<Chunk> chunks_;                   // reused after clear()
-  std::size_t chunk_ = 0, used_ = 0;            // the chunk being filled, bytes used in it
+  std::size_t chunk_ = 0;                       // the chunk being filled (when cur_ is set)
+  char* cur_ = nullptr;                         // free bytes of that chunk: [cur_, end_)
+  char* end_ = nullptr;
   std::size_t next_chunk_ = 0;                  // size of the next chunk to allocate
   std::vector<std::unique_ptr<char[]>> large_;  // keys longer than a chunk, freed by clear()
 };
