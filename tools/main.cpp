@@ -326,7 +326,7 @@ Status RunMentions(const StreamOptions& o, bool quiet) {
   // writes them out, in input order.
   run.render = [](actorgraph::pipeline::DocumentResult& r) {
     for (const auto& m : r.analyzed.mentions) {
-      r.rendered += actorgraph::mentions::ToJsonLine(r.analyzed.doc.id, r.analyzed.date.date, r.analyzed.doc.text, m);
+      actorgraph::mentions::AppendJsonLine(r.rendered, r.analyzed.doc.id, r.analyzed.date.date, r.analyzed.doc.text, m);
       r.rendered += '\n';
     }
   };

@@ -1,5 +1,7 @@
 #include "gazetteer/gazetteer.hpp"
 
+#include "common/bytes.hpp"
+
 #include "common/iso_date.hpp"
 #include "common/json_error.hpp"
 #include "common/utf8.hpp"
@@ -7,6 +9,7 @@
 #include "gazetteer/gazetteer_impl.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
@@ -425,6 +428,12 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
   }
   im.candidate_begin.back() = static_cast<std::uint32_t>(im.candidates.size());
   im.compiled = true;
+  im.generation = Impl::NextGeneration();
+}
+
+std::uint64_t Gazetteer::Impl::NextGeneration() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
 }
 
 namespace {
@@ -449,36 +458,94 @@ bool CasedFits(const std::vector<std::string>& forms, std::string_view text, std
 
 }  // namespace
 
+namespace {
+
+// Per-thread memo of recent token lookups (token key -> vocabulary slot and the trie node it
+// starts), direct-mapped by the key's hash. The frequent words of a text ("the", "of",
+// "new") then cost no probe of the large vocabulary. Keys of up to 16 bytes, compared whole.
+struct TokenMemo {
+  static constexpr std::size_t kSize = 2048;  // 64 KB
+  struct Entry {
+    std::uint64_t k0 = 0, k1 = 0;  // the key's bytes, zero-padded
+    std::uint32_t id = flat::kNone;
+    std::uint32_t root_child = 0;
+    std::uint32_t length = UINT32_MAX;  // UINT32_MAX: empty
+    std::uint32_t unused = 0;
+  };
+  std::uint64_t generation = 0;  // the gazetteer build the entries belong to
+  std::vector<Entry> entries;
+
+  static constexpr std::size_t kMaxKey = 16;
+  static void Words(std::string_view key, std::uint64_t* k0, std::uint64_t* k1) {
+    *k0 = bytes::LoadUpTo8(key.data(), std::min<std::size_t>(key.size(), 8));
+    *k1 = key.size() > 8 ? bytes::LoadUpTo8(key.data() + 8, key.size() - 8) : 0;
+  }
+};
+
+}  // namespace
+
 void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> tokens, std::vector<Match>* out) const {
   const Impl& im = *impl_;
   out->clear();
   const auto n = static_cast<std::uint32_t>(tokens.size());
-  thread_local std::vector<std::uint32_t> ids;
+  thread_local std::vector<std::uint32_t> ids, roots, pending;
   thread_local std::vector<std::uint64_t> hashes;
+  thread_local TokenMemo memo;
   ids.assign(n, flat::kNone);
+  roots.assign(n, 0);
   if (im.vocab.slots.empty()) return;
-  // Hash every token first, then probe with the slot of a token a few places ahead already
-  // on its way into the cache: a large vocabulary does not fit in it, and the probes of
-  // consecutive tokens are independent.
+  if (memo.generation != im.generation || memo.entries.empty()) {
+    memo.entries.assign(TokenMemo::kSize, TokenMemo::Entry{});
+    memo.generation = im.generation;
+  }
+  // Hash every token and answer what the memo knows; the rest are probed below.
   hashes.resize(n);
-  // Three stages ahead of the probe: the Bloom filter word, then the slot (when the filter
-  // lets the key through), then the key bytes.
-  for (std::uint32_t i = 0; i < n; ++i) hashes[i] = flat::HashKey(tokens[i].key);
-  constexpr std::uint32_t kAhead = 8;
-  for (std::uint32_t i = 0; i < std::min(n, 2 * kAhead); ++i) im.vocab.PrefetchFilter(hashes[i]);
-  for (std::uint32_t i = 0; i < std::min(n, kAhead); ++i) im.vocab.Prefetch(hashes[i]);
+  pending.clear();
   for (std::uint32_t i = 0; i < n; ++i) {
-    if (i + 2 * kAhead < n) im.vocab.PrefetchFilter(hashes[i + 2 * kAhead]);
-    if (i + kAhead < n) im.vocab.Prefetch(hashes[i + kAhead]);
-    if (i + kAhead / 2 < n) im.vocab.PrefetchKey(hashes[i + kAhead / 2]);
-    ids[i] = im.vocab.Find(tokens[i].key, hashes[i]);
+    const std::string_view key = tokens[i].key;
+    hashes[i] = flat::HashKey(key);
+    if (key.size() <= TokenMemo::kMaxKey) {
+      const TokenMemo::Entry& e = memo.entries[hashes[i] & (TokenMemo::kSize - 1)];
+      if (e.length == key.size()) {
+        std::uint64_t k0, k1;
+        TokenMemo::Words(key, &k0, &k1);
+        if (e.k0 == k0 && e.k1 == k1) {
+          ids[i] = e.id;
+          roots[i] = e.root_child;
+          continue;
+        }
+      }
+    }
+    pending.push_back(i);
+  }
+  // Probe the others with the slot of a token a few places ahead already on its way into
+  // the cache (a large vocabulary does not fit in it, and the probes of consecutive tokens
+  // are independent): three stages ahead, the Bloom filter word, then the slot (when the
+  // filter lets the key through), then the key bytes.
+  const auto m = static_cast<std::uint32_t>(pending.size());
+  constexpr std::uint32_t kAhead = 8;
+  for (std::uint32_t p = 0; p < std::min(m, 2 * kAhead); ++p) im.vocab.PrefetchFilter(hashes[pending[p]]);
+  for (std::uint32_t p = 0; p < std::min(m, kAhead); ++p) im.vocab.Prefetch(hashes[pending[p]]);
+  for (std::uint32_t p = 0; p < m; ++p) {
+    if (p + 2 * kAhead < m) im.vocab.PrefetchFilter(hashes[pending[p + 2 * kAhead]]);
+    if (p + kAhead < m) im.vocab.Prefetch(hashes[pending[p + kAhead]]);
+    if (p + kAhead / 2 < m) im.vocab.PrefetchKey(hashes[pending[p + kAhead / 2]]);
+    const std::uint32_t i = pending[p];
+    const std::string_view key = tokens[i].key;
+    ids[i] = im.vocab.Find(key, hashes[i]);
+    roots[i] = ids[i] == flat::kNone ? 0 : im.vocab.slots[ids[i]].root_child;
+    if (key.size() <= TokenMemo::kMaxKey) {
+      TokenMemo::Entry& e = memo.entries[hashes[i] & (TokenMemo::kSize - 1)];
+      TokenMemo::Words(key, &e.k0, &e.k1);
+      e.id = ids[i];
+      e.root_child = roots[i];
+      e.length = static_cast<std::uint32_t>(key.size());
+    }
   }
   // The first edge out of a token that starts an alias is looked up at random in a large
   // table: its slot is requested a few tokens ahead as well.
   const auto prefetch_edge = [&](std::uint32_t k) {
-    if (k + 1 < n && ids[k] != flat::kNone && ids[k + 1] != flat::kNone) {
-      if (const std::uint32_t node = im.vocab.slots[ids[k]].root_child) im.edges.Prefetch(node, ids[k + 1]);
-    }
+    if (k + 1 < n && roots[k] != 0 && ids[k + 1] != flat::kNone) im.edges.Prefetch(roots[k], ids[k + 1]);
   };
   constexpr std::uint32_t kEdgeAhead = 4;
   for (std::uint32_t k = 0; k < std::min(n, kEdgeAhead); ++k) prefetch_edge(k);
@@ -486,11 +553,11 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
   std::uint32_t edge_prefetched = kEdgeAhead;  // tokens below this had their first edge requested
   while (i < n) {
     for (; edge_prefetched < std::min(n, i + 1 + kEdgeAhead); ++edge_prefetched) prefetch_edge(edge_prefetched);
-    if (ids[i] == flat::kNone || im.vocab.slots[ids[i]].root_child == 0) {
+    if (roots[i] == 0) {
       ++i;
       continue;
     }
-    std::uint32_t node = im.vocab.slots[ids[i]].root_child, best_end = 0, best_node = 0;
+    std::uint32_t node = roots[i], best_end = 0, best_node = 0;
     for (std::uint32_t j = i;;) {
       // Here `node` is reached by tokens i..j. "don’t" is not "Don".
       const std::uint8_t flags = im.node_flags[node];

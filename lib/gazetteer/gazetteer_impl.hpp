@@ -60,6 +60,10 @@ struct Gazetteer::Impl {
   std::vector<std::vector<std::string>> cased_forms{1};  // token texts of each cased alias
   std::size_t aliases = 0;
   bool compiled = false;  // the tables match the entities (after Compile or LoadCompiled)
+  // Which build of the tables this is, unique in the process (set with `compiled`): the
+  // per-thread token memo of FindMatches belongs to one build.
+  std::uint64_t generation = 0;
+  static std::uint64_t NextGeneration();
 
   std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> holders;
   StringMap<std::vector<std::uint32_t>> surnames;

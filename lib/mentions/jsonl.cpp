@@ -11,10 +11,16 @@ namespace actorgraph::mentions {
 using namespace std::string_view_literals;
 
 std::string ToJsonLine(const std::string& doc_id, const std::string& doc_date, std::string_view text, const Mention& m) {
+  std::string out;
+  AppendJsonLine(out, doc_id, doc_date, text, m);
+  return out;
+}
+
+void AppendJsonLine(std::string& out, const std::string& doc_id, const std::string& doc_date, std::string_view text,
+                    const Mention& m) {
   // Written by hand (not through nlohmann::ordered_json, several times slower): the same
   // keys in the same order, the same bytes.
-  std::string out;
-  out.reserve(160 + doc_id.size() + m.entity_id.size() + m.name.size() + m.role.size() + (m.end - m.start));
+  out.reserve(out.size() + 160 + doc_id.size() + m.entity_id.size() + m.name.size() + m.role.size() + (m.end - m.start));
   out += "{\"doc\":"sv;
   json::AppendString(out, doc_id);
   out += ",\"start\":"sv;
@@ -46,7 +52,6 @@ std::string ToJsonLine(const std::string& doc_id, const std::string& doc_date, s
     json::AppendString(out, doc_date);
   }
   out += '}';
-  return out;
 }
 
 Status FromJsonLine(std::string_view line, const std::string& where, MentionLine* out) {

@@ -13,6 +13,9 @@ namespace actorgraph::mentions {
 // known; "date" is the document's date (when known), which `actorgraph merge` needs.
 // `text` is the document text the offsets point into.
 std::string ToJsonLine(const std::string& doc_id, const std::string& doc_date, std::string_view text, const Mention& m);
+// The same line appended to `out` (no newline).
+void AppendJsonLine(std::string& out, const std::string& doc_id, const std::string& doc_date, std::string_view text,
+                    const Mention& m);
 
 // A mention line as written by ToJsonLine, for `actorgraph merge`. `entity` is left -1;
 // the caller resolves entity_id against its gazetteer. Errors: kBadInput naming `where`.

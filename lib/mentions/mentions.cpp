@@ -186,6 +186,13 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
     return static_cast<bool>(sentence_start[i]);
   };
 
+  // NameLike per token, worked out once: several rules ask about the same tokens.
+  std::vector<std::int8_t> name_like(n, -1);  // -1: not asked yet
+  const auto is_name_like = [&](std::uint32_t k) {
+    if (name_like[k] < 0) name_like[k] = NameLike(tokens[k]) ? 1 : 0;
+    return name_like[k] == 1;
+  };
+
   std::vector<Mention> found;
   std::vector<std::int32_t> covered(n, -1);  // token → index into `found`, or -1
   const auto add = [&](Mention m) {
@@ -254,7 +261,7 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
   for (const auto& t : title_spans) {
     Mention* next = mention_at(t.end);
     if (next && next->kind == "person") continue;  // "Foreign Minister Jeyhun Bayramov"
-    if (t.end < n && NameLike(tokens[t.end]) && covered[t.end] < 0) continue;  // a name follows: discovery
+    if (t.end < n && is_name_like(t.end) && covered[t.end] < 0) continue;  // a name follows: discovery
     if (t.role_key.empty()) continue;
     // The country: "Russian leader", "Armenia's prime minister", "Azerbaijani top diplomat".
     Mention* country = nullptr;
@@ -296,12 +303,12 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
   // 4. Discovery of unlisted people.
   std::unordered_map<std::string, std::pair<std::string, std::string>> discovered;  // id → (name, country)
   for (std::uint32_t i = 0; i < n;) {
-    if (covered[i] >= 0 || in_title[i] || !NameLike(tokens[i]) || (tokens[i].flags & text::kAllCaps)) {
+    if (covered[i] >= 0 || in_title[i] || !is_name_like(i) || (tokens[i].flags & text::kAllCaps)) {
       ++i;
       continue;
     }
     std::uint32_t j = i + 1;
-    while (j < n && j < i + 4 && covered[j] < 0 && !in_title[j] && NameLike(tokens[j]) &&
+    while (j < n && j < i + 4 && covered[j] < 0 && !in_title[j] && is_name_like(j) &&
            !(tokens[j].flags & text::kAllCaps)) {
       const std::string_view gap = text.substr(tokens[j - 1].end, tokens[j].start - tokens[j - 1].end);
       if (gap != " " && gap != "-") break;
@@ -411,11 +418,11 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
     const Token& t = tokens[i];
     if (covered[i] >= 0 || in_title[i] || !(t.flags & text::kCapitalized) || (t.flags & text::kPossessive)) continue;
     // Part of a longer capitalised name ("John Bayramov") is not a surname reference.
-    if (i + 1 < n && covered[i + 1] < 0 && NameLike(tokens[i + 1]) && text.substr(t.end, tokens[i + 1].start - t.end) == " ") continue;
+    if (i + 1 < n && covered[i + 1] < 0 && is_name_like(i + 1) && text.substr(t.end, tokens[i + 1].start - t.end) == " ") continue;
     Mention m;
     m.first_token = i;
     m.end_token = i + 1;
-    if (auto it = doc_surnames.find(t.key); it != doc_surnames.end()) {
+    if (auto it = doc_surnames.empty() ? doc_surnames.end() : doc_surnames.find(t.key); it != doc_surnames.end()) {
       const Mention& full = found[it->second];
       m.entity = full.entity;
       m.entity_id = full.entity_id;
@@ -428,7 +435,9 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
       surname_mentions.push_back(std::move(m));
       continue;
     }
-    if (t.key.size() < 4 || NotNameWords().count(t.key)) continue;
+    // Here the token is capitalised and not possessive, so it is name-like exactly when it
+    // is not one of NotNameWords.
+    if (t.key.size() < 4 || !is_name_like(i)) continue;
     const auto& namesakes = im.gaz.BySurname(t.key);
     if (namesakes.empty() || starts_sentence(i)) continue;
     std::vector<std::uint32_t> in_office;
