@@ -593,12 +593,18 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
 std::vector<Candidate> Gazetteer::Candidates(const Match& m, std::string_view text,
                                              std::span<const text::Token> tokens) const {
   std::vector<Candidate> out;
+  Candidates(m, text, tokens, &out);
+  return out;
+}
+
+void Gazetteer::Candidates(const Match& m, std::string_view text, std::span<const text::Token> tokens,
+                           std::vector<Candidate>* out) const {
+  out->clear();
   for (const auto& c : impl_->NodeCandidates(m.node)) {
     if (c.type == AliasType::kCased && !CasedFits(impl_->cased_forms[c.cased_form], text, tokens, m.first_token)) continue;
     if (!FoldFits(c, tokens, m.first_token, m.end_token)) continue;
-    out.push_back(c);
+    out->push_back(c);
   }
-  return out;
 }
 
 std::vector<std::uint32_t> Gazetteer::Holders(std::string_view role_key, std::string_view of, std::string_view date) const {

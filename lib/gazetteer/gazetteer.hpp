@@ -137,6 +137,9 @@ class Gazetteer {
   // candidates whose exact form the text does not have already removed by FindMatches.
   std::vector<Candidate> Candidates(const Match& match, std::string_view text,
                                     std::span<const text::Token> tokens) const;
+  // The same into `out` (cleared first), whose memory serves the next call.
+  void Candidates(const Match& match, std::string_view text, std::span<const text::Token> tokens,
+                  std::vector<Candidate>* out) const;
 
   // Entities that held role `role_key` in entity `of` on `date` (ISO, possibly partial).
   std::vector<std::uint32_t> Holders(std::string_view role_key, std::string_view of, std::string_view date) const;

@@ -102,6 +102,7 @@ struct MentionFinder::Impl {
   const GivenNames* given_names;
   text::Analyzer analyzer;
   std::vector<gazetteer::Match> matches;
+  std::vector<gazetteer::Candidate> candidates;  // scratch of one match
 
   Impl(const gazetteer::Gazetteer& g, const Titles& t, const GivenNames* n) : gaz(g), titles(t), given_names(n) {}
 
@@ -194,6 +195,7 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
   };
 
   std::vector<Mention> found;
+  found.reserve(n / 8 + 4);
   std::vector<std::int32_t> covered(n, -1);  // token → index into `found`, or -1
   const auto add = [&](Mention m) {
     m.start = tokens[m.first_token].start;
@@ -210,7 +212,8 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
   // 1. Gazetteer matches.
   im.gaz.FindMatches(text, tokens, &im.matches);
   for (const auto& match : im.matches) {
-    const auto cands = im.gaz.Candidates(match, text, tokens);
+    std::vector<gazetteer::Candidate>& cands = im.candidates;
+    im.gaz.Candidates(match, text, tokens, &cands);
     if (cands.empty()) continue;
     const std::uint32_t chosen = im.Choose(cands, date);
     Mention m;
@@ -455,8 +458,19 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
   }
   for (auto& m : surname_mentions) add(std::move(m));
 
-  std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
-  out->mentions = std::move(found);
+  // In order of start (distinct: mentions never overlap). Often already so; otherwise the
+  // order is worked out on indices, and each mention moves once.
+  const auto by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
+  if (std::is_sorted(found.begin(), found.end(), by_start)) {
+    out->mentions = std::move(found);
+  } else {
+    std::vector<std::uint32_t> order(found.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return found[a].start < found[b].start; });
+    out->mentions.clear();
+    out->mentions.reserve(found.size());
+    for (const std::uint32_t k : order) out->mentions.push_back(std::move(found[k]));
+  }
 }
 
 }  // namespace actorgraph::mentions
