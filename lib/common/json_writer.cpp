@@ -3,6 +3,7 @@
 #include "common/bytes.hpp"
 #include "common/utf8.hpp"
 
+#include <charconv>
 #include <cstring>
 #include <iterator>
 #include <cmath>
@@ -79,12 +80,22 @@ void AppendNumber(std::string& out, double value) {
   // ways: it writes 1e15 to 1e16 in fixed notation, and nlohmann's Grisu2 is not always
   // shortest (0.01207 comes out as 0.012070000000000001: about 1 in 1,500 short decimals), so
   // only this keeps the lines byte-identical for every value.
+  if (value == 1.0) {  // a mention's usual confidence: what Grisu2 writes for it
+    out += "1.0";
+    return;
+  }
   char buf[64];
   out.append(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, value));
 }
 
-void AppendNumber(std::string& out, std::int64_t value) { fmt::format_to(std::back_inserter(out), "{}", value); }
+void AppendNumber(std::string& out, std::int64_t value) {
+  char buf[24];
+  out.append(buf, std::to_chars(buf, buf + sizeof buf, value).ptr);
+}
 
-void AppendNumber(std::string& out, std::uint64_t value) { fmt::format_to(std::back_inserter(out), "{}", value); }
+void AppendNumber(std::string& out, std::uint64_t value) {
+  char buf[24];
+  out.append(buf, std::to_chars(buf, buf + sizeof buf, value).ptr);
+}
 
 }  // namespace actorgraph::json

@@ -144,6 +144,14 @@ TEST_CASE("JSON numbers agree with nlohmann on random doubles of every magnitude
   json::AppendBool(out, true);
   json::AppendBool(out, false);
   CHECK(out == "4294967295 -42 truefalse");
+  out.clear();
+  json::AppendNumber(out, std::numeric_limits<std::int64_t>::min());
+  out += ' ';
+  json::AppendNumber(out, std::numeric_limits<std::uint64_t>::max());
+  out += ' ';
+  json::AppendNumber(out, std::int32_t{0});
+  CHECK(out == "-9223372036854775808 18446744073709551615 0");
+  CHECK(out == Dump(std::numeric_limits<std::int64_t>::min()) + " " + Dump(std::numeric_limits<std::uint64_t>::max()) + " 0");
 }
 
 namespace {
