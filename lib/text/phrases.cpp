@@ -1,19 +1,20 @@
 #include "text/phrases.hpp"
 
-#include "common/bytes.hpp"
-
 #include <algorithm>
 #include <cstring>
 
 namespace actorgraph::text {
 namespace {
 
-// A 12-bit hash of a key, from its length and its first and last eight bytes.
-unsigned FilterBit(std::string_view key) {
-  const std::uint64_t head = bytes::LoadUpTo8(key.data(), std::min<std::size_t>(key.size(), 8));
-  const std::uint64_t tail = key.size() > 8 ? bytes::LoadUpTo8(key.data() + key.size() - 8, 8) : 0;
-  const std::uint64_t h = (head * 0x9e3779b97f4a7c15ULL) ^ (tail * 0xc2b2ae3d27d4eb4fULL) ^ (key.size() * 0x165667b19e3779f9ULL);
-  return static_cast<unsigned>((h ^ (h >> 29)) * 0xbf58476d1ce4e5b9ULL >> 52);
+// A 12-bit hash of a key from its length, its first two bytes and its last byte: cheap
+// enough to ask for every token of a text, and varied enough to keep a filter of a few
+// hundred phrases sparse.
+inline unsigned FilterBit(std::string_view key) {
+  const std::size_t n = key.size();
+  if (n == 0) return 0;
+  const auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(key[i])); };
+  const std::uint64_t v = byte(0) | (byte(n > 1 ? 1 : 0) << 8) | (byte(n - 1) << 16) | (static_cast<std::uint64_t>(n) << 24);
+  return static_cast<unsigned>((v * 0x9e3779b97f4a7c15ULL) >> 52);
 }
 
 bool Has(const std::array<std::uint64_t, 64>& filter, std::string_view key) {
