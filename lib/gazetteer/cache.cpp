@@ -293,6 +293,15 @@ class MappedEntities final : public LazyEntities {
     return *expected;  // another thread built it first
   }
 
+  void PrefetchSlot(std::uint32_t index) const override { __builtin_prefetch(&built_[index]); }
+  void PrefetchEntity(std::uint32_t index) const override {
+    if (const Entity* e = built_[index].load(std::memory_order_relaxed)) {
+      __builtin_prefetch(e);
+      __builtin_prefetch(reinterpret_cast<const char*>(e) + 64);
+      __builtin_prefetch(reinterpret_cast<const char*>(e) + 128);
+    }
+  }
+
   std::optional<std::uint32_t> Find(std::string_view id) const override {
     const std::uint64_t h = flat::HashKey(id);
     for (auto it = std::lower_bound(ids_.begin(), ids_.end(), IdSlot{h, 0, 0}); it != ids_.end() && it->hash == h; ++it) {

@@ -583,10 +583,28 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
     }
     if (best_end > i) {
       out->push_back({i, best_end, best_node});
+      __builtin_prefetch(&im.candidate_begin[best_node]);  // the caller asks for candidates next
       i = best_end;
     } else {
       ++i;
     }
+  }
+}
+
+void Gazetteer::Prefetch(const Match& m, int stage) const {
+  const Impl& im = *impl_;
+  const std::uint32_t begin = im.candidate_begin[m.node];
+  if (begin == im.candidate_begin[m.node + 1]) return;
+  if (stage >= 3) {
+    __builtin_prefetch(&im.candidates[begin]);
+    return;
+  }
+  const std::uint32_t entity = im.candidates[begin].entity;
+  if (stage == 2) {
+    if (im.lazy) im.lazy->PrefetchSlot(entity);
+    else __builtin_prefetch(&im.entities[entity]);
+  } else if (im.lazy) {
+    im.lazy->PrefetchEntity(entity);
   }
 }
 

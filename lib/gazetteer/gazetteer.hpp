@@ -133,6 +133,12 @@ class Gazetteer {
 
   // Leftmost-longest, token-aligned matches over `tokens` of `text` (thread-safe).
   void FindMatches(std::string_view text, std::span<const text::Token> tokens, std::vector<Match>* out) const;
+  // A hint, for a caller that goes through the matches of a document in order: starts
+  // loading, into the cache, what a later match will need. Stage 3: its candidates; stage 2:
+  // where its first candidate's entity is kept; stage 1: that entity. Call stage s for the
+  // match s places ahead of the one being handled. Never changes a result.
+  void Prefetch(const Match& match, int stage) const;
+
   // The candidates of a match, best first (kind priority, then load order), with cased
   // candidates whose exact form the text does not have already removed by FindMatches.
   std::vector<Candidate> Candidates(const Match& match, std::string_view text,

@@ -25,6 +25,10 @@ class LazyEntities {
   virtual std::size_t size() const = 0;
   virtual const Entity& Get(std::uint32_t index) const = 0;
   virtual std::optional<std::uint32_t> Find(std::string_view id) const = 0;
+  // Cache hints for Get(index) soon (see Gazetteer::Prefetch): where the entity is kept, then
+  // the entity itself when it is built already.
+  virtual void PrefetchSlot(std::uint32_t) const {}
+  virtual void PrefetchEntity(std::uint32_t) const {}
 };
 
 struct Gazetteer::Impl {

@@ -211,7 +211,17 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
 
   // 1. Gazetteer matches.
   im.gaz.FindMatches(text, tokens, &im.matches);
-  for (const auto& match : im.matches) {
+  const auto match_count = im.matches.size();
+  for (std::size_t k = 0; k < std::min<std::size_t>(match_count, 3); ++k) {
+    for (int stage = 3; stage > static_cast<int>(k); --stage) im.gaz.Prefetch(im.matches[k], stage);
+  }
+  for (std::size_t k = 0; k < match_count; ++k) {
+    // What the next matches need is on its way while this one is resolved: each step is
+    // a cache miss into a large table otherwise.
+    for (std::size_t ahead = 1; ahead <= 3; ++ahead) {
+      if (k + ahead < match_count) im.gaz.Prefetch(im.matches[k + ahead], static_cast<int>(ahead));
+    }
+    const auto& match = im.matches[k];
     std::vector<gazetteer::Candidate>& cands = im.candidates;
     im.gaz.Candidates(match, text, tokens, &cands);
     if (cands.empty()) continue;

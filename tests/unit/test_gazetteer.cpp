@@ -25,6 +25,9 @@ std::vector<Found> MatchAll(const Gazetteer& g, std::string_view text) {
   g.FindMatches(text, toks, &ms);
   std::vector<Found> out;
   for (const auto& m : ms) {
+    // Cache hints at every stage (a no-op for the results checked below, also for entities
+    // of a compiled file not built yet), as MentionFinder gives them for later matches.
+    for (int stage = 3; stage >= 1; --stage) g.Prefetch(m, stage);
     const auto cands = g.Candidates(m, text, toks);
     REQUIRE(!cands.empty());
     const auto start = toks[m.first_token].start, end = toks[m.end_token - 1].end;
