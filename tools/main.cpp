@@ -325,6 +325,12 @@ Status RunMentions(const StreamOptions& o, bool quiet) {
   // Each document's lines are written by the worker that analysed it; this thread only
   // writes them out, in input order.
   run.render = [](actorgraph::pipeline::DocumentResult& r) {
+    // One allocation for the document's lines (an estimate; escapes may add to it).
+    std::size_t need = 0;
+    for (const auto& m : r.analyzed.mentions) {
+      need += 192 + r.analyzed.doc.id.size() + m.entity_id.size() + m.name.size() + m.role.size() + (m.end - m.start);
+    }
+    r.rendered.reserve(need);
     for (const auto& m : r.analyzed.mentions) {
       actorgraph::mentions::AppendJsonLine(r.rendered, r.analyzed.doc.id, r.analyzed.date.date, r.analyzed.doc.text, m);
       r.rendered += '\n';

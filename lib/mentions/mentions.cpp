@@ -103,6 +103,23 @@ struct MentionFinder::Impl {
   text::Analyzer analyzer;
   std::vector<gazetteer::Match> matches;
   std::vector<gazetteer::Candidate> candidates;  // scratch of one match
+  // Scratch of Analyze, kept between documents so that a document costs no allocation
+  // for them once the first ones have sized them.
+  struct TitleSpan {
+    std::uint32_t first, end;
+    const std::string* role_key;  // into titles.role_keys
+  };
+  std::vector<char> sentence_start;
+  std::vector<std::int8_t> name_like;
+  std::vector<std::int32_t> covered;
+  std::vector<TitleSpan> title_spans;
+  std::vector<char> in_title;
+  std::vector<char> dropped;
+  std::vector<Mention> role_refs, kept, surname_mentions;
+  std::unordered_map<std::string, std::pair<std::string, std::string>> discovered;  // id → (name, country)
+  StringMap<std::size_t> doc_surnames;  // surname key → index into the mentions found
+  text::TokenList name_tokens;
+  std::vector<std::uint32_t> in_office;
 
   Impl(const gazetteer::Gazetteer& g, const Titles& t, const GivenNames* n) : gaz(g), titles(t), given_names(n) {}
 
@@ -160,7 +177,8 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
   const auto n = static_cast<std::uint32_t>(tokens.size());
 
   // Whether token i starts a sentence (for the global surname rule).
-  std::vector<bool> sentence_start;
+  auto& sentence_start = im.sentence_start;
+  sentence_start.clear();
   const auto starts_sentence = [&](std::uint32_t i) {
     if (i == 0) return true;
     // A sentence boundary (UAX #29) follows a terminator or a line break, possibly with
@@ -188,15 +206,18 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
   };
 
   // NameLike per token, worked out once: several rules ask about the same tokens.
-  std::vector<std::int8_t> name_like(n, -1);  // -1: not asked yet
+  auto& name_like = im.name_like;
+  name_like.assign(n, -1);  // -1: not asked yet
   const auto is_name_like = [&](std::uint32_t k) {
     if (name_like[k] < 0) name_like[k] = NameLike(tokens[k]) ? 1 : 0;
     return name_like[k] == 1;
   };
 
-  std::vector<Mention> found;
+  std::vector<Mention> found = std::move(out->mentions);
+  found.clear();
   found.reserve(n / 8 + 4);
-  std::vector<std::int32_t> covered(n, -1);  // token → index into `found`, or -1
+  auto& covered = im.covered;
+  covered.assign(n, -1);  // token → index into `found`, or -1
   const auto add = [&](Mention m) {
     m.start = tokens[m.first_token].start;
     m.end = tokens[m.end_token - 1].end;
@@ -243,19 +264,17 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
   }
 
   // 2. Titles over uncovered tokens.
-  struct TitleSpan {
-    std::uint32_t first, end;
-    std::string role_key;
-  };
-  std::vector<TitleSpan> title_spans;
-  std::vector<bool> in_title(n, false);
+  auto& title_spans = im.title_spans;
+  title_spans.clear();
+  auto& in_title = im.in_title;
+  in_title.assign(n, 0);
   for (std::uint32_t i = 0; i < n;) {
     text::PhraseTable::Hit hit;
     if (covered[i] < 0 && im.titles.table.LongestAt(tokens, i, &hit)) {
       bool free = true;
       for (std::uint32_t k = i; k < hit.end_token; ++k) free &= covered[k] < 0;
       if (free) {
-        title_spans.push_back({i, hit.end_token, im.titles.role_keys[hit.value]});
+        title_spans.push_back({i, hit.end_token, &im.titles.role_keys[hit.value]});
         for (std::uint32_t k = i; k < hit.end_token; ++k) in_title[k] = true;
         i = hit.end_token;
         continue;
@@ -269,13 +288,15 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
 
   // 3. Titles before a known person give the person's role; role references without a
   //    name resolve to the holder.
-  std::vector<bool> dropped(found.size(), false);
-  std::vector<Mention> role_refs;
+  auto& dropped = im.dropped;
+  dropped.assign(found.size(), 0);
+  auto& role_refs = im.role_refs;
+  role_refs.clear();
   for (const auto& t : title_spans) {
     Mention* next = mention_at(t.end);
     if (next && next->kind == "person") continue;  // "Foreign Minister Jeyhun Bayramov"
     if (t.end < n && is_name_like(t.end) && covered[t.end] < 0) continue;  // a name follows: discovery
-    if (t.role_key.empty()) continue;
+    if (t.role_key->empty()) continue;
     // The country: "Russian leader", "Armenia's prime minister", "Azerbaijani top diplomat".
     Mention* country = nullptr;
     std::uint32_t first = t.first;
@@ -289,7 +310,7 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
       continue;
     }
     const gazetteer::Entity& ce = im.gaz.entity(static_cast<std::uint32_t>(country->entity));
-    std::string role_key = t.role_key;
+    std::string role_key = *t.role_key;
     if (role_key == "@leader") role_key = ce.leader.empty() ? "head_of_state" : ce.leader;
     const auto holders = im.gaz.Holders(role_key, ce.id, date);
     if (holders.size() != 1) continue;
@@ -299,11 +320,12 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
     im.FillFromEntity(holders.front(), date, &m);
     m.resolved_by = "role";
     m.confidence = kRoleReference;
-    dropped[static_cast<std::size_t>(covered[country->first_token])] = true;
+    dropped[static_cast<std::size_t>(covered[country->first_token])] = 1;
     role_refs.push_back(std::move(m));
   }
   if (!role_refs.empty()) {
-    std::vector<Mention> kept;
+    auto& kept = im.kept;
+    kept.clear();
     for (std::size_t k = 0; k < found.size(); ++k) {
       if (!dropped[k]) kept.push_back(std::move(found[k]));
     }
@@ -314,7 +336,8 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
   }
 
   // 4. Discovery of unlisted people.
-  std::unordered_map<std::string, std::pair<std::string, std::string>> discovered;  // id → (name, country)
+  auto& discovered = im.discovered;
+  discovered.clear();
   for (std::uint32_t i = 0; i < n;) {
     if (covered[i] >= 0 || in_title[i] || !is_name_like(i) || (tokens[i].flags & text::kAllCaps)) {
       ++i;
@@ -415,18 +438,20 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
   }
 
   // 5. Surnames: people named in full in this document, then unique gazetteer surnames.
-  StringMap<std::size_t> doc_surnames;  // surname key → index into found
+  auto& doc_surnames = im.doc_surnames;
+  doc_surnames.clear();
   for (std::size_t k = 0; k < found.size(); ++k) {
     const Mention& m = found[k];
     if (m.kind != "person" || m.resolved_by == "surname" || m.end_token - m.first_token < 2) continue;
     doc_surnames.emplace(std::string(tokens[m.end_token - 1].key), k);
     if (m.entity >= 0) {
-      text::TokenList name_toks;
+      text::TokenList& name_toks = im.name_tokens;
       im.analyzer.Tokenize(im.gaz.entity(static_cast<std::uint32_t>(m.entity)).name, &name_toks);
       if (name_toks.size() >= 2) doc_surnames.emplace(std::string(name_toks.back().key), k);
     }
   }
-  std::vector<Mention> surname_mentions;
+  auto& surname_mentions = im.surname_mentions;
+  surname_mentions.clear();
   for (std::uint32_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
     if (covered[i] >= 0 || in_title[i] || !(t.flags & text::kCapitalized) || (t.flags & text::kPossessive)) continue;
@@ -453,7 +478,8 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
     if (t.key.size() < 4 || !is_name_like(i)) continue;
     const auto& namesakes = im.gaz.BySurname(t.key);
     if (namesakes.empty() || starts_sentence(i)) continue;
-    std::vector<std::uint32_t> in_office;
+    auto& in_office = im.in_office;
+    in_office.clear();
     for (std::uint32_t e : namesakes) {
       const auto& ent = im.gaz.entity(e);
       bool held = date.empty();

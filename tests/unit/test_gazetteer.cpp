@@ -242,3 +242,21 @@ TEST_CASE("LoadUpTo8 reads what memcpy into a zeroed integer reads", "[gazetteer
     CHECK(actorgraph::bytes::LoadUpTo8(bytes, n) == expected);
   }
 }
+
+TEST_CASE("matching: the per-thread token memo never answers for another gazetteer", "[gazetteer]") {
+  // FindMatches remembers recent token lookups per thread. Two gazetteers with different
+  // vocabularies, used in turn on one thread, must each find only their own aliases.
+  Gazetteer first, second;
+  REQUIRE(first.LoadString(R"({"id":"l:1","kind":"location","name":"Port Orla"})", "first.jsonl").ok());
+  REQUIRE(second.LoadString("{\"id\":\"l:2\",\"kind\":\"location\",\"name\":\"Kessel Point\"}\n"
+                            "{\"id\":\"l:3\",\"kind\":\"location\",\"name\":\"Orla Bay\"}\n",
+                            "second.jsonl")
+              .ok());
+  first.Compile();
+  second.Compile();
+  const std::string text = "From Port Orla to Orla Bay past Kessel Point.";
+  for (int round = 0; round < 2; ++round) {
+    CHECK(MatchAll(first, text) == std::vector<Found>{{"Port Orla", "l:1"}});
+    CHECK(MatchAll(second, text) == std::vector<Found>{{"Orla Bay", "l:3"}, {"Kessel Point", "l:2"}});
+  }
+}
