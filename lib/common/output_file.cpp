@@ -21,6 +21,8 @@ Status OutputFile::Open(const std::string& path) {
   if (path == "-") {
     to_stdout_ = true;
     file_ = stdout;
+    // A terminal keeps its line buffering; a pipe or file gets the large buffer.
+    if (!::isatty(::fileno(stdout))) UseLargeBuffer();
     return Status::Ok();
   }
   namespace fs = std::filesystem;
@@ -32,6 +34,7 @@ Status OutputFile::Open(const std::string& path) {
     file_ = std::fopen(path.c_str(), "wb");
     if (!file_) return Status::Io(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
     direct_ = true;
+    UseLargeBuffer();
     return Status::Ok();
   }
   const fs::path dir = dest.has_parent_path() ? dest.parent_path() : fs::path(".");
@@ -49,7 +52,27 @@ Status OutputFile::Open(const std::string& path) {
     return Status::Io(fmt::format("{}: cannot write: {}", path, std::strerror(err)));
   }
   temp_path_ = templ;
+  UseLargeBuffer();
   return Status::Ok();
+}
+
+namespace {
+constexpr std::size_t kBufferBytes = 1u << 20;
+}  // namespace
+
+void OutputFile::UseLargeBuffer() {
+  // A run writes tens of MB in small pieces: 1 MB per write call rather than 4 KB.
+  if (to_stdout_) {
+    // Standard output outlives this object: its buffer is static, and set once, before
+    // anything is written to it.
+    static char stdout_buffer[kBufferBytes];
+    static bool set = false;
+    if (!set) std::setvbuf(stdout, stdout_buffer, _IOFBF, kBufferBytes);
+    set = true;
+    return;
+  }
+  buffer_.reset(new char[kBufferBytes]);
+  if (std::setvbuf(file_, buffer_.get(), _IOFBF, kBufferBytes) != 0) buffer_.reset();
 }
 
 void OutputFile::Write(std::string_view bytes) {

@@ -8,6 +8,7 @@
 #include "common/status.hpp"
 
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -36,9 +37,11 @@ class OutputFile {
   const std::string& path() const { return path_; }
 
  private:
+  void UseLargeBuffer();
   std::string path_;
   std::string temp_path_;
   std::FILE* file_ = nullptr;
+  std::unique_ptr<char[]> buffer_;  // the stream's buffer (1 MB), outlives file_
   bool to_stdout_ = false;
   bool direct_ = false;  // an existing device or pipe: written in place
   bool failed_ = false;

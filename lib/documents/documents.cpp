@@ -70,6 +70,9 @@ bool ParseInputFormat(const std::string& name, InputFormat* out) {
 struct DocumentReader::Source {
   std::string path;
   std::ifstream file;
+  // The stream's buffer: 1 MB instead of the default 8 KB, a hundredth of the read calls.
+  static constexpr std::size_t kBufferBytes = 1u << 20;
+  std::unique_ptr<char[]> buffer;
   bool from_stdin = false;
   std::size_t line_no = 0;
   std::size_t offset = 0;  // byte offset of the current line in the file
@@ -170,6 +173,8 @@ Status DocumentReader::OpenSource(const std::string& path) {
     source_->from_stdin = true;
     return Status::Ok();
   }
+  source_->buffer.reset(new char[Source::kBufferBytes]);
+  source_->file.rdbuf()->pubsetbuf(source_->buffer.get(), Source::kBufferBytes);  // before open()
   source_->file.open(path, std::ios::binary);
   if (!source_->file) return Status::Io(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
   return Status::Ok();
