@@ -78,6 +78,7 @@ struct Batch {
   std::vector<documents::Document> docs;
   std::vector<std::uint64_t> input_pos;  // the reader's consumed_bytes() after each document
   std::vector<DocumentResult> results;
+  std::vector<std::uint32_t> worker;  // the worker that analysed document i
   std::vector<char> ready;  // results[i] is complete (guarded by Shared::mutex)
   std::size_t claimed = 0;  // documents handed to workers so far (guarded by Shared::mutex)
   std::size_t done = 0;     // results complete so far (guarded by Shared::mutex)
@@ -96,6 +97,13 @@ struct Shared {
   std::condition_variable worker_cv;  // a document to analyse, the end of the input, or stop
   std::condition_variable sink_cv;    // the next result in order is ready, the end, or stop
   std::deque<std::unique_ptr<Batch>> batches;  // queued and not yet fully delivered, in input order
+  // Memory goes back to the thread that allocated it, to be freed there: glibc's malloc
+  // frees another thread's block under that thread's arena lock, and the sink freeing what
+  // the workers allocate made the two contend on every document. So delivered results go
+  // back to their worker (`spent[w]`), and delivered batches, with their documents moved
+  // back into them, to the reader (`spent_batches`).
+  std::vector<std::vector<DocumentResult>> spent;
+  std::vector<std::unique_ptr<Batch>> spent_batches;
   std::size_t in_flight = 0;  // batches being read plus `batches.size()`
   bool reader_done = false;   // no more batches will come (end of input or a reader error)
   Status reader_status;
@@ -179,13 +187,16 @@ void LogDate(const mentions::AnalyzedDocument& a) {
 // Reader thread: fills batches while fewer than `max_batches` are in flight.
 void ReadBatches(documents::DocumentReader& reader, const RunOptions& options, Shared& sh) {
   const std::size_t max_batches = std::max<std::size_t>(1, options.max_batches);
+  std::vector<std::unique_ptr<Batch>> spent;
   while (true) {
     {
       std::unique_lock lock(sh.mutex);
       sh.reader_cv.wait(lock, [&] { return sh.stop || sh.in_flight < max_batches; });
       if (sh.stop) return;
       ++sh.in_flight;
+      spent.swap(sh.spent_batches);
     }
+    spent.clear();  // freed here, where they were allocated
     auto batch = std::make_unique<Batch>();
     Status status;
     bool end = false;
@@ -211,6 +222,7 @@ void ReadBatches(documents::DocumentReader& reader, const RunOptions& options, S
       --sh.in_flight;
     } else {
       batch->results.resize(batch->docs.size());
+      batch->worker.assign(batch->docs.size(), 0);
       batch->ready.assign(batch->docs.size(), 0);
       sh.batches.push_back(std::move(batch));
       sh.worker_cv.notify_all();
@@ -225,12 +237,13 @@ void ReadBatches(documents::DocumentReader& reader, const RunOptions& options, S
 }
 
 // Worker thread: claims documents in input order and analyses them, without the lock.
-void Analyze(mentions::MentionFinder& finder, const events::EventExtractor& extractor, const RunOptions& options,
-             Shared& sh) {
+void Analyze(std::uint32_t worker, mentions::MentionFinder& finder, const events::EventExtractor& extractor,
+             const RunOptions& options, Shared& sh) {
   // The sink needs neither tokens nor sentences: they stay with the worker, whose memory
   // for them serves every document.
   text::TokenList tokens;
   std::vector<text::Span> sentences;
+  std::vector<DocumentResult> spent;
   while (true) {
     Batch* batch = nullptr;
     std::size_t i = 0;
@@ -242,7 +255,10 @@ void Analyze(mentions::MentionFinder& finder, const events::EventExtractor& extr
       });
       if (sh.stop || !batch) return;
       i = batch->claimed++;
+      spent.swap(sh.spent[worker]);
     }
+    spent.clear();  // the delivered results of this worker, freed where they were allocated
+    batch->worker[i] = worker;
     DocumentResult& r = batch->results[i];
     std::swap(r.analyzed.tokens, tokens);
     std::swap(r.analyzed.sentences, sentences);
@@ -310,17 +326,34 @@ Status Run(documents::DocumentReader& reader, const Resources& res, const RunOpt
   {
     Joiner joiner(sh);
     joiner.Add(Spawn(sh, [&] { ReadBatches(reader, options, sh); }));
-    for (auto& finder : finders) {
-      mentions::MentionFinder* f = finder.get();
-      joiner.Add(Spawn(sh, [&, f] { Analyze(*f, extractor, options, sh); }));
+    sh.spent.resize(finders.size());
+    for (std::uint32_t w = 0; w < finders.size(); ++w) {
+      mentions::MentionFinder* f = finders[w].get();
+      joiner.Add(Spawn(sh, [&, w, f] { Analyze(w, *f, extractor, options, sh); }));
     }
     // Deliver the results in input order: the next document of the oldest batch. `ready`
     // counts the results from `next` on known to be complete, delivered without the lock.
     Batch* batch = nullptr;
     std::size_t next = 0, ready = 0;
+    // Delivered results not yet handed back to their workers (see Shared::spent).
+    std::vector<std::vector<DocumentResult>> spent(finders.size());
+    std::size_t spent_count = 0;
+    const auto hand_back = [&] {  // with sh.mutex held
+      for (std::size_t w = 0; w < spent.size(); ++w) {
+        auto& bin = sh.spent[w];
+        if (bin.empty()) {
+          bin.swap(spent[w]);
+        } else {
+          for (auto& r : spent[w]) bin.push_back(std::move(r));
+          spent[w].clear();
+        }
+      }
+      spent_count = 0;
+    };
     while (true) {
       if (ready == 0) {
         std::unique_lock lock(sh.mutex);
+        hand_back();
         sh.sink_cv.wait(lock, [&] {
           return sh.stop || (!sh.batches.empty() && sh.batches.front()->ready[next]) ||
                  (sh.batches.empty() && sh.reader_done);
@@ -339,7 +372,11 @@ Status Run(documents::DocumentReader& reader, const Resources& res, const RunOpt
       done_bytes = batch->input_pos[next];
       ++done_docs;
       Status status = sink(r);
-      r = DocumentResult{};  // delivered: free it now rather than with its batch
+      // Delivered: the document back into its batch, the rest to its worker, each to be
+      // freed by the thread that allocated it.
+      batch->docs[next] = std::move(r.analyzed.doc);
+      spent[batch->worker[next]].push_back(std::move(r));
+      ++spent_count;
       progress.Update(done_docs, done_bytes, false);
       if (!status.ok()) {
         result = std::move(status);
@@ -348,9 +385,14 @@ Status Run(documents::DocumentReader& reader, const Resources& res, const RunOpt
       if (++next == batch->results.size()) {
         next = 0;
         std::lock_guard lock(sh.mutex);
+        hand_back();
+        sh.spent_batches.push_back(std::move(sh.batches.front()));
         sh.batches.pop_front();
         --sh.in_flight;
         sh.reader_cv.notify_one();
+      } else if (spent_count >= kWakeSinkEvery) {
+        std::lock_guard lock(sh.mutex);
+        hand_back();
       }
     }
     joiner.StopAndJoin();
