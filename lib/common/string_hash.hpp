@@ -2,6 +2,8 @@
 // std::string_view (token keys are views), without building a std::string per lookup.
 #pragma once
 
+#include "common/bytes.hpp"
+
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -11,9 +13,11 @@
 
 namespace actorgraph {
 
+// bytes::HashKey rather than std::hash (murmur, an out-of-line call): these maps are looked
+// up per token.
 struct StringHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(std::string_view s) const noexcept { return bytes::HashKey(s); }
 };
 
 template <class Value>

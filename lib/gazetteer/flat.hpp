@@ -25,31 +25,9 @@
 
 namespace actorgraph::gazetteer::flat {
 
-inline std::uint64_t Mix(std::uint64_t x) {
-  x ^= x >> 32;
-  x *= 0xd6e8feb86659fd93ULL;
-  x ^= x >> 32;
-  x *= 0xd6e8feb86659fd93ULL;
-  x ^= x >> 32;
-  return x;
-}
-
-// A fast hash of a short byte string (token keys are mostly under 16 bytes).
-inline std::uint64_t HashKey(std::string_view s) {
-  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ (s.size() * 0xff51afd7ed558ccdULL);
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t v;
-    std::memcpy(&v, s.data() + i, 8);
-    h = (h ^ v) * 0x9fb21c651e98df25ULL;
-    h ^= h >> 29;
-  }
-  if (i < s.size()) {
-    const std::uint64_t v = bytes::LoadUpTo8(s.data() + i, s.size() - i);
-    h = (h ^ v) * 0x9fb21c651e98df25ULL;
-  }
-  return Mix(h);
-}
+// The hashes live in common/bytes.hpp, shared with the string-keyed maps.
+using bytes::HashKey;
+using bytes::Mix;
 
 inline std::size_t TableSize(std::size_t entries) {
   std::size_t size = 16;
