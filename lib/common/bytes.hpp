@@ -35,7 +35,7 @@ inline std::uint64_t LoadUpTo8(const char* p, std::size_t n) {
   return v;
 }
 
-inline std::uint64_t Mix(std::uint64_t x) {
+[[gnu::always_inline]] inline std::uint64_t Mix(std::uint64_t x) {
   x ^= x >> 32;
   x *= 0xd6e8feb86659fd93ULL;
   x ^= x >> 32;
@@ -45,7 +45,7 @@ inline std::uint64_t Mix(std::uint64_t x) {
 }
 
 // A fast hash of a short byte string (token keys are mostly under 16 bytes).
-inline std::uint64_t HashKey(std::string_view s) {
+[[gnu::always_inline]] inline std::uint64_t HashKey(std::string_view s) {
   std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ (s.size() * 0xff51afd7ed558ccdULL);
   std::size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {

@@ -69,12 +69,27 @@ const char* TransliteratorFor(UScriptCode script) {
 
 }  // namespace
 
+constexpr std::size_t kKeyMemoSize = 2048;  // 128 KB
+constexpr std::size_t kKeyMemoToken = 24;   // bytes of a token, and of its key, the memo holds
+constexpr std::size_t kKeyMemoKey = 30;
+
 struct Analyzer::Impl {
   const icu::Normalizer2* nfkd = nullptr;
   const icu::Normalizer2* nfkc = nullptr;
   std::unordered_map<std::string, std::unique_ptr<icu::Transliterator>> translit;
   std::unique_ptr<icu::BreakIterator> sentences;
   StringMap<std::string> key_cache;  // non-ASCII token → key
+  // A direct-mapped memo in front of key_cache, for short tokens: a lookup in the large
+  // node-based map costs a few cache misses, one entry here costs one.
+  struct KeyMemoEntry {
+    std::uint64_t hash = 0;
+    std::uint8_t token_len = 0;  // 0: empty
+    std::uint8_t key_len = 0;
+    char token[kKeyMemoToken];
+    char key[kKeyMemoKey];
+  };
+  static_assert(sizeof(KeyMemoEntry) == 64);
+  std::vector<KeyMemoEntry> key_memo = std::vector<KeyMemoEntry>(kKeyMemoSize);
   // Scratch of Sentences, kept between documents.
   std::u16string u16;
   std::vector<std::uint32_t> to_byte;  // UTF-16 unit → UTF-8 byte offset (empty: ASCII text)
@@ -111,9 +126,27 @@ struct Analyzer::Impl {
     return translit.emplace(id, std::move(t)).first->second.get();
   }
 
-  // The key of a token with non-ASCII characters. The reference stays valid until the next
-  // call (which may clear the cache).
-  const std::string& SlowKey(std::string_view token) {
+  // The key of a token with non-ASCII characters. The view stays valid until the next call
+  // (which may clear the cache or reuse the memo entry).
+  std::string_view SlowKey(std::string_view token) {
+    const std::uint64_t h = bytes::HashKey(token);
+    KeyMemoEntry& memo = key_memo[h & (kKeyMemoSize - 1)];
+    if (memo.hash == h && memo.token_len == token.size() && std::memcmp(memo.token, token.data(), token.size()) == 0) {
+      return {memo.key, memo.key_len};
+    }
+    const std::string& key = SlowKeyCached(token);
+    if (!token.empty() && token.size() <= kKeyMemoToken && key.size() <= kKeyMemoKey) {
+      memo.hash = h;
+      memo.token_len = static_cast<std::uint8_t>(token.size());
+      memo.key_len = static_cast<std::uint8_t>(key.size());
+      std::memcpy(memo.token, token.data(), token.size());
+      std::memcpy(memo.key, key.data(), key.size());
+      return {memo.key, memo.key_len};
+    }
+    return key;
+  }
+
+  const std::string& SlowKeyCached(std::string_view token) {
     auto cached = key_cache.find(token);
     if (cached != key_cache.end()) return cached->second;
     UErrorCode st = U_ZERO_ERROR;
@@ -244,7 +277,7 @@ Analyzer::~Analyzer() = default;
 std::string Analyzer::Key(std::string_view token) {
   bool ascii = true;
   for (unsigned char c : token) ascii &= c < 0x80;
-  if (!ascii) return impl_->SlowKey(token);
+  if (!ascii) return std::string(impl_->SlowKey(token));
   std::string key(token);
   for (char& c : key) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
