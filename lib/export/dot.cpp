@@ -34,9 +34,9 @@ std::vector<const KindStyle*> LegendRows(const SafeGraph& g) {
 
 }  // namespace
 
-std::string WriteDot(const SafeGraph& g, bool legend) {
-  std::string out;
-  out.reserve(256 + 600 * g.nodes.size() + 200 * g.edges.size());
+void WriteDot(const SafeGraph& g, bool legend, Sink& sink) {
+  std::string& out = sink.text;
+  sink.Reserve(256 + 600 * g.nodes.size() + 200 * g.edges.size());
   out += "digraph ";
   AppendDotString(out, g.text(kGraphName));
   out += " {\n  graph [";
@@ -58,6 +58,7 @@ std::string WriteDot(const SafeGraph& g, bool legend) {
     AppendAttribute(out, first, "shape", style.dot_shape);
     AppendAttribute(out, first, "fillcolor", HexColour(style));
     out += "]\n";
+    sink.Flush();
   }
 
   for (const SafeEdge& edge : g.edges) {
@@ -75,6 +76,7 @@ std::string WriteDot(const SafeGraph& g, bool legend) {
     if (relation == "member_of") AppendAttribute(out, first, "style", "dashed");
     if (relation == "affiliated_with") AppendAttribute(out, first, "style", "dotted");
     out += "]\n";
+    sink.Flush();
   }
 
   const std::vector<const KindStyle*> rows = legend ? LegendRows(g) : std::vector<const KindStyle*>{};
@@ -94,7 +96,6 @@ std::string WriteDot(const SafeGraph& g, bool legend) {
     out += "  }\n";
   }
   out += "}\n";
-  return out;
 }
 
 }  // namespace actorgraph::exports::internal

@@ -39,13 +39,6 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
-Status WriteFile(const std::string& path, std::string_view content) {
-  OutputFile file;
-  ACTORGRAPH_RETURN_IF_ERROR(file.Open(path));
-  file.Write(content);
-  return file.Commit();
-}
-
 Status WriteNeo4jFolder(const internal::SafeGraph& safe, const std::string& path) {
   if (path == "-") return Status::BadUsage("neo4j export writes a folder; give a folder path, not '-'");
   namespace fs = std::filesystem;
@@ -60,22 +53,26 @@ Status WriteNeo4jFolder(const internal::SafeGraph& safe, const std::string& path
   OutputFile nodes, relationships;
   ACTORGRAPH_RETURN_IF_ERROR(nodes.Open((folder / "nodes.csv").string()));
   ACTORGRAPH_RETURN_IF_ERROR(relationships.Open((folder / "relationships.csv").string()));
-  nodes.Write(internal::WriteNeo4jNodes(safe));
-  relationships.Write(internal::WriteNeo4jRelationships(safe));
+  internal::Sink node_sink{.text = {}, .file = &nodes};
+  internal::WriteNeo4jNodes(safe, node_sink);
+  node_sink.Finish();
+  internal::Sink relationship_sink{.text = {}, .file = &relationships};
+  internal::WriteNeo4jRelationships(safe, relationship_sink);
+  relationship_sink.Finish();
   ACTORGRAPH_RETURN_IF_ERROR(nodes.Commit());
   return relationships.Commit();
 }
 
-std::string SerializeSafe(const internal::SafeGraph& safe, const Options& opts) {
+// Every format but kNeo4j (two files) into `sink`.
+void SerializeSafe(const internal::SafeGraph& safe, const Options& opts, internal::Sink& sink) {
   switch (opts.format) {
-    case Format::kGraphml: return internal::WriteGraphml(safe, opts.yed);
-    case Format::kDot: return internal::WriteDot(safe, opts.legend);
-    case Format::kGexf: return internal::WriteGexf(safe);
-    case Format::kJson: return internal::WriteNodeLink(safe);
-    case Format::kCyjs: return internal::WriteCyjs(safe);
-    case Format::kNeo4j: return {};
+    case Format::kGraphml: internal::WriteGraphml(safe, opts.yed, sink); break;
+    case Format::kDot: internal::WriteDot(safe, opts.legend, sink); break;
+    case Format::kGexf: internal::WriteGexf(safe, sink); break;
+    case Format::kJson: internal::WriteNodeLink(safe, sink); break;
+    case Format::kCyjs: internal::WriteCyjs(safe, sink); break;
+    case Format::kNeo4j: break;
   }
-  return {};
 }
 
 }  // namespace
@@ -108,18 +105,29 @@ std::string_view FormatName(Format format) {
 
 std::string Serialize(const graph::Graph& g, const Options& opts) {
   if (opts.format == Format::kNeo4j) return {};
-  return SerializeSafe(internal::MakeSafe(g), opts);
+  internal::Sink sink;
+  SerializeSafe(internal::MakeSafe(g), opts, sink);
+  return std::move(sink.text);
 }
 
 Neo4jCsv SerializeNeo4j(const graph::Graph& g) {
   const internal::SafeGraph safe = internal::MakeSafe(g);
-  return {internal::WriteNeo4jNodes(safe), internal::WriteNeo4jRelationships(safe)};
+  internal::Sink nodes, relationships;
+  internal::WriteNeo4jNodes(safe, nodes);
+  internal::WriteNeo4jRelationships(safe, relationships);
+  return {std::move(nodes.text), std::move(relationships.text)};
 }
 
 Status WriteGraph(const graph::Graph& g, const Options& opts, const std::string& path) {
   const internal::SafeGraph safe = internal::MakeSafe(g);
   if (opts.format == Format::kNeo4j) return WriteNeo4jFolder(safe, path);
-  return WriteFile(path, SerializeSafe(safe, opts));
+  // Written as it is serialised, a megabyte at a time (see internal::Sink).
+  OutputFile file;
+  ACTORGRAPH_RETURN_IF_ERROR(file.Open(path));
+  internal::Sink sink{.text = {}, .file = &file};
+  SerializeSafe(safe, opts, sink);
+  sink.Finish();
+  return file.Commit();
 }
 
 }  // namespace actorgraph::exports

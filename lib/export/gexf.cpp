@@ -53,7 +53,7 @@ void AppendAttvalues(std::string& out, const std::array<Column, N>& columns, con
 
 }  // namespace
 
-std::string WriteGexf(const SafeGraph& g) {
+void WriteGexf(const SafeGraph& g, Sink& sink) {
   std::vector<std::optional<std::string>> starts;
   starts.reserve(g.nodes.size());
   bool dynamic = false;
@@ -62,8 +62,8 @@ std::string WriteGexf(const SafeGraph& g) {
     dynamic = dynamic || starts.back().has_value();
   }
 
-  std::string out;
-  out.reserve(512 + 1200 * g.nodes.size() + 400 * g.edges.size());
+  std::string& out = sink.text;
+  sink.Reserve(512 + 1200 * g.nodes.size() + 400 * g.edges.size());
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n";
   out += "  <meta>\n    <creator>";
@@ -95,6 +95,7 @@ std::string WriteGexf(const SafeGraph& g) {
     out += "        <viz:color r=\"" + std::to_string(style.r) + "\" g=\"" + std::to_string(style.g) +
            "\" b=\"" + std::to_string(style.b) + "\"/>\n";
     out += "      </node>\n";
+    sink.Flush();
   }
   out += "    </nodes>\n";
 
@@ -113,9 +114,9 @@ std::string WriteGexf(const SafeGraph& g) {
     out += "\">\n";
     AppendAttvalues(out, kEdgeColumns, edge.values, EdgeColumnDeclared);
     out += "      </edge>\n";
+    sink.Flush();
   }
   out += "    </edges>\n  </graph>\n</gexf>\n";
-  return out;
 }
 
 }  // namespace actorgraph::exports::internal

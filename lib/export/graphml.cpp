@@ -78,9 +78,9 @@ void AppendYedGraphics(std::string& out, const SafeNode& node) {
 
 }  // namespace
 
-std::string WriteGraphml(const SafeGraph& g, bool yed) {
-  std::string out;
-  out.reserve(512 + 800 * g.nodes.size() + 300 * g.edges.size());
+void WriteGraphml(const SafeGraph& g, bool yed, Sink& sink) {
+  std::string& out = sink.text;
+  sink.Reserve(512 + 800 * g.nodes.size() + 300 * g.edges.size());
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"";
   out += " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"";
@@ -105,6 +105,7 @@ std::string WriteGraphml(const SafeGraph& g, bool yed) {
     AppendData(out, "      ", "n_", kNodeColumns, node.values);
     if (yed) AppendYedGraphics(out, node);
     out += "    </node>\n";
+    sink.Flush();
   }
   for (const SafeEdge& edge : g.edges) {
     out += "    <edge id=\"";
@@ -116,9 +117,9 @@ std::string WriteGraphml(const SafeGraph& g, bool yed) {
     out += "\">\n";
     AppendData(out, "      ", "e_", kEdgeColumns, edge.values);
     out += "    </edge>\n";
+    sink.Flush();
   }
   out += "  </graph>\n</graphml>\n";
-  return out;
 }
 
 }  // namespace actorgraph::exports::internal

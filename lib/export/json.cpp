@@ -35,9 +35,9 @@ void AppendGraphObject(std::string& out, const SafeGraph& g) {
 
 }  // namespace
 
-std::string WriteNodeLink(const SafeGraph& g) {
-  std::string out;
-  out.reserve(256 + 700 * g.nodes.size() + 250 * g.edges.size());
+void WriteNodeLink(const SafeGraph& g, Sink& sink) {
+  std::string& out = sink.text;
+  sink.Reserve(256 + 700 * g.nodes.size() + 250 * g.edges.size());
   out += "{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": ";
   AppendGraphObject(out, g);
   out += ",\n  \"nodes\": [";
@@ -48,6 +48,7 @@ std::string WriteNodeLink(const SafeGraph& g) {
     AppendMember(out, first, "id", node.id);
     AppendMembers(out, first, kNodeColumns, node.values);
     out += '}';
+    sink.Flush();
   }
   out += g.nodes.empty() ? "],\n  \"links\": [" : "\n  ],\n  \"links\": [";
   for (std::size_t e = 0; e < g.edges.size(); ++e) {
@@ -59,14 +60,14 @@ std::string WriteNodeLink(const SafeGraph& g) {
     AppendMember(out, first, "key", edge.id);
     AppendMembers(out, first, kEdgeColumns, edge.values);
     out += '}';
+    sink.Flush();
   }
   out += g.edges.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return out;
 }
 
-std::string WriteCyjs(const SafeGraph& g) {
-  std::string out;
-  out.reserve(256 + 700 * g.nodes.size() + 250 * g.edges.size());
+void WriteCyjs(const SafeGraph& g, Sink& sink) {
+  std::string& out = sink.text;
+  sink.Reserve(256 + 700 * g.nodes.size() + 250 * g.edges.size());
   out += "{\n  \"data\": ";
   AppendGraphObject(out, g);
   out += ",\n  \"elements\": {\n    \"nodes\": [";
@@ -77,6 +78,7 @@ std::string WriteCyjs(const SafeGraph& g) {
     AppendMember(out, first, "id", node.id);
     AppendMembers(out, first, kNodeColumns, node.values);
     out += "}}";
+    sink.Flush();
   }
   out += g.nodes.empty() ? "],\n    \"edges\": [" : "\n    ],\n    \"edges\": [";
   for (std::size_t e = 0; e < g.edges.size(); ++e) {
@@ -88,9 +90,9 @@ std::string WriteCyjs(const SafeGraph& g) {
     AppendMember(out, first, "target", g.nodes[edge.target].id);
     AppendMembers(out, first, kEdgeColumns, edge.values);
     out += "}}";
+    sink.Flush();
   }
   out += g.edges.empty() ? "]\n  }\n}\n" : "\n    ]\n  }\n}\n";
-  return out;
 }
 
 }  // namespace actorgraph::exports::internal

@@ -68,8 +68,9 @@ void AppendRow(std::string& out, const std::array<Column, N>&, const std::vector
 
 }  // namespace
 
-std::string WriteNeo4jNodes(const SafeGraph& g) {
-  std::string out = "id:ID,:LABEL";
+void WriteNeo4jNodes(const SafeGraph& g, Sink& sink) {
+  std::string& out = sink.text;
+  out += "id:ID,:LABEL";
   AppendHeader(out, kNodeColumns);
   out += kEol;
   for (const SafeNode& node : g.nodes) {
@@ -78,12 +79,13 @@ std::string WriteNeo4jNodes(const SafeGraph& g) {
     out += NodeLabel(node.text(kNodeKind));
     AppendRow(out, kNodeColumns, node.values);
     out += kEol;
+    sink.Flush();
   }
-  return out;
 }
 
-std::string WriteNeo4jRelationships(const SafeGraph& g) {
-  std::string out = ":START_ID,:END_ID,:TYPE,id";
+void WriteNeo4jRelationships(const SafeGraph& g, Sink& sink) {
+  std::string& out = sink.text;
+  out += ":START_ID,:END_ID,:TYPE,id";
   AppendHeader(out, kEdgeColumns);
   out += kEol;
   for (const SafeEdge& edge : g.edges) {
@@ -96,8 +98,8 @@ std::string WriteNeo4jRelationships(const SafeGraph& g) {
     AppendCsvField(out, edge.id);
     AppendRow(out, kEdgeColumns, edge.values);
     out += kEol;
+    sink.Flush();
   }
-  return out;
 }
 
 }  // namespace actorgraph::exports::internal

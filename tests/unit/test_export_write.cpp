@@ -72,6 +72,46 @@ TEST_CASE("WriteGraph writes exactly what Serialize returns, and nothing else") 
   fs::remove_all(dir);
 }
 
+TEST_CASE("WriteGraph streams a large graph in pieces that join into what Serialize returns") {
+  // WriteGraph hands the text to the file a megabyte at a time, between nodes and edges:
+  // a graph of several megabytes in every format crosses that boundary many times.
+  auto g = actorgraph::testing::AdversarialGraph();
+  const auto first_new = boost::num_vertices(g);
+  for (int i = 0; i < 6000; ++i) {
+    actorgraph::graph::Node n;
+    n.id = "bulk:" + std::to_string(i);
+    n.label = "Bulk node " + std::to_string(i) + " <&> \"quoted\" " + std::string(200, 'x');
+    n.kind = i % 2 ? "person" : "location";
+    n.evidence = "doc" + std::to_string(i) + ":0-10";
+    n.mentions = i;
+    const auto v = boost::add_vertex(n, g);
+    if (v > first_new) {
+      actorgraph::graph::Edge e;
+      e.id = "bulk-edge:" + std::to_string(i);
+      e.relation = "met";
+      e.weight = 0.5 + i;
+      boost::add_edge(v - 1, v, e, g);
+    }
+  }
+  const auto dir = actorgraph::testing::TempDir("export-stream");
+  const auto format = GENERATE(Format::kGraphml, Format::kDot, Format::kGexf, Format::kJson, Format::kCyjs);
+  const exports::Options opts{format, false, true};
+  const fs::path path = dir / ("graph." + std::string(exports::FormatName(format)));
+  REQUIRE(exports::WriteGraph(g, opts, path.string()).ok());
+  const std::string whole = exports::Serialize(g, opts);
+  CHECK(whole.size() > 3u << 20);
+  CHECK(actorgraph::testing::ReadFile(path) == whole);
+  SECTION("neo4j") {
+    const fs::path folder = dir / "neo4j";
+    REQUIRE(exports::WriteGraph(g, {Format::kNeo4j, false, true}, folder.string()).ok());
+    const auto csv = exports::SerializeNeo4j(g);
+    CHECK(csv.nodes.size() > 1u << 20);
+    CHECK(actorgraph::testing::ReadFile(folder / "nodes.csv") == csv.nodes);
+    CHECK(actorgraph::testing::ReadFile(folder / "relationships.csv") == csv.relationships);
+  }
+  fs::remove_all(dir);
+}
+
 TEST_CASE("WriteGraph into a missing folder fails with an I/O status naming the path") {
   const auto dir = actorgraph::testing::TempDir("export-missing");
   const std::string path = (dir / "no-such-folder" / "graph.graphml").string();

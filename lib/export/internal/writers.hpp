@@ -2,20 +2,49 @@
 // Contracts and format decisions are documented in export/export.hpp.
 #pragma once
 
+#include "common/output_file.hpp"
 #include "export/internal/safe_graph.hpp"
+
+#include <algorithm>
+#include <cstddef>
 
 #include <string>
 #include <string_view>
 
 namespace actorgraph::exports::internal {
 
-std::string WriteGraphml(const SafeGraph& g, bool yed);
-std::string WriteDot(const SafeGraph& g, bool legend);
-std::string WriteGexf(const SafeGraph& g);
-std::string WriteNodeLink(const SafeGraph& g);
-std::string WriteCyjs(const SafeGraph& g);
-std::string WriteNeo4jNodes(const SafeGraph& g);
-std::string WriteNeo4jRelationships(const SafeGraph& g);
+// Where a serialiser writes: `text`, which collects the whole file when `file` is null
+// (Serialize), or is handed to `file` each time it passes kFlushBytes, between two nodes or
+// edges (WriteGraph), so that a large graph is not held a second time as one string.
+struct Sink {
+  static constexpr std::size_t kFlushBytes = 1u << 20;
+  std::string text;
+  OutputFile* file = nullptr;
+
+  void Reserve(std::size_t estimate) { text.reserve(file ? std::min(estimate, 2 * kFlushBytes) : estimate); }
+  // Called after each node and edge.
+  void Flush() {
+    if (file && text.size() >= kFlushBytes) {
+      file->Write(text);
+      text.clear();
+    }
+  }
+  // Called once at the end: the rest to the file.
+  void Finish() {
+    if (file) {
+      file->Write(text);
+      text.clear();
+    }
+  }
+};
+
+void WriteGraphml(const SafeGraph& g, bool yed, Sink& sink);
+void WriteDot(const SafeGraph& g, bool legend, Sink& sink);
+void WriteGexf(const SafeGraph& g, Sink& sink);
+void WriteNodeLink(const SafeGraph& g, Sink& sink);
+void WriteCyjs(const SafeGraph& g, Sink& sink);
+void WriteNeo4jNodes(const SafeGraph& g, Sink& sink);
+void WriteNeo4jRelationships(const SafeGraph& g, Sink& sink);
 
 // Escapes shared by the serialisers (exposed for the unit tests). Input is sanitised text.
 // XML character data: & < > and CR as references.
