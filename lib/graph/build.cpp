@@ -198,6 +198,12 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
     node.evidence = Join(spans);
     vertex[id] = boost::add_vertex(node, g);
   }
+  // The actors are in the graph now: what was accumulated for them is released here rather
+  // than with the builder, so that a large graph is not held twice while it is exported.
+  std::map<std::string, Actor>().swap(im.actors);
+  std::vector<std::string>().swap(im.docs);
+  std::unordered_map<std::string, std::uint32_t>().swap(im.doc_index);
+  std::set<std::string>().swap(wanted);
   struct PendingEdge {
     std::string from, to;
     Edge edge;

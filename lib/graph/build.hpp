@@ -39,7 +39,7 @@ class GraphBuilder {
   void AddEvents(std::vector<events::Event> events);
 
   // Merges the events of all documents (events::MergeEvents) and builds the graph with
-  // metrics. May be called once.
+  // metrics. May be called once: it releases the actors and documents it accumulated.
   Graph Build(const BuildOptions& options);
 
   // The merged events (valid after Build).
