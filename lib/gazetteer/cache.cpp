@@ -516,6 +516,7 @@ Status Gazetteer::LoadCompiled(const std::string& path) {
   }
   if (!sane) return Corrupt(path, 0);
   fresh.lazy = std::make_unique<MappedEntities>(std::move(file), path, std::move(offsets), std::move(ids));
+  fresh.IndexSurnames();
   fresh.compiled = true;
   fresh.generation = Impl::NextGeneration();
   im = std::move(fresh);

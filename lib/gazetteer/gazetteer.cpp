@@ -427,6 +427,7 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
     }
   }
   im.candidate_begin.back() = static_cast<std::uint32_t>(im.candidates.size());
+  im.IndexSurnames();
   im.compiled = true;
   im.generation = Impl::NextGeneration();
 }
@@ -640,6 +641,7 @@ std::vector<std::uint32_t> Gazetteer::Holders(std::string_view role_key, std::st
 }
 
 const std::vector<std::uint32_t>& Gazetteer::BySurname(std::string_view surname) const {
+  if (!impl_->surname_filter.MayContain(surname)) return impl_->no_one;
   auto it = impl_->surnames.find(surname);
   return it == impl_->surnames.end() ? impl_->no_one : it->second;
 }

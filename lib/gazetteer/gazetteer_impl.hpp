@@ -71,6 +71,12 @@ struct Gazetteer::Impl {
 
   std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> holders;
   StringMap<std::vector<std::uint32_t>> surnames;
+  KeyFilter surname_filter;  // over the keys of `surnames`; see IndexSurnames()
+  // Builds surname_filter once `surnames` is complete (after Compile or a cache load).
+  void IndexSurnames() {
+    surname_filter.Reset(surnames.size());
+    for (const auto& entry : surnames) surname_filter.Add(entry.first);
+  }
   std::vector<std::uint32_t> no_one;
 
   static constexpr std::uint8_t kHasCandidates = 1;  // some alias ends here

@@ -47,7 +47,13 @@ const StringSet& NotNameWords() {
 bool NameLike(const Token& t) {
   if (!(t.flags & text::kCapitalized) || (t.flags & text::kNumeric) || (t.flags & text::kPossessive)) return false;
   if (t.end - t.start < 2) return false;
-  return NotNameWords().count(t.key) == 0;
+  static const KeyFilter filter = [] {
+    KeyFilter f;
+    f.Reset(NotNameWords().size());
+    for (const auto& w : NotNameWords()) f.Add(w);
+    return f;
+  }();
+  return !filter.MayContain(t.key) || NotNameWords().count(t.key) == 0;
 }
 
 std::string Slug(text::Analyzer& analyzer, std::string_view name) {

@@ -2,6 +2,7 @@
 #include "fixture_gazetteer.hpp"
 #include "test_support.hpp"
 #include "common/bytes.hpp"
+#include "common/string_hash.hpp"
 #include "gazetteer/flat.hpp"
 
 #include <cstring>
@@ -259,4 +260,19 @@ TEST_CASE("matching: the per-thread token memo never answers for another gazette
     CHECK(MatchAll(first, text) == std::vector<Found>{{"Port Orla", "l:1"}});
     CHECK(MatchAll(second, text) == std::vector<Found>{{"Orla Bay", "l:3"}, {"Kessel Point", "l:2"}});
   }
+}
+
+TEST_CASE("KeyFilter: every added key passes, most others do not, an unbuilt filter passes all", "[gazetteer]") {
+  actorgraph::KeyFilter unbuilt;
+  CHECK(unbuilt.MayContain("anything"));
+  actorgraph::KeyFilter f;
+  f.Reset(3000);
+  for (int i = 0; i < 3000; ++i) f.Add("surname" + std::to_string(i));
+  for (int i = 0; i < 3000; ++i) CHECK(f.MayContain("surname" + std::to_string(i)));
+  int passed = 0;
+  for (int i = 0; i < 20000; ++i) passed += f.MayContain("other" + std::to_string(i)) ? 1 : 0;
+  CHECK(passed < 20000 / 20);  // about 1.4 % expected; 5 % would mean a broken hash or sizing
+  actorgraph::KeyFilter empty;
+  empty.Reset(0);
+  CHECK_FALSE(empty.MayContain("surname0"));
 }
