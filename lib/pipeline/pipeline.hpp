@@ -4,7 +4,9 @@
 // events, and an optional per-document rendering step), and the calling thread hands the
 // results to the caller's sink one at a time *in input order*, so every output is identical
 // whatever the thread count. Reading, analysis and the sink overlap; memory is bounded by a
-// few batches of documents (RunOptions::max_batches).
+// few batches of documents (RunOptions::max_batches). Memory is freed by the thread that
+// allocated it: delivered results go back to their worker, delivered batches to the reader
+// (with glibc, freeing another thread's blocks takes that thread's arena lock).
 #pragma once
 
 #include "common/status.hpp"
