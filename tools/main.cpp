@@ -328,11 +328,9 @@ Status RunMentions(const StreamOptions& o, bool quiet) {
   // Each document's lines are written by the worker that analysed it; this thread only
   // writes them out, in input order.
   run.render = [](actorgraph::pipeline::DocumentResult& r) {
-    // One allocation for the document's lines (an estimate; escapes may add to it).
+    // One allocation for the document's lines.
     std::size_t need = 0;
-    for (const auto& m : r.analyzed.mentions) {
-      need += 192 + r.analyzed.doc.id.size() + m.entity_id.size() + m.name.size() + m.role.size() + (m.end - m.start);
-    }
+    for (const auto& m : r.analyzed.mentions) need += actorgraph::mentions::JsonLineSizeHint(r.analyzed.doc.id, m) + 1;
     r.rendered.reserve(need);
     for (const auto& m : r.analyzed.mentions) {
       actorgraph::mentions::AppendJsonLine(r.rendered, r.analyzed.doc.id, r.analyzed.date.date, r.analyzed.doc.text, m);
@@ -478,9 +476,9 @@ void SetUpLogging(bool verbose, bool quiet) {
 
 int main(int argc, char** argv) {
 #ifdef __GLIBC__
-  // The workers allocate and free per document. With glibc's defaults each thread's heap
-  // is grown and shrunk again (one mprotect call each) thousands of times a run, and blocks
-  // over 128 KB are mapped and unmapped every time: keep up to 64 MB of free heap, grow it
+  // The threads allocate and free per document. With glibc's defaults freed heap is handed
+  // back to the system and asked for again thousands of times a run, and blocks over 128 KB
+  // are mapped and unmapped every time: keep up to 64 MB of free heap, grow the main heap
   // 16 MB at a time, and map only blocks of 32 MB or more.
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
   mallopt(M_TOP_PAD, 16 << 20);

@@ -1,5 +1,6 @@
 // actorgraph — hash maps and sets keyed by std::string that are looked up by
-// std::string_view (token keys are views), without building a std::string per lookup.
+// std::string_view (token keys are views), without building a std::string per lookup; and
+// KeyFilter, a Bloom filter that spares such a lookup for keys certainly absent.
 #pragma once
 
 #include "common/bytes.hpp"

@@ -16,11 +16,15 @@ std::string ToJsonLine(const std::string& doc_id, const std::string& doc_date, s
   return out;
 }
 
+std::size_t JsonLineSizeHint(const std::string& doc_id, const Mention& m) {
+  return 160 + doc_id.size() + m.entity_id.size() + m.name.size() + m.role.size() + (m.end - m.start);
+}
+
 void AppendJsonLine(std::string& out, const std::string& doc_id, const std::string& doc_date, std::string_view text,
                     const Mention& m) {
   // Written by hand (not through nlohmann::ordered_json, several times slower): the same
   // keys in the same order, the same bytes.
-  out.reserve(out.size() + 160 + doc_id.size() + m.entity_id.size() + m.name.size() + m.role.size() + (m.end - m.start));
+  out.reserve(out.size() + JsonLineSizeHint(doc_id, m));
   out += "{\"doc\":"sv;
   json::AppendString(out, doc_id);
   out += ",\"start\":"sv;

@@ -4,6 +4,7 @@
 #include "common/status.hpp"
 #include "mentions/mentions.hpp"
 
+#include <cstddef>
 #include <string>
 
 namespace actorgraph::mentions {
@@ -16,6 +17,9 @@ std::string ToJsonLine(const std::string& doc_id, const std::string& doc_date, s
 // The same line appended to `out` (no newline).
 void AppendJsonLine(std::string& out, const std::string& doc_id, const std::string& doc_date, std::string_view text,
                     const Mention& m);
+// About the bytes of that line, to reserve room for a document's lines at once (escapes
+// and a long date can add to it).
+std::size_t JsonLineSizeHint(const std::string& doc_id, const Mention& m);
 
 // A mention line as written by ToJsonLine, for `actorgraph merge`. `entity` is left -1;
 // the caller resolves entity_id against its gazetteer. Errors: kBadInput naming `where`.

@@ -69,11 +69,10 @@ const char* TransliteratorFor(UScriptCode script) {
 
 }  // namespace
 
-constexpr std::size_t kKeyMemoSize = 2048;  // 128 KB
-constexpr std::size_t kKeyMemoToken = 24;   // bytes of a token, and of its key, the memo holds
-constexpr std::size_t kKeyMemoKey = 30;
-
 struct Analyzer::Impl {
+  static constexpr std::size_t kKeyMemoSize = 2048;  // entries: 128 KB
+  static constexpr std::size_t kKeyMemoToken = 24;   // bytes of a token, and of its key, an entry holds
+  static constexpr std::size_t kKeyMemoKey = 30;
   const icu::Normalizer2* nfkd = nullptr;
   const icu::Normalizer2* nfkc = nullptr;
   std::unordered_map<std::string, std::unique_ptr<icu::Transliterator>> translit;

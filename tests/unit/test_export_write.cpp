@@ -2,6 +2,7 @@
 // Graphviz rendering (success, bad input, dot missing from PATH).
 #include "adversarial_graph.hpp"
 #include "export/export.hpp"
+#include "export/internal/writers.hpp"
 #include "test_support.hpp"
 
 #include <cstdlib>
@@ -69,6 +70,29 @@ TEST_CASE("WriteGraph writes exactly what Serialize returns, and nothing else") 
   // Overwriting replaces the file in place and leaves no temporary behind.
   REQUIRE(exports::WriteGraph(g, opts, path.string()).ok());
   CHECK(Listing(dir) == std::vector<std::string>{path.filename().string()});
+  fs::remove_all(dir);
+}
+
+TEST_CASE("Sink hands its text to the file in pieces of about a megabyte, losing nothing") {
+  using actorgraph::exports::internal::Sink;
+  const auto dir = actorgraph::testing::TempDir("export-sink");
+  const fs::path path = dir / "out.txt";
+  actorgraph::OutputFile file;
+  REQUIRE(file.Open(path.string()).ok());
+  Sink sink{.text = {}, .file = &file};
+  std::string expected;
+  const std::string element(1000, 'e');
+  for (int i = 0; i < 3000; ++i) {  // 3 MB written as 1 KB elements
+    const std::string piece = std::to_string(i) + element + "\n";
+    sink.text += piece;
+    expected += piece;
+    sink.Flush();
+    CHECK(sink.text.size() < Sink::kFlushBytes);  // never holds more than a megabyte
+  }
+  sink.Finish();
+  CHECK(sink.text.empty());
+  REQUIRE(file.Commit().ok());
+  CHECK(actorgraph::testing::ReadFile(path) == expected);
   fs::remove_all(dir);
 }
 

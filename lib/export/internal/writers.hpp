@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cstddef>
-
 #include <string>
 #include <string_view>
 
@@ -22,19 +21,15 @@ struct Sink {
   OutputFile* file = nullptr;
 
   void Reserve(std::size_t estimate) { text.reserve(file ? std::min(estimate, 2 * kFlushBytes) : estimate); }
-  // Called after each node and edge.
+  // Called after each node and edge: the text so far to the file once it is large.
   void Flush() {
-    if (file && text.size() >= kFlushBytes) {
-      file->Write(text);
-      text.clear();
-    }
+    if (text.size() >= kFlushBytes) Finish();
   }
   // Called once at the end: the rest to the file.
   void Finish() {
-    if (file) {
-      file->Write(text);
-      text.clear();
-    }
+    if (!file) return;
+    file->Write(text);
+    text.clear();
   }
 };
 
