@@ -17,8 +17,6 @@
 
 #include <cstdint>
 #include <cstring>
-
-#include "common/bytes.hpp"
 #include <string>
 #include <string_view>
 #include <vector>

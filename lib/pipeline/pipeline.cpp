@@ -236,6 +236,10 @@ void ReadBatches(documents::DocumentReader& reader, const RunOptions& options, S
   }
 }
 
+// With one worker, the rendering step runs on the calling thread, just before the sink: the
+// worker is then the critical path and the calling thread mostly waits for it.
+bool RenderOnSink(const RunOptions& options) { return std::max(1, options.threads) == 1; }
+
 // Worker thread: claims documents in input order and analyses them, without the lock.
 void Analyze(std::uint32_t worker, mentions::MentionFinder& finder, const events::EventExtractor& extractor,
              const RunOptions& options, Shared& sh) {
@@ -264,7 +268,7 @@ void Analyze(std::uint32_t worker, mentions::MentionFinder& finder, const events
     std::swap(r.analyzed.sentences, sentences);
     finder.Analyze(std::move(batch->docs[i]), options.date, &r.analyzed, /*sentences=*/options.events);
     if (options.events) r.events = extractor.Extract(r.analyzed);
-    if (options.render) options.render(r);
+    if (options.render && !RenderOnSink(options)) options.render(r);
     std::swap(r.analyzed.tokens, tokens);
     std::swap(r.analyzed.sentences, sentences);
     std::lock_guard lock(sh.mutex);
@@ -337,6 +341,9 @@ Status Run(documents::DocumentReader& reader, const Resources& res, const RunOpt
     std::size_t next = 0, ready = 0;
     // Delivered results not yet handed back to their workers (see Shared::spent).
     std::vector<std::vector<DocumentResult>> spent(finders.size());
+    // What the rendering step writes when it runs here, reused for every document.
+    const bool render_here = options.render && RenderOnSink(options);
+    std::string rendered;
     std::size_t spent_count = 0;
     const auto hand_back = [&] {  // with sh.mutex held
       for (std::size_t w = 0; w < spent.size(); ++w) {
@@ -371,7 +378,13 @@ Status Run(documents::DocumentReader& reader, const Resources& res, const RunOpt
       LogDate(r.analyzed);
       done_bytes = batch->input_pos[next];
       ++done_docs;
+      if (render_here) {
+        std::swap(r.rendered, rendered);
+        r.rendered.clear();
+        options.render(r);
+      }
       Status status = sink(r);
+      if (render_here) std::swap(r.rendered, rendered);
       // Delivered: the document back into its batch, the rest to its worker, each to be
       // freed by the thread that allocated it.
       batch->docs[next] = std::move(r.analyzed.doc);

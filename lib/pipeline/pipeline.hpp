@@ -55,9 +55,10 @@ struct RunOptions {
   bool progress = false;     // progress line on standard error (documents, MB, MB/s, time left)
   std::size_t batch_bytes = 4u << 20;  // documents are read and queued in batches of about this size
   std::size_t max_batches = 3;         // batches in memory at once: being read, analysed or delivered
-  // Optional: called on a worker thread for each document after its analysis, typically to
-  // serialise it into DocumentResult::rendered so that the sink only writes bytes. It runs
-  // on several workers at once, so it must only touch the result it is given.
+  // Optional: called for each document after its analysis, typically to serialise it into
+  // DocumentResult::rendered so that the sink only writes bytes. With several workers it runs
+  // on each of them, at once, so it must only touch the result it is given; with one worker
+  // it runs on the calling thread just before the sink, which is otherwise idle.
   std::function<void(DocumentResult&)> render;
 };
 

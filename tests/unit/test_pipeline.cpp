@@ -1,6 +1,7 @@
 // The pipeline (lib/pipeline): results reach the sink in input order whatever the thread
 // count and the order in which workers finish; a sink error, a reader error and an exception
-// stop the run without a hang; the render step runs on the workers.
+// stop the run without a hang; the render step runs on the workers, or with one worker on
+// the calling thread.
 #include "fixture_gazetteer.hpp"
 #include "pipeline/pipeline.hpp"
 #include "test_support.hpp"
@@ -144,6 +145,41 @@ TEST_CASE("Results reach the sink in input order for any thread count and batch 
   REQUIRE(out.status.ok());
   CHECK(out.ids == reference.ids);
   CHECK(out.rendered == reference.rendered);
+}
+
+TEST_CASE("The render step runs on the calling thread with one worker, on the workers with more") {
+  const fs::path corpus = Corpus("render-thread", 60);
+  const int threads = GENERATE(1, 2);
+  CAPTURE(threads);
+  RunOptions options;
+  options.threads = threads;
+  options.batch_bytes = 700;  // several batches
+  const auto caller = std::this_thread::get_id();
+  std::mutex mutex;
+  std::size_t on_caller = 0, elsewhere = 0, not_empty = 0;  // Catch2 asserts on this thread only
+  options.render = [&](DocumentResult& r) {
+    {
+      std::lock_guard lock(mutex);
+      ++(std::this_thread::get_id() == caller ? on_caller : elsewhere);
+      not_empty += !r.rendered.empty();  // what the buffer held before is not this document's
+    }
+    r.rendered += r.analyzed.doc.id;
+    r.rendered += ':';
+    r.rendered += std::to_string(r.analyzed.mentions.size());
+  };
+  const Outcome out = RunOver(corpus, options);
+  REQUIRE(out.status.ok());
+  REQUIRE(out.ids == Ids(60));
+  CHECK(out.rendered.front() == "d0:3");
+  CHECK(out.rendered.back() == "d59:3");
+  CHECK(not_empty == 0);
+  if (threads == 1) {
+    CHECK(on_caller == 60);
+    CHECK(elsewhere == 0);
+  } else {
+    CHECK(on_caller == 0);
+    CHECK(elsewhere == 60);
+  }
 }
 
 TEST_CASE("Without a render step the result's rendered text stays empty") {
