@@ -490,7 +490,6 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
   out->clear();
   const auto n = static_cast<std::uint32_t>(tokens.size());
   thread_local std::vector<std::uint32_t> ids, roots, pending;
-  thread_local std::vector<std::uint64_t> hashes;
   thread_local TokenMemo memo;
   ids.assign(n, flat::kNone);
   roots.assign(n, 0);
@@ -499,14 +498,14 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
     memo.entries.assign(TokenMemo::kSize, TokenMemo::Entry{});
     memo.generation = im.generation;
   }
-  // Hash every token and answer what the memo knows; the rest are probed below.
-  hashes.resize(n);
+  // Answer what the memo knows (tokens come with the hash of their key); the rest are
+  // probed below.
+  const auto hash = [&](std::uint32_t i) { return tokens[i].hash; };
   pending.clear();
   for (std::uint32_t i = 0; i < n; ++i) {
     const std::string_view key = tokens[i].key;
-    hashes[i] = flat::HashKey(key);
     if (key.size() <= TokenMemo::kMaxKey) {
-      const TokenMemo::Entry& e = memo.entries[hashes[i] & (TokenMemo::kSize - 1)];
+      const TokenMemo::Entry& e = memo.entries[hash(i) & (TokenMemo::kSize - 1)];
       if (e.length == key.size()) {
         std::uint64_t k0, k1;
         TokenMemo::Words(key, &k0, &k1);
@@ -525,18 +524,18 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
   // filter lets the key through), then the key bytes.
   const auto m = static_cast<std::uint32_t>(pending.size());
   constexpr std::uint32_t kAhead = 8;
-  for (std::uint32_t p = 0; p < std::min(m, 2 * kAhead); ++p) im.vocab.PrefetchFilter(hashes[pending[p]]);
-  for (std::uint32_t p = 0; p < std::min(m, kAhead); ++p) im.vocab.Prefetch(hashes[pending[p]]);
+  for (std::uint32_t p = 0; p < std::min(m, 2 * kAhead); ++p) im.vocab.PrefetchFilter(hash(pending[p]));
+  for (std::uint32_t p = 0; p < std::min(m, kAhead); ++p) im.vocab.Prefetch(hash(pending[p]));
   for (std::uint32_t p = 0; p < m; ++p) {
-    if (p + 2 * kAhead < m) im.vocab.PrefetchFilter(hashes[pending[p + 2 * kAhead]]);
-    if (p + kAhead < m) im.vocab.Prefetch(hashes[pending[p + kAhead]]);
-    if (p + kAhead / 2 < m) im.vocab.PrefetchKey(hashes[pending[p + kAhead / 2]]);
+    if (p + 2 * kAhead < m) im.vocab.PrefetchFilter(hash(pending[p + 2 * kAhead]));
+    if (p + kAhead < m) im.vocab.Prefetch(hash(pending[p + kAhead]));
+    if (p + kAhead / 2 < m) im.vocab.PrefetchKey(hash(pending[p + kAhead / 2]));
     const std::uint32_t i = pending[p];
     const std::string_view key = tokens[i].key;
-    ids[i] = im.vocab.Find(key, hashes[i]);
+    ids[i] = im.vocab.Find(key, hash(i));
     roots[i] = ids[i] == flat::kNone ? 0 : im.vocab.slots[ids[i]].root_child;
     if (key.size() <= TokenMemo::kMaxKey) {
-      TokenMemo::Entry& e = memo.entries[hashes[i] & (TokenMemo::kSize - 1)];
+      TokenMemo::Entry& e = memo.entries[hash(i) & (TokenMemo::kSize - 1)];
       TokenMemo::Words(key, &e.k0, &e.k1);
       e.id = ids[i];
       e.root_child = roots[i];

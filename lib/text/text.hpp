@@ -49,6 +49,8 @@ struct Token {
   std::uint8_t flags = 0;
   std::string_view key;     // normalised form (see above); never empty. Stored by the
                             // TokenList that holds the token (or by whoever made it).
+  std::uint64_t hash = 0;   // bytes::HashKey(key), worked out as the key is stored: the
+                            // matcher looks every token up by it
 };
 
 // The tokens of one text with the storage of their keys, which Tokenize fills. Keys live in
@@ -78,28 +80,42 @@ class TokenList {
   void Prepare(std::size_t text_bytes);
   // Appends a token, copying `key` into the list.
   void Add(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view key) {
-    tokens_.push_back({start, end, flags, Store(key, 0)});
+    Token& t = tokens_.emplace_back();
+    t.start = start;
+    t.end = end;
+    t.flags = flags;
+    t.key = Store(key, 0, &t.hash);
   }
   // Appends a token whose key is `text` with every byte ORed with 0x20: the lower case of a
   // `text` of ASCII letters and digits only (digits already have that bit).
   void AddLowered(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view text) {
-    tokens_.push_back({start, end, flags, Store(text, 0x2020202020202020ULL)});
+    Token& t = tokens_.emplace_back();
+    t.start = start;
+    t.end = end;
+    t.flags = flags;
+    t.key = Store(text, 0x2020202020202020ULL, &t.hash);
   }
 
  private:
-  // Copies `key` into the chunks eight bytes at a time, each word ORed with `mask`. The
-  // last word may write up to seven bytes past the key: Reserve keeps that much slack.
-  std::string_view Store(std::string_view key, std::uint64_t mask) {
+  // Copies `key` into the chunks eight bytes at a time, each word ORed with `mask`, and
+  // hashes the stored words on the way (bytes::HashKey of the stored key). The last word may
+  // write up to seven bytes past the key: Reserve keeps that much slack.
+  std::string_view Store(std::string_view key, std::uint64_t mask, std::uint64_t* hash) {
     char* p = Reserve(key.size());
+    std::uint64_t h = bytes::HashStart(key.size());
     std::size_t i = 0;
     for (; i + 8 <= key.size(); i += 8) {
       const std::uint64_t w = bytes::LoadUpTo8(key.data() + i, 8) | mask;
       std::memcpy(p + i, &w, 8);
+      h = bytes::HashWord(h, w);
     }
-    if (i < key.size()) {
-      const std::uint64_t w = bytes::LoadUpTo8(key.data() + i, key.size() - i) | mask;
+    if (const std::size_t rest = key.size() - i; rest > 0) {
+      const std::uint64_t raw = bytes::LoadUpTo8(key.data() + i, rest);
+      const std::uint64_t w = raw | mask;
       std::memcpy(p + i, &w, 8);
+      h = bytes::HashLast(h, raw | (mask & (~std::uint64_t{0} >> (64 - 8 * rest))));  // zero past the key
     }
+    *hash = bytes::Mix(h);
     return {p, key.size()};
   }
 

@@ -55,6 +55,27 @@ TEST_CASE("keys of non-ASCII tokens are the same from the memo, the cache and a 
   CHECK(expected[3].size() > 24);
 }
 
+TEST_CASE("every token carries the hash of its key, also in a copied list", "[text]") {
+  Analyzer a;
+  // Keys of every length from 1 to 40 bytes in each case (the hash takes eight bytes a step
+  // and pads the last ones), digits, possessives, and keys that ICU makes.
+  std::string text = "a Bb CCC dddd EeEeE ffffff GGGGGGG hhhhhhhh IIIIIIIII 2021 Azerbaijan's Москва Αθήνα Łódź 東京 ";
+  for (std::size_t n = 1; n <= 40; ++n) {
+    for (std::size_t k = 0; k < n; ++k) text += static_cast<char>((k % 2 ? 'a' : 'A') + (n + k) % 26);
+    text += ' ';
+  }
+  TokenList toks;
+  a.Tokenize(text, &toks);
+  REQUIRE(toks.size() > 50);
+  const TokenList copy = toks;
+  REQUIRE(copy.size() == toks.size());
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    CAPTURE(toks[i].key);
+    CHECK(toks[i].hash == actorgraph::bytes::HashKey(toks[i].key));
+    CHECK(copy[i].hash == toks[i].hash);
+  }
+}
+
 TEST_CASE("hyphen, space and apostrophe variants tokenise alike", "[text]") {
   Analyzer a;
   CHECK(a.PhraseKey("Nagorno-Karabakh") == "nagorno karabakh");
