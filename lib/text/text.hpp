@@ -48,10 +48,12 @@ struct Token {
   std::uint32_t end = 0;    // exclusive
   std::uint8_t flags = 0;
   std::string_view key;     // normalised form (see above); never empty. Stored by the
-                            // TokenList that holds the token (or by whoever made it).
+                            // TokenList that holds the token, with at least eight readable
+                            // bytes after it (the matcher loads keys a word at a time).
   std::uint64_t hash = 0;   // bytes::HashKey(key), worked out as the key is stored: the
                             // matcher looks every token up by it
 };
+// Tokens are made by a TokenList (Analyzer::Tokenize), which keeps both guarantees above.
 
 // The tokens of one text with the storage of their keys, which Tokenize fills. Keys live in
 // chunks that the list owns, so they stay valid when the list is moved, and the chunks are
