@@ -480,23 +480,14 @@ struct TokenMemo {
   // The bytes of a key of up to 16 bytes, zero-padded, as two words. Eight readable bytes
   // follow every token key (text::Token), so the loads take no branch on the key's length.
   static void Words(std::string_view key, std::uint64_t* k0, std::uint64_t* k1) {
-    static constexpr std::uint64_t kLow[9] = {0,
-                                              0xff,
-                                              0xffff,
-                                              0xffffff,
-                                              0xffffffff,
-                                              0xffffffffff,
-                                              0xffffffffffff,
-                                              0xffffffffffffff,
-                                              0xffffffffffffffff};
     const std::size_t n = key.size();
     std::uint64_t w;
     std::memcpy(&w, key.data(), 8);
-    *k0 = w & kLow[std::min<std::size_t>(n, 8)];
+    *k0 = w & bytes::LowBytes(std::min<std::size_t>(n, 8));
     *k1 = 0;
     if (n > 8) {
       std::memcpy(&w, key.data() + 8, 8);
-      *k1 = w & kLow[n - 8];
+      *k1 = w & bytes::LowBytes(n - 8);
     }
   }
 };
