@@ -330,7 +330,13 @@ void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
         }
         if (seen == kDigit) flags |= kNumeric;
         if (!(seen & kUpper)) flags |= kLowerAscii;
-        if (len <= 2) flags |= ApostropheFlags(text, *tokens, start, text.substr(start, len));
+        // The last byte of an apostrophe (' ’ ʼ ‘) right before: rarely, so the call is skipped.
+        if (len <= 2 && start > 0) {
+          const auto before = static_cast<unsigned char>(text[start - 1]);
+          if (before == '\'' || before == 0x99 || before == 0x98 || before == 0xBC) {
+            flags |= ApostropheFlags(text, *tokens, start, text.substr(start, len));
+          }
+        }
         if (seen & kUpper) {
           tokens->AddLowered(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), flags, text.substr(start, len));
         } else {

@@ -82,20 +82,16 @@ class TokenList {
   void Prepare(std::size_t text_bytes);
   // Appends a token, copying `key` into the list.
   void Add(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view key) {
-    Token& t = tokens_.emplace_back();
-    t.start = start;
-    t.end = end;
-    t.flags = flags;
-    t.key = Store(key, 0, &t.hash);
+    std::uint64_t hash;
+    const std::string_view stored = Store(key, 0, &hash);
+    tokens_.push_back(Token{start, end, flags, stored, hash});
   }
   // Appends a token whose key is `text` with every byte ORed with 0x20: the lower case of a
   // `text` of ASCII letters and digits only (digits already have that bit).
   void AddLowered(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view text) {
-    Token& t = tokens_.emplace_back();
-    t.start = start;
-    t.end = end;
-    t.flags = flags;
-    t.key = Store(text, 0x2020202020202020ULL, &t.hash);
+    std::uint64_t hash;
+    const std::string_view stored = Store(text, 0x2020202020202020ULL, &hash);
+    tokens_.push_back(Token{start, end, flags, stored, hash});
   }
 
  private:
