@@ -86,6 +86,28 @@ class TokenList {
     const std::string_view stored = Store(key, 0, &hash);
     tokens_.push_back(Token{start, end, flags, stored, hash});
   }
+  // Appends a token of 1 to 15 ASCII letters and digits at `p` (16 bytes of which are
+  // readable) whose key is their lower case, in the same steps whatever its length: two
+  // words copied with every byte ORed with 0x20 (digits and small letters have that bit
+  // already), the hash of the key's bytes chosen without a branch on the length.
+  void AddShortAscii(std::uint32_t start, std::uint32_t end, std::uint8_t flags, const char* p, std::size_t len) {
+    char* dst = Reserve(len);  // kSlack (16) writable bytes follow
+    std::uint64_t w0, w1;
+    std::memcpy(&w0, p, 8);
+    std::memcpy(&w1, p + 8, 8);
+    w0 |= 0x2020202020202020ULL;
+    w1 |= 0x2020202020202020ULL;
+    std::memcpy(dst, &w0, 8);
+    std::memcpy(dst + 8, &w1, 8);
+    // bytes::HashKey of the key: under 8 bytes one padded word; 8 one full word; more, a
+    // full word and the rest padded.
+    const std::uint64_t h0 = bytes::HashStart(len);
+    const std::uint64_t short_key = bytes::HashLast(h0, w0 & bytes::LowBytes(len < 8 ? len : 0));
+    const std::uint64_t first_word = bytes::HashWord(h0, w0);
+    const std::uint64_t long_key = bytes::HashLast(first_word, w1 & bytes::LowBytes(len > 8 ? len - 8 : 0));
+    const std::uint64_t h = len < 8 ? short_key : (len == 8 ? first_word : long_key);
+    tokens_.push_back(Token{start, end, flags, {dst, len}, bytes::Mix(h)});
+  }
   // Appends a token whose key is `text` with every byte ORed with 0x20: the lower case of a
   // `text` of ASCII letters and digits only (digits already have that bit).
   void AddLowered(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view text) {
@@ -97,7 +119,7 @@ class TokenList {
  private:
   // Copies `key` into the chunks eight bytes at a time, each word ORed with `mask`, and
   // hashes the stored words on the way (bytes::HashKey of the stored key). The last word may
-  // write up to seven bytes past the key: Reserve keeps that much slack.
+  // write up to seven bytes past the key: Reserve keeps more slack than that.
   std::string_view Store(std::string_view key, std::uint64_t mask, std::uint64_t* hash) {
     char* p = Reserve(key.size());
     std::uint64_t h = bytes::HashStart(key.size());
@@ -117,7 +139,7 @@ class TokenList {
     return {p, key.size()};
   }
 
-  static constexpr std::size_t kSlack = 8;
+  static constexpr std::size_t kSlack = 16;
   // `len` bytes for a key, with kSlack writable bytes after them.
   char* Reserve(std::size_t len) {
     if (len + kSlack <= static_cast<std::size_t>(end_ - cur_)) {
