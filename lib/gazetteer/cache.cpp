@@ -95,13 +95,15 @@ class Reader {
   std::uint8_t U8() { return Num<std::uint8_t>(); }
   std::uint32_t U32() { return Num<std::uint32_t>(); }
   std::uint64_t U64() { return Num<std::uint64_t>(); }
-  std::string Str() {
+  std::string Str() { return std::string(View()); }
+  // A string as a view into the input.
+  std::string_view View() {
     const std::uint32_t n = U32();
     if (!ok_ || in_.size() - pos_ < n) {
       ok_ = false;
       return {};
     }
-    std::string s(in_.substr(pos_, n));
+    const std::string_view s = in_.substr(pos_, n);
     pos_ += n;
     return s;
   }
@@ -118,6 +120,9 @@ class Reader {
     std::vector<std::string> v(Count(4));
     for (auto& s : v) s = Str();
     return v;
+  }
+  void SkipStrs() {
+    for (std::size_t k = Count(4); k > 0; --k) View();
   }
   template <class T>
   std::vector<T> Pod() {
@@ -191,6 +196,25 @@ bool ReadEntity(Reader& r, Entity* e) {
   e->leader = r.Str();
   e->wikidata = r.Str();
   e->origin = r.Str();
+  return r.ok();
+}
+
+// What EntityBrief holds of the entity ReadEntity reads, as views into the input.
+bool ReadBrief(Reader& r, EntityBrief* b) {
+  b->id = r.View();
+  const std::uint8_t kind = r.U8();
+  if (kind > static_cast<std::uint8_t>(Kind::kGroup)) return false;
+  b->kind = static_cast<Kind>(kind);
+  b->name = r.View();
+  for (int list = 0; list < 4; ++list) r.SkipStrs();  // aliases, cased, adjectives, demonyms
+  b->country = r.View();
+  const std::size_t roles = r.Count(20);
+  b->has_roles = roles > 0;
+  for (std::size_t k = 0; k < roles * 5; ++k) r.View();
+  r.SkipStrs();  // member_of
+  r.View();      // parent
+  b->code = r.View();
+  for (int rest = 0; rest < 3; ++rest) r.View();  // leader, wikidata, origin
   return r.ok();
 }
 
@@ -293,13 +317,28 @@ class MappedEntities final : public LazyEntities {
     return *expected;  // another thread built it first
   }
 
-  void PrefetchSlot(std::uint32_t index) const override { __builtin_prefetch(&built_[index]); }
+  void PrefetchSlot(std::uint32_t index) const override {
+    __builtin_prefetch(&built_[index]);
+    __builtin_prefetch(&offsets_[index]);
+  }
   void PrefetchEntity(std::uint32_t index) const override {
     if (const Entity* e = built_[index].load(std::memory_order_relaxed)) {
       __builtin_prefetch(e);
       __builtin_prefetch(reinterpret_cast<const char*>(e) + 64);
       __builtin_prefetch(reinterpret_cast<const char*>(e) + 128);
+    } else {
+      const char* bytes = file_.bytes().data() + offsets_[index];  // what Brief reads
+      __builtin_prefetch(bytes);
+      __builtin_prefetch(bytes + 64);
     }
+  }
+
+  EntityBrief Brief(std::uint32_t index) const override {
+    if (const Entity* e = built_[index].load(std::memory_order_acquire)) return BriefOf(*e);
+    Reader r(file_.bytes().substr(static_cast<std::size_t>(offsets_[index])));
+    EntityBrief b;
+    if (ReadBrief(r, &b)) return b;
+    return BriefOf(Get(index));  // damaged: the placeholder of Get, and its one error line
   }
 
   std::optional<std::uint32_t> Find(std::string_view id) const override {

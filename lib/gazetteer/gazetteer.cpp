@@ -94,6 +94,9 @@ Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 
 std::size_t Gazetteer::size() const { return impl_->Count(); }
 const Entity& Gazetteer::entity(std::uint32_t index) const { return impl_->At(index); }
+EntityBrief Gazetteer::brief(std::uint32_t index) const {
+  return impl_->lazy ? impl_->lazy->Brief(index) : LazyEntities::BriefOf(impl_->entities[index]);
+}
 std::size_t Gazetteer::alias_count() const { return impl_->aliases; }
 
 std::optional<std::uint32_t> Gazetteer::Find(std::string_view id) const {

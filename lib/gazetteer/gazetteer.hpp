@@ -93,6 +93,17 @@ Status ReadCompiledFingerprint(const std::string& path, std::string* defaults_fi
 // their names relative to `path`, their bytes and the cache format, hashed.
 Status SourceFingerprint(const std::string& path, std::string* fingerprint);
 
+// What a mention needs of an entity, as views that live as long as the gazetteer. From a
+// compiled file they are read straight from the mapped bytes, without building the Entity.
+struct EntityBrief {
+  std::string_view id;
+  std::string_view name;
+  std::string_view country;
+  std::string_view code;
+  Kind kind = Kind::kPerson;
+  bool has_roles = false;  // the whole Entity (entity()) has them
+};
+
 class Gazetteer {
  public:
   Gazetteer();
@@ -128,6 +139,8 @@ class Gazetteer {
 
   std::size_t size() const;
   const Entity& entity(std::uint32_t index) const;
+  // The same entity's id, name, country, code and kind (thread-safe, no allocation).
+  EntityBrief brief(std::uint32_t index) const;
   std::optional<std::uint32_t> Find(std::string_view id) const;
   std::size_t alias_count() const;
 
@@ -135,8 +148,9 @@ class Gazetteer {
   void FindMatches(std::string_view text, std::span<const text::Token> tokens, std::vector<Match>* out) const;
   // A hint, for a caller that goes through the matches of a document in order: starts
   // loading, into the cache, what a later match will need. Stage 3: its candidates; stage 2:
-  // where its first candidate's entity is kept; stage 1: that entity. Call stage s for the
-  // match s places ahead of the one being handled. Never changes a result.
+  // where its first candidate's entity is kept; stage 1: that entity (what brief() reads).
+  // Call stage s for the match s places ahead of the one being handled. Never changes a
+  // result.
   void Prefetch(const Match& match, int stage) const;
 
   // The candidates of a match, best first (kind priority, then load order), with cased

@@ -29,6 +29,10 @@ class LazyEntities {
   // the entity itself when it is built already.
   virtual void PrefetchSlot(std::uint32_t) const {}
   virtual void PrefetchEntity(std::uint32_t) const {}
+  // Gazetteer::brief(index); by default from Get(index).
+  virtual EntityBrief Brief(std::uint32_t index) const { return BriefOf(Get(index)); }
+
+  static EntityBrief BriefOf(const Entity& e) { return {e.id, e.name, e.country, e.code, e.kind, !e.roles.empty()}; }
 };
 
 struct Gazetteer::Impl {

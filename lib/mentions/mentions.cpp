@@ -130,15 +130,17 @@ struct MentionFinder::Impl {
   Impl(const gazetteer::Gazetteer& g, const Titles& t, const GivenNames* n) : gaz(g), titles(t), given_names(n) {}
 
   void FillFromEntity(std::uint32_t index, const std::string& date, Mention* m) const {
-    const gazetteer::Entity& e = gaz.entity(index);
+    // The brief: no Entity is built for the many places and organisations a corpus names.
+    const gazetteer::EntityBrief e = gaz.brief(index);
     m->entity = index;
     m->entity_id = e.id;
-    m->kind = std::string(gazetteer::KindName(e.kind));
+    m->kind = gazetteer::KindName(e.kind);
     m->name = e.name;
     m->country = e.kind == Kind::kCountry ? (e.code.empty() ? e.country : e.code) : e.country;
     m->role.clear();
-    for (const auto& r : e.roles) {
-      if (!date.empty() && r.HeldOn(date)) {
+    if (!e.has_roles || date.empty()) return;
+    for (const auto& r : gaz.entity(index).roles) {
+      if (r.HeldOn(date)) {
         m->role = r.title;
         break;
       }
@@ -148,8 +150,7 @@ struct MentionFinder::Impl {
   // Best candidate: kind priority first (the gazetteer's order), then, among people, one in
   // office on the document date.
   std::uint32_t Choose(const std::vector<gazetteer::Candidate>& cands, const std::string& date) const {
-    const gazetteer::Entity& first = gaz.entity(cands.front().entity);
-    if (first.kind == Kind::kPerson && !date.empty()) {
+    if (gaz.brief(cands.front().entity).kind == Kind::kPerson && !date.empty()) {
       for (const auto& c : cands) {
         const auto& e = gaz.entity(c.entity);
         if (e.kind != Kind::kPerson) break;
@@ -452,7 +453,7 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
     doc_surnames.emplace(std::string(tokens[m.end_token - 1].key), k);
     if (m.entity >= 0) {
       text::TokenList& name_toks = im.name_tokens;
-      im.analyzer.Tokenize(im.gaz.entity(static_cast<std::uint32_t>(m.entity)).name, &name_toks);
+      im.analyzer.Tokenize(im.gaz.brief(static_cast<std::uint32_t>(m.entity)).name, &name_toks);
       if (name_toks.size() >= 2) doc_surnames.emplace(std::string(name_toks.back().key), k);
     }
   }

@@ -180,6 +180,41 @@ TEST_CASE("a compiled gazetteer matches, resolves roles and finds surnames exact
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("brief() gives an entity's id, name, country, code, kind and whether it has roles", "[gazetteer][cache]") {
+  const Gazetteer source = actorgraph::testing::FixtureGazetteer();
+  const auto dir = actorgraph::testing::TempDir("brief");
+  const auto path = (dir / "fixture.agc").string();
+  REQUIRE(source.SaveCompiled(path, "").ok());
+  Gazetteer loaded;
+  REQUIRE(loaded.Load(path).ok());
+  std::size_t with_roles = 0, with_country = 0, with_code = 0;
+  const auto same = [](const actorgraph::gazetteer::EntityBrief& b, const actorgraph::gazetteer::Entity& e) {
+    CHECK(b.id == e.id);
+    CHECK(b.name == e.name);
+    CHECK(b.country == e.country);
+    CHECK(b.code == e.code);
+    CHECK(b.kind == e.kind);
+    CHECK(b.has_roles == !e.roles.empty());
+  };
+  for (std::uint32_t i = 0; i < source.size(); ++i) {
+    const actorgraph::gazetteer::Entity& e = source.entity(i);
+    CAPTURE(e.id);
+    same(source.brief(i), e);
+    same(loaded.brief(i), e);  // read from the mapped file: the entity is not built yet
+    with_roles += !e.roles.empty();
+    with_country += !e.country.empty();
+    with_code += !e.code.empty();
+  }
+  CHECK(with_roles > 0);
+  CHECK(with_country > 0);
+  CHECK(with_code > 0);
+  for (std::uint32_t i = 0; i < source.size(); ++i) {
+    CHECK(loaded.entity(i).id == source.entity(i).id);  // builds it
+    same(loaded.brief(i), source.entity(i));             // now from the built entity
+  }
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("a compiled gazetteer added to others contributes its entities; a damaged one is refused", "[gazetteer][cache]") {
   const auto dir = actorgraph::testing::TempDir("cache2");
   const auto path = (dir / "one.agc").string();
