@@ -16,11 +16,25 @@
 
 namespace actorgraph {
 
+// A key with its bytes::HashKey worked out already (tokens carry theirs, text::Token::hash):
+// the maps, sets and filters below take it without hashing the key again.
+struct HashedKey {
+  std::string_view key;
+  std::uint64_t hash;
+};
+
 // bytes::HashKey rather than std::hash (murmur, an out-of-line call): these maps are looked
 // up per token.
 struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const noexcept { return bytes::HashKey(s); }
+  std::size_t operator()(const HashedKey& k) const noexcept { return k.hash; }
+};
+struct StringEqual {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const noexcept { return a == b; }
+  bool operator()(const HashedKey& a, std::string_view b) const noexcept { return a.key == b; }
+  bool operator()(std::string_view a, const HashedKey& b) const noexcept { return a == b.key; }
 };
 
 // A Bloom filter over string keys that answers from one 64-bit word, placed before a hash-map
@@ -39,11 +53,11 @@ class KeyFilter {
     const std::uint64_t h = bytes::HashKey(key);
     words_[Index(h)] |= Bits(h);
   }
-  bool MayContain(std::string_view key) const {
+  bool MayContain(std::string_view key) const { return MayContain(HashedKey{key, bytes::HashKey(key)}); }
+  bool MayContain(const HashedKey& key) const {
     if (words_.empty()) return true;
-    const std::uint64_t h = bytes::HashKey(key);
-    const std::uint64_t bits = Bits(h);
-    return (words_[Index(h)] & bits) == bits;
+    const std::uint64_t bits = Bits(key.hash);
+    return (words_[Index(key.hash)] & bits) == bits;
   }
 
  private:
@@ -53,7 +67,7 @@ class KeyFilter {
 };
 
 template <class Value>
-using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+using StringMap = std::unordered_map<std::string, Value, StringHash, StringEqual>;
+using StringSet = std::unordered_set<std::string, StringHash, StringEqual>;
 
 }  // namespace actorgraph

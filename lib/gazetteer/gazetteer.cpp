@@ -652,6 +652,10 @@ std::vector<std::uint32_t> Gazetteer::Holders(std::string_view role_key, std::st
 }
 
 const std::vector<std::uint32_t>& Gazetteer::BySurname(std::string_view surname) const {
+  return BySurname(HashedKey{surname, bytes::HashKey(surname)});
+}
+
+const std::vector<std::uint32_t>& Gazetteer::BySurname(const HashedKey& surname) const {
   if (!impl_->surname_filter.MayContain(surname)) return impl_->no_one;
   auto it = impl_->surnames.find(surname);
   return it == impl_->surnames.end() ? impl_->no_one : it->second;

@@ -20,6 +20,7 @@
 #pragma once
 
 #include "common/status.hpp"
+#include "common/string_hash.hpp"
 #include "text/text.hpp"
 
 #include <cstdint>
@@ -167,6 +168,8 @@ class Gazetteer {
   // People whose canonical name or an alias ends with the token key `surname` (the surname
   // index used for surname-only references).
   const std::vector<std::uint32_t>& BySurname(std::string_view surname) const;
+  // The same for a key whose bytes::HashKey is known (a token's).
+  const std::vector<std::uint32_t>& BySurname(const HashedKey& surname) const;
 
  private:
   struct Impl;

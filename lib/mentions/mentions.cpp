@@ -53,7 +53,8 @@ bool NameLike(const Token& t) {
     for (const auto& w : NotNameWords()) f.Add(w);
     return f;
   }();
-  return !filter.MayContain(t.key) || NotNameWords().count(t.key) == 0;
+  const HashedKey key{t.key, t.hash};
+  return !filter.MayContain(key) || NotNameWords().count(key) == 0;
 }
 
 std::string Slug(text::Analyzer& analyzer, std::string_view name) {
@@ -467,7 +468,7 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
     Mention m;
     m.first_token = i;
     m.end_token = i + 1;
-    if (auto it = doc_surnames.empty() ? doc_surnames.end() : doc_surnames.find(t.key); it != doc_surnames.end()) {
+    if (auto it = doc_surnames.empty() ? doc_surnames.end() : doc_surnames.find(HashedKey{t.key, t.hash}); it != doc_surnames.end()) {
       const Mention& full = found[it->second];
       m.entity = full.entity;
       m.entity_id = full.entity_id;
@@ -483,7 +484,7 @@ void MentionFinder::Analyze(documents::Document doc, const std::string& option_d
     // Here the token is capitalised and not possessive, so it is name-like exactly when it
     // is not one of NotNameWords.
     if (t.key.size() < 4 || !is_name_like(i)) continue;
-    const auto& namesakes = im.gaz.BySurname(t.key);
+    const auto& namesakes = im.gaz.BySurname(HashedKey{t.key, t.hash});
     if (namesakes.empty() || starts_sentence(i)) continue;
     auto& in_office = im.in_office;
     in_office.clear();

@@ -46,7 +46,7 @@ void PhraseTable::Add(Analyzer& analyzer, std::string_view phrase, std::uint32_t
 
 bool PhraseTable::LongestAt(std::span<const Token> tokens, std::uint32_t first, Hit* hit) const {
   if (first >= tokens.size() || !Has(first_filter_, tokens[first].key)) return false;
-  auto it = by_first_.find(tokens[first].key);
+  auto it = by_first_.find(HashedKey{tokens[first].key, tokens[first].hash});
   if (it == by_first_.end()) return false;
   bool found = false;
   for (const auto& e : it->second) {
@@ -65,7 +65,7 @@ bool PhraseTable::LongestAt(std::span<const Token> tokens, std::uint32_t first, 
 bool PhraseTable::LongestEndingAt(std::span<const Token> tokens, std::uint32_t end, Hit* hit,
                                   std::uint32_t* first) const {
   if (end == 0 || end > tokens.size() || !Has(last_filter_, tokens[end - 1].key)) return false;
-  auto it = by_last_.find(tokens[end - 1].key);
+  auto it = by_last_.find(HashedKey{tokens[end - 1].key, tokens[end - 1].hash});
   if (it == by_last_.end()) return false;
   bool found = false;
   for (const auto& e : it->second) {

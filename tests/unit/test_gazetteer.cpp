@@ -311,3 +311,32 @@ TEST_CASE("KeyFilter: every added key passes, most others do not, an unbuilt fil
   empty.Reset(0);
   CHECK_FALSE(empty.MayContain("surname0"));
 }
+
+TEST_CASE("Keys with their hash find what the keys find, in filters, maps and sets", "[gazetteer]") {
+  actorgraph::KeyFilter filter;
+  filter.Reset(100);
+  actorgraph::StringMap<int> map;
+  actorgraph::StringSet set;
+  for (int i = 0; i < 100; ++i) {
+    const std::string key = "key" + std::to_string(i);
+    filter.Add(key);
+    map.emplace(key, i);
+    set.insert(key);
+  }
+  const auto hashed = [](const std::string& k) { return actorgraph::HashedKey{k, actorgraph::bytes::HashKey(k)}; };
+  for (int i = 0; i < 200; ++i) {
+    const std::string key = (i < 100 ? "key" : "other") + std::to_string(i);
+    CAPTURE(key);
+    CHECK(filter.MayContain(hashed(key)) == filter.MayContain(key));
+    CHECK(map.count(hashed(key)) == map.count(key));
+    CHECK(set.count(hashed(key)) == set.count(key));
+    if (i < 100) CHECK(map.find(hashed(key))->second == i);
+  }
+  // Tokens carry the hash their keys have.
+  actorgraph::text::Analyzer analyzer;
+  actorgraph::text::TokenList tokens;
+  analyzer.Tokenize("Putin and Aliyev", &tokens);
+  const Gazetteer g = actorgraph::testing::FixtureGazetteer();
+  for (const auto& t : tokens) CHECK(g.BySurname(actorgraph::HashedKey{t.key, t.hash}) == g.BySurname(t.key));
+  CHECK(!g.BySurname(actorgraph::HashedKey{tokens[0].key, tokens[0].hash}).empty());
+}
