@@ -264,12 +264,12 @@ void Analyze(std::uint32_t worker, mentions::MentionFinder& finder, const events
     spent.clear();  // the delivered results of this worker, freed where they were allocated
     batch->worker[i] = worker;
     DocumentResult& r = batch->results[i];
-    std::swap(r.analyzed.tokens, tokens);
+    r.analyzed.tokens.swap(tokens);
     std::swap(r.analyzed.sentences, sentences);
     finder.Analyze(std::move(batch->docs[i]), options.date, &r.analyzed, /*sentences=*/options.events);
     if (options.events) r.events = extractor.Extract(r.analyzed);
     if (options.render && !RenderOnSink(options)) options.render(r);
-    std::swap(r.analyzed.tokens, tokens);
+    r.analyzed.tokens.swap(tokens);
     std::swap(r.analyzed.sentences, sentences);
     std::lock_guard lock(sh.mutex);
     batch->ready[i] = 1;

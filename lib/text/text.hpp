@@ -29,6 +29,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace actorgraph::text {
@@ -66,6 +67,17 @@ class TokenList {
   TokenList& operator=(const TokenList& other);
   TokenList(TokenList&& other) noexcept { *this = std::move(other); }
   TokenList& operator=(TokenList&& other) noexcept;  // leaves `other` empty
+  // Exchanges the tokens and the key storage of two lists (no key moves).
+  void swap(TokenList& other) noexcept {
+    tokens_.swap(other.tokens_);
+    chunks_.swap(other.chunks_);
+    large_.swap(other.large_);
+    std::swap(chunk_, other.chunk_);
+    std::swap(cur_, other.cur_);
+    std::swap(end_, other.end_);
+    std::swap(next_chunk_, other.next_chunk_);
+  }
+  friend void swap(TokenList& a, TokenList& b) noexcept { a.swap(b); }
 
   std::size_t size() const { return tokens_.size(); }
   bool empty() const { return tokens_.empty(); }

@@ -109,6 +109,30 @@ TEST_CASE("tokens are the same whether the 16-byte path or the byte-by-byte path
   }
 }
 
+TEST_CASE("swapping token lists exchanges tokens and keys, and both lists stay usable", "[text]") {
+  Analyzer a;
+  TokenList first, second;
+  a.Tokenize("Lavrov met Bayramov in Moscow", &first);
+  a.Tokenize(std::string(70000, 'x') + " Putin", &second);  // a key longer than a chunk
+  first.swap(second);
+  REQUIRE(first.size() == 2);
+  REQUIRE(second.size() == 5);
+  CHECK(first[0].key == std::string(70000, 'x'));
+  CHECK(first[1].key == "putin");
+  CHECK(second[0].key == "lavrov");
+  CHECK(second[4].key == "moscow");
+  swap(first, second);  // found by argument-dependent lookup
+  CHECK(first[2].key == "bayramov");
+  CHECK(second[1].key == "putin");
+  // Both are reused for new texts.
+  a.Tokenize("Aliyev", &first);
+  a.Tokenize("Pashinyan and Aliyev", &second);
+  REQUIRE(first.size() == 1);
+  CHECK(first[0].key == "aliyev");
+  CHECK(second.size() == 3);
+  CHECK(second[2].key == "aliyev");
+}
+
 TEST_CASE("hyphen, space and apostrophe variants tokenise alike", "[text]") {
   Analyzer a;
   CHECK(a.PhraseKey("Nagorno-Karabakh") == "nagorno karabakh");
