@@ -40,8 +40,9 @@ constexpr std::array<std::uint8_t, 256> MakeByteClass() {
 constexpr auto kAsciiClass = MakeByteClass();
 
 #if defined(__SSE2__)
-// The byte classes of 16 bytes at once, one bit per byte (bit k for p[k]): the tokenizer's
-// fast path finds a token's end and flags from these masks instead of a branch per byte.
+// The byte classes of 16 bytes at once (SSE2, x86-64's baseline), one bit per byte (bit k
+// for p[k]): the tokenizer's fastest path finds tokens' ends and flags from these masks
+// instead of a branch per byte.
 struct Window {
   unsigned word, upper, lower, digit, non_ascii;
 };
@@ -61,6 +62,24 @@ inline Window Classify16(const char* p) {
   w.word = w.lower | w.upper | w.digit;
   w.non_ascii = static_cast<unsigned>(_mm_movemask_epi8(v));
   return w;
+}
+
+// The same for 64 bytes: bit k for p[k].
+struct Block {
+  std::uint64_t word, upper, lower, digit, non_ascii;
+};
+inline Block Classify64(const char* p) {
+  Block b{};
+  for (int part = 0; part < 4; ++part) {
+    const Window w = Classify16(p + 16 * part);
+    const int shift = 16 * part;
+    b.word |= std::uint64_t{w.word} << shift;
+    b.upper |= std::uint64_t{w.upper} << shift;
+    b.lower |= std::uint64_t{w.lower} << shift;
+    b.digit |= std::uint64_t{w.digit} << shift;
+    b.non_ascii |= std::uint64_t{w.non_ascii} << shift;
+  }
+  return b;
 }
 #endif
 
@@ -332,37 +351,50 @@ void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
   std::size_t pos = 0;
   while (pos < n) {
 #if defined(__SSE2__)
-    // Fastest path, 16 bytes at a time away from the end of the text: skip separators, then
-    // take a token of 1 to 15 ASCII letters and digits followed by a separator, its end and
-    // flags worked out from byte masks. Anything else goes on to the paths below.
-    if (pos + 16 <= n) {
-      const Window ahead = Classify16(text.data() + pos);
-      const unsigned stop = ahead.word | ahead.non_ascii;
-      if (stop == 0) {
-        pos += 16;
-        continue;
-      }
-      pos += static_cast<std::size_t>(__builtin_ctz(stop));
-      if (pos + 16 <= n) {
-        const Window w = Classify16(text.data() + pos);
-        const auto len = static_cast<unsigned>(__builtin_ctz(~w.word));  // 0 to 16
-        if (len >= 1 && len < 16 && !((w.non_ascii >> len) & 1)) {
-          const unsigned in = (1u << len) - 1;
-          const unsigned up = w.upper & in, low = w.lower & in, dig = w.digit & in;
-          auto flags = static_cast<std::uint8_t>(((up & 1) ? kCapitalized : 0) |
-                                                 ((low == 0 && (up & (up - 1)) != 0) ? kAllCaps : 0) |
-                                                 (dig == in ? kNumeric : 0) | (up == 0 ? kLowerAscii : 0));
-          if (len <= 2 && pos > 0) {
-            const auto before = static_cast<unsigned char>(text[pos - 1]);
-            if (before == '\'' || before == 0x99 || before == 0x98 || before == 0xBC) {
-              flags |= ApostropheFlags(text, *tokens, pos, text.substr(pos, len));
-            }
-          }
-          tokens->AddShortAscii(static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + len), flags,
-                                text.data() + pos, len);
-          pos += len;
-          continue;
+    // Fastest path, 64 bytes at a time away from the end of the text: the byte classes of
+    // the block as bit masks, then every token of ASCII letters and digits that starts in
+    // the block and ends before its first non-ASCII byte, found and flagged with bit
+    // operations on the masks (no branch per byte, no load per token). The block stops at a
+    // token that runs past it or into a non-ASCII byte; the paths below take that one.
+    if (pos + 80 <= n) {  // 16 readable bytes after any token start in the block
+      const Block b = Classify64(text.data() + pos);
+      const std::uint64_t ascii = b.non_ascii == 0 ? ~std::uint64_t{0} : (b.non_ascii & -b.non_ascii) - 1;
+      const std::uint64_t word = b.word & ascii;  // the ASCII word bytes before the first non-ASCII one
+      std::uint64_t starts = word & ~(word << 1);
+      std::size_t done = b.non_ascii == 0 ? 64 : static_cast<std::size_t>(__builtin_ctzll(b.non_ascii));
+      while (starts != 0) {
+        const auto s = static_cast<unsigned>(__builtin_ctzll(starts));
+        const std::uint64_t rest = ~word >> s;  // bit k: byte s + k ends the token
+        if (rest == 0 || s + static_cast<unsigned>(__builtin_ctzll(rest)) >= 64 ||
+            ((b.non_ascii >> (s + static_cast<unsigned>(__builtin_ctzll(rest)))) & 1)) {
+          done = s;  // runs past the block or into a non-ASCII byte
+          break;
         }
+        const auto len = static_cast<unsigned>(__builtin_ctzll(rest));
+        const std::uint64_t in = (std::uint64_t{1} << len) - 1;
+        const std::uint64_t up = (b.upper >> s) & in, low = (b.lower >> s) & in, dig = (b.digit >> s) & in;
+        auto flags = static_cast<std::uint8_t>(((up & 1) ? kCapitalized : 0) |
+                                               ((low == 0 && (up & (up - 1)) != 0) ? kAllCaps : 0) |
+                                               (dig == in ? kNumeric : 0) | (up == 0 ? kLowerAscii : 0));
+        const std::size_t at = pos + s;
+        if (len <= 2 && at > 0) {
+          const auto before = static_cast<unsigned char>(text[at - 1]);
+          if (before == '\'' || before == 0x99 || before == 0x98 || before == 0xBC) {
+            flags |= ApostropheFlags(text, *tokens, at, text.substr(at, len));
+          }
+        }
+        if (len < 16) {
+          tokens->AddShortAscii(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + len), flags,
+                                text.data() + at, len);
+        } else {
+          tokens->AddLowered(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + len), flags,
+                             text.substr(at, len));
+        }
+        starts &= starts - 1;
+      }
+      if (done > 0) {
+        pos += done;
+        continue;
       }
     }
 #endif
