@@ -191,7 +191,9 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
-  // Tokens of valid UTF-8 `text`, in order (replacing what `tokens` held).
+  // Tokens of valid UTF-8 `text`, in order (replacing what `tokens` held). ASCII text is
+  // read 64 bytes at a time (bit masks of the byte classes; see lib/gazetteer/MATCHING.md),
+  // the rest byte by byte, with ICU for non-ASCII letters and keys.
   void Tokenize(std::string_view text, TokenList* tokens);
 
   // Sentences of valid UTF-8 `text`, in order, covering it without gaps (whitespace
