@@ -501,7 +501,7 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
   const Impl& im = *impl_;
   out->clear();
   const auto n = static_cast<std::uint32_t>(tokens.size());
-  thread_local std::vector<std::uint32_t> ids, roots, pending;
+  thread_local std::vector<std::uint32_t> ids, roots, pending, starts;
   thread_local TokenMemo memo;
   ids.assign(n, flat::kNone);
   roots.assign(n, 0);
@@ -554,21 +554,27 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
       e.length = static_cast<std::uint32_t>(key.size());
     }
   }
+  // The tokens that start some alias, listed without a branch per token: the walk below
+  // visits only them.
+  starts.resize(n);
+  std::uint32_t start_count = 0;
+  for (std::uint32_t k = 0; k < n; ++k) {
+    starts[start_count] = k;
+    start_count += roots[k] != 0;
+  }
   // The first edge out of a token that starts an alias is looked up at random in a large
-  // table: its slot is requested a few tokens ahead as well.
-  const auto prefetch_edge = [&](std::uint32_t k) {
-    if (k + 1 < n && roots[k] != 0 && ids[k + 1] != flat::kNone) im.edges.Prefetch(roots[k], ids[k + 1]);
+  // table: its slot is requested a few starts ahead as well.
+  const auto prefetch_edge = [&](std::uint32_t nth) {
+    const std::uint32_t k = starts[nth];
+    if (k + 1 < n && ids[k + 1] != flat::kNone) im.edges.Prefetch(roots[k], ids[k + 1]);
   };
   constexpr std::uint32_t kEdgeAhead = 4;
-  for (std::uint32_t k = 0; k < std::min(n, kEdgeAhead); ++k) prefetch_edge(k);
-  std::uint32_t i = 0;
-  std::uint32_t edge_prefetched = kEdgeAhead;  // tokens below this had their first edge requested
-  while (i < n) {
-    for (; edge_prefetched < std::min(n, i + 1 + kEdgeAhead); ++edge_prefetched) prefetch_edge(edge_prefetched);
-    if (roots[i] == 0) {
-      ++i;
-      continue;
-    }
+  for (std::uint32_t nth = 0; nth < std::min(start_count, kEdgeAhead); ++nth) prefetch_edge(nth);
+  std::uint32_t free_from = 0;  // tokens before this are part of a match already
+  for (std::uint32_t nth = 0; nth < start_count; ++nth) {
+    if (nth + kEdgeAhead < start_count) prefetch_edge(nth + kEdgeAhead);
+    const std::uint32_t i = starts[nth];
+    if (i < free_from) continue;
     std::uint32_t node = roots[i], best_end = 0, best_node = 0;
     for (std::uint32_t j = i;;) {
       // Here `node` is reached by tokens i..j. "don’t" is not "Don".
@@ -596,9 +602,7 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
     if (best_end > i) {
       out->push_back({i, best_end, best_node});
       __builtin_prefetch(&im.candidate_begin[best_node]);  // the caller asks for candidates next
-      i = best_end;
-    } else {
-      ++i;
+      free_from = best_end;
     }
   }
 }
