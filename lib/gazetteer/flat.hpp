@@ -120,20 +120,52 @@ struct EdgeSlot {
 
 struct Edges {
   std::vector<EdgeSlot> slots;
+  // A blocked Bloom filter over the edges' hashes, about 8 bits an edge, made from the slots
+  // by BuildFilter (not stored in the compiled file). Scanning text asks mostly for edges
+  // that do not exist (86 % of the lookups on the benchmark prose); the filter, small enough
+  // for the cache, turns them away without a probe of the large table. Empty: lets all
+  // through.
+  std::vector<std::uint64_t> filter;
 
   static std::uint64_t Hash(std::uint32_t node, std::uint32_t token) {
     return Mix((static_cast<std::uint64_t>(node) << 32) | token);
   }
+  // Bits of the hash apart from the low ones that pick the slot.
+  static std::uint64_t FilterBits(std::uint64_t h) {
+    return (std::uint64_t{1} << ((h >> 24) & 63)) | (std::uint64_t{1} << ((h >> 30) & 63)) |
+           (std::uint64_t{1} << ((h >> 36) & 63));
+  }
+  bool MayContain(std::uint64_t h) const {
+    if (filter.empty()) return true;
+    const std::uint64_t bits = FilterBits(h);
+    return (filter[(h >> 42) & (filter.size() - 1)] & bits) == bits;
+  }
+  void BuildFilter() {
+    std::size_t count = 0;
+    for (const auto& s : slots) count += s.child != 0;
+    std::size_t words = 1;
+    while (words * 64 < count * 8) words <<= 1;
+    filter.assign(words, 0);
+    for (const auto& s : slots) {
+      if (s.child == 0) continue;
+      const std::uint64_t h = Hash(s.node, s.token);
+      filter[(h >> 42) & (words - 1)] |= FilterBits(h);
+    }
+  }
 
-  // Starts loading the slot where the edge (node, token) would be.
+  // Starts loading the slot where the edge (node, token) would be, when it may exist.
   void Prefetch(std::uint32_t node, std::uint32_t token) const {
-    if (!slots.empty()) __builtin_prefetch(&slots[Hash(node, token) & (slots.size() - 1)]);
+    if (slots.empty()) return;
+    const std::uint64_t h = Hash(node, token);
+    if (MayContain(h)) __builtin_prefetch(&slots[h & (slots.size() - 1)]);
   }
 
   std::uint32_t Child(std::uint32_t node, std::uint32_t token) const {
     if (slots.empty()) return 0;
+    const std::uint64_t h = Hash(node, token);
+    if (!MayContain(h)) return 0;
     const std::size_t mask = slots.size() - 1;
-    for (std::size_t i = Hash(node, token) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const EdgeSlot& s = slots[i];
       if (s.child == 0) return 0;
       if (s.node == node && s.token == token) return s.child;

@@ -412,6 +412,7 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
     if (node == 0) im.vocab.slots[token].root_child = child;
     else im.edges.Insert(node, token, child);
   }
+  im.edges.BuildFilter();
   im.candidate_begin.assign(node_candidates.size() + 1, 0);
   im.node_flags.assign(node_candidates.size(), 0);
   im.candidates.clear();

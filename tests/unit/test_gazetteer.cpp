@@ -312,6 +312,26 @@ TEST_CASE("KeyFilter: every added key passes, most others do not, an unbuilt fil
   CHECK_FALSE(empty.MayContain("surname0"));
 }
 
+TEST_CASE("The edge filter keeps every edge and turns most absent ones away", "[gazetteer]") {
+  namespace flat = actorgraph::gazetteer::flat;
+  flat::Edges edges;
+  edges.Reserve(5000);
+  for (std::uint32_t k = 1; k <= 5000; ++k) edges.Insert(k, k * 7 + 3, k + 1);
+  const flat::Edges unfiltered = edges;  // no filter: every lookup probes the table
+  CHECK(unfiltered.filter.empty());
+  edges.BuildFilter();
+  REQUIRE(!edges.filter.empty());
+  for (std::uint32_t k = 1; k <= 5000; ++k) CHECK(edges.Child(k, k * 7 + 3) == k + 1);
+  int passed = 0;
+  for (std::uint32_t k = 1; k <= 20000; ++k) {
+    const std::uint32_t token = k * 7 + 4;  // no such edge
+    CHECK(edges.Child(k, token) == 0);
+    CHECK(unfiltered.Child(k, token) == 0);
+    passed += edges.MayContain(flat::Edges::Hash(k, token)) ? 1 : 0;
+  }
+  CHECK(passed < 20000 / 20);  // about 2 % expected
+}
+
 TEST_CASE("Keys with their hash find what the keys find, in filters, maps and sets", "[gazetteer]") {
   actorgraph::KeyFilter filter;
   filter.Reset(100);
