@@ -83,7 +83,7 @@ struct Vocabulary {
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const VocabSlot& s = slots[i];
       if (s.length == kNone) return kNone;
-      if (s.tag == tag && s.length == key.size() && std::memcmp(keys.data() + s.offset, key.data(), key.size()) == 0) {
+      if (s.tag == tag && s.length == key.size() && bytes::Equal(keys.data() + s.offset, key.data(), key.size())) {
         return static_cast<std::uint32_t>(i);
       }
     }

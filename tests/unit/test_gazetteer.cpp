@@ -312,6 +312,22 @@ TEST_CASE("KeyFilter: every added key passes, most others do not, an unbuilt fil
   CHECK_FALSE(empty.MayContain("surname0"));
 }
 
+TEST_CASE("bytes::Equal answers as memcmp for every length and every differing byte", "[gazetteer]") {
+  const std::string base = "abcdefghijklmnopqrstuvwxyz0123456789ABCD";
+  for (std::size_t n = 0; n <= base.size(); ++n) {
+    CAPTURE(n);
+    std::string same = base.substr(0, n);
+    CHECK(actorgraph::bytes::Equal(base.data(), same.data(), n));
+    for (std::size_t k = 0; k < n; ++k) {
+      std::string other = same;
+      other[k] = '_';
+      CAPTURE(k);
+      CHECK_FALSE(actorgraph::bytes::Equal(base.data(), other.data(), n));
+      CHECK((std::memcmp(base.data(), other.data(), n) == 0) == actorgraph::bytes::Equal(base.data(), other.data(), n));
+    }
+  }
+}
+
 TEST_CASE("The edge filter keeps every edge and turns most absent ones away", "[gazetteer]") {
   namespace flat = actorgraph::gazetteer::flat;
   flat::Edges edges;
