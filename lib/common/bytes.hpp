@@ -35,27 +35,24 @@ inline std::uint64_t LoadUpTo8(const char* p, std::size_t n) {
   return v;
 }
 
+// Whether the first and the last sizeof(Word) of `n` bytes (at least that many) at `a` and
+// at `b` are equal: two loads a side, overlapping when n < 2 * sizeof(Word).
+template <class Word>
+[[gnu::always_inline]] inline bool EqualEnds(const char* a, const char* b, std::size_t n) {
+  Word a0, b0, a1, b1;
+  std::memcpy(&a0, a, sizeof(Word));
+  std::memcpy(&b0, b, sizeof(Word));
+  std::memcpy(&a1, a + n - sizeof(Word), sizeof(Word));
+  std::memcpy(&b1, b + n - sizeof(Word), sizeof(Word));
+  return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+}
+
 // Whether the `n` bytes at `a` and at `b` are equal: memcmp(a, b, n) == 0 without a call for
-// the short strings of token keys (up to 16 bytes: two loads from each side, overlapping,
-// never outside the n bytes).
+// the short strings of token keys (up to 16 bytes), never reading outside the n bytes.
 [[gnu::always_inline]] inline bool Equal(const char* a, const char* b, std::size_t n) {
-  if (n >= 8) {
-    if (n > 16) return std::memcmp(a, b, n) == 0;
-    std::uint64_t a0, b0, a1, b1;
-    std::memcpy(&a0, a, 8);
-    std::memcpy(&b0, b, 8);
-    std::memcpy(&a1, a + n - 8, 8);
-    std::memcpy(&b1, b + n - 8, 8);
-    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-  }
-  if (n >= 4) {
-    std::uint32_t a0, b0, a1, b1;
-    std::memcpy(&a0, a, 4);
-    std::memcpy(&b0, b, 4);
-    std::memcpy(&a1, a + n - 4, 4);
-    std::memcpy(&b1, b + n - 4, 4);
-    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-  }
+  if (n > 16) return std::memcmp(a, b, n) == 0;
+  if (n >= 8) return EqualEnds<std::uint64_t>(a, b, n);
+  if (n >= 4) return EqualEnds<std::uint32_t>(a, b, n);
   if (n == 0) return true;
   return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];  // n is 1 to 3
 }

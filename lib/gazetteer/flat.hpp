@@ -35,6 +35,33 @@ inline std::size_t TableSize(std::size_t entries) {
 
 constexpr std::uint32_t kNone = UINT32_MAX;
 
+// The blocked Bloom filters of both tables: about 8 bits a key, one 64-bit word a key with
+// three bits set in it. The hash bits from `word_shift` up choose the word, three 6-bit fields
+// from `bit_shift` up the bits, so that each table can keep them apart from the bits that
+// choose its slot. A filter is a power of two of words.
+struct BloomFilter {
+  int word_shift;
+  int bit_shift;
+
+  static std::size_t Words(std::size_t keys) {
+    std::size_t words = 1;
+    while (words * 64 < keys * 8) words <<= 1;
+    return words;
+  }
+  std::uint64_t Bits(std::uint64_t h) const {
+    return (std::uint64_t{1} << ((h >> bit_shift) & 63)) | (std::uint64_t{1} << ((h >> (bit_shift + 6)) & 63)) |
+           (std::uint64_t{1} << ((h >> (bit_shift + 12)) & 63));
+  }
+  std::size_t Word(const std::vector<std::uint64_t>& filter, std::uint64_t h) const {
+    return static_cast<std::size_t>(h >> word_shift) & (filter.size() - 1);
+  }
+  void Add(std::vector<std::uint64_t>& filter, std::uint64_t h) const { filter[Word(filter, h)] |= Bits(h); }
+  bool MayContain(const std::vector<std::uint64_t>& filter, std::uint64_t h) const {
+    const std::uint64_t bits = Bits(h);
+    return (filter[Word(filter, h)] & bits) == bits;
+  }
+};
+
 struct VocabSlot {
   std::uint32_t tag = 0;          // high half of the key's hash
   std::uint32_t offset = 0;       // key bytes in Vocabulary::keys
@@ -49,18 +76,12 @@ struct Vocabulary {
   // 200k keys stays in the L2 cache): most tokens of a text that no alias has are turned
   // away here, without touching the much larger table.
   std::vector<std::uint64_t> filter;
+  static constexpr BloomFilter kFilter{20, 0};  // the layout of the compiled file
 
-  static std::uint64_t FilterBits(std::uint64_t h) {
-    return (std::uint64_t{1} << (h & 63)) | (std::uint64_t{1} << ((h >> 6) & 63)) |
-           (std::uint64_t{1} << ((h >> 12) & 63));
-  }
-  bool MayContain(std::uint64_t h) const {
-    const std::uint64_t bits = FilterBits(h);
-    return (filter[(h >> 20) & (filter.size() - 1)] & bits) == bits;
-  }
+  bool MayContain(std::uint64_t h) const { return kFilter.MayContain(filter, h); }
 
   // The first stage of a prefetch, well ahead: the filter word of a key with hash `h`.
-  void PrefetchFilter(std::uint64_t h) const { __builtin_prefetch(&filter[(h >> 20) & (filter.size() - 1)]); }
+  void PrefetchFilter(std::uint64_t h) const { __builtin_prefetch(&filter[kFilter.Word(filter, h)]); }
 
   // Starts loading the slot of a key with hash `h` into the cache, when the key may be
   // there: scanning a text, the probe of a later token overlaps with the current one.
@@ -92,16 +113,14 @@ struct Vocabulary {
   // Builds the table from distinct keys; ids_out[k] receives the id of keys[k].
   void Build(const std::vector<std::string_view>& distinct, std::vector<std::uint32_t>* ids_out) {
     slots.assign(TableSize(distinct.size()), VocabSlot{});
-    std::size_t words = 1;
-    while (words * 64 < distinct.size() * 8) words <<= 1;
-    filter.assign(words, 0);
+    filter.assign(BloomFilter::Words(distinct.size()), 0);
     keys.clear();
     ids_out->resize(distinct.size());
     const std::size_t mask = slots.size() - 1;
     for (std::size_t k = 0; k < distinct.size(); ++k) {
       const std::string_view key = distinct[k];
       const std::uint64_t h = HashKey(key);
-      filter[(h >> 20) & (filter.size() - 1)] |= FilterBits(h);
+      kFilter.Add(filter, h);
       std::size_t i = h & mask;
       while (slots[i].length != kNone) i = (i + 1) & mask;
       slots[i] = VocabSlot{static_cast<std::uint32_t>(h >> 32), static_cast<std::uint32_t>(keys.size()),
@@ -126,30 +145,18 @@ struct Edges {
   // for the cache, turns them away without a probe of the large table. Empty: lets all
   // through.
   std::vector<std::uint64_t> filter;
+  static constexpr BloomFilter kFilter{42, 24};  // apart from the low bits that pick the slot
 
   static std::uint64_t Hash(std::uint32_t node, std::uint32_t token) {
     return Mix((static_cast<std::uint64_t>(node) << 32) | token);
   }
-  // Bits of the hash apart from the low ones that pick the slot.
-  static std::uint64_t FilterBits(std::uint64_t h) {
-    return (std::uint64_t{1} << ((h >> 24) & 63)) | (std::uint64_t{1} << ((h >> 30) & 63)) |
-           (std::uint64_t{1} << ((h >> 36) & 63));
-  }
-  bool MayContain(std::uint64_t h) const {
-    if (filter.empty()) return true;
-    const std::uint64_t bits = FilterBits(h);
-    return (filter[(h >> 42) & (filter.size() - 1)] & bits) == bits;
-  }
+  bool MayContain(std::uint64_t h) const { return filter.empty() || kFilter.MayContain(filter, h); }
   void BuildFilter() {
     std::size_t count = 0;
     for (const auto& s : slots) count += s.child != 0;
-    std::size_t words = 1;
-    while (words * 64 < count * 8) words <<= 1;
-    filter.assign(words, 0);
+    filter.assign(BloomFilter::Words(count), 0);
     for (const auto& s : slots) {
-      if (s.child == 0) continue;
-      const std::uint64_t h = Hash(s.node, s.token);
-      filter[(h >> 42) & (words - 1)] |= FilterBits(h);
+      if (s.child != 0) kFilter.Add(filter, Hash(s.node, s.token));
     }
   }
 

@@ -344,6 +344,16 @@ static std::uint8_t ApostropheFlags(std::string_view text, const TokenList& toke
   return 0;
 }
 
+// ApostropheFlags of an ASCII token of `len` bytes at `start`, called only when it can give
+// any: a token of one or two bytes right after the last byte of an apostrophe (' ’ ʼ ‘).
+static std::uint8_t ShortTokenApostropheFlags(std::string_view text, const TokenList& tokens, std::size_t start,
+                                              std::size_t len) {
+  if (len > 2 || start == 0) return 0;
+  const auto before = static_cast<unsigned char>(text[start - 1]);
+  if (before != '\'' && before != 0x99 && before != 0x98 && before != 0xBC) return 0;
+  return ApostropheFlags(text, tokens, start, text.substr(start, len));
+}
+
 void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
   tokens->clear();
   tokens->Prepare(text.size());
@@ -365,24 +375,18 @@ void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
       while (starts != 0) {
         const auto s = static_cast<unsigned>(__builtin_ctzll(starts));
         const std::uint64_t rest = ~word >> s;  // bit k: byte s + k ends the token
-        if (rest == 0 || s + static_cast<unsigned>(__builtin_ctzll(rest)) >= 64 ||
-            ((b.non_ascii >> (s + static_cast<unsigned>(__builtin_ctzll(rest)))) & 1)) {
+        const unsigned len = rest == 0 ? 64 : static_cast<unsigned>(__builtin_ctzll(rest));
+        if (s + len >= 64 || ((b.non_ascii >> (s + len)) & 1)) {
           done = s;  // runs past the block or into a non-ASCII byte
           break;
         }
-        const auto len = static_cast<unsigned>(__builtin_ctzll(rest));
         const std::uint64_t in = (std::uint64_t{1} << len) - 1;
         const std::uint64_t up = (b.upper >> s) & in, low = (b.lower >> s) & in, dig = (b.digit >> s) & in;
         auto flags = static_cast<std::uint8_t>(((up & 1) ? kCapitalized : 0) |
                                                ((low == 0 && (up & (up - 1)) != 0) ? kAllCaps : 0) |
                                                (dig == in ? kNumeric : 0) | (up == 0 ? kLowerAscii : 0));
         const std::size_t at = pos + s;
-        if (len <= 2 && at > 0) {
-          const auto before = static_cast<unsigned char>(text[at - 1]);
-          if (before == '\'' || before == 0x99 || before == 0x98 || before == 0xBC) {
-            flags |= ApostropheFlags(text, *tokens, at, text.substr(at, len));
-          }
-        }
+        flags |= ShortTokenApostropheFlags(text, *tokens, at, len);
         if (len < 16) {
           tokens->AddShortAscii(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + len), flags,
                                 text.data() + at, len);
@@ -425,13 +429,7 @@ void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
         }
         if (seen == kDigit) flags |= kNumeric;
         if (!(seen & kUpper)) flags |= kLowerAscii;
-        // The last byte of an apostrophe (' ’ ʼ ‘) right before: rarely, so the call is skipped.
-        if (len <= 2 && start > 0) {
-          const auto before = static_cast<unsigned char>(text[start - 1]);
-          if (before == '\'' || before == 0x99 || before == 0x98 || before == 0xBC) {
-            flags |= ApostropheFlags(text, *tokens, start, text.substr(start, len));
-          }
-        }
+        flags |= ShortTokenApostropheFlags(text, *tokens, start, len);
         if (seen & kUpper) {
           tokens->AddLowered(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), flags, text.substr(start, len));
         } else {
