@@ -72,40 +72,45 @@ template <class Word>
   return kLow[n];
 }
 
-[[gnu::always_inline]] inline std::uint64_t Mix(std::uint64_t x) {
-  x ^= x >> 32;
-  x *= 0xd6e8feb86659fd93ULL;
-  x ^= x >> 32;
-  x *= 0xd6e8feb86659fd93ULL;
-  x ^= x >> 32;
-  return x;
+// The 128-bit product of `a` and `b` with its two halves XORed: one multiply after which
+// every bit of the result depends on every bit of both inputs (the mixing step of wyhash and
+// foldhash).
+[[gnu::always_inline]] inline std::uint64_t MulFold(std::uint64_t a, std::uint64_t b) {
+  __extension__ using U128 = unsigned __int128;
+  const U128 p = static_cast<U128>(a) * b;
+  return static_cast<std::uint64_t>(p) ^ static_cast<std::uint64_t>(p >> 64);
+}
+inline constexpr std::uint64_t kHashA = 0xa0761d6478bd642fULL, kHashB = 0xe7037ed1a0b428dbULL,
+                               kHashC = 0x8ebc6af09c88c6e3ULL;
+
+// The hash of a key of `n` bytes, at most 16, given as two words: its first eight bytes and
+// the rest, each zero-padded (LoadUpTo8). One multiply: the tokenizer works it out for every
+// token it stores (text/text.hpp) from the words it copies anyway.
+[[gnu::always_inline]] inline std::uint64_t HashShort(std::uint64_t w0, std::uint64_t w1, std::size_t n) {
+  return MulFold(w0 ^ kHashA, w1 ^ kHashB ^ n);
 }
 
-// A fast hash of a short byte string (token keys are mostly under 16 bytes), in steps that
-// TokenList also takes as it copies a key, eight bytes at a time (text/text.hpp): the
-// initial value from the length, one step per eight bytes (the last ones zero-padded), and a
-// final mix. HashKey(s) is exactly those steps over s.
-[[gnu::always_inline]] inline std::uint64_t HashStart(std::size_t size) {
-  return 0x9e3779b97f4a7c15ULL ^ (size * 0xff51afd7ed558ccdULL);
-}
-[[gnu::always_inline]] inline std::uint64_t HashWord(std::uint64_t h, std::uint64_t word) {
-  h = (h ^ word) * 0x9fb21c651e98df25ULL;
-  return h ^ (h >> 29);
-}
-[[gnu::always_inline]] inline std::uint64_t HashLast(std::uint64_t h, std::uint64_t padded) {
-  return (h ^ padded) * 0x9fb21c651e98df25ULL;
-}
-
+// A fast hash of a byte string (token keys are mostly under 16 bytes). Keys of up to 16 bytes
+// are HashShort of their words; longer keys take 16 bytes a step, the last step the key's
+// last 16 bytes (overlapping the step before). A compiled gazetteer places its keys by this
+// hash: a change to it needs a new format version (lib/gazetteer/cache.cpp).
 [[gnu::always_inline]] inline std::uint64_t HashKey(std::string_view s) {
-  std::uint64_t h = HashStart(s.size());
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t v;
-    std::memcpy(&v, s.data() + i, 8);
-    h = HashWord(h, v);
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  if (n <= 16) {
+    const std::size_t first = n < 8 ? n : 8;
+    return HashShort(LoadUpTo8(p, first), LoadUpTo8(p + first, n - first), n);
   }
-  if (i < s.size()) h = HashLast(h, bytes::LoadUpTo8(s.data() + i, s.size() - i));
-  return Mix(h);
+  std::uint64_t h = kHashC ^ n;
+  for (std::size_t i = 0; i + 16 < n; i += 16) {
+    h = MulFold(LoadUpTo8(p + i, 8) ^ kHashA ^ h, LoadUpTo8(p + i + 8, 8) ^ kHashB);
+  }
+  return MulFold(LoadUpTo8(p + n - 16, 8) ^ kHashA ^ h, LoadUpTo8(p + n - 8, 8) ^ kHashB ^ n);
+}
+
+// The hash of a pair of 32-bit numbers (the trie's edges: node and token id).
+[[gnu::always_inline]] inline std::uint64_t HashPair(std::uint32_t a, std::uint32_t b) {
+  return MulFold(((static_cast<std::uint64_t>(a) << 32) | b) ^ kHashA, kHashC);
 }
 
 // Index of the first byte of [p, p + n) that a JSON string cannot hold as it is: '"', '\\'

@@ -25,7 +25,6 @@ namespace actorgraph::gazetteer::flat {
 
 // The hashes live in common/bytes.hpp, shared with the string-keyed maps.
 using bytes::HashKey;
-using bytes::Mix;
 
 inline std::size_t TableSize(std::size_t entries) {
   std::size_t size = 16;
@@ -148,7 +147,7 @@ struct Edges {
   static constexpr BloomFilter kFilter{42, 24};  // apart from the low bits that pick the slot
 
   static std::uint64_t Hash(std::uint32_t node, std::uint32_t token) {
-    return Mix((static_cast<std::uint64_t>(node) << 32) | token);
+    return bytes::HashPair(node, token);
   }
   bool MayContain(std::uint64_t h) const { return filter.empty() || kFilter.MayContain(filter, h); }
   void BuildFilter() {

@@ -23,6 +23,7 @@
 #include "common/bytes.hpp"
 #include "common/status.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -101,7 +102,7 @@ class TokenList {
   // Appends a token of 1 to 15 ASCII letters and digits at `p` (16 bytes of which are
   // readable) whose key is their lower case, in the same steps whatever its length: two
   // words copied with every byte ORed with 0x20 (digits and small letters have that bit
-  // already), the hash of the key's bytes chosen without a branch on the length.
+  // already), the hash from the same two words masked to the key's bytes.
   void AddShortAscii(std::uint32_t start, std::uint32_t end, std::uint8_t flags, const char* p, std::size_t len) {
     char* dst = Reserve(len);  // kSlack (16) writable bytes follow
     std::uint64_t w0, w1;
@@ -111,14 +112,9 @@ class TokenList {
     w1 |= 0x2020202020202020ULL;
     std::memcpy(dst, &w0, 8);
     std::memcpy(dst + 8, &w1, 8);
-    // bytes::HashKey of the key: under 8 bytes one padded word; 8 one full word; more, a
-    // full word and the rest padded.
-    const std::uint64_t h0 = bytes::HashStart(len);
-    const std::uint64_t short_key = bytes::HashLast(h0, w0 & bytes::LowBytes(len < 8 ? len : 0));
-    const std::uint64_t first_word = bytes::HashWord(h0, w0);
-    const std::uint64_t long_key = bytes::HashLast(first_word, w1 & bytes::LowBytes(len > 8 ? len - 8 : 0));
-    const std::uint64_t h = len < 8 ? short_key : (len == 8 ? first_word : long_key);
-    tokens_.push_back(Token{start, end, flags, {dst, len}, bytes::Mix(h)});
+    const std::uint64_t k0 = w0 & bytes::LowBytes(len < 8 ? len : 8);
+    const std::uint64_t k1 = w1 & bytes::LowBytes(len > 8 ? len - 8 : 0);
+    tokens_.push_back(Token{start, end, flags, {dst, len}, bytes::HashShort(k0, k1, len)});
   }
   // Appends a token whose key is `text` with every byte ORed with 0x20: the lower case of a
   // `text` of ASCII letters and digits only (digits already have that bit).
@@ -129,25 +125,16 @@ class TokenList {
   }
 
  private:
-  // Copies `key` into the chunks eight bytes at a time, each word ORed with `mask`, and
-  // hashes the stored words on the way (bytes::HashKey of the stored key). The last word may
-  // write up to seven bytes past the key: Reserve keeps more slack than that.
+  // Copies `key` into the chunks eight bytes at a time, each word ORed with `mask`, then
+  // hashes the stored key. The last word may write up to seven bytes past the key: Reserve
+  // keeps more slack than that.
   std::string_view Store(std::string_view key, std::uint64_t mask, std::uint64_t* hash) {
     char* p = Reserve(key.size());
-    std::uint64_t h = bytes::HashStart(key.size());
-    std::size_t i = 0;
-    for (; i + 8 <= key.size(); i += 8) {
-      const std::uint64_t w = bytes::LoadUpTo8(key.data() + i, 8) | mask;
+    for (std::size_t i = 0; i < key.size(); i += 8) {
+      const std::uint64_t w = bytes::LoadUpTo8(key.data() + i, std::min<std::size_t>(8, key.size() - i)) | mask;
       std::memcpy(p + i, &w, 8);
-      h = bytes::HashWord(h, w);
     }
-    if (const std::size_t rest = key.size() - i; rest > 0) {
-      const std::uint64_t raw = bytes::LoadUpTo8(key.data() + i, rest);
-      const std::uint64_t w = raw | mask;
-      std::memcpy(p + i, &w, 8);
-      h = bytes::HashLast(h, raw | (mask & (~std::uint64_t{0} >> (64 - 8 * rest))));  // zero past the key
-    }
-    *hash = bytes::Mix(h);
+    *hash = bytes::HashKey({p, key.size()});
     return {p, key.size()};
   }
 
