@@ -101,6 +101,50 @@ bool IsWordChar(char32_t cp) {
   return u_isalnum(static_cast<UChar32>(cp)) || (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
 }
 
+// What the tokenizer asks ICU of a character beyond ASCII, as bits.
+enum CharBits : std::uint8_t {
+  kCharWord = 1 << 0,         // letter, digit or combining mark (IsWordChar)
+  kCharAlpha = 1 << 1,        // u_isalpha
+  kCharUpper = 1 << 2,        // upper or title case
+  kCharDigit = 1 << 3,        // u_isdigit
+  kCharOtherScript = 1 << 4,  // a letter of a script other than Latin (a kNonLatin token)
+  kCharUnspaced = 1 << 5,     // a word character of a script written without spaces
+};
+
+std::uint8_t AskIcu(char32_t cp) {
+  const auto c = static_cast<UChar32>(cp);
+  std::uint8_t bits = 0;
+  UErrorCode sc = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &sc);
+  if (IsWordChar(cp)) bits |= kCharWord;
+  if ((bits & kCharWord) && IsUnspacedScript(script)) bits |= kCharUnspaced;
+  if (u_isalpha(c)) {
+    bits |= kCharAlpha;
+    if (script != USCRIPT_LATIN && script != USCRIPT_COMMON && script != USCRIPT_INHERITED) bits |= kCharOtherScript;
+  }
+  if (u_isupper(c) || u_istitle(c)) bits |= kCharUpper;
+  if (u_isdigit(c)) bits |= kCharDigit;
+  return bits;
+}
+
+// CharBits of a code point: from a table made once per process for the first 0x2100 (the
+// alphabets of Europe, the Middle East and India, the Latin and Greek extensions, general
+// punctuation: 8 KB, about a millisecond of ICU calls), from ICU beyond. Names with
+// diacritics and curly quotes then cost the tokenizer a load per character, not a handful of
+// calls into ICU.
+std::uint8_t CharBitsOf(char32_t cp) {
+  constexpr char32_t kTable = 0x2100;
+  static const std::array<std::uint8_t, kTable> table = [] {
+    std::array<std::uint8_t, kTable> t{};
+    for (char32_t c = 0; c < kTable; ++c) t[c] = AskIcu(c);
+    return t;
+  }();
+  return cp < kTable ? table[cp] : AskIcu(cp);
+}
+
+// Token flags of a word that depend on its characters alone (not kPossessive, kContraction).
+std::uint8_t WordFlags(std::string_view word);
+
 // Which transliterator turns a token of this script into Latin letters. BGN/PCGN rules
 // give the spellings English news uses ("Пашинян" → "Pashinyan", not "Pašinân").
 const char* TransliteratorFor(UScriptCode script) {
@@ -117,25 +161,29 @@ const char* TransliteratorFor(UScriptCode script) {
 }  // namespace
 
 struct Analyzer::Impl {
-  static constexpr std::size_t kKeyMemoSize = 2048;  // entries: 128 KB
-  static constexpr std::size_t kKeyMemoToken = 24;   // bytes of a token, and of its key, an entry holds
-  static constexpr std::size_t kKeyMemoKey = 30;
   const icu::Normalizer2* nfkd = nullptr;
   const icu::Normalizer2* nfkc = nullptr;
   std::unordered_map<std::string, std::unique_ptr<icu::Transliterator>> translit;
   std::unique_ptr<icu::BreakIterator> sentences;
-  StringMap<std::string> key_cache;  // non-ASCII token → key
-  // A direct-mapped memo in front of key_cache, for short tokens: a lookup in the large
-  // node-based map costs a few cache misses, one entry here costs one.
-  struct KeyMemoEntry {
+  // The keys and WordFlags of the non-ASCII tokens seen. Tokens of up to 24 bytes whose keys
+  // have up to 29 (nearly all) live in a table of 64-byte entries that hold both inline, open
+  // addressing with linear probing, at most half full: a lookup costs one cache miss. It
+  // starts at 4096 entries and doubles; past kKeyTableMax tokens it starts again empty. The
+  // others live in key_cache.
+  static constexpr std::size_t kKeyToken = 24, kKeyKey = 29;
+  static constexpr std::size_t kKeyTableMax = std::size_t{1} << 17;  // tokens: a 16 MB table
+  struct KeyEntry {
     std::uint64_t hash = 0;
     std::uint8_t token_len = 0;  // 0: empty
     std::uint8_t key_len = 0;
-    char token[kKeyMemoToken];
-    char key[kKeyMemoKey];
+    std::uint8_t flags = 0;  // WordFlags of the token
+    char token[kKeyToken];
+    char key[kKeyKey];
   };
-  static_assert(sizeof(KeyMemoEntry) == 64);
-  std::vector<KeyMemoEntry> key_memo = std::vector<KeyMemoEntry>(kKeyMemoSize);
+  static_assert(sizeof(KeyEntry) == 64);
+  std::vector<KeyEntry> key_table;
+  std::size_t key_count = 0;
+  StringMap<std::pair<std::string, std::uint8_t>> key_cache;  // the longer tokens → key, flags
   // Scratch of Sentences, kept between documents.
   std::u16string u16;
   std::vector<std::uint32_t> to_byte;  // UTF-16 unit → UTF-8 byte offset (empty: ASCII text)
@@ -172,29 +220,68 @@ struct Analyzer::Impl {
     return translit.emplace(id, std::move(t)).first->second.get();
   }
 
-  // The key of a token with non-ASCII characters. The view stays valid until the next call
-  // (which may clear the cache or reuse the memo entry).
-  std::string_view SlowKey(std::string_view token) {
+  // The key of a token with non-ASCII characters, and its WordFlags. The view stays valid
+  // until the next call (which may move the table or clear the cache).
+  std::string_view SlowKey(std::string_view token, std::uint8_t* flags) {
+    if (token.size() > kKeyToken) {
+      auto cached = key_cache.find(token);
+      if (cached == key_cache.end()) {
+        if (key_cache.size() >= kKeyTableMax) key_cache.clear();
+        cached = key_cache.emplace(std::string(token), std::make_pair(ComputeKey(token), WordFlags(token))).first;
+      }
+      *flags = cached->second.second;
+      return cached->second.first;
+    }
+    if (key_table.empty()) key_table.resize(4096);
     const std::uint64_t h = bytes::HashKey(token);
-    KeyMemoEntry& memo = key_memo[h & (kKeyMemoSize - 1)];
-    if (memo.hash == h && memo.token_len == token.size() && std::memcmp(memo.token, token.data(), token.size()) == 0) {
-      return {memo.key, memo.key_len};
+    std::size_t mask = key_table.size() - 1, i = h & mask;
+    for (;; i = (i + 1) & mask) {
+      const KeyEntry& e = key_table[i];
+      if (e.token_len == 0) break;
+      if (e.hash == h && e.token_len == token.size() && bytes::Equal(e.token, token.data(), token.size())) {
+        *flags = e.flags;
+        return {e.key, e.key_len};
+      }
     }
-    const std::string& key = SlowKeyCached(token);
-    if (!token.empty() && token.size() <= kKeyMemoToken && key.size() <= kKeyMemoKey) {
-      memo.hash = h;
-      memo.token_len = static_cast<std::uint8_t>(token.size());
-      memo.key_len = static_cast<std::uint8_t>(key.size());
-      std::memcpy(memo.token, token.data(), token.size());
-      std::memcpy(memo.key, key.data(), key.size());
-      return {memo.key, memo.key_len};
+    *flags = WordFlags(token);
+    key_scratch = ComputeKey(token);
+    if (key_scratch.size() > kKeyKey) return key_scratch;
+    if (2 * (key_count + 1) > key_table.size()) {  // grow (or start again), then find the free entry anew
+      GrowKeyTable();
+      mask = key_table.size() - 1;
+      for (i = h & mask; key_table[i].token_len != 0; i = (i + 1) & mask) {}
     }
-    return key;
+    KeyEntry& e = key_table[i];
+    e.hash = h;
+    e.token_len = static_cast<std::uint8_t>(token.size());
+    e.key_len = static_cast<std::uint8_t>(key_scratch.size());
+    e.flags = *flags;
+    std::memcpy(e.token, token.data(), token.size());
+    std::memcpy(e.key, key_scratch.data(), key_scratch.size());
+    ++key_count;
+    return {e.key, e.key_len};
+  }
+  std::string key_scratch;
+
+  void GrowKeyTable() {
+    if (key_count >= kKeyTableMax) {
+      key_table.assign(4096, KeyEntry{});
+      key_count = 0;
+      return;
+    }
+    std::vector<KeyEntry> bigger(key_table.size() * 2);
+    const std::size_t mask = bigger.size() - 1;
+    for (const KeyEntry& e : key_table) {
+      if (e.token_len == 0) continue;
+      std::size_t i = e.hash & mask;
+      while (bigger[i].token_len != 0) i = (i + 1) & mask;
+      bigger[i] = e;
+    }
+    key_table.swap(bigger);
   }
 
-  const std::string& SlowKeyCached(std::string_view token) {
-    auto cached = key_cache.find(token);
-    if (cached != key_cache.end()) return cached->second;
+  // The key of a token with non-ASCII characters, worked out with ICU.
+  std::string ComputeKey(std::string_view token) {
     UErrorCode st = U_ZERO_ERROR;
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(token.data(), static_cast<int32_t>(token.size())));
     s.foldCase();
@@ -248,8 +335,7 @@ struct Analyzer::Impl {
       if (IsWordChar(static_cast<char32_t>(cp)) && !(U_GET_GC_MASK(cp) & U_GC_M_MASK)) utf8::Append(out, static_cast<char32_t>(cp));
     }
     if (out.empty()) out.assign(token);
-    if (key_cache.size() > (1u << 20)) key_cache.clear();
-    return key_cache.emplace(std::string(token), std::move(out)).first->second;
+    return out;
   }
 };
 
@@ -323,7 +409,8 @@ Analyzer::~Analyzer() = default;
 std::string Analyzer::Key(std::string_view token) {
   bool ascii = true;
   for (unsigned char c : token) ascii &= c < 0x80;
-  if (!ascii) return std::string(impl_->SlowKey(token));
+  std::uint8_t flags;
+  if (!ascii) return std::string(impl_->SlowKey(token, &flags));
   std::string key(token);
   for (char& c : key) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -346,11 +433,14 @@ static std::uint8_t ApostropheFlags(std::string_view text, const TokenList& toke
 
 // ApostropheFlags of an ASCII token of `len` bytes at `start`, called only when it can give
 // any: a token of one or two bytes right after the last byte of an apostrophe (' ’ ʼ ‘).
+// The byte before is tested first: it is rarely one of those, so that branch is well
+// predicted, while one token in four or so has one or two bytes.
 static std::uint8_t ShortTokenApostropheFlags(std::string_view text, const TokenList& tokens, std::size_t start,
                                               std::size_t len) {
-  if (len > 2 || start == 0) return 0;
+  if (start == 0) return 0;
   const auto before = static_cast<unsigned char>(text[start - 1]);
   if (before != '\'' && before != 0x99 && before != 0x98 && before != 0xBC) return 0;
+  if (len > 2) return 0;
   return ApostropheFlags(text, tokens, start, text.substr(start, len));
 }
 
@@ -440,28 +530,21 @@ void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
       }
       // A non-ASCII byte continues the token: the general path below takes it from the start.
     }
-    // General path.
-    bool is_word = false, unspaced = false, non_latin = false;
+    // General path: a token with a character beyond ASCII, or next to one.
+    std::uint8_t first;
     {
       const unsigned char b = static_cast<unsigned char>(text[pos]);
       if (b < 0x80) {
-        is_word = kAsciiClass[b] != kSep;
+        first = kAsciiClass[b] != kSep ? kCharWord : 0;
         ++pos;
       } else {
-        const char32_t cp = utf8::Next(text, pos);
-        is_word = IsWordChar(cp);
-        if (is_word) {
-          UErrorCode sc = U_ZERO_ERROR;
-          const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &sc);
-          unspaced = IsUnspacedScript(script);
-          non_latin = u_isalpha(static_cast<UChar32>(cp)) && script != USCRIPT_LATIN && script != USCRIPT_COMMON &&
-                      script != USCRIPT_INHERITED;
-        }
+        first = CharBitsOf(utf8::Next(text, pos));
       }
     }
-    if (!is_word) continue;
+    if (!(first & kCharWord)) continue;
+    bool ascii = static_cast<unsigned char>(text[start]) < 0x80;
     // Extend the token over word characters (a character of an unspaced script stands alone).
-    if (!unspaced) {
+    if (!(first & kCharUnspaced)) {
       while (pos < n) {
         const unsigned char b = static_cast<unsigned char>(text[pos]);
         if (b < 0x80) {
@@ -470,60 +553,59 @@ void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
           continue;
         }
         std::size_t next = pos;
-        const char32_t cp = utf8::Next(text, next);
-        if (!IsWordChar(cp)) break;
-        UErrorCode sc = U_ZERO_ERROR;
-        const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &sc);
-        if (IsUnspacedScript(script)) break;
-        if (u_isalpha(static_cast<UChar32>(cp)) && script != USCRIPT_LATIN && script != USCRIPT_COMMON &&
-            script != USCRIPT_INHERITED) {
-          non_latin = true;
-        }
+        const std::uint8_t bits = CharBitsOf(utf8::Next(text, next));
+        if (!(bits & kCharWord) || (bits & kCharUnspaced)) break;
+        ascii = false;
         pos = next;
       }
     }
-    std::uint8_t flags = 0;
     const std::string_view word = text.substr(start, pos - start);
-    // Flags (ASCII bytes through the class table, others through ICU).
-    std::size_t letters = 0, upper = 0, digits = 0;
-    bool first_upper = false;
-    for (std::size_t i = 0; i < word.size();) {
-      const auto b = static_cast<unsigned char>(word[i]);
-      if (b < 0x80) {
-        ++i;
-        const std::uint8_t byte_class = kAsciiClass[b];
-        if (byte_class == kDigit) { ++digits; continue; }
-        if (byte_class == kSep) continue;
-        if (letters == 0) first_upper = byte_class == kUpper;
-        ++letters;
-        upper += byte_class == kUpper;
-        continue;
-      }
-      const char32_t cp = utf8::Next(word, i);
-      const auto c = static_cast<UChar32>(cp);
-      if (u_isdigit(c)) { ++digits; continue; }
-      if (!u_isalpha(c)) continue;
-      const bool up = u_isupper(c) || u_istitle(c);
-      if (letters == 0) first_upper = up;
-      ++letters;
-      upper += up;
-    }
-    const bool ascii =
-        std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (first_upper) flags |= kCapitalized;
-    if (letters >= 2 && upper == letters) flags |= kAllCaps;
-    if (digits > 0 && letters == 0) flags |= kNumeric;
-    if (non_latin) flags |= kNonLatin;
-    if (upper == 0 && !non_latin && ascii) flags |= kLowerAscii;
-    flags |= ApostropheFlags(text, *tokens, start, word);
     const auto tok_start = static_cast<std::uint32_t>(start), tok_end = static_cast<std::uint32_t>(pos);
     if (ascii) {
-      tokens->AddLowered(tok_start, tok_end, flags, word);
+      tokens->AddLowered(tok_start, tok_end, WordFlags(word) | ApostropheFlags(text, *tokens, start, word), word);
     } else {
-      tokens->Add(tok_start, tok_end, flags, impl_->SlowKey(word));
+      std::uint8_t flags = 0;
+      const std::string_view key = impl_->SlowKey(word, &flags);
+      tokens->Add(tok_start, tok_end, flags | ApostropheFlags(text, *tokens, start, word), key);
     }
   }
 }
+
+namespace {
+std::uint8_t WordFlags(std::string_view word) {
+  std::size_t letters = 0, upper = 0, digits = 0;
+  bool first_upper = false, non_latin = false, ascii = true;
+  for (std::size_t i = 0; i < word.size();) {
+    const auto b = static_cast<unsigned char>(word[i]);
+    if (b < 0x80) {
+      ++i;
+      const std::uint8_t byte_class = kAsciiClass[b];
+      if (byte_class == kDigit) { ++digits; continue; }
+      if (byte_class == kSep) continue;
+      if (letters == 0) first_upper = byte_class == kUpper;
+      ++letters;
+      upper += byte_class == kUpper;
+      continue;
+    }
+    ascii = false;
+    const std::uint8_t bits = CharBitsOf(utf8::Next(word, i));
+    non_latin |= (bits & kCharOtherScript) != 0;
+    if (bits & kCharDigit) { ++digits; continue; }
+    if (!(bits & kCharAlpha)) continue;
+    const bool up = (bits & kCharUpper) != 0;
+    if (letters == 0) first_upper = up;
+    ++letters;
+    upper += up;
+  }
+  std::uint8_t flags = 0;
+  if (first_upper) flags |= kCapitalized;
+  if (letters >= 2 && upper == letters) flags |= kAllCaps;
+  if (digits > 0 && letters == 0) flags |= kNumeric;
+  if (non_latin) flags |= kNonLatin;
+  if (upper == 0 && !non_latin && ascii) flags |= kLowerAscii;
+  return flags;
+}
+}  // namespace
 
 std::string Analyzer::PhraseKey(std::string_view phrase) {
   TokenList toks;

@@ -55,6 +55,61 @@ TEST_CASE("keys of non-ASCII tokens are the same from the memo, the cache and a 
   CHECK(expected[3].size() > 24);
 }
 
+TEST_CASE("keys and flags of non-ASCII tokens survive the growth of the analyser's key table", "[text]") {
+  // Thousands of distinct non-ASCII tokens (the table starts at 4,096 entries, at most half
+  // full, and doubles), each seen twice, in both cases and with a digit: every occurrence
+  // gets its own key and flags, whether the table had it or not.
+  std::string text;
+  std::vector<std::string> expected_keys;
+  std::vector<std::uint8_t> expected_flags;
+  const auto suffix = [](int i) {
+    std::string s;
+    for (int k = 0; k < 4; ++k, i /= 26) s += static_cast<char>('a' + i % 26);
+    return s;
+  };
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 6000; ++i) {
+      const std::string sfx = suffix(i);
+      switch (i % 3) {
+        case 0:
+          text += "Zürich" + sfx + " ";
+          expected_keys.push_back("zurich" + sfx);
+          expected_flags.push_back(actorgraph::text::kCapitalized);
+          break;
+        case 1:
+          text += "über" + sfx + " ";
+          expected_keys.push_back("uber" + sfx);
+          expected_flags.push_back(0);
+          break;
+        default:
+          text += "ÉTÉ" + std::to_string(i) + " ";
+          expected_keys.push_back("ete" + std::to_string(i));
+          expected_flags.push_back(actorgraph::text::kCapitalized | actorgraph::text::kAllCaps);
+      }
+    }
+  }
+  // A short token whose key is longer than a table entry holds (24 bytes of Cyrillic, 48 of
+  // key), twice.
+  const std::string shch = "щщщщщщщщщщщщ";
+  const std::string shch_key = Analyzer().Key(shch);
+  text += shch + " " + shch;
+  Analyzer a;
+  TokenList toks;
+  a.Tokenize(text, &toks);
+  REQUIRE(toks.size() == expected_keys.size() + 2);
+  std::size_t wrong_keys = 0, wrong_flags = 0;
+  for (std::size_t i = 0; i < expected_keys.size(); ++i) {
+    wrong_keys += toks[i].key != expected_keys[i];
+    wrong_flags += toks[i].flags != expected_flags[i];
+  }
+  CHECK(wrong_keys == 0);
+  CHECK(wrong_flags == 0);
+  CHECK(shch_key.size() > 29);
+  CHECK(toks[toks.size() - 2].key == shch_key);
+  CHECK(toks.back().key == shch_key);
+  CHECK(toks.back().flags == actorgraph::text::kNonLatin);
+}
+
 TEST_CASE("every token carries the hash of its key, also in a copied list", "[text]") {
   Analyzer a;
   // Keys of every length from 1 to 40 bytes in each case (the hash takes eight bytes a step
