@@ -81,6 +81,24 @@ inline Block Classify64(const char* p) {
   }
   return b;
 }
+#else
+// The same, a byte at a time, where SSE2 is missing.
+struct Block {
+  std::uint64_t word, upper, lower, digit, non_ascii;
+};
+inline Block Classify64(const char* p) {
+  Block b{};
+  for (int k = 0; k < 64; ++k) {
+    const std::uint8_t c = kAsciiClass[static_cast<unsigned char>(p[k])];
+    const std::uint64_t bit = std::uint64_t{1} << k;
+    if (c & kAsciiWord) b.word |= bit;
+    if (c == kUpper) b.upper |= bit;
+    if (c == kLower) b.lower |= bit;
+    if (c == kDigit) b.digit |= bit;
+    if (c == kNonAscii) b.non_ascii |= bit;
+  }
+  return b;
+}
 #endif
 
 bool IsApostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC' || cp == U'\u2018'; }
@@ -348,7 +366,7 @@ TokenList::TokenList(const TokenList& other) { *this = other; }
 TokenList& TokenList::operator=(const TokenList& other) {
   if (this == &other) return *this;
   clear();
-  tokens_.reserve(other.size());
+  Grow(other.size());
   for (const Token& t : other) Add(t.start, t.end, t.flags, t.key);
   return *this;
 }
@@ -356,6 +374,7 @@ TokenList& TokenList::operator=(const TokenList& other) {
 TokenList& TokenList::operator=(TokenList&& other) noexcept {
   if (this == &other) return *this;
   tokens_ = std::move(other.tokens_);
+  count_ = std::exchange(other.count_, 0);
   chunks_ = std::move(other.chunks_);
   large_ = std::move(other.large_);
   chunk_ = std::exchange(other.chunk_, 0);
@@ -369,7 +388,7 @@ TokenList& TokenList::operator=(TokenList&& other) noexcept {
 }
 
 void TokenList::clear() {
-  tokens_.clear();
+  count_ = 0;
   large_.clear();
   chunk_ = 0;
   cur_ = chunks_.empty() ? nullptr : chunks_[0].bytes.get();
@@ -379,8 +398,12 @@ void TokenList::clear() {
 void TokenList::Prepare(std::size_t text_bytes) {
   // About one token per six bytes of prose; keys take at most the bytes of their tokens,
   // except where transliteration lengthens them (then another chunk follows).
-  tokens_.reserve(text_bytes / 6 + 8);
+  if (const std::size_t expected = text_bytes / 6 + 8; expected > tokens_.size()) Grow(expected);
   next_chunk_ = std::clamp<std::size_t>(text_bytes, 256, kChunk);
+}
+
+void TokenList::Grow(std::size_t at_least) {
+  tokens_.resize(std::max({at_least, 2 * tokens_.size(), std::size_t{64}}));
 }
 
 char* TokenList::ReserveSlow(std::size_t len) {
@@ -418,12 +441,12 @@ std::string Analyzer::Key(std::string_view token) {
   return key;
 }
 
-// The apostrophe flags of a one- or two-letter token that follows the previous token with
-// an apostrophe between them: "Azerbaijan’s" (possessive), "don’t" (contraction).
-static std::uint8_t ApostropheFlags(std::string_view text, const TokenList& tokens, std::size_t start,
-                             std::string_view word) {
-  if (tokens.empty() || tokens.back().end >= start || word.size() > 2) return 0;
-  std::size_t p = tokens.back().end;
+// The apostrophe flags of a one- or two-letter token that follows the previous token `prev`
+// (nullptr: none) with an apostrophe between them: "Azerbaijan’s" (possessive), "don’t"
+// (contraction).
+static std::uint8_t ApostropheFlags(std::string_view text, const Token* prev, std::size_t start, std::string_view word) {
+  if (prev == nullptr || prev->end >= start || word.size() > 2) return 0;
+  std::size_t p = prev->end;
   const char32_t cp = utf8::Next(text, p);
   if (p != start || !IsApostrophe(cp)) return 0;
   if (word == "s" || word == "S") return kPossessive;
@@ -435,33 +458,48 @@ static std::uint8_t ApostropheFlags(std::string_view text, const TokenList& toke
 // any: a token of one or two bytes right after the last byte of an apostrophe (' ’ ʼ ‘).
 // The byte before is tested first: it is rarely one of those, so that branch is well
 // predicted, while one token in four or so has one or two bytes.
-static std::uint8_t ShortTokenApostropheFlags(std::string_view text, const TokenList& tokens, std::size_t start,
+static std::uint8_t ShortTokenApostropheFlags(std::string_view text, const Token* prev, std::size_t start,
                                               std::size_t len) {
   if (start == 0) return 0;
   const auto before = static_cast<unsigned char>(text[start - 1]);
   if (before != '\'' && before != 0x99 && before != 0x98 && before != 0xBC) return 0;
   if (len > 2) return 0;
-  return ApostropheFlags(text, tokens, start, text.substr(start, len));
+  return ApostropheFlags(text, prev, start, text.substr(start, len));
 }
 
 void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
   tokens->clear();
   tokens->Prepare(text.size());
   const std::size_t n = text.size();
+  constexpr std::size_t kNoTail = ~std::size_t{0};
+  std::size_t tail_from = kNoTail;  // where the copy in `tail` starts, once made
+  alignas(16) char tail[160];       // the last 80 bytes or fewer, then zeros
+  const auto Previous = [&]() { return tokens->empty() ? nullptr : &tokens->back(); };
   std::size_t pos = 0;
   while (pos < n) {
-#if defined(__SSE2__)
-    // Fastest path, 64 bytes at a time away from the end of the text: the byte classes of
-    // the block as bit masks, then every token of ASCII letters and digits that starts in
-    // the block and ends before its first non-ASCII byte, found and flagged with bit
-    // operations on the masks (no branch per byte, no load per token). The block stops at a
-    // token that runs past it or into a non-ASCII byte; the paths below take that one.
-    if (pos + 80 <= n) {  // 16 readable bytes after any token start in the block
-      const Block b = Classify64(text.data() + pos);
+    // Fastest path, 64 bytes at a time: the byte classes of the block as bit masks, then
+    // every token of ASCII letters and digits that starts in the block and ends before its
+    // first non-ASCII byte, found and flagged with bit operations on the masks (no branch
+    // per byte, no load per token). The block stops at a token that runs past it or into a
+    // non-ASCII byte; the paths below take that one. A block needs 16 readable bytes after
+    // it (a key is loaded 16 bytes at a time): the last 80 bytes of the text are read from a
+    // copy followed by zeros, which are separators.
+    const char* block = text.data() + pos;
+    if (pos + 80 > n) {
+      if (tail_from == kNoTail) {
+        tail_from = pos;
+        std::memset(tail, 0, sizeof tail);
+        std::memcpy(tail, text.data() + pos, n - pos);
+      }
+      block = tail + (pos - tail_from);
+    }
+    {
+      const Block b = Classify64(block);
       const std::uint64_t ascii = b.non_ascii == 0 ? ~std::uint64_t{0} : (b.non_ascii & -b.non_ascii) - 1;
       const std::uint64_t word = b.word & ascii;  // the ASCII word bytes before the first non-ASCII one
       std::uint64_t starts = word & ~(word << 1);
       std::size_t done = b.non_ascii == 0 ? 64 : static_cast<std::size_t>(__builtin_ctzll(b.non_ascii));
+      TokenList::Cursor out = tokens->Open(32, 64);  // at most 32 tokens and 64 key bytes a block
       while (starts != 0) {
         const auto s = static_cast<unsigned>(__builtin_ctzll(starts));
         const std::uint64_t rest = ~word >> s;  // bit k: byte s + k ends the token
@@ -476,22 +514,17 @@ void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
                                                ((low == 0 && (up & (up - 1)) != 0) ? kAllCaps : 0) |
                                                (dig == in ? kNumeric : 0) | (up == 0 ? kLowerAscii : 0));
         const std::size_t at = pos + s;
-        flags |= ShortTokenApostropheFlags(text, *tokens, at, len);
-        if (len < 16) {
-          tokens->AddShortAscii(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + len), flags,
-                                text.data() + at, len);
-        } else {
-          tokens->AddLowered(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + len), flags,
-                             text.substr(at, len));
-        }
+        flags |= ShortTokenApostropheFlags(text, tokens->Last(out), at, len);
+        TokenList::AppendAscii(out, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + len), flags,
+                               block + s, len);
         starts &= starts - 1;
       }
+      tokens->Close(out);
       if (done > 0) {
         pos += done;
         continue;
       }
     }
-#endif
     const std::size_t start = pos;
     // Fast path: a token of ASCII letters and digits followed by a separator. One pass
     // classifies the bytes and counts capitals and digits.
@@ -519,7 +552,7 @@ void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
         }
         if (seen == kDigit) flags |= kNumeric;
         if (!(seen & kUpper)) flags |= kLowerAscii;
-        flags |= ShortTokenApostropheFlags(text, *tokens, start, len);
+        flags |= ShortTokenApostropheFlags(text, Previous(), start, len);
         if (seen & kUpper) {
           tokens->AddLowered(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), flags, text.substr(start, len));
         } else {
@@ -562,11 +595,11 @@ void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
     const std::string_view word = text.substr(start, pos - start);
     const auto tok_start = static_cast<std::uint32_t>(start), tok_end = static_cast<std::uint32_t>(pos);
     if (ascii) {
-      tokens->AddLowered(tok_start, tok_end, WordFlags(word) | ApostropheFlags(text, *tokens, start, word), word);
+      tokens->AddLowered(tok_start, tok_end, WordFlags(word) | ApostropheFlags(text, Previous(), start, word), word);
     } else {
       std::uint8_t flags = 0;
       const std::string_view key = impl_->SlowKey(word, &flags);
-      tokens->Add(tok_start, tok_end, flags | ApostropheFlags(text, *tokens, start, word), key);
+      tokens->Add(tok_start, tok_end, flags | ApostropheFlags(text, Previous(), start, word), key);
     }
   }
 }

@@ -71,6 +71,7 @@ class TokenList {
   // Exchanges the tokens and the key storage of two lists (no key moves).
   void swap(TokenList& other) noexcept {
     tokens_.swap(other.tokens_);
+    std::swap(count_, other.count_);
     chunks_.swap(other.chunks_);
     large_.swap(other.large_);
     std::swap(chunk_, other.chunk_);
@@ -80,14 +81,14 @@ class TokenList {
   }
   friend void swap(TokenList& a, TokenList& b) noexcept { a.swap(b); }
 
-  std::size_t size() const { return tokens_.size(); }
-  bool empty() const { return tokens_.empty(); }
+  std::size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
   const Token& operator[](std::size_t i) const { return tokens_[i]; }
-  const Token& front() const { return tokens_.front(); }
-  const Token& back() const { return tokens_.back(); }
+  const Token& front() const { return tokens_[0]; }
+  const Token& back() const { return tokens_[count_ - 1]; }
   const Token* data() const { return tokens_.data(); }
   const Token* begin() const { return tokens_.data(); }
-  const Token* end() const { return tokens_.data() + tokens_.size(); }
+  const Token* end() const { return tokens_.data() + count_; }
 
   // Drops the tokens; keeps the memory.
   void clear();
@@ -97,14 +98,36 @@ class TokenList {
   void Add(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view key) {
     std::uint64_t hash;
     const std::string_view stored = Store(key, 0, &hash);
-    tokens_.push_back(Token{start, end, flags, stored, hash});
+    Push(Token{start, end, flags, stored, hash});
   }
-  // Appends a token of 1 to 15 ASCII letters and digits at `p` (16 bytes of which are
-  // readable) whose key is their lower case, in the same steps whatever its length: two
-  // words copied with every byte ORed with 0x20 (digits and small letters have that bit
-  // already), the hash from the same two words masked to the key's bytes.
-  void AddShortAscii(std::uint32_t start, std::uint32_t end, std::uint8_t flags, const char* p, std::size_t len) {
-    char* dst = Reserve(len);  // kSlack (16) writable bytes follow
+  // The tokenizer appends the ASCII tokens of a 64-byte block through a cursor, whose
+  // pointers stay in registers (the lists's own would be reloaded after every key byte
+  // written, which may alias them). Open makes room for `tokens` more tokens and
+  // `key_bytes` more key bytes followed by the usual slack; Close keeps what was appended.
+  struct Cursor {
+    Token* token;
+    char* key;
+  };
+  Cursor Open(std::size_t tokens, std::size_t key_bytes) {
+    if (count_ + tokens > tokens_.size()) Grow(count_ + tokens);
+    char* key = Reserve(key_bytes);
+    cur_ = key;
+    return {tokens_.data() + count_, key};
+  }
+  void Close(const Cursor& c) {
+    count_ = static_cast<std::size_t>(c.token - tokens_.data());
+    cur_ = c.key;
+  }
+  // The token before the cursor, or nullptr.
+  const Token* Last(const Cursor& c) const { return c.token == tokens_.data() ? nullptr : c.token - 1; }
+  // Appends through `c` a token of `len` (1 to 63) ASCII letters and digits at `p` whose key
+  // is their lower case: its words copied with every byte ORed with 0x20 (digits and small
+  // letters have that bit already). `p` has at least 16 readable bytes, and `len` rounded up
+  // to eight. A key of up to 15 bytes takes the same steps whatever its length: two words
+  // copied, the hash from the same two words masked to the key's bytes.
+  static void AppendAscii(Cursor& c, std::uint32_t start, std::uint32_t end, std::uint8_t flags, const char* p,
+                          std::size_t len) {
+    char* dst = c.key;
     std::uint64_t w0, w1;
     std::memcpy(&w0, p, 8);
     std::memcpy(&w1, p + 8, 8);
@@ -112,16 +135,29 @@ class TokenList {
     w1 |= 0x2020202020202020ULL;
     std::memcpy(dst, &w0, 8);
     std::memcpy(dst + 8, &w1, 8);
-    const std::uint64_t k0 = w0 & bytes::LowBytes(len < 8 ? len : 8);
-    const std::uint64_t k1 = w1 & bytes::LowBytes(len > 8 ? len - 8 : 0);
-    tokens_.push_back(Token{start, end, flags, {dst, len}, bytes::HashShort(k0, k1, len)});
+    std::uint64_t hash;
+    if (len < 16) [[likely]] {
+      const std::uint64_t k0 = w0 & bytes::LowBytes(len < 8 ? len : 8);
+      const std::uint64_t k1 = w1 & bytes::LowBytes(len > 8 ? len - 8 : 0);
+      hash = bytes::HashShort(k0, k1, len);
+    } else {
+      for (std::size_t i = 16; i < len; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        w |= 0x2020202020202020ULL;
+        std::memcpy(dst + i, &w, 8);
+      }
+      hash = bytes::HashKey({dst, len});
+    }
+    *c.token++ = Token{start, end, flags, {dst, len}, hash};
+    c.key = dst + len;
   }
   // Appends a token whose key is `text` with every byte ORed with 0x20: the lower case of a
   // `text` of ASCII letters and digits only (digits already have that bit).
   void AddLowered(std::uint32_t start, std::uint32_t end, std::uint8_t flags, std::string_view text) {
     std::uint64_t hash;
     const std::string_view stored = Store(text, 0x2020202020202020ULL, &hash);
-    tokens_.push_back(Token{start, end, flags, stored, hash});
+    Push(Token{start, end, flags, stored, hash});
   }
 
  private:
@@ -149,8 +185,14 @@ class TokenList {
     return ReserveSlow(len);
   }
   char* ReserveSlow(std::size_t len);
+  void Push(const Token& t) {
+    if (count_ == tokens_.size()) Grow(count_ + 1);
+    tokens_[count_++] = t;
+  }
+  void Grow(std::size_t at_least);
 
-  std::vector<Token> tokens_;
+  std::vector<Token> tokens_;  // storage: the first count_ are the tokens
+  std::size_t count_ = 0;
   struct Chunk {
     std::unique_ptr<char[]> bytes;
     std::size_t size = 0;

@@ -1,7 +1,9 @@
 // Tokens, keys and sentences: tables of tricky inputs.
+#include "common/bytes.hpp"
 #include "test_support.hpp"
 #include "text/text.hpp"
 
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -132,10 +134,10 @@ TEST_CASE("every token carries the hash of its key, also in a copied list", "[te
 }
 
 TEST_CASE("tokens are the same whether the 64-byte path or the byte-by-byte path takes them", "[text]") {
-  // Tokenize takes ASCII tokens 64 bytes at a time, except in the last 80 bytes of a text.
-  // So a text on its own (short ones entirely byte by byte) and the same text followed by 80
-  // spaces (block by block up to its end) must give the same tokens, wherever a token falls
-  // in a block. Random texts over an alphabet of capitals, small letters, digits,
+  // Tokenize takes ASCII tokens 64 bytes at a time, and reads the last 80 bytes of a text
+  // from a zero-padded copy; tokens next to non-ASCII bytes, or longer than a block, byte by
+  // byte. So a text on its own and the same text followed by 80 spaces (read in place up to
+  // its end) must give the same tokens, wherever a token falls in a block. Random texts over an alphabet of capitals, small letters, digits,
   // separators, apostrophes and non-ASCII letters.
   Analyzer a;
   const std::vector<std::string> pieces = {"A", "b", "Z", "q", "0", "9", " ", "  ", ",", ".", "-", "'", "\u2019",
@@ -163,6 +165,81 @@ TEST_CASE("tokens are the same whether the 64-byte path or the byte-by-byte path
       CHECK(plain[i].hash == padded[i].hash);
     }
   }
+}
+
+TEST_CASE("ASCII tokens match a reference tokenizer wherever they fall in a block or in the tail", "[text]") {
+  // The 64-byte path reads the last 80 bytes of a text from a zero-padded copy, tokens of
+  // 16 bytes or more through a loop of words, and tokens of 64 or more byte by byte. Random
+  // ASCII texts of up to 400 bytes with tokens of every length up to 70, checked against a
+  // plain reference: maximal runs of letters and digits, lower-cased, with their flags.
+  Analyzer a;
+  std::uint64_t state = 777;
+  const auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  const std::string alphabet = "aBcDeZz09Qx";
+  const std::vector<std::string> seps = {" ", ", ", "'", ".", "-", "\n", "  "};
+  const std::vector<std::string> shorts = {"s", "S", "t", "ll", "re", "ve", "d", "m", "OSCE", "2021", "A", "US"};
+  TokenList toks;
+  std::size_t checked = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const std::size_t target = 1 + next() % 400;
+    while (text.size() < target) {
+      if (next() % 3 == 0) {
+        text += shorts[next() % shorts.size()];
+      } else {
+        const std::size_t len = 1 + (next() % 4 == 0 ? next() % 70 : next() % 12);
+        for (std::size_t k = 0; k < len; ++k) text += alphabet[next() % alphabet.size()];
+      }
+      text += seps[next() % seps.size()];
+    }
+    if (next() % 2) text.pop_back();  // sometimes a token ends the text
+    a.Tokenize(text, &toks);
+    CAPTURE(text);
+    std::size_t t = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      if (!std::isalnum(static_cast<unsigned char>(text[i]))) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      std::size_t upper = 0, lower = 0, digits = 0;
+      std::string key;
+      for (; j < text.size() && std::isalnum(static_cast<unsigned char>(text[j])); ++j) {
+        const auto c = static_cast<unsigned char>(text[j]);
+        upper += std::isupper(c) != 0;
+        lower += std::islower(c) != 0;
+        digits += std::isdigit(c) != 0;
+        key += static_cast<char>(std::tolower(c));
+      }
+      std::uint8_t flags = 0;
+      if (std::isupper(static_cast<unsigned char>(text[i]))) flags |= actorgraph::text::kCapitalized;
+      if (upper >= 2 && lower == 0) flags |= actorgraph::text::kAllCaps;
+      if (upper + lower == 0) flags |= actorgraph::text::kNumeric;
+      if (upper == 0) flags |= actorgraph::text::kLowerAscii;
+      const std::string word = text.substr(i, j - i);
+      if (t > 0 && i >= 1 && text[i - 1] == '\'' && toks[t - 1].end == i - 1) {
+        if (word == "s" || word == "S") flags |= actorgraph::text::kPossessive;
+        if (word == "t" || word == "ll" || word == "re" || word == "ve" || word == "d" || word == "m") {
+          flags |= actorgraph::text::kContraction;
+        }
+      }
+      REQUIRE(t < toks.size());
+      CAPTURE(t, word);
+      CHECK(toks[t].start == i);
+      CHECK(toks[t].end == j);
+      CHECK(toks[t].key == key);
+      CHECK(static_cast<int>(toks[t].flags) == static_cast<int>(flags));
+      CHECK(toks[t].hash == actorgraph::bytes::HashKey(key));
+      ++t;
+      ++checked;
+      i = j;
+    }
+    CHECK(t == toks.size());
+  }
+  CHECK(checked > 30000);
 }
 
 TEST_CASE("swapping token lists exchanges tokens and keys, and both lists stay usable", "[text]") {
