@@ -37,7 +37,7 @@ namespace actorgraph::gazetteer {
 namespace {
 
 constexpr char kMagic[8] = {'A', 'G', 'C', 'A', 'C', 'H', 'E', '\n'};
-constexpr std::uint32_t kVersion = 4;
+constexpr std::uint32_t kVersion = 5;
 constexpr std::uint32_t kByteOrder = 0x01020304;
 
 class Writer {

@@ -15,6 +15,7 @@
 
 #include "common/bytes.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -61,12 +62,32 @@ struct BloomFilter {
   }
 };
 
-struct VocabSlot {
-  std::uint32_t tag = 0;          // high half of the key's hash
-  std::uint32_t offset = 0;       // key bytes in Vocabulary::keys
+// The first 16 bytes of a key, zero-padded, as two words. The key has at least eight
+// readable bytes after it when it is shorter than 16 (token keys do, text::Token), so the
+// loads take no branch on its length but the one choosing between one word and two.
+inline void KeyWords(std::string_view key, std::uint64_t* k0, std::uint64_t* k1) {
+  const std::size_t n = key.size();
+  std::uint64_t w;
+  std::memcpy(&w, key.data(), 8);
+  *k0 = w & bytes::LowBytes(n < 8 ? n : 8);
+  *k1 = 0;
+  if (n > 8) {
+    std::memcpy(&w, key.data() + 8, 8);
+    *k1 = w & bytes::LowBytes(n < 16 ? n - 8 : 8);
+  }
+}
+
+// A slot holds the first 16 bytes of its key (most keys whole), so that a probe costs one
+// cache line, and the root's trie child with that node's flags, so that the matcher's first
+// step costs no other lookup. 32 bytes, aligned: a slot never straddles two cache lines.
+struct alignas(32) VocabSlot {
+  std::uint64_t k0 = 0, k1 = 0;   // the key's first 16 bytes, zero-padded (KeyWords)
+  std::uint32_t offset = 0;       // all its bytes in Vocabulary::keys
   std::uint32_t length = kNone;   // kNone: empty slot
   std::uint32_t root_child = 0;   // trie node reached from the root by this token; 0 = none
+  std::uint32_t root_flags = 0;   // that node's flags (Gazetteer's node_flags); 0 = none
 };
+static_assert(sizeof(VocabSlot) == 32);
 
 struct Vocabulary {
   std::vector<VocabSlot> slots;
@@ -88,22 +109,18 @@ struct Vocabulary {
     if (MayContain(h)) __builtin_prefetch(&slots[h & (slots.size() - 1)]);
   }
 
-  // The second stage of Prefetch, a few tokens later: the key bytes the probe compares.
-  void PrefetchKey(std::uint64_t h) const {
-    if (!MayContain(h)) return;
-    const VocabSlot& s = slots[h & (slots.size() - 1)];
-    if (s.length != kNone) __builtin_prefetch(keys.data() + s.offset);
-  }
-
-  // Token id of `key` (its slot), or kNone; `h` is HashKey(key). Precondition: !slots.empty().
+  // Token id of `key` (its slot), or kNone; `h` is HashKey(key), and `key` is readable as
+  // KeyWords asks. Precondition: !slots.empty().
   std::uint32_t Find(std::string_view key, std::uint64_t h) const {
     if (!MayContain(h)) return kNone;
-    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    std::uint64_t k0, k1;
+    KeyWords(key, &k0, &k1);
     const std::size_t mask = slots.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const VocabSlot& s = slots[i];
       if (s.length == kNone) return kNone;
-      if (s.tag == tag && s.length == key.size() && bytes::Equal(keys.data() + s.offset, key.data(), key.size())) {
+      if (s.k0 == k0 && s.k1 == k1 && s.length == key.size() &&
+          (key.size() <= 16 || bytes::Equal(keys.data() + s.offset + 16, key.data() + 16, key.size() - 16))) {
         return static_cast<std::uint32_t>(i);
       }
     }
@@ -122,8 +139,12 @@ struct Vocabulary {
       kFilter.Add(filter, h);
       std::size_t i = h & mask;
       while (slots[i].length != kNone) i = (i + 1) & mask;
-      slots[i] = VocabSlot{static_cast<std::uint32_t>(h >> 32), static_cast<std::uint32_t>(keys.size()),
-                           static_cast<std::uint32_t>(key.size()), 0};
+      VocabSlot& slot = slots[i];
+      const std::size_t first = key.size() < 8 ? key.size() : 8;
+      slot.k0 = bytes::LoadUpTo8(key.data(), first);
+      slot.k1 = bytes::LoadUpTo8(key.data() + first, std::min<std::size_t>(key.size() - first, 8));
+      slot.offset = static_cast<std::uint32_t>(keys.size());
+      slot.length = static_cast<std::uint32_t>(key.size());
       keys.append(key);
       (*ids_out)[k] = static_cast<std::uint32_t>(i);
     }

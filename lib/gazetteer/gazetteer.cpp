@@ -431,6 +431,7 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
     }
   }
   im.candidate_begin.back() = static_cast<std::uint32_t>(im.candidates.size());
+  for (auto& slot : im.vocab.slots) slot.root_flags = slot.root_child == 0 ? 0 : im.node_flags[slot.root_child];
   im.IndexSurnames();
   im.compiled = true;
   im.generation = Impl::NextGeneration();
@@ -475,25 +476,14 @@ struct TokenMemo {
     std::uint32_t id = flat::kNone;
     std::uint32_t root_child = 0;
     std::uint32_t length = UINT32_MAX;  // UINT32_MAX: empty
-    std::uint32_t unused = 0;
+    std::uint32_t root_flags = 0;       // node_flags of root_child (0 when there is none)
   };
   std::uint64_t generation = 0;  // the gazetteer build the entries belong to
   std::vector<Entry> entries;
 
   static constexpr std::size_t kMaxKey = 16;
-  // The bytes of a key of up to 16 bytes, zero-padded, as two words. Eight readable bytes
-  // follow every token key (text::Token), so the loads take no branch on the key's length.
-  static void Words(std::string_view key, std::uint64_t* k0, std::uint64_t* k1) {
-    const std::size_t n = key.size();
-    std::uint64_t w;
-    std::memcpy(&w, key.data(), 8);
-    *k0 = w & bytes::LowBytes(std::min<std::size_t>(n, 8));
-    *k1 = 0;
-    if (n > 8) {
-      std::memcpy(&w, key.data() + 8, 8);
-      *k1 = w & bytes::LowBytes(n - 8);
-    }
-  }
+  // The bytes of a key of up to 16 bytes, zero-padded, as two words (flat::KeyWords).
+  static void Words(std::string_view key, std::uint64_t* k0, std::uint64_t* k1) { flat::KeyWords(key, k0, k1); }
 };
 
 }  // namespace
@@ -503,9 +493,11 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
   out->clear();
   const auto n = static_cast<std::uint32_t>(tokens.size());
   thread_local std::vector<std::uint32_t> ids, roots, pending, starts;
+  thread_local std::vector<std::uint8_t> root_flags;
   thread_local TokenMemo memo;
-  ids.assign(n, flat::kNone);
+  ids.assign(n + 1, flat::kNone);  // ids[n] stays kNone: the walk looks a token ahead
   roots.assign(n, 0);
+  root_flags.assign(n, 0);
   if (im.vocab.slots.empty()) return;
   if (memo.generation != im.generation || memo.entries.empty()) {
     memo.entries.assign(TokenMemo::kSize, TokenMemo::Entry{});
@@ -525,6 +517,7 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
         if (e.k0 == k0 && e.k1 == k1) {
           ids[i] = e.id;
           roots[i] = e.root_child;
+          root_flags[i] = static_cast<std::uint8_t>(e.root_flags);
           continue;
         }
       }
@@ -533,8 +526,8 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
   }
   // Probe the others with the slot of a token a few places ahead already on its way into
   // the cache (a large vocabulary does not fit in it, and the probes of consecutive tokens
-  // are independent): three stages ahead, the Bloom filter word, then the slot (when the
-  // filter lets the key through), then the key bytes.
+  // are independent): two stages ahead, the Bloom filter word, then the slot (when the
+  // filter lets the key through), which holds the first 16 bytes of its key.
   const auto m = static_cast<std::uint32_t>(pending.size());
   constexpr std::uint32_t kAhead = 8;
   for (std::uint32_t p = 0; p < std::min(m, 2 * kAhead); ++p) im.vocab.PrefetchFilter(hash(pending[p]));
@@ -542,26 +535,32 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
   for (std::uint32_t p = 0; p < m; ++p) {
     if (p + 2 * kAhead < m) im.vocab.PrefetchFilter(hash(pending[p + 2 * kAhead]));
     if (p + kAhead < m) im.vocab.Prefetch(hash(pending[p + kAhead]));
-    if (p + kAhead / 2 < m) im.vocab.PrefetchKey(hash(pending[p + kAhead / 2]));
     const std::uint32_t i = pending[p];
     const std::string_view key = tokens[i].key;
     ids[i] = im.vocab.Find(key, hash(i));
-    roots[i] = ids[i] == flat::kNone ? 0 : im.vocab.slots[ids[i]].root_child;
+    if (ids[i] != flat::kNone) {
+      roots[i] = im.vocab.slots[ids[i]].root_child;
+      root_flags[i] = static_cast<std::uint8_t>(im.vocab.slots[ids[i]].root_flags);
+    }
     if (key.size() <= TokenMemo::kMaxKey) {
       TokenMemo::Entry& e = memo.entries[hash(i) & (TokenMemo::kSize - 1)];
       TokenMemo::Words(key, &e.k0, &e.k1);
       e.id = ids[i];
       e.root_child = roots[i];
+      e.root_flags = root_flags[i];
       e.length = static_cast<std::uint32_t>(key.size());
     }
   }
-  // The tokens that start some alias, listed without a branch per token: the walk below
-  // visits only them.
+  // The tokens that start some alias and may start a match: an alias ends at their root
+  // node, or the next token is in the vocabulary (so an edge may lead on). Listed without a
+  // branch per token: the walk below visits only them (two in five tokens of the benchmark
+  // prose start an alias; half of those can lead nowhere).
   starts.resize(n);
   std::uint32_t start_count = 0;
   for (std::uint32_t k = 0; k < n; ++k) {
     starts[start_count] = k;
-    start_count += roots[k] != 0;
+    start_count += static_cast<std::uint32_t>(roots[k] != 0) &
+                   static_cast<std::uint32_t>((root_flags[k] & Impl::kHasCandidates) != 0 || ids[k + 1] != flat::kNone);
   }
   // The first edge out of a token that starts an alias is looked up at random in a large
   // table: its slot is requested a few starts ahead as well.
@@ -577,9 +576,10 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
     const std::uint32_t i = starts[nth];
     if (i < free_from) continue;
     std::uint32_t node = roots[i], best_end = 0, best_node = 0;
+    std::uint8_t flags = root_flags[i];
     for (std::uint32_t j = i;;) {
-      // Here `node` is reached by tokens i..j. "don’t" is not "Don".
-      const std::uint8_t flags = im.node_flags[node];
+      // Here `node` is reached by tokens i..j, and `flags` are its node_flags. "don’t" is
+      // not "Don".
       if ((flags & Impl::kHasCandidates) && !(j + 1 < n && (tokens[j + 1].flags & text::kContraction))) {
         bool fits = (flags & Impl::kHasPlain) != 0;
         for (const auto& c : fits ? std::span<const Candidate>() : im.NodeCandidates(node)) {
@@ -599,6 +599,7 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
       if (++j >= n || ids[j] == flat::kNone) break;
       node = im.edges.Child(node, ids[j]);
       if (node == 0) break;
+      flags = im.node_flags[node];
     }
     if (best_end > i) {
       out->push_back({i, best_end, best_node});

@@ -363,6 +363,48 @@ TEST_CASE("bytes::Equal answers as memcmp for every length and every differing b
   }
 }
 
+TEST_CASE("The vocabulary finds keys of every length by their inline first 16 bytes and the rest", "[gazetteer]") {
+  // Slots hold a key's first 16 bytes: keys that share them (and their length) differ only
+  // in the bytes kept apart, and the bytes after a looked-up key are not part of it.
+  namespace flat = actorgraph::gazetteer::flat;
+  const std::string base = "abcdefghijklmnopqrstuvwxyz0123456789ABCD";
+  std::vector<std::string> stored, absent;
+  for (std::size_t len = 1; len <= base.size(); ++len) {
+    std::string k = base.substr(0, len);
+    stored.push_back(k);
+    k.back() = '!';  // same length, the same bytes but the last
+    (len % 2 ? stored : absent).push_back(k);
+    absent.push_back(base.substr(0, len) + "#");
+  }
+  std::vector<std::string_view> views(stored.begin(), stored.end());
+  flat::Vocabulary vocab;
+  std::vector<std::uint32_t> ids;
+  vocab.Build(views, &ids);
+  // Looked up from a buffer with other bytes after the key, as token keys are stored.
+  const auto find = [&](const std::string& key) {
+    std::string buffer = key + std::string(24, 'Q');
+    return vocab.Find(std::string_view(buffer.data(), key.size()), actorgraph::bytes::HashKey(key));
+  };
+  for (std::size_t k = 0; k < stored.size(); ++k) {
+    CAPTURE(stored[k]);
+    CHECK(find(stored[k]) == ids[k]);
+  }
+  for (const auto& key : absent) {
+    CAPTURE(key);
+    CHECK(find(key) == flat::kNone);
+  }
+  // Even when its hash is that of a stored key (as a collision would have it), a key that
+  // shares that key's length and first 16 bytes is told apart by the rest.
+  for (std::size_t len = 17; len <= base.size(); len += 2) {
+    const std::string key = base.substr(0, len);
+    std::string other = key;
+    other.back() = '%';
+    std::string buffer = other + std::string(24, 'Q');
+    CAPTURE(other);
+    CHECK(vocab.Find(std::string_view(buffer.data(), other.size()), actorgraph::bytes::HashKey(key)) == flat::kNone);
+  }
+}
+
 TEST_CASE("The edge filter keeps every edge and turns most absent ones away", "[gazetteer]") {
   namespace flat = actorgraph::gazetteer::flat;
   flat::Edges edges;
