@@ -298,8 +298,19 @@ struct Analyzer::Impl {
     key_table.swap(bigger);
   }
 
-  // The key of a token with non-ASCII characters, worked out with ICU.
+  // The key of a token with non-ASCII characters: from its characters' keys when it has
+  // them all (FastKey), else worked out with ICU.
   std::string ComputeKey(std::string_view token) {
+    std::string out;
+    if (FastKey(token, &out)) return out;
+    out = ComputeKeyIcu(token, nullptr);
+    if (out.empty()) out.assign(token);
+    return out;
+  }
+
+  // ICU's steps for a key (possibly empty); `latin`, when given, tells whether they found no
+  // letter of another script.
+  std::string ComputeKeyIcu(std::string_view token, bool* latin) {
     UErrorCode st = U_ZERO_ERROR;
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(token.data(), static_cast<int32_t>(token.size())));
     s.foldCase();
@@ -322,6 +333,7 @@ struct Analyzer::Impl {
       stripped.append(cp);
     }
     s = stripped;
+    if (latin) *latin = other == USCRIPT_COMMON;
     if (other != USCRIPT_COMMON && !IsUnspacedScript(other)) {
       if (icu::Transliterator* t = TranslitFor(other)) {
         t->transliterate(s);
@@ -352,8 +364,61 @@ struct Analyzer::Impl {
       i += U16_LENGTH(cp);
       if (IsWordChar(static_cast<char32_t>(cp)) && !(U_GET_GC_MASK(cp) & U_GC_M_MASK)) utf8::Append(out, static_cast<char32_t>(cp));
     }
-    if (out.empty()) out.assign(token);
     return out;
+  }
+
+  // Every step of ComputeKeyIcu keeps to one character at a time when the letters are Latin
+  // (case folding, decomposition, dropping marks, Latin-ASCII on lower case, the schwa) and
+  // the result is ASCII, so the key of such a token is the keys of its characters in a row.
+  // Those of the characters below U+2100 are worked out once per analyser, on first use: a
+  // name with diacritics then costs a table load per character instead of a few microseconds
+  // of ICU. A character whose key is not ASCII letters and digits (a combining mark alone, a
+  // letter of another script, one that decomposes into one) sends its token to ICU.
+  struct CharKey {
+    std::uint8_t state = 0;  // 0: not worked out yet; 1: `bytes` is its key; 2: none
+    std::uint8_t length = 0;
+    char bytes[6] = {};
+  };
+  static constexpr char32_t kCharKeys = 0x2100;
+  std::vector<CharKey> char_keys;
+
+  bool FastKey(std::string_view token, std::string* out) {
+    out->clear();
+    for (std::size_t i = 0; i < token.size();) {
+      const auto b = static_cast<unsigned char>(token[i]);
+      if (b < 0x80) {
+        const std::uint8_t cls = kAsciiClass[b];
+        if (!(cls & kAsciiWord)) return false;
+        out->push_back(static_cast<char>(cls == kUpper ? b + ('a' - 'A') : b));
+        ++i;
+        continue;
+      }
+      const char32_t cp = utf8::Next(token, i);
+      if (cp >= kCharKeys) return false;
+      if (char_keys.empty()) char_keys.resize(kCharKeys);
+      CharKey& ck = char_keys[cp];
+      if (ck.state == 0) FillCharKey(cp, &ck);
+      if (ck.state != 1) return false;
+      out->append(ck.bytes, ck.length);
+    }
+    return true;
+  }
+
+  void FillCharKey(char32_t cp, CharKey* ck) {
+    ck->state = 2;
+    if ((CharBitsOf(cp) & (kCharWord | kCharOtherScript)) != kCharWord) return;
+    std::string one;
+    utf8::Append(one, cp);
+    bool latin = false;
+    const std::string key = ComputeKeyIcu(one, &latin);
+    if (!latin || key.empty() || key.size() > sizeof ck->bytes) return;
+    for (const char c : key) {
+      const std::uint8_t cls = kAsciiClass[static_cast<unsigned char>(c)];
+      if (cls != kLower && cls != kDigit) return;
+    }
+    ck->state = 1;
+    ck->length = static_cast<std::uint8_t>(key.size());
+    std::memcpy(ck->bytes, key.data(), key.size());
   }
 };
 
