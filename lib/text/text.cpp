@@ -187,7 +187,7 @@ struct Analyzer::Impl {
   // have up to 29 (nearly all) live in a table of 64-byte entries that hold both inline, open
   // addressing with linear probing, at most half full: a lookup costs one cache miss. It
   // starts at 4096 entries and doubles; past kKeyTableMax tokens it starts again empty. The
-  // others live in key_cache.
+  // others (longer tokens, and keys longer than an entry holds) live in key_cache.
   static constexpr std::size_t kKeyToken = 24, kKeyKey = 29;
   static constexpr std::size_t kKeyTableMax = std::size_t{1} << 17;  // tokens: a 16 MB table
   struct KeyEntry {
@@ -241,15 +241,7 @@ struct Analyzer::Impl {
   // The key of a token with non-ASCII characters, and its WordFlags. The view stays valid
   // until the next call (which may move the table or clear the cache).
   std::string_view SlowKey(std::string_view token, std::uint8_t* flags) {
-    if (token.size() > kKeyToken) {
-      auto cached = key_cache.find(token);
-      if (cached == key_cache.end()) {
-        if (key_cache.size() >= kKeyTableMax) key_cache.clear();
-        cached = key_cache.emplace(std::string(token), std::make_pair(ComputeKey(token), WordFlags(token))).first;
-      }
-      *flags = cached->second.second;
-      return cached->second.first;
-    }
+    if (token.size() > kKeyToken) return SlowKeyCached(token, flags);
     if (key_table.empty()) key_table.resize(4096);
     const std::uint64_t h = bytes::HashKey(token);
     std::size_t mask = key_table.size() - 1, i = h & mask;
@@ -261,9 +253,18 @@ struct Analyzer::Impl {
         return {e.key, e.key_len};
       }
     }
+    if (!key_cache.empty()) {
+      if (auto cached = key_cache.find(token); cached != key_cache.end()) {
+        *flags = cached->second.second;
+        return cached->second.first;
+      }
+    }
     *flags = WordFlags(token);
     key_scratch = ComputeKey(token);
-    if (key_scratch.size() > kKeyKey) return key_scratch;
+    if (key_scratch.size() > kKeyKey) {  // too long for an entry: kept in key_cache
+      if (key_cache.size() >= kKeyTableMax) key_cache.clear();
+      return key_cache.emplace(std::string(token), std::make_pair(key_scratch, *flags)).first->second.first;
+    }
     if (2 * (key_count + 1) > key_table.size()) {  // grow (or start again), then find the free entry anew
       GrowKeyTable();
       mask = key_table.size() - 1;
@@ -280,6 +281,17 @@ struct Analyzer::Impl {
     return {e.key, e.key_len};
   }
   std::string key_scratch;
+
+  // The key and WordFlags of a token from key_cache, worked out on first sight.
+  std::string_view SlowKeyCached(std::string_view token, std::uint8_t* flags) {
+    auto cached = key_cache.find(token);
+    if (cached == key_cache.end()) {
+      if (key_cache.size() >= kKeyTableMax) key_cache.clear();
+      cached = key_cache.emplace(std::string(token), std::make_pair(ComputeKey(token), WordFlags(token))).first;
+    }
+    *flags = cached->second.second;
+    return cached->second.first;
+  }
 
   void GrowKeyTable() {
     if (key_count >= kKeyTableMax) {

@@ -101,7 +101,7 @@ class TokenList {
     Push(Token{start, end, flags, stored, hash});
   }
   // The tokenizer appends the ASCII tokens of a 64-byte block through a cursor, whose
-  // pointers stay in registers (the lists's own would be reloaded after every key byte
+  // pointers stay in registers (the list's own would be reloaded after every key byte
   // written, which may alias them). Open makes room for `tokens` more tokens and
   // `key_bytes` more key bytes followed by the usual slack; Close keeps what was appended.
   struct Cursor {
