@@ -554,9 +554,8 @@ Status Gazetteer::LoadCompiled(const std::string& path) {
     for (const auto entity : list) sane = sane && entity < count;
   }
   if (!sane) return Corrupt(path, 0);
-  fresh.edges.BuildFilter();
+  fresh.FinishTables();
   fresh.lazy = std::make_unique<MappedEntities>(std::move(file), path, std::move(offsets), std::move(ids));
-  fresh.IndexSurnames();
   fresh.compiled = true;
   fresh.generation = Impl::NextGeneration();
   im = std::move(fresh);

@@ -85,7 +85,8 @@ struct alignas(32) VocabSlot {
   std::uint32_t offset = 0;       // all its bytes in Vocabulary::keys
   std::uint32_t length = kNone;   // kNone: empty slot
   std::uint32_t root_child = 0;   // trie node reached from the root by this token; 0 = none
-  std::uint32_t root_flags = 0;   // that node's flags (Gazetteer's node_flags); 0 = none
+  std::uint32_t root_flags = 0;   // that node's flags (Gazetteer's node_flags), set from them
+                                  // after Compile and after a load; 0 = none
 };
 static_assert(sizeof(VocabSlot) == 32);
 

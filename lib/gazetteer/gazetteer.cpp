@@ -412,7 +412,6 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
     if (node == 0) im.vocab.slots[token].root_child = child;
     else im.edges.Insert(node, token, child);
   }
-  im.edges.BuildFilter();
   im.candidate_begin.assign(node_candidates.size() + 1, 0);
   im.node_flags.assign(node_candidates.size(), 0);
   im.candidates.clear();
@@ -431,8 +430,7 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
     }
   }
   im.candidate_begin.back() = static_cast<std::uint32_t>(im.candidates.size());
-  for (auto& slot : im.vocab.slots) slot.root_flags = slot.root_child == 0 ? 0 : im.node_flags[slot.root_child];
-  im.IndexSurnames();
+  im.FinishTables();
   im.compiled = true;
   im.generation = Impl::NextGeneration();
 }
@@ -482,8 +480,6 @@ struct TokenMemo {
   std::vector<Entry> entries;
 
   static constexpr std::size_t kMaxKey = 16;
-  // The bytes of a key of up to 16 bytes, zero-padded, as two words (flat::KeyWords).
-  static void Words(std::string_view key, std::uint64_t* k0, std::uint64_t* k1) { flat::KeyWords(key, k0, k1); }
 };
 
 }  // namespace
@@ -513,7 +509,7 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
       const TokenMemo::Entry& e = memo.entries[hash(i) & (TokenMemo::kSize - 1)];
       if (e.length == key.size()) {
         std::uint64_t k0, k1;
-        TokenMemo::Words(key, &k0, &k1);
+        flat::KeyWords(key, &k0, &k1);
         if (e.k0 == k0 && e.k1 == k1) {
           ids[i] = e.id;
           roots[i] = e.root_child;
@@ -544,7 +540,7 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
     }
     if (key.size() <= TokenMemo::kMaxKey) {
       TokenMemo::Entry& e = memo.entries[hash(i) & (TokenMemo::kSize - 1)];
-      TokenMemo::Words(key, &e.k0, &e.k1);
+      flat::KeyWords(key, &e.k0, &e.k1);
       e.id = ids[i];
       e.root_child = roots[i];
       e.root_flags = root_flags[i];
@@ -566,7 +562,7 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
   // table: its slot is requested a few starts ahead as well.
   const auto prefetch_edge = [&](std::uint32_t nth) {
     const std::uint32_t k = starts[nth];
-    if (k + 1 < n && ids[k + 1] != flat::kNone) im.edges.Prefetch(roots[k], ids[k + 1]);
+    if (ids[k + 1] != flat::kNone) im.edges.Prefetch(roots[k], ids[k + 1]);
   };
   constexpr std::uint32_t kEdgeAhead = 4;
   for (std::uint32_t nth = 0; nth < std::min(start_count, kEdgeAhead); ++nth) prefetch_edge(nth);
@@ -596,7 +592,7 @@ void Gazetteer::FindMatches(std::string_view text, std::span<const text::Token> 
       }
       // A possessive "s" continues only aliases that have one ("People's Republic of China");
       // "Azerbaijan's" is "Azerbaijan" + "'s" because no alias continues with "s".
-      if (++j >= n || ids[j] == flat::kNone) break;
+      if (ids[++j] == flat::kNone) break;  // ids[n] is kNone
       node = im.edges.Child(node, ids[j]);
       if (node == 0) break;
       flags = im.node_flags[node];

@@ -75,9 +75,13 @@ struct Gazetteer::Impl {
 
   std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> holders;
   StringMap<std::vector<std::uint32_t>> surnames;
-  KeyFilter surname_filter;  // over the keys of `surnames`; see IndexSurnames()
-  // Builds surname_filter once `surnames` is complete (after Compile or a cache load).
-  void IndexSurnames() {
+  KeyFilter surname_filter;  // over the keys of `surnames`; see FinishTables()
+  // What is derived from the tables once they are complete, after Compile or a cache load
+  // (none of it is trusted from a file): the edges' Bloom filter, each vocabulary slot's copy
+  // of its root node's flags, and surname_filter.
+  void FinishTables() {
+    edges.BuildFilter();
+    for (auto& slot : vocab.slots) slot.root_flags = slot.root_child == 0 ? 0 : node_flags[slot.root_child];
     surname_filter.Reset(surnames.size());
     for (const auto& entry : surnames) surname_filter.Add(entry.first);
   }

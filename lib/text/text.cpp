@@ -39,6 +39,11 @@ constexpr std::array<std::uint8_t, 256> MakeByteClass() {
 }
 constexpr auto kAsciiClass = MakeByteClass();
 
+// The byte classes of 64 bytes as bit masks, bit k for the k-th byte (Classify64 below).
+struct Block {
+  std::uint64_t word, upper, lower, digit, non_ascii;
+};
+
 #if defined(__SSE2__)
 // The byte classes of 16 bytes at once (SSE2, x86-64's baseline), one bit per byte (bit k
 // for p[k]): the tokenizer's fastest path finds tokens' ends and flags from these masks
@@ -65,9 +70,6 @@ inline Window Classify16(const char* p) {
 }
 
 // The same for 64 bytes: bit k for p[k].
-struct Block {
-  std::uint64_t word, upper, lower, digit, non_ascii;
-};
 inline Block Classify64(const char* p) {
   Block b{};
   for (int part = 0; part < 4; ++part) {
@@ -83,9 +85,6 @@ inline Block Classify64(const char* p) {
 }
 #else
 // The same, a byte at a time, where SSE2 is missing.
-struct Block {
-  std::uint64_t word, upper, lower, digit, non_ascii;
-};
 inline Block Classify64(const char* p) {
   Block b{};
   for (int k = 0; k < 64; ++k) {
@@ -129,7 +128,7 @@ enum CharBits : std::uint8_t {
   kCharUnspaced = 1 << 5,     // a word character of a script written without spaces
 };
 
-std::uint8_t AskIcu(char32_t cp) {
+std::uint8_t CharBitsFromIcu(char32_t cp) {
   const auto c = static_cast<UChar32>(cp);
   std::uint8_t bits = 0;
   UErrorCode sc = U_ZERO_ERROR;
@@ -154,14 +153,46 @@ std::uint8_t CharBitsOf(char32_t cp) {
   constexpr char32_t kTable = 0x2100;
   static const std::array<std::uint8_t, kTable> table = [] {
     std::array<std::uint8_t, kTable> t{};
-    for (char32_t c = 0; c < kTable; ++c) t[c] = AskIcu(c);
+    for (char32_t c = 0; c < kTable; ++c) t[c] = CharBitsFromIcu(c);
     return t;
   }();
-  return cp < kTable ? table[cp] : AskIcu(cp);
+  return cp < kTable ? table[cp] : CharBitsFromIcu(cp);
 }
 
 // Token flags of a word that depend on its characters alone (not kPossessive, kContraction).
-std::uint8_t WordFlags(std::string_view word);
+std::uint8_t WordFlags(std::string_view word) {
+  std::size_t letters = 0, upper = 0, digits = 0;
+  bool first_upper = false, non_latin = false, ascii = true;
+  for (std::size_t i = 0; i < word.size();) {
+    const auto b = static_cast<unsigned char>(word[i]);
+    if (b < 0x80) {
+      ++i;
+      const std::uint8_t byte_class = kAsciiClass[b];
+      if (byte_class == kDigit) { ++digits; continue; }
+      if (byte_class == kSep) continue;
+      if (letters == 0) first_upper = byte_class == kUpper;
+      ++letters;
+      upper += byte_class == kUpper;
+      continue;
+    }
+    ascii = false;
+    const std::uint8_t bits = CharBitsOf(utf8::Next(word, i));
+    non_latin |= (bits & kCharOtherScript) != 0;
+    if (bits & kCharDigit) { ++digits; continue; }
+    if (!(bits & kCharAlpha)) continue;
+    const bool up = (bits & kCharUpper) != 0;
+    if (letters == 0) first_upper = up;
+    ++letters;
+    upper += up;
+  }
+  std::uint8_t flags = 0;
+  if (first_upper) flags |= kCapitalized;
+  if (letters >= 2 && upper == letters) flags |= kAllCaps;
+  if (digits > 0 && letters == 0) flags |= kNumeric;
+  if (non_latin) flags |= kNonLatin;
+  if (upper == 0 && !non_latin && ascii) flags |= kLowerAscii;
+  return flags;
+}
 
 // Which transliterator turns a token of this script into Latin letters. BGN/PCGN rules
 // give the spellings English news uses ("Пашинян" → "Pashinyan", not "Pašinân").
@@ -680,42 +711,6 @@ void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
     }
   }
 }
-
-namespace {
-std::uint8_t WordFlags(std::string_view word) {
-  std::size_t letters = 0, upper = 0, digits = 0;
-  bool first_upper = false, non_latin = false, ascii = true;
-  for (std::size_t i = 0; i < word.size();) {
-    const auto b = static_cast<unsigned char>(word[i]);
-    if (b < 0x80) {
-      ++i;
-      const std::uint8_t byte_class = kAsciiClass[b];
-      if (byte_class == kDigit) { ++digits; continue; }
-      if (byte_class == kSep) continue;
-      if (letters == 0) first_upper = byte_class == kUpper;
-      ++letters;
-      upper += byte_class == kUpper;
-      continue;
-    }
-    ascii = false;
-    const std::uint8_t bits = CharBitsOf(utf8::Next(word, i));
-    non_latin |= (bits & kCharOtherScript) != 0;
-    if (bits & kCharDigit) { ++digits; continue; }
-    if (!(bits & kCharAlpha)) continue;
-    const bool up = (bits & kCharUpper) != 0;
-    if (letters == 0) first_upper = up;
-    ++letters;
-    upper += up;
-  }
-  std::uint8_t flags = 0;
-  if (first_upper) flags |= kCapitalized;
-  if (letters >= 2 && upper == letters) flags |= kAllCaps;
-  if (digits > 0 && letters == 0) flags |= kNumeric;
-  if (non_latin) flags |= kNonLatin;
-  if (upper == 0 && !non_latin && ascii) flags |= kLowerAscii;
-  return flags;
-}
-}  // namespace
 
 std::string Analyzer::PhraseKey(std::string_view phrase) {
   TokenList toks;
