@@ -59,8 +59,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", s.message().c_str());
     return s.exit_code();
   }
-  ag::mentions::MentionFinder finder(res.gazetteer, res.titles, &res.given_names);
-  const ag::events::EventExtractor extractor(res.gazetteer, res.triggers);
+  ag::mentions::MentionFinder finder(res.gazetteer(), *res.shared.Find<ag::mentions::Titles>("titles"),
+                                     res.shared.Find<ag::mentions::GivenNames>("given-names"));
+  const ag::events::EventExtractor extractor(res.gazetteer(), *res.shared.Find<ag::events::Triggers>("triggers"));
   double read_s = 0, analyze_s = 0, events_s = 0;
   std::size_t docs = 0, bytes = 0, mentions = 0, events = 0;
   ag::mentions::AnalyzedDocument analyzed;  // reused, as a pipeline worker reuses its memory
@@ -91,7 +92,7 @@ int main(int argc, char** argv) {
               "\"aliases\": %zu, \"load_s\": %.3f, \"mem_load_mb\": %.1f, \"read_s\": %.3f, \"analyze_s\": %.3f, "
               "\"events_s\": %.3f, \"read_mbps\": %.2f, \"analyze_mbps\": %.2f, \"events_mbps\": %.2f, "
               "\"e2e_mbps\": %.2f, \"mentions\": %zu, \"events\": %zu, \"mem_peak_mb\": %.1f}\n",
-              docs, mb, res.gazetteer.size(), res.gazetteer.alias_count(), load_s, mem_load_mb, read_s, analyze_s,
+              docs, mb, res.gazetteer().size(), res.gazetteer().alias_count(), load_s, mem_load_mb, read_s, analyze_s,
               events_s, mb / read_s, mb / analyze_s, mb / events_s, mb / (read_s + analyze_s + events_s), mentions,
               events, PeakRssMb());
   return 0;

@@ -116,13 +116,13 @@ actorgraph::pipeline::RunOptions RunOptionsFrom(const CorpusOptions& o, bool qui
 }
 
 // Loads resources and opens the reader: the common start of extract, mentions and events.
-Status Prepare(const CorpusOptions& o, actorgraph::pipeline::Resources* res,
+Status Prepare(const CorpusOptions& o, const std::vector<std::string>& steps, actorgraph::pipeline::Resources* res,
                std::unique_ptr<actorgraph::documents::DocumentReader>* reader) {
   std::string data_dir;
   ACTORGRAPH_RETURN_IF_ERROR(FindDataDir(&data_dir));
   *reader = std::make_unique<actorgraph::documents::DocumentReader>(o.inputs, ReadOptionsFrom(o));
   ACTORGRAPH_RETURN_IF_ERROR((*reader)->Open());
-  return actorgraph::pipeline::LoadResources(data_dir, o.no_default_gazetteers, o.gazetteers, res);
+  return actorgraph::pipeline::LoadResources(data_dir, o.no_default_gazetteers, o.gazetteers, res, steps);
 }
 
 void LogSummary(const actorgraph::documents::DocumentReader& reader, const std::string& what) {
@@ -233,8 +233,8 @@ Status RunExtract(const ExtractOptions& o, bool quiet) {
   ACTORGRAPH_RETURN_IF_ERROR(ResolveGraphFormat(o.out, &format, &render));
   actorgraph::pipeline::Resources res;
   std::unique_ptr<actorgraph::documents::DocumentReader> reader;
-  ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, &res, &reader));
-  actorgraph::graph::GraphBuilder builder(res.gazetteer);
+  ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, actorgraph::pipeline::EventSteps(), &res, &reader));
+  actorgraph::graph::GraphBuilder builder(res.gazetteer());
   std::size_t mentions = 0;
   ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, RunOptionsFrom(o.corpus, quiet),
                                                        [&](actorgraph::pipeline::DocumentResult& r) {
@@ -268,8 +268,8 @@ Status RunMerge(const MergeOptions& o) {
   std::string data_dir;
   ACTORGRAPH_RETURN_IF_ERROR(FindDataDir(&data_dir));
   actorgraph::pipeline::Resources res;
-  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::LoadResources(data_dir, o.no_default_gazetteers, o.gazetteers, &res));
-  actorgraph::graph::GraphBuilder builder(res.gazetteer);
+  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::LoadResources(data_dir, o.no_default_gazetteers, o.gazetteers, &res, {}));
+  actorgraph::graph::GraphBuilder builder(res.gazetteer());
   // Mentions are grouped by document, as extract hands them over.
   std::map<std::pair<std::string, std::string>, std::vector<actorgraph::mentions::Mention>> by_doc;
   std::vector<actorgraph::events::Event> events;
@@ -294,7 +294,7 @@ Status RunMerge(const MergeOptions& o) {
       } else {
         actorgraph::mentions::MentionLine m;
         ACTORGRAPH_RETURN_IF_ERROR(actorgraph::mentions::FromJsonLine(line, where, &m));
-        if (auto idx = res.gazetteer.Find(m.mention.entity_id)) m.mention.entity = *idx;
+        if (auto idx = res.gazetteer().Find(m.mention.entity_id)) m.mention.entity = *idx;
         by_doc[{m.doc, m.date}].push_back(std::move(m.mention));
       }
       ++lines;
@@ -320,7 +320,7 @@ struct StreamOptions {
 Status RunMentions(const StreamOptions& o, bool quiet) {
   actorgraph::pipeline::Resources res;
   std::unique_ptr<actorgraph::documents::DocumentReader> reader;
-  ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, &res, &reader));
+  ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, actorgraph::pipeline::MentionSteps(), &res, &reader));
   actorgraph::OutputFile out;
   ACTORGRAPH_RETURN_IF_ERROR(out.Open(o.output));
   auto run = RunOptionsFrom(o.corpus, quiet);
@@ -351,7 +351,7 @@ Status RunMentions(const StreamOptions& o, bool quiet) {
 Status RunEvents(const StreamOptions& o, bool quiet) {
   actorgraph::pipeline::Resources res;
   std::unique_ptr<actorgraph::documents::DocumentReader> reader;
-  ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, &res, &reader));
+  ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, actorgraph::pipeline::EventSteps(), &res, &reader));
   actorgraph::OutputFile out;
   ACTORGRAPH_RETURN_IF_ERROR(out.Open(o.output));
   const bool petrarch = o.format == "petrarch";

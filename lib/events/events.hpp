@@ -4,9 +4,19 @@
 // documents through the trigger lexicon data/lexicons/triggers.tsv, gives each its
 // participants and their roles, a date resolved against the document date, a place and a
 // mode, and merges the mentions of one event (within a document and across documents) into
-// one. See lib/events/EVENTS.md for the rules.
+// one. Each part is one annotator over the document model (analysis/analysis.hpp), in order:
+//   event-triggers    trigger phrases not negated or planned → one frame per class and sentence
+//   event-arguments   the frame's actors: the sentence's people, a plural reference to the
+//                     people named before ("the two leaders"), or countries and organisations
+//                     that are the subject; their roles (visitor and host by side)
+//   event-dates       the frame's date: the nearest date expression, else the document date
+//   event-attributes  place ("met in Moscow"), mode (video, phone), mediators on the date
+//   event-assembly    frames → events, merged within the document; dated references to events
+//                     told elsewhere ("the agreements of November 10") linked to them
+// See lib/events/EVENTS.md for the rules.
 #pragma once
 
+#include "analysis/analysis.hpp"
 #include "common/status.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "mentions/mentions.hpp"
@@ -18,41 +28,9 @@
 
 namespace actorgraph::events {
 
-struct Participant {
-  std::string entity_id;
-  std::string name;
-  std::string kind;
-  std::string role;     // participant|signatory|visitor|host|mediator
-  std::string title;    // role title held on the event date, or ""
-  std::string country;  // ISO alpha-2, or ""
-  double confidence = 1.0;
-  bool subject = false;  // named before the trigger (the CAMEO source side)
-};
-
-struct Evidence {
-  std::string doc;
-  std::uint32_t start = 0;
-  std::uint32_t end = 0;
-  bool operator<(const Evidence& o) const;
-  bool operator==(const Evidence& o) const;
-};
-
-struct Event {
-  std::string id;           // "event:<date>:<type>:<hash of participants>", stable across runs
-  std::string type;         // meeting|talks|call|visit|agreement|statement|...
-  std::string event_class;  // meet|sign|call|visit: what merges with what
-  std::string date;         // ISO, possibly partial, or ""
-  std::string place;        // entity id of the place, or ""
-  std::string place_name;
-  std::string mode;         // "video", "phone" or ""
-  std::string cameo;        // CAMEO code, or ""
-  std::vector<Participant> participants;  // sorted by entity id
-  std::vector<Evidence> evidence;         // sorted
-  // Set when no date expression dated the event and it took its document's date: the doc
-  // id. Such a date is a default, so the event still merges with an event of that document
-  // dated otherwise (the headline "Putin and Macron discuss ..." of a call made yesterday).
-  std::string default_date_doc;
-};
+using analysis::Event;
+using analysis::Evidence;
+using analysis::Participant;
 
 // The trigger lexicon.
 struct Triggers {
@@ -65,17 +43,25 @@ struct Triggers {
   Status Load(const std::string& path);
 };
 
+// The steps above, and the resource "triggers" (from <data_dir>/lexicons).
+void RegisterSteps(analysis::Registry& registry);
+// The event steps in their order, after the mention steps and `sentences`.
+const std::vector<std::string>& StepNames();
+
+// Runs the event steps on a document the mention steps (with sentences) have analysed: for
+// tests and benchmarks that need no pipeline.
 class EventExtractor {
  public:
   EventExtractor(const gazetteer::Gazetteer& gazetteer, const Triggers& triggers);
+  ~EventExtractor();
 
   // The events of one analysed document, already merged within the document and with
-  // events of fewer than two participants dropped. Deterministic; cannot fail.
-  std::vector<Event> Extract(const mentions::AnalyzedDocument& doc) const;
+  // events of fewer than two participants dropped (also left in doc.events). Deterministic.
+  std::vector<Event> Extract(analysis::Document& doc) const;
 
  private:
-  const gazetteer::Gazetteer& gazetteer_;
-  const Triggers& triggers_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 // Merges events that are mentions of one event: same class, compatible dates (equal, or

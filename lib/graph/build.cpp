@@ -96,8 +96,8 @@ void GraphBuilder::AddMentions(const std::string& doc_id, const std::string& doc
   };
   for (const auto& m : mentions) {
     // Adjectives and demonyms describe, they do not name: "Russian peacekeepers".
-    if (m.resolved_by == "adjective" || m.resolved_by == "demonym") continue;
-    Actor& a = impl_->Touch(m.entity_id, m.name, m.kind, m.entity, m.country);
+    if (m.descriptive()) continue;
+    Actor& a = impl_->Touch(m.entity_id, m.name, std::string(gazetteer::KindName(m.kind)), m.entity, m.country);
     ++a.mentions;
     a.confidence = std::max(a.confidence, m.confidence);
     if (a.evidence.size() < kMaxEvidence) {

@@ -36,13 +36,13 @@ void AppendJsonLine(std::string& out, const std::string& doc_id, const std::stri
   out += ",\"entity_id\":"sv;
   json::AppendString(out, m.entity_id);
   out += ",\"kind\":"sv;
-  json::AppendString(out, m.kind);
+  json::AppendString(out, gazetteer::KindName(m.kind));
   out += ",\"name\":"sv;
   json::AppendString(out, m.name);
   out += ",\"confidence\":"sv;
   json::AppendNumber(out, m.confidence);
   out += ",\"resolved_by\":"sv;
-  json::AppendString(out, m.resolved_by);
+  json::AppendString(out, analysis::MentionSourceName(m.resolved_by));
   if (!m.role.empty()) {
     out += ",\"role\":"sv;
     json::AppendString(out, m.role);
@@ -68,10 +68,16 @@ Status FromJsonLine(std::string_view line, const std::string& where, MentionLine
     m.start = j.at("start").get<std::uint32_t>();
     m.end = j.at("end").get<std::uint32_t>();
     m.entity_id = j.at("entity_id").get<std::string>();
-    m.kind = j.at("kind").get<std::string>();
+    const std::string kind = j.at("kind").get<std::string>();
+    const auto parsed_kind = gazetteer::ParseKind(kind);
+    if (!parsed_kind) return Status::BadInput(fmt::format("{}: unknown kind \"{}\"", where, kind));
+    m.kind = *parsed_kind;
     m.name = j.value("name", m.entity_id);
     m.confidence = j.value("confidence", 1.0);
-    m.resolved_by = j.value("resolved_by", "exact");
+    const std::string source = j.value("resolved_by", "exact");
+    const auto parsed_source = analysis::ParseMentionSource(source);
+    if (!parsed_source) return Status::BadInput(fmt::format("{}: unknown resolved_by \"{}\"", where, source));
+    m.resolved_by = *parsed_source;
     m.role = j.value("role", "");
     m.country = j.value("country", "");
   } catch (const nlohmann::json::exception& ex) {

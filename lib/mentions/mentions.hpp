@@ -1,69 +1,53 @@
 // actorgraph — stage 3b: mentions.
 //
 // Finds every actor mention in a document: gazetteer matches (gazetteer.hpp), then
-// document-level resolution of what the gazetteer cannot match on its own:
-//   * surname:  "Bayramov" after "Jeyhun Bayramov" (confidence 0.9); a surname that only one
-//               gazetteer person in office on the document date has (0.7);
-//   * role:     "the Russian leader", "Azerbaijani top diplomat", "Armenia's prime minister"
-//               → the holder of that role on the document's date (0.8), through the title
-//               lexicon data/lexicons/titles.tsv;
-//   * discovered: people no gazetteer lists but the text presents as people — a title before
-//               a capitalised name ("Deputy Foreign Minister Anna Kovacs"), "Name (Country)",
-//               or a name in a list with known people — get a "discovered:<name>" id (0.6).
-// Titles directly before a name ("Foreign Minister Jeyhun Bayramov") are not mentions of
-// their own: they give the mention its role.
+// document-level resolution of what the gazetteer cannot match on its own. Each rule is one
+// annotator over the document model (analysis/analysis.hpp), run in this order:
+//   gazetteer      gazetteer matches; adjectives and demonyms get confidence 0.9;
+//   titles         title phrases over the tokens no match covers (data/lexicons/titles.tsv);
+//   roles          "the Russian leader", "Azerbaijani top diplomat", "Armenia's prime
+//                  minister" → the holder of that role on the document's date (0.8); titles
+//                  right before a name ("Foreign Minister Jeyhun Bayramov") are no mentions
+//                  of their own: they give the mention its role;
+//   discovery      people no gazetteer lists but the text presents as people, as
+//                  "discovered:<name>" (0.6): "Name (Country)"; a title right before ("Deputy
+//                  Foreign Minister Anna Kovacs"); an apposition after ("X Y, a senior
+//                  adviser"); the speaker of a reporting verb ("Tom Reed said"); a known given
+//                  name first (data/lexicons/given-names.tsv); a name listed next to known
+//                  people ("Putin, Ivan Petrov and Aliyev");
+//   surnames       "Bayramov" after "Jeyhun Bayramov" (0.9, or 0.6 for a discovered person); a
+//                  surname that only one gazetteer person in office on the document date
+//                  has (0.7), not at a sentence start;
+//   mention-order  the mentions sorted by start.
+// lib/mentions/MENTIONS.md gives the reasons behind each rule's limits.
 #pragma once
 
+#include "analysis/analysis.hpp"
 #include "common/status.hpp"
 #include "common/string_hash.hpp"
 #include "documents/documents.hpp"
 #include "gazetteer/gazetteer.hpp"
-#include "text/dates.hpp"
 #include "text/phrases.hpp"
 #include "text/text.hpp"
 
-#include <cstdint>
 #include <memory>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace actorgraph::mentions {
 
-struct Mention {
-  std::uint32_t start = 0;        // byte offsets into the document text, end exclusive
-  std::uint32_t end = 0;
-  std::uint32_t first_token = 0;  // token range of the mention
-  std::uint32_t end_token = 0;
-  std::int64_t entity = -1;       // gazetteer index, or -1 for a discovered entity
-  std::string entity_id;          // gazetteer id or "discovered:<slug>"
-  std::string kind;               // person|organization|country|location|group
-  std::string name;               // canonical name
-  std::string role;               // role title held on the document date (people), or ""
-  std::string country;            // affiliated country (ISO alpha-2), or ""
-  double confidence = 1.0;
-  std::string resolved_by;        // exact|alias|adjective|demonym|surname|role|discovered
-};
-
-// A document with its tokens, sentences, date and mentions: the input of the events stage.
-struct AnalyzedDocument {
-  documents::Document doc;
-  text::DocumentDate date;
-  text::TokenList tokens;
-  std::vector<text::Span> sentences;  // see MentionFinder::Analyze
-  std::vector<Mention> mentions;  // sorted by start, never overlapping
-};
+using analysis::Mention;
+using analysis::MentionSource;
+using AnalyzedDocument = analysis::Document;
 
 // The title lexicon (data/lexicons/titles.tsv).
 struct Titles {
-  text::PhraseTable table;            // phrase → index into role_keys
+  text::PhraseTable table;             // phrase → index into role_keys
   std::vector<std::string> role_keys;  // "" for titles that resolve to no holder
   // Loads the TSV file. Errors: kIo, kBadInput "file:line: ...".
   Status Load(const std::string& path);
 };
 
-// Finds mentions. Holds per-thread scratch (an ICU analyser): one per worker thread; the
-// gazetteer and titles are shared and must outlive it.
 // Given names (data/lexicons/given-names.tsv, one column "name"): discovery takes a
 // capitalised pair or triple that starts with one ("Ingrid Solberg") as a person.
 struct GivenNames {
@@ -72,20 +56,23 @@ struct GivenNames {
   Status Load(const std::string& path);
 };
 
+// The steps above, and the resources they read: "gazetteer" (loaded by the pipeline),
+// "titles" and "given-names" (from <data_dir>/lexicons).
+void RegisterSteps(analysis::Registry& registry);
+// The mention steps in their order, after tokenize and document-date.
+const std::vector<std::string>& StepNames();
+
+// Runs tokenize, document-date and the mention steps on one document: for tests and
+// benchmarks that need no pipeline. Holds per-thread scratch: one per thread; the
+// gazetteer and lexicons are shared and must outlive it.
 class MentionFinder {
  public:
   MentionFinder(const gazetteer::Gazetteer& gazetteer, const Titles& titles, const GivenNames* given_names = nullptr);
   ~MentionFinder();
 
-  // Tokenises, segments, dates and finds the mentions of `doc`. `option_date` is --date
-  // ("" when absent). Cannot fail: odd input yields fewer mentions, never an error.
-  // With `sentences` false, out->sentences is filled only when a rule needs to know where a
-  // sentence starts (rarely: the mentions are the same either way), which spares the
-  // sentence segmentation when only mentions are wanted; the events stage needs it.
-  void Analyze(documents::Document doc, const std::string& option_date, AnalyzedDocument* out,
-               bool sentences = true);
-
-  text::Analyzer& analyzer();
+  // `option_date` is --date ("" when absent). With `sentences`, the sentence layer is filled
+  // as the events steps need it; without, only when a rule asks where a sentence starts.
+  void Analyze(documents::Document doc, const std::string& option_date, AnalyzedDocument* out, bool sentences = true);
 
  private:
   struct Impl;

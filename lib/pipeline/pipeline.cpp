@@ -55,15 +55,48 @@ Status LoadGazetteers(const std::string& data_dir, bool no_defaults, const std::
   return Status::Ok();
 }
 
+analysis::Registry Resources::StandardRegistry() {
+  analysis::Registry registry;
+  analysis::RegisterTextSteps(registry);
+  mentions::RegisterSteps(registry);
+  events::RegisterSteps(registry);
+  registry.AddResource({"gazetteer", [](const analysis::LoadContext& where, analysis::Resources* into) {
+                          auto gaz = std::make_shared<gazetteer::Gazetteer>();
+                          ACTORGRAPH_RETURN_IF_ERROR(
+                              LoadGazetteers(where.data_dir, where.no_default_gazetteers, where.gazetteers, gaz.get(), nullptr));
+                          spdlog::debug("loaded {} entities with {} aliases", gaz->size(), gaz->alias_count());
+                          into->Put<gazetteer::Gazetteer>("gazetteer", std::move(gaz));
+                          return Status::Ok();
+                        }});
+  return registry;
+}
+
+const std::vector<std::string>& MentionSteps() {
+  static const std::vector<std::string> steps = [] {
+    std::vector<std::string> s = {"tokenize", "document-date"};
+    s.insert(s.end(), mentions::StepNames().begin(), mentions::StepNames().end());
+    return s;
+  }();
+  return steps;
+}
+
+const std::vector<std::string>& EventSteps() {
+  static const std::vector<std::string> steps = [] {
+    std::vector<std::string> s = {"tokenize", "sentences", "document-date"};
+    s.insert(s.end(), mentions::StepNames().begin(), mentions::StepNames().end());
+    s.insert(s.end(), events::StepNames().begin(), events::StepNames().end());
+    return s;
+  }();
+  return steps;
+}
+
 Status LoadResources(const std::string& data_dir, bool no_defaults, const std::vector<std::string>& extra_gazetteers,
-                     Resources* r) {
-  namespace fs = std::filesystem;
-  ACTORGRAPH_RETURN_IF_ERROR(LoadGazetteers(data_dir, no_defaults, extra_gazetteers, &r->gazetteer, nullptr));
-  ACTORGRAPH_RETURN_IF_ERROR(r->titles.Load((fs::path(data_dir) / "lexicons" / "titles.tsv").string()));
-  ACTORGRAPH_RETURN_IF_ERROR(r->given_names.Load((fs::path(data_dir) / "lexicons" / "given-names.tsv").string()));
-  ACTORGRAPH_RETURN_IF_ERROR(r->triggers.Load((fs::path(data_dir) / "lexicons" / "triggers.tsv").string()));
-  spdlog::debug("loaded {} entities with {} aliases", r->gazetteer.size(), r->gazetteer.alias_count());
-  return Status::Ok();
+                     Resources* r, const std::vector<std::string>& steps) {
+  const analysis::LoadContext where{data_dir, no_defaults, extra_gazetteers};
+  // Every command needs the gazetteer (merge resolves ids against it), first.
+  std::vector<std::string> all = {"gazetteer"};
+  all.insert(all.end(), steps.begin(), steps.end());
+  return r->registry.LoadFor(all, where, &r->shared);
 }
 
 namespace {
@@ -173,7 +206,7 @@ class Progress {
   bool drawn_ = false;
 };
 
-void LogDate(const mentions::AnalyzedDocument& a) {
+void LogDate(const analysis::Document& a) {
   if (a.date.source == "inferred") {
     spdlog::warn("{}: no date given; inferred {} from the years the text mentions (use --date to set it)",
                  a.doc.origin, a.date.date);
@@ -241,12 +274,10 @@ void ReadBatches(documents::DocumentReader& reader, const RunOptions& options, S
 bool RenderOnSink(const RunOptions& options) { return options.threads <= 1; }
 
 // Worker thread: claims documents in input order and analyses them, without the lock.
-void Analyze(std::uint32_t worker, mentions::MentionFinder& finder, const events::EventExtractor& extractor,
-             const RunOptions& options, Shared& sh) {
-  // The sink needs neither tokens nor sentences: they stay with the worker, whose memory
-  // for them serves every document.
-  text::TokenList tokens;
-  std::vector<text::Span> sentences;
+void Analyze(std::uint32_t worker, analysis::Chain& chain, const RunOptions& options, Shared& sh) {
+  // The sink needs none of the scratch layers (tokens, sentences, ...): they stay with the
+  // worker, whose memory for them serves every document.
+  analysis::Document scratch;
   std::vector<DocumentResult> spent;
   while (true) {
     Batch* batch = nullptr;
@@ -264,13 +295,13 @@ void Analyze(std::uint32_t worker, mentions::MentionFinder& finder, const events
     spent.clear();  // the delivered results of this worker, freed where they were allocated
     batch->worker[i] = worker;
     DocumentResult& r = batch->results[i];
-    r.analyzed.tokens.swap(tokens);
-    std::swap(r.analyzed.sentences, sentences);
-    finder.Analyze(std::move(batch->docs[i]), options.date, &r.analyzed, /*sentences=*/options.events);
-    if (options.events) r.events = extractor.Extract(r.analyzed);
+    r.analyzed.SwapScratch(scratch);
+    r.analyzed.Reset(std::move(batch->docs[i]), options.date);
+    chain.Run(r.analyzed);
+    r.events = std::move(r.analyzed.events);
+    r.analyzed.events.clear();
     if (options.render && !RenderOnSink(options)) options.render(r);
-    r.analyzed.tokens.swap(tokens);
-    std::swap(r.analyzed.sentences, sentences);
+    r.analyzed.SwapScratch(scratch);
     std::lock_guard lock(sh.mutex);
     batch->ready[i] = 1;
     if (++batch->done == batch->docs.size() || batch->done % kWakeSinkEvery == 0) sh.sink_cv.notify_one();
@@ -318,9 +349,10 @@ class Joiner {
 Status Run(documents::DocumentReader& reader, const Resources& res, const RunOptions& options,
            const std::function<Status(DocumentResult&)>& sink) {
   const int threads = std::max(1, options.threads);
-  std::vector<std::unique_ptr<mentions::MentionFinder>> finders;
-  for (int t = 0; t < threads; ++t) finders.push_back(std::make_unique<mentions::MentionFinder>(res.gazetteer, res.titles, &res.given_names));
-  const events::EventExtractor extractor(res.gazetteer, res.triggers);
+  const std::vector<std::string>& steps =
+      !options.steps.empty() ? options.steps : options.events ? EventSteps() : MentionSteps();
+  std::vector<std::unique_ptr<analysis::Chain>> chains(static_cast<std::size_t>(threads));
+  for (auto& chain : chains) ACTORGRAPH_RETURN_IF_ERROR(analysis::Chain::Make(res.registry, steps, res.shared, &chain));
   Progress progress(options.progress, reader.total_bytes());
   std::size_t done_docs = 0;
   std::uint64_t done_bytes = 0;
@@ -330,17 +362,17 @@ Status Run(documents::DocumentReader& reader, const Resources& res, const RunOpt
   {
     Joiner joiner(sh);
     joiner.Add(Spawn(sh, [&] { ReadBatches(reader, options, sh); }));
-    sh.spent.resize(finders.size());
-    for (std::uint32_t w = 0; w < finders.size(); ++w) {
-      mentions::MentionFinder* f = finders[w].get();
-      joiner.Add(Spawn(sh, [&, w, f] { Analyze(w, *f, extractor, options, sh); }));
+    sh.spent.resize(chains.size());
+    for (std::uint32_t w = 0; w < chains.size(); ++w) {
+      analysis::Chain* chain = chains[w].get();
+      joiner.Add(Spawn(sh, [&, w, chain] { Analyze(w, *chain, options, sh); }));
     }
     // Deliver the results in input order: the next document of the oldest batch. `ready`
     // counts the results from `next` on known to be complete, delivered without the lock.
     Batch* batch = nullptr;
     std::size_t next = 0, ready = 0;
     // Delivered results not yet handed back to their workers (see Shared::spent).
-    std::vector<std::vector<DocumentResult>> spent(finders.size());
+    std::vector<std::vector<DocumentResult>> spent(chains.size());
     // What the rendering step writes when it runs here, reused for every document.
     const bool render_here = options.render && RenderOnSink(options);
     std::string rendered;

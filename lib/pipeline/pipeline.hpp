@@ -1,7 +1,8 @@
 // actorgraph — running the stages over a corpus on all cores.
 //
-// One reader thread reads documents in batches, N worker threads analyse them (mentions,
-// events, and an optional per-document rendering step), and the calling thread hands the
+// One reader thread reads documents in batches, N worker threads analyse them (each runs
+// its own chain of annotators, analysis/analysis.hpp, then an optional per-document
+// rendering step), and the calling thread hands the
 // results to the caller's sink one at a time *in input order*, so every output is identical
 // whatever the thread count. Reading, analysis and the sink overlap; memory is bounded by a
 // few batches of documents (RunOptions::max_batches). Memory is freed by the thread that
@@ -11,6 +12,7 @@
 
 #include "common/status.hpp"
 #include "documents/documents.hpp"
+#include "analysis/analysis.hpp"
 #include "events/events.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "mentions/mentions.hpp"
@@ -21,37 +23,45 @@
 
 namespace actorgraph::pipeline {
 
-// Everything the stages need that is loaded once and shared read-only by the workers.
+// Everything the steps need that is loaded once and shared read-only by the workers: the
+// registry of steps and resource loaders, and the resources loaded by name.
 struct Resources {
-  gazetteer::Gazetteer gazetteer;
-  mentions::Titles titles;
-  mentions::GivenNames given_names;
-  events::Triggers triggers;
+  analysis::Registry registry = StandardRegistry();
+  analysis::Resources shared;
+  const gazetteer::Gazetteer& gazetteer() const { return *shared.Find<gazetteer::Gazetteer>("gazetteer"); }
+
+  static analysis::Registry StandardRegistry();
 };
 
-// Loads the resources: the default gazetteers of `data_dir` (unless `no_defaults`), then
-// each of `extra_gazetteers` (file or folder), then the lexicons of `data_dir`/lexicons.
-// Errors: kIo for missing files, kBadInput "file:line: ..." for malformed rows.
-// The gazetteer part of LoadResources. A compiled gazetteer (`actorgraph gazetteer compile`)
-// among `extra_gazetteers` that holds the shipped gazetteers of `data_dir` replaces them
-// (one that holds other shipped data is refused). `defaults_fingerprint`, when given,
-// receives the fingerprint of the shipped gazetteers loaded ("" with `no_defaults`).
+// The step lists of the commands: mentions only, mentions and events.
+const std::vector<std::string>& MentionSteps();
+const std::vector<std::string>& EventSteps();
+
+// The gazetteer resource: the default gazetteers of `data_dir` (unless `no_defaults`), then
+// each of `extra_gazetteers` (file or folder). A compiled gazetteer (`actorgraph gazetteer
+// compile`) among `extra_gazetteers` that holds the shipped gazetteers of `data_dir`
+// replaces them (one that holds other shipped data is refused). `defaults_fingerprint`,
+// when given, receives the fingerprint of the shipped gazetteers loaded ("" with
+// `no_defaults`). Errors: kIo for missing files, kBadInput "file:line: ..." for bad rows.
 Status LoadGazetteers(const std::string& data_dir, bool no_defaults, const std::vector<std::string>& extra_gazetteers,
                       gazetteer::Gazetteer* gazetteer, std::string* defaults_fingerprint);
 
+// Loads the gazetteer and whatever else `steps` need (lexicons from `data_dir`/lexicons,
+// models from `data_dir`/models), each once. Errors: the loaders'.
 Status LoadResources(const std::string& data_dir, bool no_defaults, const std::vector<std::string>& extra_gazetteers,
-                     Resources* resources);
+                     Resources* resources, const std::vector<std::string>& steps = EventSteps());
 
 struct DocumentResult {
-  mentions::AnalyzedDocument analyzed;  // its tokens and sentences are empty in the sink
-  std::vector<events::Event> events;  // empty unless RunOptions::events
+  analysis::Document analyzed;        // its scratch layers (tokens, sentences, ...) are empty in the sink
+  std::vector<events::Event> events;  // the document's events (moved out of analyzed.events)
   std::string rendered;               // what RunOptions::render wrote, "" without it
 };
 
 struct RunOptions {
   int threads = 1;           // workers (>= 1)
   std::string date;          // --date, "" when absent
-  bool events = true;        // also extract events
+  bool events = true;        // the steps of EventSteps(), else of MentionSteps()
+  std::vector<std::string> steps;  // when not empty: these steps instead
   bool progress = false;     // progress line on standard error (documents, MB, MB/s, time left)
   std::size_t batch_bytes = 4u << 20;  // documents are read and queued in batches of about this size
   std::size_t max_batches = 3;         // batches in memory at once: being read, analysed or delivered

@@ -166,10 +166,10 @@ std::string MentionReference(const std::string& doc_id, const std::string& doc_d
   j["end"] = m.end;
   j["text"] = std::string(text.substr(m.start, m.end - m.start));
   j["entity_id"] = m.entity_id;
-  j["kind"] = m.kind;
+  j["kind"] = std::string(actorgraph::gazetteer::KindName(m.kind));
   j["name"] = m.name;
   j["confidence"] = m.confidence;
-  j["resolved_by"] = m.resolved_by;
+  j["resolved_by"] = std::string(actorgraph::analysis::MentionSourceName(m.resolved_by));
   if (!m.role.empty()) j["role"] = m.role;
   if (!m.country.empty()) j["country"] = m.country;
   if (!doc_date.empty()) j["date"] = doc_date;
@@ -214,10 +214,10 @@ TEST_CASE("Mention lines are byte-identical to the nlohmann writer and read back
   m.start = 8;
   m.end = 29;
   m.entity_id = "person:st\"ephane";
-  m.kind = "person";
+  m.kind = actorgraph::gazetteer::Kind::kPerson;
   m.name = "Stéphane \\ Visconti\n";
   m.confidence = 0.9;
-  m.resolved_by = "surname";
+  m.resolved_by = actorgraph::analysis::MentionSource::kSurname;
   for (int variant = 0; variant < 4; ++variant) {
     CAPTURE(variant);
     m.role = variant & 1 ? "Co-Chair of the \"Minsk\" Group" : "";

@@ -4,7 +4,9 @@
 #include "test_support.hpp"
 
 using actorgraph::mentions::AnalyzedDocument;
+using actorgraph::gazetteer::Kind;
 using actorgraph::mentions::Mention;
+using actorgraph::mentions::MentionSource;
 
 namespace {
 
@@ -46,7 +48,7 @@ TEST_CASE("a surname alone refers to the person named in full earlier", "[mentio
   const Mention* m = a.At("Bayramov");
   REQUIRE(m);
   CHECK(m->entity_id == "person:jeyhun-bayramov");
-  CHECK(m->resolved_by == "surname");
+  CHECK(m->resolved_by == MentionSource::kSurname);
   CHECK(m->confidence == Approx(0.9));
   CHECK(m->start == 32);
   CHECK(m->end == 40);
@@ -57,7 +59,7 @@ TEST_CASE("title plus surname, and a unique surname of someone in office", "[men
   const Mention* m = a.At("Aliyev");
   REQUIRE(m);
   CHECK(m->entity_id == "person:ilham-aliyev");
-  CHECK(m->resolved_by == "surname");
+  CHECK(m->resolved_by == MentionSource::kSurname);
   CHECK(m->confidence == Approx(0.7));  // not named in full in this document
   CHECK(a.At("President") == nullptr);  // a title is not a mention
 }
@@ -112,7 +114,7 @@ TEST_CASE("role references resolve to the holder on the document date", "[mentio
     const Mention* m = a.At(r.surface);
     REQUIRE(m);
     CHECK(m->entity_id == r.id);
-    CHECK(m->resolved_by == "role");
+    CHECK(m->resolved_by == MentionSource::kRole);
     CHECK(m->confidence == Approx(0.8));
   }
   // Nobody held the role then: no mention rather than a wrong one.
@@ -126,12 +128,12 @@ TEST_CASE("a title before a known name gives its role, not a mention", "[mention
   REQUIRE(m);
   CHECK(m->role == "Foreign Minister of Azerbaijan");
   for (const auto& x : a.doc.mentions) {
-    CHECK((x.kind != "person" || x.entity_id == "person:jeyhun-bayramov"));  // not "Foreign Minister", "Russian peacekeepers"
+    CHECK((x.kind != Kind::kPerson || x.entity_id == "person:jeyhun-bayramov"));  // not "Foreign Minister", "Russian peacekeepers"
   }
   const Mention* adj = a.At("Russian");
   REQUIRE(adj);
-  CHECK(adj->kind == "country");
-  CHECK(adj->resolved_by == "adjective");
+  CHECK(adj->kind == Kind::kCountry);
+  CHECK(adj->resolved_by == MentionSource::kAdjective);
 }
 
 TEST_CASE("discovery of people no gazetteer lists", "[mentions]") {
@@ -159,8 +161,8 @@ TEST_CASE("discovery of people no gazetteer lists", "[mentions]") {
     const Mention* m = a.At(r.surface);
     REQUIRE(m);
     CHECK(m->entity_id == r.id);
-    CHECK(m->kind == "person");
-    CHECK(m->resolved_by == "discovered");
+    CHECK(m->kind == Kind::kPerson);
+    CHECK(m->resolved_by == MentionSource::kDiscovered);
     CHECK(m->confidence < 1.0);
     CHECK(m->country == r.country);
   }
@@ -169,7 +171,7 @@ TEST_CASE("discovery of people no gazetteer lists", "[mentions]") {
   const Mention* m = a.At("Kovacs");
   REQUIRE(m);
   CHECK(m->entity_id == "discovered:anna-kovacs");
-  CHECK(m->resolved_by == "surname");
+  CHECK(m->resolved_by == MentionSource::kSurname);
 }
 
 TEST_CASE("capitalised phrases that are not people are not discovered", "[mentions]") {
@@ -182,6 +184,6 @@ TEST_CASE("capitalised phrases that are not people are not discovered", "[mentio
                                  "Dennis said little."}) {
     INFO(text);
     const auto a = Analyze(text);
-    for (const auto& m : a.doc.mentions) CHECK(m.resolved_by != "discovered");
+    for (const auto& m : a.doc.mentions) CHECK(m.resolved_by != MentionSource::kDiscovered);
   }
 }

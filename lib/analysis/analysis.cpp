@@ -1,0 +1,212 @@
+#include "analysis/analysis.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+#include <tuple>
+
+namespace actorgraph::analysis {
+namespace {
+
+constexpr std::pair<MentionSource, std::string_view> kSourceNames[] = {
+    {MentionSource::kExact, "exact"},     {MentionSource::kAlias, "alias"},
+    {MentionSource::kAdjective, "adjective"}, {MentionSource::kDemonym, "demonym"},
+    {MentionSource::kSurname, "surname"}, {MentionSource::kRole, "role"},
+    {MentionSource::kDiscovered, "discovered"},
+};
+
+}  // namespace
+
+std::string_view MentionSourceName(MentionSource source) {
+  for (const auto& [s, name] : kSourceNames) {
+    if (s == source) return name;
+  }
+  return "exact";
+}
+
+std::optional<MentionSource> ParseMentionSource(std::string_view name) {
+  for (const auto& [s, n] : kSourceNames) {
+    if (n == name) return s;
+  }
+  return std::nullopt;
+}
+
+MentionSource FromAliasType(gazetteer::AliasType type) {
+  switch (type) {
+    case gazetteer::AliasType::kName: return MentionSource::kExact;
+    case gazetteer::AliasType::kAlias:
+    case gazetteer::AliasType::kCased: return MentionSource::kAlias;
+    case gazetteer::AliasType::kAdjective: return MentionSource::kAdjective;
+    case gazetteer::AliasType::kDemonym: return MentionSource::kDemonym;
+  }
+  return MentionSource::kAlias;
+}
+
+bool Evidence::operator<(const Evidence& o) const { return std::tie(doc, start, end) < std::tie(o.doc, o.start, o.end); }
+bool Evidence::operator==(const Evidence& o) const { return doc == o.doc && start == o.start && end == o.end; }
+
+void Document::Reset(documents::Document raw, std::string option) {
+  doc = std::move(raw);
+  option_date = std::move(option);
+  date = {};
+  tokens.clear();
+  sentences.clear();
+  segmented = false;
+  name_like.clear();
+  titles.clear();
+  mentions.clear();
+  covered.clear();
+  dates.clear();
+  frames.clear();
+  events.clear();
+}
+
+void Document::AddMention(Mention m) {
+  const std::string_view t = text();
+  m.start = tokens[m.first_token].start;
+  m.end = tokens[m.end_token - 1].end;
+  // "U.S." and "U.N.": an abbreviation's final period belongs to the name.
+  if (m.end_token - m.first_token >= 2 && tokens[m.end_token - 1].end - tokens[m.end_token - 1].start == 1 &&
+      m.end < t.size() && t[m.end] == '.' && t[m.end - 2] == '.') {
+    ++m.end;
+  }
+  if (covered.size() != tokens.size()) covered.assign(tokens.size(), -1);
+  for (std::uint32_t k = m.first_token; k < m.end_token; ++k) covered[k] = static_cast<std::int32_t>(mentions.size());
+  mentions.push_back(std::move(m));
+}
+
+Mention* Document::MentionAt(std::uint32_t tok) {
+  return tok < covered.size() && covered[tok] >= 0 ? &mentions[static_cast<std::size_t>(covered[tok])] : nullptr;
+}
+const Mention* Document::MentionAt(std::uint32_t tok) const {
+  return tok < covered.size() && covered[tok] >= 0 ? &mentions[static_cast<std::size_t>(covered[tok])] : nullptr;
+}
+
+void Document::KeepMentions(const std::vector<char>& keep) {
+  std::vector<Mention> all = std::move(mentions);
+  mentions.clear();
+  covered.assign(tokens.size(), -1);
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    if (k < keep.size() && keep[k]) AddMention(std::move(all[k]));
+  }
+}
+
+void Document::SwapScratch(Document& other) {
+  tokens.swap(other.tokens);
+  sentences.swap(other.sentences);
+  std::swap(segmented, other.segmented);
+  name_like.swap(other.name_like);
+  titles.swap(other.titles);
+  covered.swap(other.covered);
+  dates.swap(other.dates);
+  frames.swap(other.frames);
+}
+
+void EnsureSentences(text::Analyzer& analyzer, Document& d) {
+  if (d.segmented) return;
+  analyzer.Sentences(d.text(), &d.sentences);
+  d.segmented = true;
+}
+
+void Registry::Add(AnnotatorSpec spec) {
+  std::erase_if(annotators_, [&](const AnnotatorSpec& a) { return a.name == spec.name; });
+  annotators_.push_back(std::move(spec));
+}
+
+void Registry::AddResource(ResourceSpec spec) {
+  std::erase_if(resources_, [&](const ResourceSpec& r) { return r.name == spec.name; });
+  resources_.push_back(std::move(spec));
+}
+
+const AnnotatorSpec* Registry::Find(std::string_view name) const {
+  for (const auto& a : annotators_) {
+    if (a.name == name) return &a;
+  }
+  return nullptr;
+}
+
+const ResourceSpec* Registry::FindResource(std::string_view name) const {
+  for (const auto& r : resources_) {
+    if (r.name == name) return &r;
+  }
+  return nullptr;
+}
+
+Status Registry::LoadFor(const std::vector<std::string>& steps, const LoadContext& where, Resources* into) const {
+  for (const auto& step : steps) {
+    const AnnotatorSpec* a = Find(step);
+    if (!a) return Status::BadUsage(fmt::format("unknown analysis step '{}'", step));
+    for (const auto& name : a->resources) {
+      if (into->Has(name)) continue;
+      const ResourceSpec* r = FindResource(name);
+      if (!r) return Status::BadUsage(fmt::format("step '{}' needs the unknown resource '{}'", step, name));
+      ACTORGRAPH_RETURN_IF_ERROR(r->load(where, into));
+      if (!into->Has(name)) return Status::BadUsage(fmt::format("loading '{}' did not provide it", name));
+    }
+  }
+  return Status::Ok();
+}
+
+Status Chain::Make(const Registry& registry, const std::vector<std::string>& steps, const Resources& resources,
+                   std::unique_ptr<Chain>* out) {
+  auto chain = std::make_unique<Chain>();
+  chain->context_ = std::make_unique<WorkerContext>();
+  for (const auto& step : steps) {
+    const AnnotatorSpec* a = registry.Find(step);
+    if (!a) return Status::BadUsage(fmt::format("unknown analysis step '{}'", step));
+    for (const auto& name : a->resources) {
+      if (!resources.Has(name)) return Status::BadUsage(fmt::format("step '{}' needs '{}', which is not loaded", step, name));
+    }
+    chain->steps_.push_back(a->make(resources, *chain->context_));
+  }
+  *out = std::move(chain);
+  return Status::Ok();
+}
+
+void Chain::Run(Document& doc) {
+  for (auto& step : steps_) step->Annotate(doc);
+}
+
+namespace {
+
+class TokenizeStep : public Annotator {
+ public:
+  explicit TokenizeStep(WorkerContext& c) : context_(c) {}
+  void Annotate(Document& d) override {
+    context_.analyzer.Tokenize(d.text(), &d.tokens);
+    d.covered.assign(d.tokens.size(), -1);
+    d.name_like.assign(d.tokens.size(), -1);
+  }
+
+ private:
+  WorkerContext& context_;
+};
+
+class SentencesStep : public Annotator {
+ public:
+  explicit SentencesStep(WorkerContext& c) : context_(c) {}
+  void Annotate(Document& d) override { EnsureSentences(context_.analyzer, d); }
+
+ private:
+  WorkerContext& context_;
+};
+
+class DocumentDateStep : public Annotator {
+ public:
+  void Annotate(Document& d) override {
+    d.date = text::ResolveDocumentDate(d.text(), d.tokens, d.doc.date, d.option_date);
+  }
+};
+
+}  // namespace
+
+void RegisterTextSteps(Registry& registry) {
+  registry.Add({"tokenize", "matching tokens with normalised keys (ICU)", {},
+                [](const Resources&, WorkerContext& c) { return std::make_unique<TokenizeStep>(c); }});
+  registry.Add({"sentences", "sentence spans (ICU, UAX #29)", {},
+                [](const Resources&, WorkerContext& c) { return std::make_unique<SentencesStep>(c); }});
+  registry.Add({"document-date", "the document date: metadata, --date, dateline or the text", {},
+                [](const Resources&, WorkerContext&) { return std::make_unique<DocumentDateStep>(); }});
+}
+
+}  // namespace actorgraph::analysis

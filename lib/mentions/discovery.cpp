@@ -1,0 +1,170 @@
+// The discovery step: people no gazetteer lists but the text presents as people.
+#include "mentions/internal/steps.hpp"
+
+#include <unordered_map>
+
+namespace actorgraph::mentions::internal {
+namespace {
+
+using analysis::Document;
+using analysis::Mention;
+using gazetteer::Kind;
+
+// A name is at most this many capitalised tokens: longer runs are titles of works,
+// institutions or headlines.
+constexpr std::uint32_t kMaxNameTokens = 4;
+// How far after "X Y, a" the apposition's title may start ("X Y, a senior adviser to the
+// minister"): a title further away describes something else.
+constexpr std::uint32_t kAppositionWindow = 4;
+
+class DiscoveryStep : public analysis::Annotator {
+ public:
+  DiscoveryStep(const GivenNames* g, analysis::WorkerContext& c) : given_(g), context_(c) {}
+
+  void Annotate(Document& d) override {
+    discovered_.clear();
+    in_title_.assign(d.tokens.size(), 0);
+    for (const auto& t : d.titles) {
+      for (std::uint32_t k = t.first; k < t.end; ++k) in_title_[k] = 1;
+    }
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    for (std::uint32_t i = 0; i < n;) {
+      if (!Starts(d, i)) {
+        ++i;
+        continue;
+      }
+      const std::uint32_t j = NameEnd(d, i);
+      if (j - i >= 2) Consider(d, i, j);
+      i = j;
+    }
+  }
+
+ private:
+  bool Free(Document& d, std::uint32_t k) const {
+    return d.covered[k] < 0 && !in_title_[k] && IsNameLike(d, k) && !(d.tokens[k].flags & text::kAllCaps);
+  }
+  bool Starts(Document& d, std::uint32_t i) const { return Free(d, i); }
+
+  std::string_view Gap(const Document& d, std::uint32_t before, std::uint32_t after) const {
+    return d.text().substr(d.tokens[before].end, d.tokens[after].start - d.tokens[before].end);
+  }
+
+  // One past the last token of the capitalised run that starts at i (joined by one space
+  // or a hyphen).
+  std::uint32_t NameEnd(Document& d, std::uint32_t i) const {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    std::uint32_t j = i + 1;
+    while (j < n && j < i + kMaxNameTokens && Free(d, j)) {
+      const std::string_view gap = Gap(d, j - 1, j);
+      if (gap != " " && gap != "-") break;
+      ++j;
+    }
+    return j;
+  }
+
+  void Consider(Document& d, std::uint32_t i, std::uint32_t j) {
+    std::string country;
+    const bool accept = InParensCountry(d, j, &country) || TitleBefore(d, i, &country) || AppositionAfter(d, j) ||
+                        SpeakerOf(d, j) || GivenNameFirst(d, i) || ListedWithPeople(d, i, j);
+    if (!accept) return;
+    Mention m;
+    m.first_token = i;
+    m.end_token = j;
+    m.kind = Kind::kPerson;
+    m.name = std::string(d.text().substr(d.tokens[i].start, d.tokens[j - 1].end - d.tokens[i].start));
+    m.entity_id = DiscoveredId(context_.analyzer, m.name);
+    m.country = country;
+    m.confidence = kDiscovered;
+    m.resolved_by = analysis::MentionSource::kDiscovered;
+    auto [it, fresh] = discovered_.emplace(m.entity_id, std::make_pair(m.name, country));
+    if (!fresh) {
+      m.name = it->second.first;
+      if (m.country.empty()) m.country = it->second.second;
+    }
+    d.AddMention(std::move(m));
+  }
+
+  // (a) "Name (Country)", "Name (the US)".
+  bool InParensCountry(const Document& d, std::uint32_t j, std::string* country) const {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    if (j + 1 >= n || Gap(d, j - 1, j).find('(') == std::string_view::npos) return false;
+    const std::uint32_t in_parens = d.tokens[j].key == "the" && j + 1 < n ? j + 1 : j;
+    const Mention* c = d.MentionAt(in_parens);
+    if (!c || c->kind != Kind::kCountry) return false;
+    const std::uint32_t after = c->end_token;
+    const std::uint32_t stop = after < n ? d.tokens[after].start : static_cast<std::uint32_t>(d.text().size());
+    if (d.text().substr(c->end, stop - c->end).find(')') == std::string_view::npos) return false;
+    *country = c->country;
+    return true;
+  }
+
+  // (b) a title right before: "Ambassador-at-large Orkhan Suleymanli", "Deputy Foreign
+  //     Minister Anna Kovacs", "the personal representative of the OSCE Chairperson X Y". A
+  //     country adjective before the title gives the affiliation.
+  bool TitleBefore(const Document& d, std::uint32_t i, std::string* country) const {
+    if (i < 1) return false;
+    std::uint32_t k = i;
+    if (const Mention* org = d.MentionAt(k - 1); org && !org->is_person()) {
+      // "... representative of the OSCE Chairman-in-Office Andrzej Kasprzyk"
+      std::uint32_t b = org->first_token;
+      if (b >= 1 && d.tokens[b - 1].key == "the") --b;
+      if (b >= 1 && d.tokens[b - 1].key == "of") k = b - 1;
+    }
+    if (k < 1 || !in_title_[k - 1]) return false;
+    std::uint32_t tf = k - 1;
+    while (tf > 0 && in_title_[tf - 1]) --tf;
+    if (const Mention* c = tf >= 1 ? d.MentionAt(tf - 1) : nullptr; c && c->kind == Kind::kCountry) *country = c->country;
+    return true;
+  }
+
+  // (c) an apposition after: "Vahram Melkonyan, a senior adviser".
+  bool AppositionAfter(const Document& d, std::uint32_t j) const {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    if (j + 1 >= n || Gap(d, j - 1, j).find(',') == std::string_view::npos) return false;
+    const std::string_view a = d.tokens[j].key;
+    if (a != "a" && a != "the" && a != "an") return false;
+    std::uint32_t k = j + 1;
+    while (k < n && k <= j + kAppositionWindow && !in_title_[k]) ++k;
+    return k < n && in_title_[k];
+  }
+
+  // (e) the speaker of a reporting verb: "Tom Reed said", "Anna Berg told reporters".
+  bool SpeakerOf(const Document& d, std::uint32_t j) const {
+    static const StringSet kSpeech = {"said",  "says",   "told",  "added",  "stated",   "announced", "noted",
+                                      "explained", "wrote", "argued", "insisted", "warned", "stressed", "recalled"};
+    return j < d.tokens.size() && Gap(d, j - 1, j) == " " && kSpeech.count(d.tokens[j].key) > 0;
+  }
+
+  // (f) a known given name first: "Ingrid Solberg", "Kofi Mensah Boateng".
+  bool GivenNameFirst(const Document& d, std::uint32_t i) const {
+    return given_ && given_->keys.count(d.tokens[i].key) > 0;
+  }
+
+  // (d) listed next to known people: "Putin, Ivan Petrov and Aliyev".
+  bool ListedWithPeople(const Document& d, std::uint32_t i, std::uint32_t j) const {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    const auto person_near = [&](std::uint32_t tok, bool before) {
+      const Mention* p = d.MentionAt(tok);
+      if (!p || !p->is_person()) return false;
+      const std::uint32_t a = before ? p->end : d.tokens[j - 1].end;
+      const std::uint32_t b = before ? d.tokens[i].start : p->start;
+      const std::string_view gap = d.text().substr(a, b - a);
+      return gap == ", " || gap == " and " || gap == ", and ";
+    };
+    if ((i >= 1 && person_near(i - 1, true)) || (j < n && person_near(j, false))) return true;
+    return j < n && d.tokens[j].key == "and" && j + 1 < n && person_near(j + 1, false);
+  }
+
+  const GivenNames* given_;
+  analysis::WorkerContext& context_;
+  std::vector<char> in_title_;
+  std::unordered_map<std::string, std::pair<std::string, std::string>> discovered_;  // id → (name, country)
+};
+
+}  // namespace
+
+std::unique_ptr<analysis::Annotator> MakeDiscoveryStep(const GivenNames* given_names, analysis::WorkerContext& c) {
+  return std::make_unique<DiscoveryStep>(given_names, c);
+}
+
+}  // namespace actorgraph::mentions::internal

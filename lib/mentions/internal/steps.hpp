@@ -1,0 +1,35 @@
+// actorgraph — the mention annotators (private to the mentions stage).
+#pragma once
+
+#include "analysis/analysis.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "mentions/mentions.hpp"
+
+#include <memory>
+
+namespace actorgraph::mentions::internal {
+
+// Confidence of each kind of resolution.
+constexpr double kSurnameInDocument = 0.9;
+constexpr double kRoleReference = 0.8;
+constexpr double kAdjective = 0.9;
+constexpr double kSurnameGlobal = 0.7;
+constexpr double kDiscovered = 0.6;
+
+// Whether token k looks like part of a person's name: capitalised, not numeric or
+// possessive, at least two bytes, and none of the words that start sentences or name
+// institutions. Worked out once per token into d.name_like.
+bool IsNameLike(analysis::Document& d, std::uint32_t k);
+
+// Sets entity, id, kind, name, country and the role held on `date` from gazetteer entry `index`.
+void FillFromEntity(const gazetteer::Gazetteer& gaz, std::uint32_t index, const std::string& date,
+                    analysis::Mention* m);
+
+std::unique_ptr<analysis::Annotator> MakeGazetteerStep(const gazetteer::Gazetteer& gaz);
+std::unique_ptr<analysis::Annotator> MakeTitlesStep(const Titles& titles);
+std::unique_ptr<analysis::Annotator> MakeRolesStep(const gazetteer::Gazetteer& gaz);
+std::unique_ptr<analysis::Annotator> MakeDiscoveryStep(const GivenNames* given_names, analysis::WorkerContext& c);
+std::unique_ptr<analysis::Annotator> MakeSurnamesStep(const gazetteer::Gazetteer& gaz, analysis::WorkerContext& c);
+std::unique_ptr<analysis::Annotator> MakeMentionOrderStep();
+
+}  // namespace actorgraph::mentions::internal
