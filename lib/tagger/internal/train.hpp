@@ -1,0 +1,30 @@
+// Training a model from UD sentences (used by tools/train_tagger.cpp and by the tests).
+// Deterministic: the same sentences and options give the same bytes (no threads, no
+// clock, a fixed-seed shuffle, tables written in key order).
+#pragma once
+
+#include "common/status.hpp"
+#include "tagger/internal/corpus.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace actorgraph::tagger::internal {
+
+struct TrainOptions {
+  int pos_epochs = 10;
+  int chunk_epochs = 6;
+  bool two_pass = true;
+  int folds = 4;                // jackknife folds giving the second pass its first-pass tags
+  std::uint64_t seed = 0x5EED;  // the shuffle's seed
+  float prune = 0.02f;          // rows whose averaged weights all stay below this are dropped
+  int dict_min_count = 3;       // a word enters the tag dictionary from this many occurrences
+};
+
+// Trains the tagger, the chunker and the lemma tables on `train`; `log` receives a line
+// per epoch.
+Status Train(const std::vector<Sentence>& train, const TrainOptions& options, std::string* model_bytes,
+             std::string* log);
+
+}  // namespace actorgraph::tagger::internal

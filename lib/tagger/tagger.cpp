@@ -1,0 +1,148 @@
+// Tagging, lemmatising and chunking one sentence with a loaded model.
+#include "tagger/tagger.hpp"
+
+#include "tagger/internal/features.hpp"
+#include "tagger/internal/lemma.hpp"
+#include "tagger/internal/model_data.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace actorgraph::tagger {
+namespace {
+
+constexpr std::array<std::string_view, kUposCount> kUposNames = {"ADJ",   "ADP",   "ADV", "AUX",  "CCONJ", "DET",
+                                                                 "INTJ",  "NOUN",  "NUM", "PART", "PRON",  "PROPN",
+                                                                 "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+constexpr std::array<std::string_view, kChunkCount> kChunkNames = {"O", "B-NP", "I-NP", "B-VP", "I-VP"};
+
+// Sums the weight rows of `keys` into scores[0..classes).
+template <int kClasses>
+void Score(const internal::KeyIndex& index, const internal::WeightTable& table, const std::uint64_t* keys, int n,
+           std::int32_t* scores) {
+  for (int c = 0; c < kClasses; ++c) scores[c] = 0;
+  for (int k = 0; k < n; ++k) {
+    std::int64_t row = index.Find(keys[k]);
+    if (row < 0) continue;
+    const std::int16_t* w = table.weights.data() + row * kClasses;
+    for (int c = 0; c < kClasses; ++c) scores[c] += w[c];
+  }
+}
+
+int Argmax(const std::int32_t* scores, int n) {
+  int best = 0;
+  for (int c = 1; c < n; ++c)
+    if (scores[c] > scores[best]) best = c;
+  return best;
+}
+
+}  // namespace
+
+std::string_view UposName(Upos upos) {
+  auto i = static_cast<std::size_t>(upos);
+  return i < kUposNames.size() ? kUposNames[i] : "?";
+}
+
+bool ParseUpos(std::string_view name, Upos* out) {
+  for (std::size_t i = 0; i < kUposNames.size(); ++i) {
+    if (kUposNames[i] == name) {
+      *out = static_cast<Upos>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view ChunkName(Chunk chunk) {
+  auto i = static_cast<std::size_t>(chunk);
+  return i < kChunkNames.size() ? kChunkNames[i] : "?";
+}
+
+struct Tagger::Scratch {
+  std::string lower;
+  std::vector<internal::WordInfo> info;
+  std::vector<std::uint8_t> tags, first;
+  std::array<std::uint64_t, internal::kMaxFeatures> keys;
+};
+
+Tagger::Tagger(const Model& model) : model_(model.impl()), scratch_(std::make_unique<Scratch>()) {}
+Tagger::~Tagger() = default;
+
+void Tagger::Tag(std::string_view text, std::span<const Token> tokens, Upos* upos) {
+  if (model_ == nullptr) {
+    std::fill(upos, upos + tokens.size(), Upos::kX);
+    return;
+  }
+  Scratch& s = *scratch_;
+  internal::Describe(text, tokens, &s.lower, &s.info);
+  const int n = static_cast<int>(tokens.size());
+  for (internal::WordInfo& w : s.info) {
+    std::int64_t a = model_->amb.Find(w.word);
+    w.amb = a < 0 ? 0 : model_->data.amb_masks[a];
+  }
+  s.tags.resize(n);
+  std::int32_t scores[kUposCount];
+  for (int i = 0; i < n; ++i) {
+    int k = internal::PosFeatures(s.info.data(), n, i, s.tags.data(), nullptr, s.keys.data());
+    Score<kUposCount>(model_->pos, model_->data.pos, s.keys.data(), k, scores);
+    s.tags[i] = static_cast<std::uint8_t>(Argmax(scores, kUposCount));
+  }
+  if (model_->data.flags & internal::kFlagTwoPass) {
+    s.first = s.tags;
+    for (int i = 0; i < n; ++i) {
+      int k = internal::PosFeatures(s.info.data(), n, i, s.tags.data(), s.first.data(), s.keys.data());
+      Score<kUposCount>(model_->pos2, model_->data.pos2, s.keys.data(), k, scores);
+      s.tags[i] = static_cast<std::uint8_t>(Argmax(scores, kUposCount));
+    }
+  }
+  for (int i = 0; i < n; ++i) upos[i] = static_cast<Upos>(s.tags[i]);
+}
+
+void Tagger::Lemmatize(std::string_view text, std::span<const Token> tokens, const Upos* upos,
+                       std::vector<std::string>* lemmas) {
+  lemmas->resize(tokens.size());
+  Scratch& s = *scratch_;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::string_view form;
+    if (tokens[i].start < tokens[i].end && tokens[i].end <= text.size())
+      form = text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
+    std::string& out = (*lemmas)[i];
+    internal::LowerAscii(form, &s.lower);
+    if (model_ == nullptr) {
+      out = s.lower;
+      continue;
+    }
+    std::int64_t e = model_->lex.Find(internal::LemmaKey(s.lower, upos[i]));
+    if (e >= 0) {
+      const internal::LemmaRule& r = model_->data.lex[e];
+      out.assign(model_->data.pool, r.off, r.len);
+      continue;
+    }
+    internal::RuleLemma(model_->data, model_->rules, form, s.lower, upos[i], &out);
+  }
+}
+
+void Tagger::ChunkTags(std::string_view text, std::span<const Token> tokens, const Upos* upos, Chunk* chunks) {
+  const int n = static_cast<int>(tokens.size());
+  if (model_ == nullptr) {
+    std::fill(chunks, chunks + n, Chunk::kO);
+    return;
+  }
+  Scratch& s = *scratch_;
+  internal::Describe(text, tokens, &s.lower, &s.info);
+  s.tags.resize(n);
+  s.first.resize(n);
+  for (int i = 0; i < n; ++i) s.tags[i] = static_cast<std::uint8_t>(upos[i]) % kUposCount;
+  std::int32_t scores[kChunkCount];
+  for (int i = 0; i < n; ++i) {
+    int k = internal::ChunkFeatures(s.info.data(), s.tags.data(), n, i, s.first.data(), s.keys.data());
+    Score<kChunkCount>(model_->chunk, model_->data.chunk, s.keys.data(), k, scores);
+    auto prev = static_cast<Chunk>(i > 0 ? s.first[i - 1] : 0);
+    if (prev != Chunk::kBeginNp && prev != Chunk::kInsideNp) scores[2] = INT32_MIN;
+    if (prev != Chunk::kBeginVp && prev != Chunk::kInsideVp) scores[4] = INT32_MIN;
+    s.first[i] = static_cast<std::uint8_t>(Argmax(scores, kChunkCount));
+    chunks[i] = static_cast<Chunk>(s.first[i]);
+  }
+}
+
+}  // namespace actorgraph::tagger

@@ -1,0 +1,401 @@
+// Averaged-perceptron training of the tagger and the chunker, and the learning of lemma
+// tables. Single-threaded and deterministic.
+#include "tagger/internal/train.hpp"
+
+#include "tagger/internal/features.hpp"
+#include "tagger/internal/hash.hpp"
+#include "tagger/internal/lemma.hpp"
+#include "tagger/internal/model_data.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+namespace actorgraph::tagger::internal {
+namespace {
+
+using Tags = std::vector<std::uint8_t>;
+
+void Shuffle(std::vector<int>* v, std::uint64_t* state) {
+  for (std::size_t i = v->size(); i > 1; --i) {
+    *state += 0x9E3779B97F4A7C15ULL;
+    std::size_t j = Mix(*state) % i;
+    std::swap((*v)[i - 1], (*v)[j]);
+  }
+}
+
+// Weights with lazily accumulated sums for averaging (one time stamp per row).
+class Perceptron {
+ public:
+  explicit Perceptron(int classes) : classes_(classes) {}
+
+  void Score(const std::uint64_t* keys, int n, float* scores) const {
+    std::fill(scores, scores + classes_, 0.0f);
+    for (int k = 0; k < n; ++k) {
+      auto it = rows_.find(keys[k]);
+      if (it == rows_.end()) continue;
+      const float* w = &w_[std::size_t{it->second} * classes_];
+      for (int c = 0; c < classes_; ++c) scores[c] += w[c];
+    }
+  }
+  void Tick() { ++step_; }
+  void Update(const std::uint64_t* keys, int n, int truth, int guess) {
+    for (int k = 0; k < n; ++k) {
+      auto [it, fresh] = rows_.try_emplace(keys[k], static_cast<std::uint32_t>(stamp_.size()));
+      if (fresh) {
+        stamp_.push_back(step_);
+        w_.resize(w_.size() + classes_, 0.0f);
+        sum_.resize(sum_.size() + classes_, 0.0);
+      }
+      std::size_t r = it->second;
+      Flush(r);
+      w_[r * classes_ + truth] += 1.0f;
+      w_[r * classes_ + guess] -= 1.0f;
+    }
+  }
+  WeightTable Finish(float prune) {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> order(rows_.begin(), rows_.end());
+    std::sort(order.begin(), order.end());
+    std::vector<float> avg(order.size() * classes_);
+    float max_abs = 1e-6f;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      std::size_t r = order[i].second;
+      Flush(r);
+      for (int c = 0; c < classes_; ++c) {
+        avg[i * classes_ + c] = static_cast<float>(sum_[r * classes_ + c] / std::max<std::int64_t>(step_, 1));
+        max_abs = std::max(max_abs, std::fabs(avg[i * classes_ + c]));
+      }
+    }
+    WeightTable t;
+    const float scale = 32767.0f / max_abs;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      const float* a = &avg[i * classes_];
+      if (std::none_of(a, a + classes_, [&](float x) { return std::fabs(x) >= prune; })) continue;
+      t.keys.push_back(order[i].first);
+      for (int c = 0; c < classes_; ++c) t.weights.push_back(static_cast<std::int16_t>(std::lround(a[c] * scale)));
+    }
+    return t;
+  }
+
+ private:
+  void Flush(std::size_t r) {
+    double dt = static_cast<double>(step_ - stamp_[r]);
+    for (int c = 0; c < classes_; ++c) sum_[r * classes_ + c] += dt * w_[r * classes_ + c];
+    stamp_[r] = step_;
+  }
+  int classes_;
+  std::unordered_map<std::uint64_t, std::uint32_t> rows_;
+  std::vector<float> w_;
+  std::vector<double> sum_;
+  std::vector<std::int64_t> stamp_;
+  std::int64_t step_ = 0;
+};
+
+int ArgmaxF(const float* s, int n) {
+  int b = 0;
+  for (int c = 1; c < n; ++c)
+    if (s[c] > s[b]) b = c;
+  return b;
+}
+
+struct Prepared {
+  std::vector<WordInfo> info;
+  Tags upos, chunks;
+};
+
+// Word hash -> the tags it had (each with at least 5 % of its occurrences), for words seen
+// at least min_count times.
+void BuildDictionary(const std::vector<Sentence>& train, int min_count, ModelData* d) {
+  std::map<std::uint64_t, std::array<int, kUposCount>> counts;
+  std::string norm;
+  for (const Sentence& s : train) {
+    for (const Word& w : s.words) {
+      norm.clear();
+      NormaliseWord(w.form, &norm);
+      counts[HashBytes(norm)][static_cast<int>(w.upos)]++;
+    }
+  }
+  for (const auto& [key, c] : counts) {
+    int total = 0;
+    for (int x : c) total += x;
+    if (total < min_count) continue;
+    std::uint32_t mask = 0;
+    for (int t = 0; t < kUposCount; ++t)
+      if (c[t] * 20 >= total) mask |= 1U << t;
+    d->amb_keys.push_back(key);
+    d->amb_masks.push_back(mask);
+  }
+}
+
+std::vector<Prepared> Prepare(const std::vector<Sentence>& train, const ModelData& d) {
+  KeyIndex amb;
+  amb.Build(d.amb_keys.data(), static_cast<std::uint32_t>(d.amb_keys.size()));
+  std::vector<Prepared> out(train.size());
+  std::string scratch;
+  for (std::size_t i = 0; i < train.size(); ++i) {
+    const Sentence& s = train[i];
+    std::vector<Token> toks = WordTokens(s);
+    Describe(s.text, toks, &scratch, &out[i].info);
+    for (WordInfo& w : out[i].info) {
+      std::int64_t a = amb.Find(w.word);
+      w.amb = a < 0 ? 0 : d.amb_masks[a];
+    }
+    for (const Word& w : s.words) out[i].upos.push_back(static_cast<std::uint8_t>(w.upos));
+    for (Chunk c : DeriveChunks(s)) out[i].chunks.push_back(static_cast<std::uint8_t>(c));
+  }
+  return out;
+}
+
+// Greedy POS decoding of one sentence with the training weights (or, with `table`, with a
+// finished table); `right` are first-pass tags for the second pass.
+void DecodePos(const Perceptron* p, const KeyIndex* index, const WeightTable* table, const Prepared& s,
+               const Tags* right, Tags* out) {
+  const int n = static_cast<int>(s.info.size());
+  out->assign(n, 0);
+  std::uint64_t keys[kMaxFeatures];
+  float scores[kUposCount];
+  for (int i = 0; i < n; ++i) {
+    int k = PosFeatures(s.info.data(), n, i, out->data(), right ? right->data() : nullptr, keys);
+    if (p != nullptr) {
+      p->Score(keys, k, scores);
+    } else {
+      std::fill(scores, scores + kUposCount, 0.0f);
+      for (int f = 0; f < k; ++f) {
+        std::int64_t r = index->Find(keys[f]);
+        if (r >= 0)
+          for (int c = 0; c < kUposCount; ++c) scores[c] += table->weights[r * kUposCount + c];
+      }
+    }
+    (*out)[i] = static_cast<std::uint8_t>(ArgmaxF(scores, kUposCount));
+  }
+}
+
+// Trains a POS table on the sentences in `subset`; `right` (or null) gives each sentence's
+// first-pass tags.
+WeightTable TrainPos(const std::vector<Prepared>& data, std::vector<int> subset, const std::vector<Tags>* right,
+                     const TrainOptions& o, const char* name, std::string* log) {
+  Perceptron p(kUposCount);
+  std::uint64_t rng = o.seed;
+  std::uint64_t keys[kMaxFeatures];
+  float scores[kUposCount];
+  Tags tags;
+  for (int epoch = 0; epoch < o.pos_epochs; ++epoch) {
+    Shuffle(&subset, &rng);
+    std::size_t correct = 0, total = 0;
+    for (int si : subset) {
+      const Prepared& s = data[si];
+      const int n = static_cast<int>(s.info.size());
+      tags.assign(n, 0);
+      const std::uint8_t* r = right ? (*right)[si].data() : nullptr;
+      for (int i = 0; i < n; ++i) {
+        int k = PosFeatures(s.info.data(), n, i, tags.data(), r, keys);
+        p.Tick();
+        p.Score(keys, k, scores);
+        int guess = ArgmaxF(scores, kUposCount);
+        if (guess != s.upos[i]) p.Update(keys, k, s.upos[i], guess);
+        correct += guess == s.upos[i];
+        tags[i] = static_cast<std::uint8_t>(guess);
+      }
+      total += n;
+    }
+    *log += std::string(name) + " epoch " + std::to_string(epoch + 1) + ": training accuracy " +
+            std::to_string(100.0 * correct / std::max<std::size_t>(total, 1)) + "\n";
+  }
+  return p.Finish(o.prune);
+}
+
+// First-pass tags of every training sentence from models that did not see it.
+std::vector<Tags> Jackknife(const std::vector<Prepared>& data, const TrainOptions& o, std::string* log) {
+  std::vector<Tags> right(data.size());
+  for (int f = 0; f < o.folds; ++f) {
+    std::vector<int> in, out;
+    for (int i = 0; i < static_cast<int>(data.size()); ++i) (i % o.folds == f ? out : in).push_back(i);
+    std::string fold_log;
+    WeightTable t = TrainPos(data, in, nullptr, o, "fold", &fold_log);
+    KeyIndex index;
+    index.Build(t.keys.data(), static_cast<std::uint32_t>(t.keys.size()));
+    std::size_t correct = 0, total = 0;
+    for (int i : out) {
+      DecodePos(nullptr, &index, &t, data[i], nullptr, &right[i]);
+      for (std::size_t w = 0; w < right[i].size(); ++w) correct += right[i][w] == data[i].upos[w];
+      total += right[i].size();
+    }
+    *log += "fold " + std::to_string(f + 1) + ": held-out first-pass accuracy " +
+            std::to_string(100.0 * correct / std::max<std::size_t>(total, 1)) + "\n";
+  }
+  return right;
+}
+
+WeightTable TrainChunks(const std::vector<Prepared>& data, const TrainOptions& o, std::string* log) {
+  Perceptron p(kChunkCount);
+  std::vector<int> order(data.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::uint64_t rng = o.seed + 1;
+  std::uint64_t keys[kMaxFeatures];
+  float scores[kChunkCount];
+  Tags chunks;
+  for (int epoch = 0; epoch < o.chunk_epochs; ++epoch) {
+    Shuffle(&order, &rng);
+    std::size_t correct = 0, total = 0;
+    for (int si : order) {
+      const Prepared& s = data[si];
+      const int n = static_cast<int>(s.info.size());
+      chunks.assign(n, 0);
+      for (int i = 0; i < n; ++i) {
+        int k = ChunkFeatures(s.info.data(), s.upos.data(), n, i, chunks.data(), keys);
+        p.Tick();
+        p.Score(keys, k, scores);
+        int guess = ArgmaxF(scores, kChunkCount);
+        if (guess != s.chunks[i]) p.Update(keys, k, s.chunks[i], guess);
+        correct += guess == s.chunks[i];
+        chunks[i] = s.chunks[i];  // gold history: the decoder's constraint keeps BIO valid
+      }
+      total += n;
+    }
+    *log += "chunk epoch " + std::to_string(epoch + 1) + ": training accuracy " +
+            std::to_string(100.0 * correct / std::max<std::size_t>(total, 1)) + "\n";
+  }
+  return p.Finish(o.prune);
+}
+
+// A lemma rewrite as learned from one (form, lemma) pair.
+using Rewrite = std::tuple<int, std::string, int>;  // strip, append, keep_case
+
+Rewrite RewriteOf(std::string_view form, std::string_view lower, std::string_view lemma) {
+  auto common = [&](std::string_view a) {
+    std::size_t k = 0;
+    while (k < a.size() && k < lemma.size() && a[k] == lemma[k]) ++k;
+    return k;
+  };
+  std::size_t cl = common(lower), cf = common(form);
+  bool keep = cf > cl;
+  std::size_t c = keep ? cf : cl;
+  return {static_cast<int>(form.size() - c), std::string(lemma.substr(c)), keep ? 1 : 0};
+}
+
+std::uint32_t AddToPool(ModelData* d, std::string_view s) {
+  auto off = static_cast<std::uint32_t>(d->pool.size());
+  d->pool += s;
+  return off;
+}
+
+// Suffix rules: for each tag and each suffix (0 to 6 bytes) of the lower-cased word, the
+// rewrite most word types with that suffix take; kept only where it differs from the rule
+// of the next shorter suffix (the lookup takes the longest suffix that has a rule).
+void LearnRules(const std::vector<Sentence>& train, ModelData* d) {
+  std::set<std::tuple<std::string, int, std::string>> types;
+  for (const Sentence& s : train)
+    for (const Word& w : s.words) types.emplace(w.form, static_cast<int>(w.upos), w.lemma);
+  std::map<std::pair<int, std::string>, std::map<Rewrite, int>> counts;
+  std::string lower;
+  for (const auto& [form, upos, lemma] : types) {
+    LowerAscii(form, &lower);
+    Rewrite rw = RewriteOf(form, lower, lemma);
+    if (std::get<0>(rw) > 64 || std::get<1>(rw).size() > 1000) continue;
+    for (std::size_t k = 0; k <= std::min<std::size_t>(6, lower.size()); ++k)
+      counts[{upos, lower.substr(lower.size() - k)}][rw]++;
+  }
+  std::vector<std::pair<int, std::string>> nodes;
+  for (const auto& [node, c] : counts) nodes.push_back(node);
+  std::stable_sort(nodes.begin(), nodes.end(),
+                   [](const auto& a, const auto& b) { return a.second.size() < b.second.size(); });
+  std::map<std::pair<int, std::string>, Rewrite> effective;
+  std::vector<std::pair<std::uint64_t, LemmaRule>> rules;
+  for (const auto& node : nodes) {
+    const auto& c = counts[node];
+    const Rewrite* best = nullptr;
+    int best_n = 0, total = 0;
+    for (const auto& [rw, n] : c) {
+      total += n;
+      if (n > best_n) best = &rw, best_n = n;
+    }
+    bool root = node.second.empty();
+    const Rewrite* parent = root ? nullptr : &effective[{node.first, node.second.substr(1)}];
+    bool keep = root || (total >= 2 && *best != *parent);
+    effective[node] = keep ? *best : *parent;
+    if (!keep) continue;
+    LemmaRule r;
+    r.strip = static_cast<std::uint8_t>(std::get<0>(*best));
+    r.len = static_cast<std::uint16_t>(std::get<1>(*best).size());
+    r.off = AddToPool(d, std::get<1>(*best));
+    r.keep_case = static_cast<std::uint8_t>(std::get<2>(*best));
+    rules.emplace_back(RuleKey(node.second, static_cast<Upos>(node.first)), r);
+  }
+  std::sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [key, r] : rules) {
+    if (!d->rule_keys.empty() && d->rule_keys.back() == key) continue;
+    d->rule_keys.push_back(key);
+    d->rules.push_back(r);
+  }
+}
+
+// The exception list: every (lower-cased form, tag) whose most frequent training lemma the
+// rules do not give.
+void LearnExceptions(const std::vector<Sentence>& train, ModelData* d) {
+  KeyIndex rules;
+  rules.Build(d->rule_keys.data(), static_cast<std::uint32_t>(d->rule_keys.size()));
+  std::map<std::pair<std::string, int>, std::pair<std::map<std::string, int>, std::map<std::string, int>>> seen;
+  std::string lower;
+  for (const Sentence& s : train) {
+    for (const Word& w : s.words) {
+      LowerAscii(w.form, &lower);
+      auto& entry = seen[{lower, static_cast<int>(w.upos)}];
+      entry.first[w.lemma]++;
+      entry.second[w.form]++;
+    }
+  }
+  auto most = [](const std::map<std::string, int>& m) {
+    auto best = m.begin();
+    for (auto it = m.begin(); it != m.end(); ++it)
+      if (it->second > best->second) best = it;
+    return best->first;
+  };
+  std::vector<std::pair<std::uint64_t, LemmaRule>> out;
+  std::string got;
+  for (const auto& [key, entry] : seen) {
+    std::string lemma = most(entry.first), form = most(entry.second);
+    RuleLemma(*d, rules, form, key.first, static_cast<Upos>(key.second), &got);
+    if (got == lemma || lemma.size() > 1000) continue;
+    LemmaRule r;
+    r.len = static_cast<std::uint16_t>(lemma.size());
+    r.off = AddToPool(d, lemma);
+    out.emplace_back(LemmaKey(key.first, static_cast<Upos>(key.second)), r);
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [k, r] : out) {
+    if (!d->lex_keys.empty() && d->lex_keys.back() == k) continue;
+    d->lex_keys.push_back(k);
+    d->lex.push_back(r);
+  }
+}
+
+}  // namespace
+
+Status Train(const std::vector<Sentence>& train, const TrainOptions& o, std::string* model_bytes, std::string* log) {
+  if (train.empty()) return Status::BadInput("no training sentences");
+  ModelData d;
+  BuildDictionary(train, o.dict_min_count, &d);
+  std::vector<Prepared> data = Prepare(train, d);
+  std::vector<int> all(data.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  d.pos = TrainPos(data, all, nullptr, o, "pos", log);
+  if (o.two_pass && o.folds >= 2) {
+    std::vector<Tags> right = Jackknife(data, o, log);
+    d.pos2 = TrainPos(data, all, &right, o, "pos2", log);
+    d.flags |= kFlagTwoPass;
+  }
+  d.chunk = TrainChunks(data, o, log);
+  LearnRules(train, &d);
+  LearnExceptions(train, &d);
+  *log += "features kept: pos " + std::to_string(d.pos.keys.size()) + ", pos2 " + std::to_string(d.pos2.keys.size()) +
+          ", chunk " + std::to_string(d.chunk.keys.size()) + "; dictionary " + std::to_string(d.amb_keys.size()) +
+          "; lemma rules " + std::to_string(d.rules.size()) + ", exceptions " + std::to_string(d.lex.size()) + "\n";
+  *model_bytes = Serialize(d);
+  return Status::Ok();
+}
+
+}  // namespace actorgraph::tagger::internal
