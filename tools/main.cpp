@@ -1,6 +1,7 @@
 // actorgraph — the command line. A thin layer: it parses flags, finds the default data and
 // calls the library; every behaviour lives in lib/.
 #include "common/iso_date.hpp"
+#include "common/json_writer.hpp"
 #include "common/output_file.hpp"
 #include "common/status.hpp"
 #include "documents/documents.hpp"
@@ -268,7 +269,8 @@ Status RunMerge(const MergeOptions& o) {
   std::string data_dir;
   ACTORGRAPH_RETURN_IF_ERROR(FindDataDir(&data_dir));
   actorgraph::pipeline::Resources res;
-  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::LoadResources(data_dir, o.no_default_gazetteers, o.gazetteers, &res, {}));
+  ACTORGRAPH_RETURN_IF_ERROR(
+      actorgraph::pipeline::LoadResources(data_dir, o.no_default_gazetteers, o.gazetteers, &res, {"gazetteer"}));
   actorgraph::graph::GraphBuilder builder(res.gazetteer());
   // Mentions are grouped by document, as extract hands them over.
   std::map<std::pair<std::string, std::string>, std::vector<actorgraph::mentions::Mention>> by_doc;
@@ -345,6 +347,51 @@ Status RunMentions(const StreamOptions& o, bool quiet) {
   }));
   ACTORGRAPH_RETURN_IF_ERROR(out.Commit());
   LogSummary(*reader, fmt::format("{} mention(s)", count));
+  return Status::Ok();
+}
+
+// One JSON line per word of the tagged sentences.
+void RenderWords(actorgraph::pipeline::DocumentResult& r) {
+  using namespace std::string_view_literals;
+  namespace json = actorgraph::json;
+  const auto& d = r.analyzed;
+  for (std::size_t w = 0; w < d.words.size(); ++w) {
+    const auto& word = d.words[w];
+    r.rendered += "{\"doc\":"sv;
+    json::AppendString(r.rendered, d.doc.id);
+    r.rendered += ",\"start\":"sv;
+    json::AppendNumber(r.rendered, word.start);
+    r.rendered += ",\"end\":"sv;
+    json::AppendNumber(r.rendered, word.end);
+    r.rendered += ",\"text\":"sv;
+    json::AppendString(r.rendered, d.text().substr(word.start, word.end - word.start));
+    r.rendered += ",\"upos\":"sv;
+    json::AppendString(r.rendered, actorgraph::tagger::UposName(d.upos[w]));
+    r.rendered += ",\"lemma\":"sv;
+    json::AppendString(r.rendered, d.lemmas[w]);
+    r.rendered += ",\"chunk\":"sv;
+    json::AppendString(r.rendered, actorgraph::tagger::ChunkName(d.chunks[w]));
+    r.rendered += "}\n"sv;
+  }
+}
+
+Status RunTag(const StreamOptions& o, bool quiet) {
+  actorgraph::pipeline::Resources res;
+  std::unique_ptr<actorgraph::documents::DocumentReader> reader;
+  ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, actorgraph::pipeline::TagSteps(), &res, &reader));
+  actorgraph::OutputFile out;
+  ACTORGRAPH_RETURN_IF_ERROR(out.Open(o.output));
+  auto run = RunOptionsFrom(o.corpus, quiet);
+  run.steps = actorgraph::pipeline::TagSteps();
+  run.render = RenderWords;
+  std::size_t count = 0;
+  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, run, [&](actorgraph::pipeline::DocumentResult& r) {
+    count += r.analyzed.words.size();
+    out.Write(r.rendered);
+    return out.WriteStatus();
+  }));
+  ACTORGRAPH_RETURN_IF_ERROR(out.Commit());
+  LogSummary(*reader, fmt::format("{} word(s)", count));
   return Status::Ok();
 }
 
@@ -541,6 +588,18 @@ int main(int argc, char** argv) {
                  "  actorgraph events article.txt --date 2021-02-16\n"
                  "  actorgraph events corpus.jsonl --format petrarch -o events.tsv");
 
+  StreamOptions tg;
+  auto* tag = app.add_subcommand("tag", "Write every word with its part of speech, lemma and chunk as JSON Lines");
+  AddCorpusOptions(tag, &tg.corpus);
+  tag->add_option("-o,--output", tg.output, "Output file (default: standard output)");
+  tag->footer("One line per word: doc, start, end (byte offsets into the document text), text, upos (Universal\n"
+              "POS tag), lemma, chunk (B-NP/I-NP base noun phrases, B-VP/I-VP verb groups, O). Words follow\n"
+              "Universal Dependencies English (\"don't\" is \"do\" + \"n't\"; \"U.S.\" is one word). The model is\n"
+              "data/models/pos-en.agt (see its NOTICE).\n"
+              "Examples:\n"
+              "  actorgraph tag article.txt | head\n"
+              "  actorgraph tag corpus.jsonl -o words.jsonl -j 4");
+
   auto* gaz = app.add_subcommand("gazetteer", "Check, import and compile gazetteers");
   gaz->require_subcommand(0, 1);
   gaz->footer("Examples:\n"
@@ -598,7 +657,7 @@ int main(int argc, char** argv) {
   }
   SetUpLogging(verbose, quiet);
   if (app.get_subcommands().empty()) {
-    spdlog::error("a command is required: extract, mentions, events or gazetteer (see 'actorgraph --help')");
+    spdlog::error("a command is required: extract, mentions, events, tag, merge or gazetteer (see 'actorgraph --help')");
     return static_cast<int>(actorgraph::ErrorCode::kBadUsage);
   }
   if (*gaz && gaz->get_subcommands().empty()) {
@@ -611,6 +670,7 @@ int main(int argc, char** argv) {
     if (*extract) status = RunExtract(ext, quiet);
     else if (*mentions) status = RunMentions(men, quiet);
     else if (*events) status = RunEvents(evs, quiet);
+    else if (*tag) status = RunTag(tg, quiet);
     else if (*merge) status = RunMerge(mrg);
     else if (*check) status = RunGazetteerCheck(check_files);
     else if (*import) status = RunGazetteerImport(imp);

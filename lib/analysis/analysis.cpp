@@ -56,6 +56,13 @@ void Document::Reset(documents::Document raw, std::string option) {
   titles.clear();
   mentions.clear();
   covered.clear();
+  to_tag.clear();
+  tagged.clear();
+  sentence_words.clear();
+  words.clear();
+  upos.clear();
+  lemmas.clear();
+  chunks.clear();
   dates.clear();
   frames.clear();
   events.clear();
@@ -98,8 +105,22 @@ void Document::SwapScratch(Document& other) {
   name_like.swap(other.name_like);
   titles.swap(other.titles);
   covered.swap(other.covered);
+  to_tag.swap(other.to_tag);
+  tagged.swap(other.tagged);
+  sentence_words.swap(other.sentence_words);
+  words.swap(other.words);
+  upos.swap(other.upos);
+  lemmas.swap(other.lemmas);
+  chunks.swap(other.chunks);
   dates.swap(other.dates);
   frames.swap(other.frames);
+}
+
+std::pair<std::uint32_t, std::uint32_t> WordsOf(const Document& d, std::uint32_t s) {
+  const auto it = std::lower_bound(d.tagged.begin(), d.tagged.end(), s);
+  if (it == d.tagged.end() || *it != s) return {0, 0};
+  const auto k = static_cast<std::size_t>(it - d.tagged.begin());
+  return {d.sentence_words[k], d.sentence_words[k + 1]};
 }
 
 void EnsureSentences(text::Analyzer& analyzer, Document& d) {
@@ -191,6 +212,46 @@ class SentencesStep : public Annotator {
   WorkerContext& context_;
 };
 
+// Tags sentences: all of them, or those in d.to_tag.
+class TagStep : public Annotator {
+ public:
+  TagStep(const tagger::Model& model, WorkerContext& c, bool selected) : tagger_(model), context_(c), selected_(selected) {}
+
+  void Annotate(Document& d) override {
+    EnsureSentences(context_.analyzer, d);
+    d.sentence_words.assign(1, 0);
+    if (selected_) {
+      for (const std::uint32_t s : d.to_tag) {
+        if (s < d.sentences.size() && (d.tagged.empty() || s > d.tagged.back())) TagSentence(d, s);
+      }
+    } else {
+      for (std::uint32_t s = 0; s < d.sentences.size(); ++s) TagSentence(d, s);
+    }
+  }
+
+ private:
+  void TagSentence(Document& d, std::uint32_t s) {
+    const text::Span span = d.sentences[s];
+    const std::size_t first = d.words.size();
+    tagger::Tokenize(d.text().substr(span.start, span.end - span.start), span.start, &d.words);
+    const std::size_t n = d.words.size() - first;
+    const std::span<const tagger::Token> words(d.words.data() + first, n);
+    d.upos.resize(first + n);
+    d.chunks.resize(first + n);
+    tagger_.Tag(d.text(), words, d.upos.data() + first);
+    tagger_.Lemmatize(d.text(), words, d.upos.data() + first, &lemmas_);
+    tagger_.ChunkTags(d.text(), words, d.upos.data() + first, d.chunks.data() + first);
+    for (auto& l : lemmas_) d.lemmas.push_back(l);
+    d.tagged.push_back(s);
+    d.sentence_words.push_back(static_cast<std::uint32_t>(d.words.size()));
+  }
+
+  tagger::Tagger tagger_;
+  WorkerContext& context_;
+  bool selected_;
+  std::vector<std::string> lemmas_;
+};
+
 class DocumentDateStep : public Annotator {
  public:
   void Annotate(Document& d) override {
@@ -205,6 +266,20 @@ void RegisterTextSteps(Registry& registry) {
                 [](const Resources&, WorkerContext& c) { return std::make_unique<TokenizeStep>(c); }});
   registry.Add({"sentences", "sentence spans (ICU, UAX #29)", {},
                 [](const Resources&, WorkerContext& c) { return std::make_unique<SentencesStep>(c); }});
+  registry.AddResource({"pos-model", [](const LoadContext& where, Resources* into) {
+                          auto m = std::make_shared<tagger::Model>();
+                          ACTORGRAPH_RETURN_IF_ERROR(tagger::Model::Load(where.data_dir + "/models/pos-en.agt", m.get()));
+                          into->Put<tagger::Model>("pos-model", std::move(m));
+                          return Status::Ok();
+                        }});
+  registry.Add({"tag", "words, part-of-speech tags, lemmas and chunks of every sentence", {"pos-model"},
+                [](const Resources& r, WorkerContext& c) {
+                  return std::make_unique<TagStep>(*r.Find<tagger::Model>("pos-model"), c, false);
+                }});
+  registry.Add({"tag-selected", "the same for the sentences an earlier step selected", {"pos-model"},
+                [](const Resources& r, WorkerContext& c) {
+                  return std::make_unique<TagStep>(*r.Find<tagger::Model>("pos-model"), c, true);
+                }});
   registry.Add({"document-date", "the document date: metadata, --date, dateline or the text", {},
                 [](const Resources&, WorkerContext&) { return std::make_unique<DocumentDateStep>(); }});
 }

@@ -26,6 +26,7 @@
 #include "common/status.hpp"
 #include "documents/documents.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "tagger/tagger.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 
@@ -149,6 +150,17 @@ struct Document {
   std::vector<TitleSpan> titles;
   std::vector<Mention> mentions;       // sorted by start once `mention-order` ran; never overlapping
   std::vector<std::int32_t> covered;   // per token: index into `mentions`, or -1
+  // Linguistic layers, parallel arrays over `words` (UD words with byte spans), for the
+  // sentences listed in `tagged`: all of them with the `tag` step, those a step before put in
+  // `to_tag` with `tag-selected` (cheap filters first: the tagger runs where it can matter).
+  std::vector<std::uint32_t> to_tag;          // sentences to tag (ascending), for tag-selected
+  std::vector<std::uint32_t> tagged;          // sentences tagged (ascending)
+  std::vector<std::uint32_t> sentence_words;  // tagged.size() + 1 entries: tagged sentence k has
+                                              // words [sentence_words[k], sentence_words[k + 1])
+  std::vector<tagger::Token> words;
+  std::vector<tagger::Upos> upos;
+  std::vector<std::string> lemmas;
+  std::vector<tagger::Chunk> chunks;
   std::vector<text::DateMention> dates;
   std::vector<EventFrame> frames;
   std::vector<Event> events;
@@ -172,6 +184,9 @@ struct Document {
 
 // Fills d.sentences with `analyzer` unless already done.
 void EnsureSentences(text::Analyzer& analyzer, Document& d);
+
+// The words of sentence `s` when it was tagged: [first, end) into d.words; {0, 0} otherwise.
+std::pair<std::uint32_t, std::uint32_t> WordsOf(const Document& d, std::uint32_t s);
 
 // Shared, immutable resources by name: the gazetteer, the lexicons, the models. Loaded once
 // and read by every worker at once.
@@ -257,7 +272,8 @@ class Chain {
 };
 
 // The steps of the text stage, which the analysis stage provides: tokenize, sentences,
-// document-date.
+// document-date, and tag / tag-selected (words, tags, lemmas and chunks; resource
+// "pos-model", <data_dir>/models/pos-en.agt).
 void RegisterTextSteps(Registry& registry);
 
 }  // namespace actorgraph::analysis

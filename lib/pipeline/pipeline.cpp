@@ -90,13 +90,15 @@ const std::vector<std::string>& EventSteps() {
   return steps;
 }
 
+const std::vector<std::string>& TagSteps() {
+  static const std::vector<std::string> steps = {"tokenize", "sentences", "tag"};
+  return steps;
+}
+
 Status LoadResources(const std::string& data_dir, bool no_defaults, const std::vector<std::string>& extra_gazetteers,
                      Resources* r, const std::vector<std::string>& steps) {
   const analysis::LoadContext where{data_dir, no_defaults, extra_gazetteers};
-  // Every command needs the gazetteer (merge resolves ids against it), first.
-  std::vector<std::string> all = {"gazetteer"};
-  all.insert(all.end(), steps.begin(), steps.end());
-  return r->registry.LoadFor(all, where, &r->shared);
+  return r->registry.LoadFor(steps, where, &r->shared);
 }
 
 namespace {

@@ -36,6 +36,8 @@ struct Resources {
 // The step lists of the commands: mentions only, mentions and events.
 const std::vector<std::string>& MentionSteps();
 const std::vector<std::string>& EventSteps();
+// The steps of `actorgraph tag`: tokens, sentences and the tagger on every sentence.
+const std::vector<std::string>& TagSteps();
 
 // The gazetteer resource: the default gazetteers of `data_dir` (unless `no_defaults`), then
 // each of `extra_gazetteers` (file or folder). A compiled gazetteer (`actorgraph gazetteer
@@ -46,8 +48,8 @@ const std::vector<std::string>& EventSteps();
 Status LoadGazetteers(const std::string& data_dir, bool no_defaults, const std::vector<std::string>& extra_gazetteers,
                       gazetteer::Gazetteer* gazetteer, std::string* defaults_fingerprint);
 
-// Loads the gazetteer and whatever else `steps` need (lexicons from `data_dir`/lexicons,
-// models from `data_dir`/models), each once. Errors: the loaders'.
+// Loads what `steps` need (the gazetteer, lexicons from `data_dir`/lexicons, models from
+// `data_dir`/models), each once; {"gazetteer"} loads only the gazetteer. Errors: the loaders'.
 Status LoadResources(const std::string& data_dir, bool no_defaults, const std::vector<std::string>& extra_gazetteers,
                      Resources* resources, const std::vector<std::string>& steps = EventSteps());
 
