@@ -27,14 +27,18 @@
 //    U+000C, U+000E-U+001F), U+FFFE and U+FFFF. Everything else stays as it is, including
 //    " ' < > & \, newlines, tabs, right-to-left text and astral-plane characters; each
 //    serialiser escapes them as its format requires.
-//  * Ids: node and edge ids are made XML NMTOKENs from [A-Za-z0-9.:-] plus '_' escapes.
-//    Each byte outside [A-Za-z0-9.:-] (including '_' itself) becomes "_HH" (two upper-case
-//    hex digits), so "a b" -> "a_20b"; this mapping is one-to-one and leaves ids made by
-//    graph::MakeNodeId unchanged. An empty id becomes "_" (nodes) or "e<index>" (edges,
-//    index = position in edge order). A node id starting with "legend:" has that colon
-//    escaped ("legend_3A..."), because the DOT legend reserves the prefix. Should two ids
-//    still coincide, the later one gets "__2", "__3", ... appended. The same ids are used
-//    in every format, so files of one run can be cross-referenced.
+//  * Ids: node and edge ids are valid node ids (common/node_id.hpp), which are XML
+//    NMTOKENs over [A-Za-z0-9._:-]. An id that is already valid (every id GraphBuilder
+//    makes, e.g. the gazetteer id "person:anna_berg") is written unchanged; any other id
+//    goes through node_id::FromString, which is one-to-one: each byte outside
+//    [A-Za-z0-9.:-], and each '_', becomes "__HH" (two upper-case hex digits), so
+//    "a b" -> "a__20b", and an empty node id becomes "__". An empty edge id becomes
+//    "e<index>" (index = position in edge order). A node id starting with "legend:" has
+//    that colon escaped ("legend__3A..."), because the DOT legend reserves the prefix.
+//    Should two ids still coincide (the graph repeats an id, or holds both "a b" and
+//    "a__20b"), the first keeps it and each later one gets the first free "__2", "__3", ...
+//    appended; an id the graph gives explicitly is never taken by such a suffix. The same
+//    ids are used in every format, so files of one run can be cross-referenced.
 //
 // Format notes:
 //  * GraphML: keys declared before <graph>, one per attribute and domain (for="node",

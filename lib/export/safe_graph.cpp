@@ -1,6 +1,7 @@
 // Sanitising: the one place where graph text and ids are made safe for every format.
 #include "export/internal/safe_graph.hpp"
 
+#include "common/node_id.hpp"
 #include "common/utf8.hpp"
 
 #include <boost/range/iterator_range.hpp>
@@ -19,20 +20,29 @@ bool XmlForbidden(char32_t cp) {
   return (cp < 0x20 && cp != 0x09 && cp != 0x0A && cp != 0x0D) || cp == 0xFFFE || cp == 0xFFFF;
 }
 
-bool IdByteAllowed(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-         c == ':' || c == '-';
+// Each id once: a first occurrence keeps its id; a repeated one takes `id` + "__N" for the
+// smallest N >= 2 that no id of `ids` has, in order. The ids are claimed in two passes so
+// that an explicit id such as "a__2" is never taken from its owner by a repeated "a".
+std::vector<std::string> Claim(std::vector<std::string> ids) {
+  std::unordered_set<std::string> used;
+  std::vector<bool> repeated(ids.size(), false);
+  for (std::size_t i = 0; i < ids.size(); ++i) repeated[i] = !used.insert(ids[i]).second;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (!repeated[i]) continue;
+    for (int n = 2;; ++n) {
+      std::string candidate = ids[i] + "__" + std::to_string(n);
+      if (used.insert(candidate).second) {
+        ids[i] = std::move(candidate);
+        break;
+      }
+    }
+  }
+  return ids;
 }
 
-// `id` if unused, else `id` + "__N" for the smallest free N >= 2. EscapeId never produces
-// "__", so a suffixed id cannot be confused with an escaped one.
-std::string Claim(std::string id, std::unordered_set<std::string>& used) {
-  if (used.insert(id).second) return id;
-  for (int n = 2;; ++n) {
-    std::string candidate = id + "__" + std::to_string(n);
-    if (used.insert(candidate).second) return candidate;
-  }
-}
+// A graph id as exported: a valid id (node_id::IsValid; every id GraphBuilder makes) as it
+// is, anything else through node_id::FromString.
+std::string ExportId(const std::string& id) { return node_id::IsValid(id) ? id : node_id::FromString(id); }
 
 // NaN and infinities have no JSON spelling; subnormals make strtod report ERANGE, which
 // igraph's readers treat as a fatal error. Both become 0 (see export.hpp).
@@ -80,23 +90,6 @@ std::string SanitizeText(std::string_view text) {
       out += kReplacement;
     } else {
       out.append(text.substr(start, pos - start));
-    }
-  }
-  return out;
-}
-
-std::string EscapeId(std::string_view id) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(id.size());
-  for (char ch : id) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (IdByteAllowed(c)) {
-      out += ch;
-    } else {
-      out += '_';
-      out += kHex[c >> 4];
-      out += kHex[c & 0x0F];
     }
   }
   return out;
@@ -163,14 +156,21 @@ SafeGraph MakeSafe(const graph::Graph& g) {
   const graph::GraphInfo& info = g[boost::graph_bundle];
   out.values = {SanitizeText(info.name), SanitizeText(info.generator), SanitizeText(info.projection)};
 
-  std::unordered_set<std::string> node_ids;
+  std::vector<std::string> node_ids;
+  node_ids.reserve(boost::num_vertices(g));
+  for (const graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    std::string id = ExportId(g[v].id);
+    // The DOT legend owns "legend:"; the colon is escaped as FromString escapes a byte
+    // ("__3A"), which FromString itself never writes for ':', so no other id can equal it.
+    if (id.starts_with(kLegendPrefix)) id.replace(kLegendPrefix.size() - 1, 1, "__3A");
+    node_ids.push_back(std::move(id));
+  }
+  node_ids = Claim(std::move(node_ids));
   out.nodes.reserve(boost::num_vertices(g));
   for (const graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     const graph::Node& n = g[v];
-    std::string id = n.id.empty() ? std::string("_") : EscapeId(n.id);
-    if (id.starts_with(kLegendPrefix)) id.replace(kLegendPrefix.size() - 1, 1, "_3A");
     SafeNode node;
-    node.id = Claim(std::move(id), node_ids);
+    node.id = std::move(node_ids[v]);
     node.values = {
         SanitizeText(n.label),     SanitizeText(n.kind),     SanitizeText(n.event_type),
         SanitizeText(n.date),      SanitizeText(n.place),    SanitizeText(n.mode),
@@ -182,13 +182,19 @@ SafeGraph MakeSafe(const graph::Graph& g) {
     out.nodes.push_back(std::move(node));
   }
 
-  std::unordered_set<std::string> edge_ids;
+  std::vector<std::string> edge_ids;
+  edge_ids.reserve(boost::num_edges(g));
+  for (const graph::EdgeDesc e : boost::make_iterator_range(boost::edges(g))) {
+    const std::string& id = g[e].id;
+    edge_ids.push_back(id.empty() ? "e" + std::to_string(edge_ids.size()) : ExportId(id));
+  }
+  edge_ids = Claim(std::move(edge_ids));
   out.edges.reserve(boost::num_edges(g));
   std::size_t index = 0;
   for (const graph::EdgeDesc e : boost::make_iterator_range(boost::edges(g))) {
     const graph::Edge& d = g[e];
     SafeEdge edge;
-    edge.id = Claim(d.id.empty() ? std::string("e").append(std::to_string(index)) : EscapeId(d.id), edge_ids);
+    edge.id = std::move(edge_ids[index]);
     edge.source = boost::source(e, g);
     edge.target = boost::target(e, g);
     edge.values = {SanitizeText(d.relation), SanitizeText(d.role), Portable(d.weight),

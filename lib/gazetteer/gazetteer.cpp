@@ -4,6 +4,7 @@
 
 #include "common/iso_date.hpp"
 #include "common/json_error.hpp"
+#include "common/node_id.hpp"
 #include "common/utf8.hpp"
 #include "gazetteer/flat.hpp"
 #include "gazetteer/gazetteer_impl.hpp"
@@ -72,21 +73,6 @@ bool Role::HeldOn(std::string_view date) const {
   return true;
 }
 
-namespace {
-
-bool ValidId(std::string_view id) {
-  if (id.empty()) return false;
-  for (char c : id) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                    c == '_' || c == ':' || c == '-';
-    if (!ok) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-
 Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
 Gazetteer::~Gazetteer() = default;
 Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
@@ -152,7 +138,7 @@ Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& wher
   e.id = str("id", true);
   const std::string kind = str("kind", true);
   e.name = str("name", true);
-  if (obj.contains("id") && obj["id"].is_string() && !ValidId(e.id)) {
+  if (obj.contains("id") && obj["id"].is_string() && !node_id::IsValid(e.id)) {
     problem(fmt::format("id \"{}\" may use only letters, digits and . _ : -", e.id));
   }
   if (obj.contains("kind") && obj["kind"].is_string()) {

@@ -1,5 +1,7 @@
 #include "graph/build.hpp"
 
+#include "common/node_id.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -185,7 +187,7 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
   for (const auto& id : wanted) {
     const Actor& a = im.actors[id];
     Node node;
-    node.id = MakeNodeId(a.id);
+    node.id = node_id::FromString(a.id);
     node.label = a.label;
     node.kind = a.kind;
     node.entity_id = a.id;
@@ -212,7 +214,7 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
   if (!options.projection) {
     for (const auto& e : im.merged) {
       Node node;
-      node.id = MakeNodeId(e.id);
+      node.id = node_id::FromString(e.id);
       std::string names;
       for (const auto& p : e.participants) {
         if (!names.empty()) names += ", ";

@@ -14,7 +14,6 @@
 
 #include <memory>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace actorgraph::graph {
@@ -53,9 +52,5 @@ class GraphBuilder {
 // Degree, weighted degree, betweenness centrality (Brandes, on the undirected view,
 // unnormalised) and connected component of every vertex, computed with Boost.Graph.
 void ComputeMetrics(Graph& g);
-
-// A node id that is a valid XML NMTOKEN, from any string: [A-Za-z0-9._:-] kept, every other
-// byte written as "_xx" (hex).
-std::string MakeNodeId(std::string_view raw);
 
 }  // namespace actorgraph::graph

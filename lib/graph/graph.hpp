@@ -18,7 +18,7 @@ namespace actorgraph::graph {
 // One vertex. Strings are UTF-8; fields that do not apply to a vertex are empty, zero, or
 // (for numbers that were not computed) zero. Exporters write every field on every vertex.
 struct Node {
-  std::string id;          // stable id, an XML NMTOKEN: [A-Za-z0-9._:-] only (see MakeNodeId)
+  std::string id;          // stable id, a valid node id (common/node_id.hpp): node_id::FromString(entity_id)
   std::string label;       // display name (canonical name; for events a short description)
   std::string kind;        // person|organization|country|location|group|event
   std::string event_type;  // events only: meeting|talks|call|visit|agreement|statement|...

@@ -4,9 +4,7 @@
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/graph_traits.hpp>
 
-#include <fmt/format.h>
-
-#include <algorithm>
+#include <vector>
 
 namespace actorgraph::graph {
 
@@ -54,27 +52,6 @@ void ComputeMetrics(Graph& g) {
     node.betweenness = centrality[v] / 2.0;
     node.component = component[v];
   }
-}
-
-std::string MakeNodeId(std::string_view raw) {
-  const auto valid = [](unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-           c == ':' || c == '-';
-  };
-  if (!raw.empty() && std::all_of(raw.begin(), raw.end(), [&](char c) { return valid(static_cast<unsigned char>(c)); })) {
-    return std::string(raw);
-  }
-  std::string out;
-  out.reserve(raw.size() + 8);
-  for (unsigned char c : raw) {
-    if (valid(c) && c != '_') {
-      out += static_cast<char>(c);
-    } else {
-      out += fmt::format("_{:02x}", c);
-    }
-  }
-  if (out.empty()) out = "_";
-  return out;
 }
 
 }  // namespace actorgraph::graph

@@ -36,7 +36,7 @@ LEGEND_NODES = 7  # person organization country location group event other
 # Exported id -> label, after sanitising (invalid UTF-8, C0 controls, U+FFFE -> U+FFFD).
 LABELS = {
     "gaz:person:bayramov": 'Jeyhun "Ceyhun" Bayramov <FM> & co\'s \\N \\',
-    "person_20with_20space": "  Line one\nLine two\tTabbed\r\nCRLF end  ",
+    "person__20with__20space": "  Line one\nLine two\tTabbed\r\nCRLF end  ",
     "discovered:ctrl": "Bad" + R + "byte" + R + " here " + R + " end",
     "gaz:org:osce-minsk-group": "OSCE Minsk Group \u2014 \u0645\u062c\u0645\u0648\u0639\u0629 "
                                 "\u0645\u064a\u0646\u0633\u0643 / \u05e7\u05d1\u05d5\u05e6\u05ea "
@@ -45,14 +45,14 @@ LABELS = {
     "gaz:loc:tokyo": "\u6771\u4eac\u90fd (T\u014dky\u014d)",
     "event:meeting:2021-02-16:abc": "node",
     "strict": "graph",
-    "legend_3Aperson": "strict",
-    "x_5Fy": 'digraph "}" {edge} -> ;',
+    "legend__3Aperson": "strict",
+    "x_y": 'digraph "}" {edge} -> ;',
 }
 KINDS = {
-    "gaz:person:bayramov": "person", "person_20with_20space": "person", "discovered:ctrl": "person",
+    "gaz:person:bayramov": "person", "person__20with__20space": "person", "discovered:ctrl": "person",
     "gaz:org:osce-minsk-group": "organization", "gaz:country:AZ": "country",
     "gaz:loc:tokyo": "location", "event:meeting:2021-02-16:abc": "event", "strict": "event",
-    "legend_3Aperson": "group", "x_5Fy": "militia",
+    "legend__3Aperson": "group", "x_y": "militia",
 }
 FM = "gaz:person:bayramov"
 FM_MENTIONS = 9007199254740993  # 2^53 + 1
@@ -62,13 +62,13 @@ CTRL_EVIDENCE = "a" + R + "b\u2028c"
 # (id, source, target, relation, role, weight), in export order.
 EDGE_ROWS = [
     ("e0", FM, "event:meeting:2021-02-16:abc", "participant_of", "host", 1.0),
-    ("e1", "person_20with_20space", "event:meeting:2021-02-16:abc", "participant_of", "participant", 0.5),
+    ("e1", "person__20with__20space", "event:meeting:2021-02-16:abc", "participant_of", "participant", 0.5),
     ("e2", "discovered:ctrl", "strict", "participant_of", 'mediator, "acting"', 2.0 / 3.0),
     ("e3", FM, "gaz:org:osce-minsk-group", "member_of", "", 1.0),
     ("e4", FM, "gaz:country:AZ", "affiliated_with", "", 1.0),
-    ("e5", "person_20with_20space", "event:meeting:2021-02-16:abc", "participant_of", "signatory", 1.0),
-    ("dup_20id", "x_5Fy", "legend_3Aperson", "co participant/\u00fc", "", 3.0),
-    ("e5__2", "x_5Fy", "gaz:loc:tokyo", "", "", 0.1),
+    ("e5", "person__20with__20space", "event:meeting:2021-02-16:abc", "participant_of", "signatory", 1.0),
+    ("dup__20id", "x_y", "legend__3Aperson", "co participant/\u00fc", "", 3.0),
+    ("e5__2", "x_y", "gaz:loc:tokyo", "", "", 0.1),
 ]
 NEO4J_TYPES = ["PARTICIPANT_OF"] * 3 + ["MEMBER_OF", "AFFILIATED_WITH", "PARTICIPANT_OF",
                                         "CO_PARTICIPANT__", "RELATED_TO"]

@@ -95,9 +95,6 @@ SafeGraph MakeSafe(const graph::Graph& g);
 // than tab/LF/CR, U+FFFE and U+FFFF become U+FFFD.
 std::string SanitizeText(std::string_view text);
 
-// The NMTOKEN escape of an id: bytes outside [A-Za-z0-9.:-] become "_HH". One-to-one.
-std::string EscapeId(std::string_view id);
-
 // Shortest round-trip decimal form of a double ("0.1", "1e-07", "1.7976931348623157e+308").
 // `whole_suffix` adds ".0" to values printed without '.', 'e' (1 -> "1.0"). Non-finite
 // values print as 0.
