@@ -22,21 +22,31 @@ int ToInt(std::string_view s) {
 
 int DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
   if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
   return kDays[month - 1];
+}
+
+bool IsValidDay(int year, int month, int day) {
+  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month);
 }
 
 bool IsValid(std::string_view d) {
   if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
   if (!Digits(d.substr(0, 4))) return false;
-  if (d.size() == 4) return true;
+  const int year = ToInt(d.substr(0, 4));
+  if (d.size() == 4) return year >= 1;
   if (d[4] != '-' || !Digits(d.substr(5, 2))) return false;
   const int month = ToInt(d.substr(5, 2));
-  if (month < 1 || month > 12) return false;
-  if (d.size() == 7) return true;
+  if (d.size() == 7) return IsValidDay(year, month, 1);
   if (d[7] != '-' || !Digits(d.substr(8, 2))) return false;
-  const int day = ToInt(d.substr(8, 2));
-  return day >= 1 && day <= DaysInMonth(ToInt(d.substr(0, 4)), month);
+  return IsValidDay(year, month, ToInt(d.substr(8, 2)));
+}
+
+std::optional<std::string_view> DateOf(std::string_view d) {
+  if (IsValid(d)) return d;
+  if (d.size() > 10 && d[10] == 'T' && IsValid(d.substr(0, 10))) return d.substr(0, 10);
+  return std::nullopt;
 }
 
 std::string Earliest(std::string_view d) {

@@ -1,6 +1,7 @@
 // Sanitising: the one place where graph text and ids are made safe for every format.
 #include "export/internal/safe_graph.hpp"
 
+#include "common/iso_date.hpp"
 #include "common/node_id.hpp"
 #include "common/utf8.hpp"
 
@@ -47,19 +48,6 @@ std::string ExportId(const std::string& id) { return node_id::IsValid(id) ? id :
 // NaN and infinities have no JSON spelling; subnormals make strtod report ERANGE, which
 // igraph's readers treat as a fatal error. Both become 0 (see export.hpp).
 double Portable(double value) { return std::isnormal(value) ? value : 0.0; }
-
-bool AllDigits(std::string_view s) {
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return !s.empty();
-}
-
-int ToInt(std::string_view digits) {
-  int v = 0;
-  for (char c : digits) v = v * 10 + (c - '0');
-  return v;
-}
 
 }  // namespace
 
@@ -117,21 +105,8 @@ std::string FormatValue(const Value& value, bool whole_suffix) {
 }
 
 std::optional<std::string> GexfDate(std::string_view date) {
-  const std::string_view year = date.substr(0, 4);
-  if (date.size() < 4 || !AllDigits(year) || ToInt(year) == 0) return std::nullopt;
-  if (date.size() == 4) return std::string(year) + "-01-01";
-  if (date.size() < 7 || date[4] != '-' || !AllDigits(date.substr(5, 2))) return std::nullopt;
-  const int month = ToInt(date.substr(5, 2));
-  if (month < 1 || month > 12) return std::nullopt;
-  if (date.size() == 7) return std::string(date) + "-01";
-  if (date.size() != 10 || date[7] != '-' || !AllDigits(date.substr(8, 2))) return std::nullopt;
-  const int y = ToInt(year);
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const int last = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-  const int day = ToInt(date.substr(8, 2));
-  if (day < 1 || day > last) return std::nullopt;
-  return std::string(date);
+  if (!iso_date::IsValid(date)) return std::nullopt;
+  return iso_date::Earliest(date);
 }
 
 const KindStyle& StyleOf(std::string_view kind) {

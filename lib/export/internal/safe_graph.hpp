@@ -106,7 +106,7 @@ std::string FormatValue(const Value& value, bool whole_suffix = true);
 
 // The xsd:date that GEXF `start` gets for a model date: "YYYY-MM-DD" (a real calendar
 // day) as it is, "YYYY-MM" -> "YYYY-MM-01", "YYYY" -> "YYYY-01-01"; nullopt for anything
-// else (including "").
+// else (including ""): iso_date::Earliest of an iso_date::IsValid date.
 std::optional<std::string> GexfDate(std::string_view date);
 
 // Visual style of a node kind, shared by DOT, GEXF and the yEd flavour.

@@ -34,6 +34,8 @@
 // a role, rows of one id that disagree, invalid UTF-8.
 #include "gazetteer/import/internal/formats.hpp"
 
+#include "common/iso_date.hpp"
+
 #include <algorithm>
 #include <array>
 #include <deque>
@@ -357,7 +359,7 @@ class CsvReader {
       role.of = std::string(v[kRoleOf]);
       role.title = std::string(v[kTitle]);
       for (const Column c : {kFrom, kTo}) {
-        if (!v[c].empty() && !IsIsoDate(v[c])) {
+        if (!v[c].empty() && !iso_date::IsValid(v[c])) {
           return bad(fmt::format("bad date '{}' in column {} (expected YYYY, YYYY-MM or "
                                  "YYYY-MM-DD)",
                                  Excerpt(v[c]), kColumns[c]));
@@ -365,7 +367,7 @@ class CsvReader {
       }
       role.from = std::string(v[kFrom]);
       role.to = std::string(v[kTo]);
-      if (!role.from.empty() && !role.to.empty() && EarliestDay(role.from) > LatestDay(role.to)) {
+      if (!role.from.empty() && !role.to.empty() && iso_date::Earliest(role.from) > iso_date::Latest(role.to)) {
         return bad(fmt::format("from {} is after to {}", role.from, role.to));
       }
       e.roles.push_back(std::move(role));

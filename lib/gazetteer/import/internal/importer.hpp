@@ -165,14 +165,7 @@ std::string Basename(const std::string& path);  // "-" stays "-" ("stdin" for so
 // `text` shortened to at most `max` bytes on a UTF-8 boundary, with "..." when cut.
 std::string Excerpt(std::string_view text, std::size_t max = 40);
 
-// True for a valid Gregorian calendar date.
-bool ValidDate(int year, int month, int day);
-// "YYYY", "YYYY-MM" or "YYYY-MM-DD" with valid parts.
-bool IsIsoDate(std::string_view text);
-// Earliest and latest day an ISO date of any precision stands for ("2020" ->
-// "2020-01-01" / "2020-12-31"), for comparing dates of different precision.
-std::string EarliestDay(std::string_view iso);
-std::string LatestDay(std::string_view iso);
+// ISO dates: common/iso_date.hpp (IsValidDay, IsValid, Earliest, Latest).
 
 // ----- ISO 3166-1 country codes -----
 

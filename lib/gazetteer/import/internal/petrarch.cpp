@@ -73,6 +73,7 @@
 // block (its synonyms and code lines) with it.
 #include "gazetteer/import/internal/formats.hpp"
 
+#include "common/iso_date.hpp"
 #include "common/utf8.hpp"
 
 #include <algorithm>
@@ -705,7 +706,7 @@ std::optional<std::string> PetrarchDate(std::string_view digits) {
   }
   const int month = number(pos, 2);
   const int day = number(pos + 2, 2);
-  if (!ValidDate(year, month, day)) return std::nullopt;
+  if (!iso_date::IsValidDay(year, month, day)) return std::nullopt;
   return fmt::format("{:04}-{:02}-{:02}", year, month, day);
 }
 
