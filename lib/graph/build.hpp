@@ -49,8 +49,10 @@ class GraphBuilder {
   std::unique_ptr<Impl> impl_;
 };
 
-// Degree, weighted degree, betweenness centrality (Brandes, on the undirected view,
-// unnormalised) and connected component of every vertex, computed with Boost.Graph.
+// Degree and weighted degree (in + out edges, parallel edges included), betweenness
+// centrality (Brandes, unnormalised: shortest paths between unordered pairs of other
+// vertices, on the undirected simple view) and connected component of every vertex,
+// computed with Boost.Graph.
 void ComputeMetrics(Graph& g);
 
 }  // namespace actorgraph::graph

@@ -4,6 +4,8 @@
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/graph_traits.hpp>
 
+#include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace actorgraph::graph {
@@ -11,11 +13,19 @@ namespace actorgraph::graph {
 void ComputeMetrics(Graph& g) {
   using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
   const std::size_t n = boost::num_vertices(g);
-  Undirected u(n);
+  // The undirected view is a simple graph: no self-loops, and parallel edges (say member_of
+  // and co_participant between the same two actors) give one edge, since Brandes' algorithm
+  // would otherwise count one shortest path once per parallel edge.
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  pairs.reserve(boost::num_edges(g));
   for (auto [it, end] = boost::edges(g); it != end; ++it) {
-    const auto s = boost::source(*it, g), t = boost::target(*it, g);
-    if (s != t) boost::add_edge(s, t, u);
+    const std::size_t s = boost::source(*it, g), t = boost::target(*it, g);
+    if (s != t) pairs.emplace_back(std::min(s, t), std::max(s, t));
   }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  Undirected u(n);
+  for (const auto& [s, t] : pairs) boost::add_edge(s, t, u);
   std::vector<int> component(n, 0);
   const int components = n > 0 ? boost::connected_components(u, component.data()) : 0;
   // Betweenness one component at a time: no shortest path leaves its component, and Brandes'
@@ -48,8 +58,10 @@ void ComputeMetrics(Graph& g) {
     for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) w += g[*it].weight;
     for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) w += g[*it].weight;
     node.weighted_degree = w;
-    // Each undirected pair counts twice in Brandes' sum over ordered pairs.
-    node.betweenness = centrality[v] / 2.0;
+    // Boost already halves the sum over ordered pairs for an undirected graph, so this is
+    // the number of unordered pairs' shortest paths through v (the middle of a path of three
+    // has 1).
+    node.betweenness = centrality[v];
     node.component = component[v];
   }
 }

@@ -1,0 +1,307 @@
+// Graph stage: GraphBuilder::Build on hand-made mentions and events, and ComputeMetrics on
+// small graphs whose degrees, betweenness and components are known by hand.
+#include "graph/build.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <boost/range/iterator_range.hpp>
+
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace graph = actorgraph::graph;
+namespace gazetteer = actorgraph::gazetteer;
+namespace events = actorgraph::events;
+namespace mentions = actorgraph::mentions;
+
+namespace {
+
+constexpr const char* kGazetteer = R"(
+{"id":"country:AZ","kind":"country","name":"Azerbaijan","adjectives":["Azerbaijani"],"code":"AZ"}
+{"id":"org:osce","kind":"organization","name":"OSCE"}
+{"id":"person:anna_berg","kind":"person","name":"Anna Berg","country":"AZ","member_of":["org:osce"]}
+{"id":"person:bo-lind","kind":"person","name":"Bo Lind"}
+)";
+
+const gazetteer::Gazetteer& Gaz() {
+  static const gazetteer::Gazetteer gaz = [] {
+    gazetteer::Gazetteer g;
+    REQUIRE(g.LoadString(kGazetteer, "inline").ok());
+    g.Compile();
+    return g;
+  }();
+  return gaz;
+}
+
+mentions::Mention Mention(const std::string& id, std::uint32_t start, std::uint32_t end,
+                          mentions::MentionSource resolved_by = mentions::MentionSource::kExact) {
+  mentions::Mention m;
+  m.start = start;
+  m.end = end;
+  m.entity_id = id;
+  m.resolved_by = resolved_by;
+  if (const auto index = Gaz().Find(id)) {
+    const auto& e = Gaz().entity(*index);
+    m.entity = *index;
+    m.name = e.name;
+    m.kind = e.kind;
+    m.country = e.kind == gazetteer::Kind::kCountry ? e.code : e.country;
+  } else {
+    m.name = id.substr(id.find(':') + 1);
+    m.kind = gazetteer::Kind::kPerson;
+    m.resolved_by = mentions::MentionSource::kDiscovered;
+    m.confidence = 0.5;
+  }
+  return m;
+}
+
+events::Participant Participant(const std::string& id, const std::string& name) {
+  events::Participant p;
+  p.entity_id = id;
+  p.name = name;
+  p.kind = "person";
+  p.role = "participant";
+  return p;
+}
+
+// An event of `type` (class `cls`) on `date` between participants given sorted by id.
+events::Event Event(const std::string& type, const std::string& cls, const std::string& date,
+                    std::vector<events::Participant> participants, const std::string& doc, std::uint32_t start) {
+  events::Event e;
+  e.type = type;
+  e.event_class = cls;
+  e.date = date;
+  e.participants = std::move(participants);
+  e.evidence.push_back({doc, start, start + 10});
+  events::AssignId(&e);
+  return e;
+}
+
+std::map<std::string, graph::Node> NodesById(const graph::Graph& g) {
+  std::map<std::string, graph::Node> out;
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) out[g[v].id] = g[v];
+  return out;
+}
+
+// (source id, target id, relation) -> edge, for every edge.
+std::map<std::tuple<std::string, std::string, std::string>, graph::Edge> EdgesByEnds(const graph::Graph& g) {
+  std::map<std::tuple<std::string, std::string, std::string>, graph::Edge> out;
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    out[{g[boost::source(e, g)].id, g[boost::target(e, g)].id, g[e].relation}] = g[e];
+  }
+  return out;
+}
+
+graph::Vertex AddNode(graph::Graph& g, const std::string& id) {
+  graph::Node n;
+  n.id = id;
+  return boost::add_vertex(n, g);
+}
+
+void AddEdge(graph::Graph& g, graph::Vertex s, graph::Vertex t, double weight = 1.0) {
+  graph::Edge e;
+  e.weight = weight;
+  boost::add_edge(s, t, e, g);
+}
+
+}  // namespace
+
+TEST_CASE("ComputeMetrics on a path of three and an isolated vertex") {
+  graph::Graph g;
+  const auto a = AddNode(g, "a"), b = AddNode(g, "b"), c = AddNode(g, "c"), d = AddNode(g, "d");
+  AddEdge(g, a, b, 2.0);
+  AddEdge(g, c, b, 3.0);  // direction does not matter: metrics use the undirected view
+  graph::ComputeMetrics(g);
+  CHECK(g[a].degree == 1);
+  CHECK(g[b].degree == 2);
+  CHECK(g[c].degree == 1);
+  CHECK(g[d].degree == 0);
+  CHECK(g[b].weighted_degree == 5.0);
+  CHECK(g[a].weighted_degree == 2.0);
+  CHECK(g[b].betweenness == 1.0);  // the one shortest path a-c runs through b
+  CHECK(g[a].betweenness == 0.0);
+  CHECK(g[c].betweenness == 0.0);
+  CHECK(g[d].betweenness == 0.0);
+  CHECK(g[a].component == g[b].component);
+  CHECK(g[b].component == g[c].component);
+  CHECK(g[d].component != g[a].component);
+}
+
+TEST_CASE("ComputeMetrics: betweenness on a star, a cycle and two components") {
+  graph::Graph g;
+  // Star: hub h with leaves l1..l4: every pair of leaves (6) has its one shortest path via h.
+  const auto h = AddNode(g, "h");
+  std::vector<graph::Vertex> leaves;
+  for (int i = 1; i <= 4; ++i) {
+    leaves.push_back(AddNode(g, "l" + std::to_string(i)));
+    AddEdge(g, h, leaves.back());
+  }
+  // 4-cycle w-x-y-z-w: each opposite pair has two shortest paths, so each vertex gets 1/2.
+  const auto w = AddNode(g, "w"), x = AddNode(g, "x"), y = AddNode(g, "y"), z = AddNode(g, "z");
+  AddEdge(g, w, x);
+  AddEdge(g, x, y);
+  AddEdge(g, y, z);
+  AddEdge(g, z, w);
+  // A parallel edge counts in the degree but adds no second shortest path.
+  AddEdge(g, w, x);
+  graph::ComputeMetrics(g);
+  CHECK(g[h].betweenness == 6.0);
+  CHECK(g[h].degree == 4);
+  for (const auto l : leaves) CHECK(g[l].betweenness == 0.0);
+  for (const auto v : {w, x, y, z}) CHECK(g[v].betweenness == Approx(0.5));
+  CHECK(g[w].degree == 3);
+  CHECK(g[h].component != g[w].component);
+  CHECK(g[leaves[0]].component == g[h].component);
+  CHECK(g[y].component == g[w].component);
+}
+
+TEST_CASE("ComputeMetrics on an empty graph") {
+  graph::Graph g;
+  graph::ComputeMetrics(g);
+  CHECK(boost::num_vertices(g) == 0);
+}
+
+TEST_CASE("GraphBuilder builds actors, events, memberships and affiliations") {
+  graph::GraphBuilder builder(Gaz());
+  builder.AddMentions("d1", "2021-02-16",
+                      {Mention("person:anna_berg", 0, 9), Mention("person:bo-lind", 14, 21),
+                       Mention("country:AZ", 30, 41, mentions::MentionSource::kAdjective),  // describes, does not name
+                       Mention("person:anna_berg", 50, 59), Mention("discovered:carl-ek", 70, 77)});
+  builder.AddEvents({Event("meeting", "meet", "2021-02-16",
+                           {Participant("person:anna_berg", "Anna Berg"), Participant("person:bo-lind", "Bo Lind")},
+                           "d1", 0)});
+  graph::BuildOptions options;
+  options.generator = "test";
+  const graph::Graph g = builder.Build(options);
+  REQUIRE(builder.merged_events().size() == 1);
+  const std::string event_id = builder.merged_events()[0].id;
+
+  // anna, bo, carl (mentioned only), org:osce (anna's membership), country:AZ (her
+  // affiliation; not from the adjective mention), and the event.
+  CHECK(boost::num_vertices(g) == 6);
+  CHECK(boost::num_edges(g) == 4);
+  auto nodes = NodesById(g);
+  REQUIRE(nodes.count("person:anna_berg") == 1);  // the gazetteer id is the node id
+  REQUIRE(nodes.count(event_id) == 1);
+  const graph::Node& anna = nodes["person:anna_berg"];
+  CHECK(anna.entity_id == "person:anna_berg");
+  CHECK(anna.label == "Anna Berg");
+  CHECK(anna.kind == "person");
+  CHECK(anna.country == "AZ");
+  CHECK(anna.mentions == 2);
+  CHECK(anna.evidence == "d1:0-9;d1:50-59");
+  CHECK(anna.degree == 3);
+  CHECK(nodes["person:bo-lind"].degree == 1);
+  CHECK(nodes["discovered:carl-ek"].degree == 0);
+  CHECK(nodes["discovered:carl-ek"].confidence == 0.5);
+  CHECK(nodes["country:AZ"].mentions == 0);
+  CHECK(nodes["org:osce"].kind == "organization");
+  const graph::Node& event = nodes[event_id];
+  CHECK(event.kind == "event");
+  CHECK(event.event_type == "meeting");
+  CHECK(event.date == "2021-02-16");
+  CHECK(event.degree == 2);
+  CHECK(event.label == "meeting 2021-02-16: Anna Berg, Bo Lind");
+  // Betweenness over bo - event - anna - {org:osce, country:AZ}: the pairs through anna are
+  // (event|bo) x (osce|AZ) and osce-AZ, the ones through the event are bo x (anna|osce|AZ).
+  CHECK(anna.betweenness == 5.0);
+  CHECK(event.betweenness == 3.0);
+  CHECK(nodes["person:bo-lind"].betweenness == 0.0);
+  CHECK(nodes["discovered:carl-ek"].component != anna.component);
+  CHECK(event.component == anna.component);
+
+  auto edges = EdgesByEnds(g);
+  CHECK(edges.count({"person:anna_berg", event_id, "participant_of"}) == 1);
+  CHECK(edges.count({"person:bo-lind", event_id, "participant_of"}) == 1);
+  CHECK(edges.count({"person:anna_berg", "org:osce", "member_of"}) == 1);
+  CHECK(edges.count({"person:anna_berg", "country:AZ", "affiliated_with"}) == 1);
+  CHECK(edges[{"person:anna_berg", event_id, "participant_of"}].role == "participant");
+  std::vector<std::string> ids;
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) ids.push_back(g[e].id);
+  std::sort(ids.begin(), ids.end());
+  CHECK(ids == std::vector<std::string>{"e0", "e1", "e2", "e3"});
+  CHECK(g[boost::graph_bundle].generator == "test");
+  CHECK(g[boost::graph_bundle].projection.empty());
+}
+
+TEST_CASE("GraphBuilder without mentioned-only actors") {
+  graph::GraphBuilder builder(Gaz());
+  builder.AddMentions("d1", "2021-02-16", {Mention("discovered:carl-ek", 70, 77), Mention("person:bo-lind", 0, 7)});
+  builder.AddEvents({Event("meeting", "meet", "2021-02-16",
+                           {Participant("person:anna_berg", "Anna Berg"), Participant("person:bo-lind", "Bo Lind")},
+                           "d1", 0)});
+  graph::BuildOptions options;
+  options.mentioned_actors = false;
+  const graph::Graph g = builder.Build(options);
+  auto nodes = NodesById(g);
+  CHECK(nodes.count("discovered:carl-ek") == 0);
+  CHECK(nodes.count("person:bo-lind") == 1);
+  CHECK(nodes["person:bo-lind"].mentions == 1);
+  // anna, bo, the event, and anna's gazetteer membership; no country: an actor's country
+  // comes from its mentions and participants (these carry none), not from the gazetteer.
+  CHECK(boost::num_vertices(g) == 4);
+  CHECK(nodes.count("org:osce") == 1);
+  CHECK(nodes.count("country:AZ") == 0);
+}
+
+TEST_CASE("GraphBuilder projection: co_participant edges weighted by shared events") {
+  graph::GraphBuilder builder(Gaz());
+  const auto anna = Participant("person:anna_berg", "Anna Berg");
+  const auto bo = Participant("person:bo-lind", "Bo Lind");
+  const auto carl = Participant("discovered:carl-ek", "Carl Ek");
+  // Three events that do not merge (different classes or dates): anna and bo share two.
+  builder.AddEvents({Event("meeting", "meet", "2021-02-16", {anna, bo}, "d1", 0),
+                     Event("call", "call", "2021-03-01", {anna, bo}, "d2", 0),
+                     Event("meeting", "meet", "2021-05-01", {carl, anna}, "d3", 0)});
+  graph::BuildOptions options;
+  options.projection = true;
+  const graph::Graph g = builder.Build(options);
+  REQUIRE(builder.merged_events().size() == 3);
+  CHECK(g[boost::graph_bundle].projection == "actors");
+  auto nodes = NodesById(g);
+  for (const auto& [id, node] : nodes) CHECK(node.kind != "event");
+  auto edges = EdgesByEnds(g);
+  const auto ab = edges.find({"person:anna_berg", "person:bo-lind", "co_participant"});
+  const auto ca = edges.find({"discovered:carl-ek", "person:anna_berg", "co_participant"});
+  REQUIRE(ab != edges.end());
+  REQUIRE(ca != edges.end());
+  CHECK(ab->second.weight == 2.0);
+  CHECK(ca->second.weight == 1.0);
+  // The shared events, ';'-separated and sorted.
+  CHECK(std::count(ab->second.events.begin(), ab->second.events.end(), ';') == 1);
+  CHECK(ab->second.events.find(builder.merged_events()[0].id) != std::string::npos);
+  CHECK(nodes["person:anna_berg"].weighted_degree == 2.0 + 1.0 + 1.0);  // + member_of
+  CHECK(nodes["person:anna_berg"].betweenness > 0.0);
+}
+
+TEST_CASE("GraphBuilder: documents in any order give the same graph") {
+  const auto build = [](bool reversed) {
+    graph::GraphBuilder builder(Gaz());
+    std::vector<std::pair<std::string, std::vector<mentions::Mention>>> docs = {
+        {"d1", {Mention("person:anna_berg", 0, 9), Mention("person:bo-lind", 14, 21)}},
+        {"d2", {Mention("person:bo-lind", 3, 10), Mention("discovered:carl-ek", 20, 27)}},
+    };
+    if (reversed) std::reverse(docs.begin(), docs.end());
+    for (const auto& [doc, ms] : docs) builder.AddMentions(doc, "2021-02-16", ms);
+    return builder.Build({});
+  };
+  const graph::Graph a = build(false), b = build(true);
+  REQUIRE(boost::num_vertices(a) == boost::num_vertices(b));
+  for (std::size_t v = 0; v < boost::num_vertices(a); ++v) {
+    CHECK(a[v].id == b[v].id);
+    CHECK(a[v].evidence == b[v].evidence);
+    CHECK(a[v].mentions == b[v].mentions);
+  }
+}
+
+TEST_CASE("GraphBuilder escapes ids that are not plain node ids, one-to-one") {
+  graph::GraphBuilder builder(Gaz());
+  builder.AddMentions("d1", "", {Mention("discovered:carl ek", 0, 7), Mention("discovered:carl__20ek", 10, 17)});
+  const graph::Graph g = builder.Build({});
+  auto nodes = NodesById(g);
+  CHECK(nodes.count("discovered:carl__20ek") == 1);
+  CHECK(nodes["discovered:carl__20ek"].entity_id == "discovered:carl ek");
+  CHECK(nodes.count("discovered:carl__5F__5F20ek") == 1);
+}
