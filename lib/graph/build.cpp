@@ -17,7 +17,7 @@ struct Actor {
   std::int64_t entity = -1;
   std::int64_t mentions = 0;
   double confidence = 0.0;
-  // The first kMaxEvidence distinct mention spans, as (document, start, end) with the
+  // The first max_evidence distinct mention spans, as (document, start, end) with the
   // document interned: 12 bytes a span rather than a string, since a large gazetteer over a
   // large corpus gives hundreds of thousands of actors.
   struct Ev {
@@ -43,16 +43,15 @@ std::string Join(const std::set<std::string>& items) {
 
 }  // namespace
 
-constexpr std::size_t kMaxEvidence = 20;
-
 struct GraphBuilder::Impl {
   const gazetteer::Gazetteer& gaz;
+  std::size_t max_evidence;  // spans kept per actor (BuildOptions::max_evidence)
   std::map<std::string, Actor> actors;
   std::vector<std::string> docs;                          // interned document ids
   std::unordered_map<std::string, std::uint32_t> doc_index;
   std::vector<events::Event> events;
   std::vector<events::Event> merged;
-  explicit Impl(const gazetteer::Gazetteer& g) : gaz(g) {}
+  Impl(const gazetteer::Gazetteer& g, std::size_t cap) : gaz(g), max_evidence(cap) {}
 
   Actor& Touch(const std::string& id, const std::string& label, const std::string& kind, std::int64_t entity,
                const std::string& country) {
@@ -76,7 +75,8 @@ struct GraphBuilder::Impl {
   }
 };
 
-GraphBuilder::GraphBuilder(const gazetteer::Gazetteer& g) : impl_(std::make_unique<Impl>(g)) {}
+GraphBuilder::GraphBuilder(const gazetteer::Gazetteer& g, const BuildOptions& options)
+    : impl_(std::make_unique<Impl>(g, options.max_evidence)) {}
 GraphBuilder::~GraphBuilder() = default;
 const std::vector<events::Event>& GraphBuilder::merged_events() const { return impl_->merged; }
 
@@ -102,7 +102,7 @@ void GraphBuilder::AddMentions(const std::string& doc_id, const std::string& doc
     Actor& a = impl_->Touch(m.entity_id, m.name, std::string(gazetteer::KindName(m.kind)), m.entity, m.country);
     ++a.mentions;
     a.confidence = std::max(a.confidence, m.confidence);
-    if (a.evidence.size() < kMaxEvidence) {
+    if (a.evidence.size() < impl_->max_evidence) {
       const Actor::Ev ev{intern(), m.start, m.end};
       if (!seen_before || std::find(a.evidence.begin(), a.evidence.end(), ev) == a.evidence.end()) a.evidence.push_back(ev);
     }
@@ -184,6 +184,7 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
   g[boost::graph_bundle].generator = options.generator;
   g[boost::graph_bundle].projection = options.projection ? "actors" : "";
   std::map<std::string, Vertex> vertex;
+  const std::size_t max_evidence = std::min(options.max_evidence, im.max_evidence);
   for (const auto& id : wanted) {
     const Actor& a = im.actors[id];
     Node node;
@@ -196,7 +197,9 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
     node.mentions = a.mentions;
     node.confidence = a.confidence > 0 ? a.confidence : 1.0;
     std::set<std::string> spans;
-    for (const auto& ev : a.evidence) spans.insert(Span(im.docs[ev.doc], ev.start, ev.end));
+    for (std::size_t i = 0; i < a.evidence.size() && i < max_evidence; ++i) {
+      spans.insert(Span(im.docs[a.evidence[i].doc], a.evidence[i].start, a.evidence[i].end));
+    }
     node.evidence = Join(spans);
     vertex[id] = boost::add_vertex(node, g);
   }

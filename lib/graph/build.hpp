@@ -22,7 +22,11 @@ namespace actorgraph::graph {
 struct BuildOptions {
   bool projection = false;          // actor-only graph: co_participant edges, weight = shared events
   bool mentioned_actors = true;     // also actors that are mentioned but take part in no event
-  std::size_t max_evidence = 200;   // spans kept per actor node (the mention count stays exact)
+  // Evidence spans kept per actor node: the first max_evidence distinct spans in input order
+  // (the mention count stays exact). It takes effect as mentions are added, so the builder
+  // keeps as many as the options given to its constructor say; Build's value can only
+  // lower that.
+  std::size_t max_evidence = 20;
   std::string generator;            // GraphInfo::generator
 };
 
@@ -30,7 +34,9 @@ struct BuildOptions {
 // order gives the same graph: everything is keyed and sorted by id.
 class GraphBuilder {
  public:
-  explicit GraphBuilder(const gazetteer::Gazetteer& gazetteer);
+  // Keeps options.max_evidence spans per actor as mentions are added (see BuildOptions); the
+  // other options are Build's.
+  explicit GraphBuilder(const gazetteer::Gazetteer& gazetteer, const BuildOptions& options = {});
   ~GraphBuilder();
 
   void AddMentions(const std::string& doc_id, const std::string& doc_date,

@@ -6,6 +6,7 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <tuple>
@@ -304,4 +305,60 @@ TEST_CASE("GraphBuilder escapes ids that are not plain node ids, one-to-one") {
   CHECK(nodes.count("discovered:carl__20ek") == 1);
   CHECK(nodes["discovered:carl__20ek"].entity_id == "discovered:carl ek");
   CHECK(nodes.count("discovered:carl__5F__5F20ek") == 1);
+}
+
+TEST_CASE("BuildOptions::max_evidence caps the evidence spans of an actor") {
+  // 30 distinct mentions of one actor over three documents.
+  const auto feed = [](graph::GraphBuilder& builder) {
+    for (int d = 0; d < 3; ++d) {
+      std::vector<mentions::Mention> ms;
+      for (std::uint32_t i = 0; i < 10; ++i) ms.push_back(Mention("person:bo-lind", 100 * i, 100 * i + 7));
+      builder.AddMentions("d" + std::to_string(d), "2021-02-16", ms);
+    }
+  };
+  const auto spans = [](const graph::Graph& g) {
+    const graph::Node n = NodesById(g).at("person:bo-lind");
+    CHECK(n.mentions == 30);  // the count stays exact
+    return n.evidence.empty() ? 0 : 1 + std::count(n.evidence.begin(), n.evidence.end(), ';');
+  };
+  SECTION("default: 20, as README says") {
+    CHECK(graph::BuildOptions{}.max_evidence == 20);
+    graph::GraphBuilder builder(Gaz());
+    feed(builder);
+    const graph::Graph g = builder.Build({});
+    CHECK(spans(g) == 20);
+    // The first 20 in input order: all of d0 and d1, none of d2.
+    CHECK(NodesById(g).at("person:bo-lind").evidence.find("d2:") == std::string::npos);
+  }
+  SECTION("a smaller cap given to the builder") {
+    graph::BuildOptions options;
+    options.max_evidence = 5;
+    graph::GraphBuilder builder(Gaz(), options);
+    feed(builder);
+    const graph::Graph g = builder.Build(options);
+    CHECK(spans(g) == 5);
+    CHECK(NodesById(g).at("person:bo-lind").evidence == "d0:0-7;d0:100-107;d0:200-207;d0:300-307;d0:400-407");
+  }
+  SECTION("a larger cap keeps every span") {
+    graph::BuildOptions options;
+    options.max_evidence = 100;
+    graph::GraphBuilder builder(Gaz(), options);
+    feed(builder);
+    CHECK(spans(builder.Build(options)) == 30);
+  }
+  SECTION("Build's cap can lower the builder's") {
+    graph::GraphBuilder builder(Gaz());
+    feed(builder);
+    graph::BuildOptions options;
+    options.max_evidence = 3;
+    CHECK(spans(builder.Build(options)) == 3);
+  }
+  SECTION("a repeated document id does not repeat a span") {
+    graph::GraphBuilder builder(Gaz());
+    builder.AddMentions("d0", "", {Mention("person:bo-lind", 0, 7)});
+    builder.AddMentions("d0", "", {Mention("person:bo-lind", 0, 7), Mention("person:bo-lind", 9, 16)});
+    const graph::Node n = NodesById(builder.Build({})).at("person:bo-lind");
+    CHECK(n.evidence == "d0:0-7;d0:9-16");
+    CHECK(n.mentions == 3);
+  }
 }
