@@ -41,7 +41,7 @@ install_deps() {
 }
 
 build() {
-  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DACTORGRAPH_BUILD_TESTS=ON "$@"
+  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DACTORGRAPH_BUILD_TESTS=ON -DACTORGRAPH_WERROR=ON "$@"
   cmake --build "$build_dir" -j"$jobs"
 }
 

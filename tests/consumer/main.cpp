@@ -1,6 +1,17 @@
 // Uses the installed library: loads a one-line gazetteer and finds a mention.
+// Every installed stage header is included, so that a header which includes one that is not
+// installed fails here.
+#include <analysis/analysis.hpp>
+#include <documents/documents.hpp>
+#include <events/events.hpp>
+#include <export/export.hpp>
 #include <gazetteer/gazetteer.hpp>
+#include <gazetteer/import/import.hpp>
+#include <graph/build.hpp>
 #include <mentions/mentions.hpp>
+#include <pipeline/pipeline.hpp>
+#include <tagger/tagger.hpp>
+#include <text/text.hpp>
 
 #include <cstdio>
 

@@ -14,6 +14,22 @@ cmake --install "$build_dir" --prefix "$tmp/prefix" >"$tmp/install.log" 2>&1 || 
 [ -f "$tmp/prefix/share/actorgraph/gazetteers/countries.jsonl" ] || say_fail "default gazetteers not installed"
 [ -f "$tmp/prefix/include/actorgraph/gazetteer/gazetteer.hpp" ] || say_fail "public headers not installed"
 [ ! -e "$tmp/prefix/include/actorgraph/export/internal" ] || say_fail "internal headers installed"
+[ -f "$tmp/prefix/include/actorgraph/gazetteer/import/import.hpp" ] || say_fail "gazetteer/import/import.hpp not installed"
+for internal in gazetteer/flat.hpp gazetteer/gazetteer_impl.hpp documents/json_line.hpp \
+                gazetteer/import/internal common/utf8.hpp common/node_id.hpp mentions/jsonl.hpp \
+                mentions/internal tagger/internal; do
+  [ ! -e "$tmp/prefix/include/actorgraph/$internal" ] || say_fail "internal header $internal installed"
+done
+# The gazetteer library does not drag in the importers (no gazetteer source includes them).
+targets="$tmp/prefix/lib/cmake/actorgraph/actorgraphTargets.cmake"
+sed -n '/^set_target_properties(actorgraph::actorgraph_gazetteer PROPERTIES/,/^)/p' "$targets" | grep -q gazetteer_import &&
+  say_fail "actorgraph_gazetteer links actorgraph_gazetteer_import"
+# Every installed header's own includes are installed too.
+for h in $(cd "$tmp/prefix/include/actorgraph" && find . -name '*.hpp' | sed 's|^\./||'); do
+  for inc in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$tmp/prefix/include/actorgraph/$h"); do
+    [ -f "$tmp/prefix/include/actorgraph/$inc" ] || say_fail "$h includes $inc, which is not installed"
+  done
+done
 [ -f "$tmp/prefix/lib/cmake/actorgraph/actorgraphConfig.cmake" ] || say_fail "no CMake package config"
 
 # The installed binary, run from elsewhere, with no data flags.
