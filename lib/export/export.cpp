@@ -1,6 +1,7 @@
 // Format names, format detection, and the atomic writers over the serialisers.
 #include "export/export.hpp"
 
+#include "common/ascii.hpp"
 #include "common/output_file.hpp"
 #include "export/internal/writers.hpp"
 
@@ -30,14 +31,6 @@ constexpr std::array<std::pair<std::string_view, Format>, 7> kExtensions = {{
     {".json", Format::kJson},
     {".cyjs", Format::kCyjs},
 }};
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 Status WriteNeo4jFolder(const internal::SafeGraph& safe, const std::string& path) {
   if (path == "-") return Status::BadUsage("neo4j export writes a folder; give a folder path, not '-'");
@@ -78,7 +71,7 @@ void SerializeSafe(const internal::SafeGraph& safe, const Options& opts, interna
 }  // namespace
 
 std::optional<Format> ParseFormat(std::string_view name) {
-  const std::string lower = AsciiLower(name);
+  const std::string lower = ascii::Lower(name);
   for (const auto& [n, format] : kNames) {
     if (n == lower) return format;
   }
@@ -87,7 +80,7 @@ std::optional<Format> ParseFormat(std::string_view name) {
 
 std::optional<Format> FormatFromPath(std::string_view path) {
   const std::size_t slash = path.find_last_of('/');
-  const std::string name = AsciiLower(slash == std::string_view::npos ? path : path.substr(slash + 1));
+  const std::string name = ascii::Lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
   for (const auto& [ext, format] : kExtensions) {
     // The extension must follow at least one character of name (".json" alone is a hidden
     // file without an extension, as std::filesystem sees it).

@@ -1,6 +1,8 @@
 // Neo4j import CSV (neo4j-admin database import): nodes.csv and relationships.csv.
 #include "export/internal/writers.hpp"
 
+#include "common/ascii.hpp"
+
 namespace actorgraph::exports::internal {
 namespace {
 
@@ -16,7 +18,6 @@ std::string_view Neo4jType(AttrType type) {
 }
 
 bool AsciiAlnum(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-char AsciiUpper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
 // Person, Organization, ... for known kinds; otherwise the kind's ASCII words in CamelCase
 // ("armed group" -> "ArmedGroup"), or "Entity" when nothing is left.
@@ -30,7 +31,7 @@ std::string NodeLabel(std::string_view kind) {
       word_start = true;
       continue;
     }
-    label += word_start ? AsciiUpper(c) : c;
+    label += word_start ? ascii::ToUpper(c) : c;
     word_start = false;
   }
   if (label.empty()) return "Entity";
@@ -44,7 +45,7 @@ std::string RelationshipType(std::string_view relation) {
   for (char c : relation) {
     const auto u = static_cast<unsigned char>(c);
     if (u >= 0x80 && u < 0xC0) continue;  // UTF-8 continuation byte: counted with its lead
-    type += AsciiAlnum(c) || c == '_' ? AsciiUpper(c) : '_';
+    type += AsciiAlnum(c) || c == '_' ? ascii::ToUpper(c) : '_';
   }
   return type.empty() ? "RELATED_TO" : type;
 }

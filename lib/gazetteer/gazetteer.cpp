@@ -1,6 +1,8 @@
 #include "gazetteer/gazetteer.hpp"
 
+#include "common/ascii.hpp"
 #include "common/bytes.hpp"
+#include "common/fnv1a.hpp"
 
 #include "common/iso_date.hpp"
 #include "common/json_error.hpp"
@@ -276,10 +278,8 @@ Status SourceFingerprint(const std::string& path, std::string* fingerprint) {
   std::vector<std::string> files;
   ACTORGRAPH_RETURN_IF_ERROR(GazetteerFiles(path, &files));
   // FNV-1a, 64 bits, over (relative name, NUL, size, bytes) of each file.
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  const auto feed = [&h](std::string_view bytes) {
-    for (const unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ULL;
-  };
+  std::uint64_t h = fnv1a::kOffsetBasis;
+  const auto feed = [&h](std::string_view bytes) { h = fnv1a::Add(h, bytes); };
   feed("actorgraph-gazetteer-cache-1");
   for (const auto& file : files) {
     std::string bytes;
@@ -340,11 +340,7 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
     }
     Candidate cand{entity, type, 0, false};
     for (const auto& t : toks) {
-      std::string lower(alias.substr(t.start, t.end - t.start));
-      for (char& c : lower) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      }
-      if (lower != t.key) cand.folded = true;
+      if (ascii::Lower(alias.substr(t.start, t.end - t.start)) != t.key) cand.folded = true;
     }
     if (type == AliasType::kCased) {
       std::vector<std::string> forms;

@@ -275,7 +275,7 @@ class CsvReader {
     columns_.assign(fields.size(), kColumns.size());
     std::array<bool, kColumns.size()> present{};
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      const std::string name = AsciiLower(Trim(fields[i]));
+      const std::string name = ascii::Lower(Trim(fields[i]));
       const auto it = std::find(kColumns.begin(), kColumns.end(), name);
       if (it == kColumns.end()) {
         return Status::BadInput(fmt::format(
@@ -313,7 +313,7 @@ class CsvReader {
     Entity e;
     if (v[kName].empty()) return bad("empty name");
     e.name = std::string(v[kName]);
-    const std::string kind = AsciiLower(v[kKind]);
+    const std::string kind = ascii::Lower(v[kKind]);
     const auto kind_it = std::find_if(kKinds.begin(), kKinds.end(),
                                       [&](const auto& k) { return k.first == kind; });
     if (kind_it == kKinds.end()) {
@@ -344,7 +344,7 @@ class CsvReader {
                                Excerpt(c)));
       }
       // A country's own code is its `code`; anything else is affiliated with `country`.
-      (kind == "country" ? e.code : e.country) = AsciiUpper(c);
+      (kind == "country" ? e.code : e.country) = ascii::Upper(c);
     }
     if (v[kRole].empty()) {
       for (const Column c : {kRoleOf, kTitle, kFrom, kTo}) {
@@ -373,7 +373,7 @@ class CsvReader {
       e.roles.push_back(std::move(role));
     }
     if (!v[kWikidata].empty()) {
-      const std::string w = AsciiUpper(v[kWikidata]);
+      const std::string w = ascii::Upper(v[kWikidata]);
       const auto digit = [](char c) { return c >= '0' && c <= '9'; };
       const bool ok =
           w.size() >= 2 && w[0] == 'Q' && w[1] != '0' && std::all_of(w.begin() + 1, w.end(), digit);

@@ -249,7 +249,7 @@ class GeonamesReader {
     const std::string_view ascii = Trim(Field(columns_.ascii));
     if (!ascii.empty() && ascii != name) e.aliases.emplace_back(ascii);
     AddAlternates(Field(columns_.alternates), &e);
-    e.country = AsciiUpper(country);
+    e.country = ascii::Upper(country);
     e.lat = lat;
     e.lon = lon;
     if (population > 0) e.population = population;
@@ -261,15 +261,15 @@ class GeonamesReader {
   }
 
   void AddAlternates(std::string_view list, Entity* e) {
-    std::vector<std::string> seen{AsciiLower(e->name)};
-    for (const std::string& a : e->aliases) seen.push_back(AsciiLower(a));
+    std::vector<std::string> seen{ascii::Lower(e->name)};
+    for (const std::string& a : e->aliases) seen.push_back(ascii::Lower(a));
     std::size_t kept = 0;
     while (!list.empty() && kept < kMaxAlternateNames) {
       const std::size_t comma = list.find(',');
       const std::string_view alternate = Trim(list.substr(0, comma));
       list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
       if (!KeepGeonamesAlternateName(alternate)) continue;
-      std::string key = AsciiLower(alternate);
+      std::string key = ascii::Lower(alternate);
       if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
       seen.push_back(std::move(key));
       e->aliases.emplace_back(alternate);

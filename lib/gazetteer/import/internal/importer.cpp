@@ -203,7 +203,7 @@ std::string Slugger::Slug(std::string_view text) {
   }
   std::string folded;
   if (ascii) {
-    folded = AsciiLower(text);
+    folded = ascii::Lower(text);
   } else {
     if (!icu_) {
       icu_ = std::make_unique<Icu>();
@@ -220,7 +220,7 @@ std::string Slugger::Slug(std::string_view text) {
     } else {
       folded = std::string(text);  // without ICU data only the ASCII letters survive
     }
-    folded = AsciiLower(folded);
+    folded = ascii::Lower(folded);
   }
   std::string slug;
   slug.reserve(folded.size());
@@ -293,12 +293,12 @@ std::string ImportContext::UniqueId(const std::string& base) {
 
 void ImportContext::Emit(Entity& entity) {
   std::unordered_set<std::string> seen;
-  seen.insert(AsciiLower(entity.name));
+  seen.insert(ascii::Lower(entity.name));
   std::vector<std::string> kept;
   kept.reserve(entity.aliases.size());
   for (std::string& alias : entity.aliases) {
     if (alias.empty()) continue;
-    if (!seen.insert(AsciiLower(alias)).second) continue;
+    if (!seen.insert(ascii::Lower(alias)).second) continue;
     kept.push_back(std::move(alias));
   }
   entity.aliases = std::move(kept);
@@ -329,22 +329,6 @@ std::string_view Trim(std::string_view text) {
   if (first == std::string_view::npos) return {};
   const std::size_t last = text.find_last_not_of(kSpace);
   return text.substr(first, last - first + 1);
-}
-
-std::string AsciiLower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string AsciiUpper(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
 }
 
 std::string Basename(const std::string& path) {

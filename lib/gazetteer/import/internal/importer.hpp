@@ -6,6 +6,7 @@
 // turns them into the error that ends the import, or (with skip_bad_rows) into a warning.
 #pragma once
 
+#include "common/ascii.hpp"
 #include "common/output_file.hpp"
 #include "common/status.hpp"
 #include "gazetteer/import/import.hpp"
@@ -159,8 +160,6 @@ std::string InvalidUtf8Message(const std::string& path, const LineReader& reader
 // ----- small text helpers shared by the importers -----
 
 std::string_view Trim(std::string_view text);  // strips ASCII spaces, tabs, CR, LF
-std::string AsciiLower(std::string_view text);
-std::string AsciiUpper(std::string_view text);
 std::string Basename(const std::string& path);  // "-" stays "-" ("stdin" for sources)
 // `text` shortened to at most `max` bytes on a UTF-8 boundary, with "..." when cut.
 std::string Excerpt(std::string_view text, std::size_t max = 40);

@@ -159,7 +159,7 @@ bool ParseCode(std::string_view text, Code* code, std::string* error) {
       return false;
     }
   }
-  code->id = AsciiUpper(id);
+  code->id = ascii::Upper(id);
   if (dates.empty()) return true;
 
   auto parse_date = [&](std::string_view digits, std::string* out) {
@@ -204,7 +204,7 @@ bool IsInstitutionWord(std::string_view word) {
 }
 
 bool HasInstitutionWord(std::string_view phrase) {
-  const std::string upper = AsciiUpper(phrase);
+  const std::string upper = ascii::Upper(phrase);
   std::size_t start = 0;
   for (std::size_t i = 0; i <= upper.size(); ++i) {
     if (i == upper.size() || upper[i] == '_' || upper[i] == ' ' || upper[i] == '-') {
@@ -728,7 +728,7 @@ std::string PrettifyPetrarchName(std::string_view raw) {
       out.append(word);
       continue;
     }
-    const std::string lower = AsciiLower(word);
+    const std::string lower = ascii::Lower(word);
     if (w > 0 && IsMinorWord(lower)) {
       out.append(lower);
       continue;
