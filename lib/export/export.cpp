@@ -59,12 +59,23 @@ Status WriteNeo4jFolder(const internal::SafeGraph& safe, const std::string& path
 // Every format but kNeo4j (two files) into `sink`.
 void SerializeSafe(const internal::SafeGraph& safe, const Options& opts, internal::Sink& sink) {
   switch (opts.format) {
-    case Format::kGraphml: internal::WriteGraphml(safe, opts.yed, sink); break;
-    case Format::kDot: internal::WriteDot(safe, opts.legend, sink); break;
-    case Format::kGexf: internal::WriteGexf(safe, sink); break;
-    case Format::kJson: internal::WriteNodeLink(safe, sink); break;
-    case Format::kCyjs: internal::WriteCyjs(safe, sink); break;
-    case Format::kNeo4j: break;
+    case Format::kGraphml:
+      internal::WriteGraphml(safe, opts.yed, sink);
+      break;
+    case Format::kDot:
+      internal::WriteDot(safe, opts.legend, sink);
+      break;
+    case Format::kGexf:
+      internal::WriteGexf(safe, sink);
+      break;
+    case Format::kJson:
+      internal::WriteNodeLink(safe, sink);
+      break;
+    case Format::kCyjs:
+      internal::WriteCyjs(safe, sink);
+      break;
+    case Format::kNeo4j:
+      break;
   }
 }
 

@@ -105,8 +105,8 @@ std::string_view FormatName(Format format);
 
 struct Options {
   Format format = Format::kGraphml;
-  bool yed = false;     // GraphML only: yEd flavour (--graphml-flavor yed)
-  bool legend = true;   // DOT only: the cluster_legend subgraph (see above)
+  bool yed = false;    // GraphML only: yEd flavour (--graphml-flavor yed)
+  bool legend = true;  // DOT only: the cluster_legend subgraph (see above)
 };
 
 // The graph in `opts.format`, deterministic for identical graphs. Returns "" for kNeo4j,

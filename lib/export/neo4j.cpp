@@ -10,9 +10,12 @@ constexpr std::string_view kEol = "\r\n";  // RFC 4180
 
 std::string_view Neo4jType(AttrType type) {
   switch (type) {
-    case AttrType::kString: return "";
-    case AttrType::kLong: return ":long";
-    case AttrType::kDouble: return ":double";
+    case AttrType::kString:
+      return "";
+    case AttrType::kLong:
+      return ":long";
+    case AttrType::kDouble:
+      return ":double";
   }
   return "";
 }

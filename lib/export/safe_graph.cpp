@@ -147,12 +147,23 @@ SafeGraph MakeSafe(const graph::Graph& g) {
     SafeNode node;
     node.id = std::move(node_ids[v]);
     node.values = {
-        SanitizeText(n.label),     SanitizeText(n.kind),     SanitizeText(n.event_type),
-        SanitizeText(n.date),      SanitizeText(n.place),    SanitizeText(n.mode),
-        SanitizeText(n.cameo),     SanitizeText(n.entity_id), SanitizeText(n.role),
-        SanitizeText(n.country),   n.mentions,               Portable(n.confidence),
-        SanitizeText(n.evidence),  n.degree,                 Portable(n.weighted_degree),
-        Portable(n.betweenness),     n.component,
+        SanitizeText(n.label),
+        SanitizeText(n.kind),
+        SanitizeText(n.event_type),
+        SanitizeText(n.date),
+        SanitizeText(n.place),
+        SanitizeText(n.mode),
+        SanitizeText(n.cameo),
+        SanitizeText(n.entity_id),
+        SanitizeText(n.role),
+        SanitizeText(n.country),
+        n.mentions,
+        Portable(n.confidence),
+        SanitizeText(n.evidence),
+        n.degree,
+        Portable(n.weighted_degree),
+        Portable(n.betweenness),
+        n.component,
     };
     out.nodes.push_back(std::move(node));
   }
@@ -172,8 +183,8 @@ SafeGraph MakeSafe(const graph::Graph& g) {
     edge.id = std::move(edge_ids[index]);
     edge.source = boost::source(e, g);
     edge.target = boost::target(e, g);
-    edge.values = {SanitizeText(d.relation), SanitizeText(d.role), Portable(d.weight),
-                   SanitizeText(d.evidence), SanitizeText(d.events)};
+    edge.values = {SanitizeText(d.relation), SanitizeText(d.role), Portable(d.weight), SanitizeText(d.evidence),
+                   SanitizeText(d.events)};
     out.edges.push_back(std::move(edge));
     ++index;
   }

@@ -11,14 +11,14 @@
 #include "gazetteer/flat.hpp"
 #include "gazetteer/gazetteer_impl.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 #include <span>
 #include <sstream>
 #include <unordered_map>
@@ -28,11 +28,16 @@ namespace fs = std::filesystem;
 
 std::string_view KindName(Kind kind) {
   switch (kind) {
-    case Kind::kPerson: return "person";
-    case Kind::kOrganization: return "organization";
-    case Kind::kCountry: return "country";
-    case Kind::kLocation: return "location";
-    case Kind::kGroup: return "group";
+    case Kind::kPerson:
+      return "person";
+    case Kind::kOrganization:
+      return "organization";
+    case Kind::kCountry:
+      return "country";
+    case Kind::kLocation:
+      return "location";
+    case Kind::kGroup:
+      return "group";
   }
   return "person";
 }
@@ -48,22 +53,32 @@ std::optional<Kind> ParseKind(std::string_view name) {
 
 int KindPriority(Kind kind) {
   switch (kind) {
-    case Kind::kCountry: return 5;
-    case Kind::kOrganization: return 4;
-    case Kind::kPerson: return 3;
-    case Kind::kGroup: return 2;
-    case Kind::kLocation: return 1;
+    case Kind::kCountry:
+      return 5;
+    case Kind::kOrganization:
+      return 4;
+    case Kind::kPerson:
+      return 3;
+    case Kind::kGroup:
+      return 2;
+    case Kind::kLocation:
+      return 1;
   }
   return 0;
 }
 
 std::string_view AliasTypeName(AliasType type) {
   switch (type) {
-    case AliasType::kName: return "exact";
-    case AliasType::kAlias: return "alias";
-    case AliasType::kCased: return "alias";
-    case AliasType::kAdjective: return "adjective";
-    case AliasType::kDemonym: return "demonym";
+    case AliasType::kName:
+      return "exact";
+    case AliasType::kAlias:
+      return "alias";
+    case AliasType::kCased:
+      return "alias";
+    case AliasType::kAdjective:
+      return "adjective";
+    case AliasType::kDemonym:
+      return "demonym";
   }
   return "alias";
 }
@@ -144,8 +159,10 @@ Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& wher
     problem(fmt::format("id \"{}\" may use only letters, digits and . _ : -", e.id));
   }
   if (obj.contains("kind") && obj["kind"].is_string()) {
-    if (auto k = ParseKind(kind)) e.kind = *k;
-    else problem(fmt::format("unknown kind \"{}\" (person, organization, country, location, group)", kind));
+    if (auto k = ParseKind(kind))
+      e.kind = *k;
+    else
+      problem(fmt::format("unknown kind \"{}\" (person, organization, country, location, group)", kind));
   }
   if (obj.contains("name") && obj["name"].is_string() && e.name.find_first_not_of(" \t") == std::string::npos) {
     problem("field \"name\" is empty");
@@ -314,8 +331,8 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
   text::Analyzer analyzer;
   text::TokenList toks;
   // Build with hash maps, then freeze into the flat tables.
-  std::unordered_map<std::string, std::uint32_t> vocab;  // token key → provisional id
-  std::vector<std::string_view> keys;                     // provisional id → key
+  std::unordered_map<std::string, std::uint32_t> vocab;    // token key → provisional id
+  std::vector<std::string_view> keys;                      // provisional id → key
   std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node, provisional id) → node
   std::vector<std::vector<Candidate>> node_candidates(1);
   im.cased_forms.assign(1, {});
@@ -351,8 +368,8 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
     if (warnings && type != AliasType::kAdjective && type != AliasType::kDemonym && type != AliasType::kCased) {
       for (const auto& c : cands) {
         const Entity& other = im.entities[c.entity];
-        if (other.kind == im.entities[entity].kind && c.type != AliasType::kAdjective && c.type != AliasType::kDemonym &&
-            c.type != AliasType::kCased) {
+        if (other.kind == im.entities[entity].kind && c.type != AliasType::kAdjective &&
+            c.type != AliasType::kDemonym && c.type != AliasType::kCased) {
           warnings->push_back(fmt::format("{}: alias \"{}\" also names {} ({}), of the same kind: {} wins",
                                           im.entities[entity].origin, alias, other.id, other.origin, other.id));
         }
@@ -391,8 +408,10 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
   for (const auto& [k, child] : edges) {
     const auto node = static_cast<std::uint32_t>(k >> 32);
     const std::uint32_t token = slot_of[static_cast<std::uint32_t>(k)];
-    if (node == 0) im.vocab.slots[token].root_child = child;
-    else im.edges.Insert(node, token, child);
+    if (node == 0)
+      im.vocab.slots[token].root_child = child;
+    else
+      im.edges.Insert(node, token, child);
   }
   im.candidate_begin.assign(node_candidates.size() + 1, 0);
   im.node_flags.assign(node_candidates.size(), 0);
@@ -597,8 +616,10 @@ void Gazetteer::Prefetch(const Match& m, int stage) const {
   }
   const std::uint32_t entity = im.candidates[begin].entity;
   if (stage == 2) {
-    if (im.lazy) im.lazy->PrefetchSlot(entity);
-    else __builtin_prefetch(&im.entities[entity]);
+    if (im.lazy)
+      im.lazy->PrefetchSlot(entity);
+    else
+      __builtin_prefetch(&im.entities[entity]);
   } else if (im.lazy) {
     im.lazy->PrefetchEntity(entity);
   }
@@ -615,20 +636,21 @@ void Gazetteer::Candidates(const Match& m, std::string_view text, std::span<cons
                            std::vector<Candidate>* out) const {
   out->clear();
   for (const auto& c : impl_->NodeCandidates(m.node)) {
-    if (c.type == AliasType::kCased && !CasedFits(impl_->cased_forms[c.cased_form], text, tokens, m.first_token)) continue;
+    if (c.type == AliasType::kCased && !CasedFits(impl_->cased_forms[c.cased_form], text, tokens, m.first_token))
+      continue;
     if (!FoldFits(c, tokens, m.first_token, m.end_token)) continue;
     out->push_back(c);
   }
 }
 
-std::vector<std::uint32_t> Gazetteer::Holders(std::string_view role_key, std::string_view of, std::string_view date) const {
+std::vector<std::uint32_t> Gazetteer::Holders(std::string_view role_key, std::string_view of,
+                                              std::string_view date) const {
   std::vector<std::uint32_t> out;
   auto it = impl_->holders.find(std::string(role_key) + '\x1f' + std::string(of));
   if (it == impl_->holders.end()) return out;
   for (const auto& [entity, role] : it->second) {
     const auto& roles = impl_->At(entity).roles;
-    if (role < roles.size() && roles[role].HeldOn(date) &&
-        std::find(out.begin(), out.end(), entity) == out.end()) {
+    if (role < roles.size() && roles[role].HeldOn(date) && std::find(out.begin(), out.end(), entity) == out.end()) {
       out.push_back(entity);
     }
   }

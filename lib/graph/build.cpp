@@ -25,7 +25,7 @@ struct Actor {
     bool operator==(const Ev&) const = default;
   };
   std::vector<Ev> evidence;
-  std::string last_date;           // latest document date the actor was seen on
+  std::string last_date;  // latest document date the actor was seen on
 };
 
 std::string Span(const std::string& doc, std::uint32_t start, std::uint32_t end) {
@@ -47,7 +47,7 @@ struct GraphBuilder::Impl {
   const gazetteer::Gazetteer& gaz;
   std::size_t max_evidence;  // spans kept per actor (BuildOptions::max_evidence)
   std::map<std::string, Actor> actors;
-  std::vector<std::string> docs;                          // interned document ids
+  std::vector<std::string> docs;  // interned document ids
   std::unordered_map<std::string, std::uint32_t> doc_index;
   std::vector<events::Event> events;
   std::vector<events::Event> merged;
@@ -104,7 +104,8 @@ void GraphBuilder::AddMentions(const std::string& doc_id, const std::string& doc
     a.confidence = std::max(a.confidence, m.confidence);
     if (a.evidence.size() < impl_->max_evidence) {
       const Actor::Ev ev{intern(), m.start, m.end};
-      if (!seen_before || std::find(a.evidence.begin(), a.evidence.end(), ev) == a.evidence.end()) a.evidence.push_back(ev);
+      if (!seen_before || std::find(a.evidence.begin(), a.evidence.end(), ev) == a.evidence.end())
+        a.evidence.push_back(ev);
     }
     if (!m.role.empty() && doc_date >= a.role_date) {
       a.role = m.role;

@@ -20,14 +20,14 @@ namespace actorgraph::graph {
 
 // What BuildGraph adds besides actors that take part in events.
 struct BuildOptions {
-  bool projection = false;          // actor-only graph: co_participant edges, weight = shared events
-  bool mentioned_actors = true;     // also actors that are mentioned but take part in no event
+  bool projection = false;       // actor-only graph: co_participant edges, weight = shared events
+  bool mentioned_actors = true;  // also actors that are mentioned but take part in no event
   // Evidence spans kept per actor node: the first max_evidence distinct spans in input order
   // (the mention count stays exact). It takes effect as mentions are added, so the builder
   // keeps as many as the options given to its constructor say; Build's value can only
   // lower that.
   std::size_t max_evidence = 20;
-  std::string generator;            // GraphInfo::generator
+  std::string generator;  // GraphInfo::generator
 };
 
 // Accumulates documents (mentions and events) and builds the graph. Adding documents in any

@@ -18,17 +18,17 @@ namespace actorgraph::graph {
 // One vertex. Strings are UTF-8; fields that do not apply to a vertex are empty, zero, or
 // (for numbers that were not computed) zero. Exporters write every field on every vertex.
 struct Node {
-  std::string id;          // stable id, a valid node id (common/node_id.hpp): node_id::FromString(entity_id)
-  std::string label;       // display name (canonical name; for events a short description)
-  std::string kind;        // person|organization|country|location|group|event
-  std::string event_type;  // events only: meeting|talks|call|visit|agreement|statement|...
-  std::string date;        // events only: ISO 8601, "2021-02-16" or "2021-02" or ""
-  std::string place;       // events only: entity id of the place, or ""
-  std::string mode;        // events only: "video", "phone", or ""
-  std::string cameo;       // events only: CAMEO code ("040", "057", ...) or ""
-  std::string entity_id;   // gazetteer id, "discovered:..." or, for events, the event id
-  std::string role;        // actors: role held at the time, e.g. "Foreign Minister of Azerbaijan"
-  std::string country;     // actors: affiliated country (ISO 3166-1 alpha-2), where known
+  std::string id;             // stable id, a valid node id (common/node_id.hpp): node_id::FromString(entity_id)
+  std::string label;          // display name (canonical name; for events a short description)
+  std::string kind;           // person|organization|country|location|group|event
+  std::string event_type;     // events only: meeting|talks|call|visit|agreement|statement|...
+  std::string date;           // events only: ISO 8601, "2021-02-16" or "2021-02" or ""
+  std::string place;          // events only: entity id of the place, or ""
+  std::string mode;           // events only: "video", "phone", or ""
+  std::string cameo;          // events only: CAMEO code ("040", "057", ...) or ""
+  std::string entity_id;      // gazetteer id, "discovered:..." or, for events, the event id
+  std::string role;           // actors: role held at the time, e.g. "Foreign Minister of Azerbaijan"
+  std::string country;        // actors: affiliated country (ISO 3166-1 alpha-2), where known
   std::int64_t mentions = 0;  // number of mentions over all documents
   double confidence = 1.0;    // 1.0 gazetteer match, lower for discovered or inferred
   std::string evidence;       // "doc:start-end" spans, ';'-separated, sorted
@@ -51,12 +51,11 @@ struct Edge {
 // Graph-level attributes written by every exporter.
 struct GraphInfo {
   std::string name = "actorgraph";
-  std::string generator;    // "actorgraph 0.1.0"
-  std::string projection;   // "" (actors and events) or "actors"
+  std::string generator;   // "actorgraph 0.1.0"
+  std::string projection;  // "" (actors and events) or "actors"
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, Edge,
-                                    GraphInfo>;
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, Edge, GraphInfo>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using EdgeDesc = boost::graph_traits<Graph>::edge_descriptor;
 

@@ -34,6 +34,7 @@ int main() {
     std::fprintf(stderr, "unexpected mentions\n");
     return 1;
   }
-  std::printf("consumer: found %s at %u-%u\n", out.mentions[0].entity_id.c_str(), out.mentions[0].start, out.mentions[0].end);
+  std::printf("consumer: found %s at %u-%u\n", out.mentions[0].entity_id.c_str(), out.mentions[0].start,
+              out.mentions[0].end);
   return 0;
 }

@@ -10,8 +10,8 @@
 #include <map>
 
 namespace exports = actorgraph::exports;
-using exports::Format;
 using Catch::Generators::table;
+using exports::Format;
 
 namespace {
 
@@ -194,7 +194,9 @@ TEST_CASE("Node-link JSON reads back with every value and type") {
   CHECK(fm.at("weighted_degree").get<double>() == 1.7976931348623157e308);
   CHECK(by_id["person__20with__20space"].at("weighted_degree").get<double>() == 0.0);  // was subnormal
   CHECK(by_id["discovered:ctrl"].at("confidence").get<double>() == 2.0 / 3.0);
-  CHECK(by_id["discovered:ctrl"].at("evidence") == "a" + R + "b\xE2\x80\xA8" "c");
+  CHECK(by_id["discovered:ctrl"].at("evidence") == "a" + R +
+                                                       "b\xE2\x80\xA8"
+                                                       "c");
 
   const auto& links = doc.at("links");
   REQUIRE(links.size() == 8);
@@ -249,8 +251,7 @@ TEST_CASE("GraphML declares typed keys before the graph and data on every elemen
         std::string::npos);
   CHECK(xml.find("<key id=\"n_confidence\" for=\"node\" attr.name=\"confidence\" attr.type=\"double\"/>") !=
         std::string::npos);
-  CHECK(xml.find("<key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>") !=
-        std::string::npos);
+  CHECK(xml.find("<key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>") != std::string::npos);
   CHECK(xml.find("edgedefault=\"directed\"") != std::string::npos);
   CHECK(Count(xml, "<data key=\"n_") == 10 * 17);
   CHECK(Count(xml, "<data key=\"e_") == 8 * 5);
@@ -270,9 +271,9 @@ TEST_CASE("GraphML yEd flavour adds node graphics coloured by kind") {
   CHECK(xml.find("xmlns:y=\"http://www.yworks.com/xml/graphml\"") != std::string::npos);
   CHECK(xml.find("<key id=\"d_ng\" for=\"node\" yfiles.type=\"nodegraphics\"/>") < xml.find("<graph "));
   CHECK(Count(xml, "<y:ShapeNode>") == 10);
-  CHECK(Count(xml, "<y:Fill color=\"#8DB6E0\"") == 3);  // three persons
+  CHECK(Count(xml, "<y:Fill color=\"#8DB6E0\"") == 3);           // three persons
   CHECK(Count(xml, "<y:Shape type=\"roundrectangle\"/>") == 2);  // two events
-  CHECK(Count(xml, "<data key=\"n_") == 10 * 17);  // typed data kept
+  CHECK(Count(xml, "<data key=\"n_") == 10 * 17);                // typed data kept
 }
 
 TEST_CASE("DOT quotes every id, styles kinds and adds a legend on request") {
@@ -330,10 +331,10 @@ TEST_CASE("Neo4j CSV reads back with typed headers, labels and relationship type
   const auto csv = exports::SerializeNeo4j(actorgraph::testing::AdversarialGraph());
   const auto nodes = ParseCsv(csv.nodes);
   REQUIRE(nodes.size() == 11);
-  CHECK(nodes[0] == std::vector<std::string>{
-                        "id:ID", ":LABEL", "label", "kind", "event_type", "date", "place", "mode", "cameo",
-                        "entity_id", "role", "country", "mentions:long", "confidence:double", "evidence",
-                        "degree:long", "weighted_degree:double", "betweenness:double", "component:long"});
+  CHECK(nodes[0] == std::vector<std::string>{"id:ID", ":LABEL", "label", "kind", "event_type", "date", "place", "mode",
+                                             "cameo", "entity_id", "role", "country", "mentions:long",
+                                             "confidence:double", "evidence", "degree:long", "weighted_degree:double",
+                                             "betweenness:double", "component:long"});
   std::map<std::string, std::vector<std::string>> rows;
   for (std::size_t i = 1; i < nodes.size(); ++i) {
     REQUIRE(nodes[i].size() == nodes[0].size());
@@ -356,8 +357,8 @@ TEST_CASE("Neo4j CSV reads back with typed headers, labels and relationship type
 
   const auto rels = ParseCsv(csv.relationships);
   REQUIRE(rels.size() == 9);
-  CHECK(rels[0] == std::vector<std::string>{":START_ID", ":END_ID", ":TYPE", "id", "relation", "role",
-                                            "weight:double", "evidence", "events"});
+  CHECK(rels[0] == std::vector<std::string>{":START_ID", ":END_ID", ":TYPE", "id", "relation", "role", "weight:double",
+                                            "evidence", "events"});
   CHECK(rels[1][2] == "PARTICIPANT_OF");
   CHECK(rels[4][2] == "MEMBER_OF");
   CHECK(rels[5][2] == "AFFILIATED_WITH");

@@ -53,19 +53,21 @@ TEST_CASE("SanitizeText keeps hostile but valid text and replaces what XML canno
       {"tab\tLF\nCR\r", "tab\tLF\nCR\r"},
       {"\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D",
        "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D"},  // RTL
-      {"\xF0\x9F\x98\x80\xF0\x9D\x94\x84", "\xF0\x9F\x98\x80\xF0\x9D\x94\x84"},      // astral
-      {"\xE2\x80\xAE override", "\xE2\x80\xAE override"},                          // U+202E stays
-      {"\x7F\xC2\x85", "\x7F\xC2\x85"},          // DEL and C1 controls are legal XML 1.0
-      {"a\x01" "b", "a" + R + "b"},              // C0 control
-      {std::string("a\0b", 3), "a" + R + "b"},   // NUL
+      {"\xF0\x9F\x98\x80\xF0\x9D\x94\x84", "\xF0\x9F\x98\x80\xF0\x9D\x94\x84"},       // astral
+      {"\xE2\x80\xAE override", "\xE2\x80\xAE override"},                             // U+202E stays
+      {"\x7F\xC2\x85", "\x7F\xC2\x85"},  // DEL and C1 controls are legal XML 1.0
+      {"a\x01"
+       "b",
+       "a" + R + "b"},                          // C0 control
+      {std::string("a\0b", 3), "a" + R + "b"},  // NUL
       {"\x0B\x0C\x1F", R + R + R},
-      {"x\xFFy", "x" + R + "y"},                 // invalid byte
-      {"\xC3", R},                               // truncated sequence
-      {"\xED\xA0\x80", R + R + R},               // lone surrogate U+D800: ill-formed
-      {"\xC0\xAF", R + R},                       // overlong '/'
+      {"x\xFFy", "x" + R + "y"},                   // invalid byte
+      {"\xC3", R},                                 // truncated sequence
+      {"\xED\xA0\x80", R + R + R},                 // lone surrogate U+D800: ill-formed
+      {"\xC0\xAF", R + R},                         // overlong '/'
       {"\xEF\xBF\xBE|\xEF\xBF\xBF", R + "|" + R},  // U+FFFE, U+FFFF
-      {"\xEF\xBF\xBD", "\xEF\xBF\xBD"},          // U+FFFD itself
-      {"\xF4\x8F\xBF\xBF", "\xF4\x8F\xBF\xBF"},  // U+10FFFF is a legal XML character
+      {"\xEF\xBF\xBD", "\xEF\xBF\xBD"},            // U+FFFD itself
+      {"\xF4\x8F\xBF\xBF", "\xF4\x8F\xBF\xBF"},    // U+10FFFF is a legal XML character
   }));
   CAPTURE(input);
   CHECK(ex::SanitizeText(input) == expected);
@@ -94,10 +96,9 @@ TEST_CASE("MakeSafe gives every node and edge a unique NMTOKEN id") {
   std::vector<std::string> node_ids, edge_ids;
   for (const auto& n : safe.nodes) node_ids.push_back(n.id);
   for (const auto& e : safe.edges) edge_ids.push_back(e.id);
-  CHECK(node_ids == std::vector<std::string>{
-                        "gaz:person:bayramov", "person__20with__20space", "discovered:ctrl",
-                        "gaz:org:osce-minsk-group", "gaz:country:AZ", "gaz:loc:tokyo",
-                        "event:meeting:2021-02-16:abc", "strict", "legend__3Aperson", "x_y"});
+  CHECK(node_ids == std::vector<std::string>{"gaz:person:bayramov", "person__20with__20space", "discovered:ctrl",
+                                             "gaz:org:osce-minsk-group", "gaz:country:AZ", "gaz:loc:tokyo",
+                                             "event:meeting:2021-02-16:abc", "strict", "legend__3Aperson", "x_y"});
   CHECK(edge_ids == std::vector<std::string>{"e0", "e1", "e2", "e3", "e4", "e5", "dup__20id", "e5__2"});
 }
 
@@ -121,7 +122,9 @@ TEST_CASE("MakeSafe sanitises every text field and keeps values aligned with the
   const ex::SafeGraph safe = ex::MakeSafe(actorgraph::testing::AdversarialGraph());
   const auto& ctrl = safe.nodes[2];
   CHECK(ctrl.text(ex::kNodeLabel) == "Bad" + R + "byte" + R + " here " + R + " end");
-  CHECK(ctrl.text(12) == "a" + R + "b\xE2\x80\xA8" "c");  // evidence
+  CHECK(ctrl.text(12) == "a" + R +
+                             "b\xE2\x80\xA8"
+                             "c");  // evidence
   for (const auto& node : safe.nodes) {
     REQUIRE(node.values.size() == ex::kNodeColumns.size());
     for (std::size_t i = 0; i < node.values.size(); ++i) {

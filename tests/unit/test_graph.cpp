@@ -170,9 +170,9 @@ TEST_CASE("GraphBuilder builds actors, events, memberships and affiliations") {
                       {Mention("person:anna_berg", 0, 9), Mention("person:bo-lind", 14, 21),
                        Mention("country:AZ", 30, 41, mentions::MentionSource::kAdjective),  // describes, does not name
                        Mention("person:anna_berg", 50, 59), Mention("discovered:carl-ek", 70, 77)});
-  builder.AddEvents({Event("meeting", "meet", "2021-02-16",
-                           {Participant("person:anna_berg", "Anna Berg"), Participant("person:bo-lind", "Bo Lind")},
-                           "d1", 0)});
+  builder.AddEvents(
+      {Event("meeting", "meet", "2021-02-16",
+             {Participant("person:anna_berg", "Anna Berg"), Participant("person:bo-lind", "Bo Lind")}, "d1", 0)});
   graph::BuildOptions options;
   options.generator = "test";
   const graph::Graph g = builder.Build(options);
@@ -230,9 +230,9 @@ TEST_CASE("GraphBuilder builds actors, events, memberships and affiliations") {
 TEST_CASE("GraphBuilder without mentioned-only actors") {
   graph::GraphBuilder builder(Gaz());
   builder.AddMentions("d1", "2021-02-16", {Mention("discovered:carl-ek", 70, 77), Mention("person:bo-lind", 0, 7)});
-  builder.AddEvents({Event("meeting", "meet", "2021-02-16",
-                           {Participant("person:anna_berg", "Anna Berg"), Participant("person:bo-lind", "Bo Lind")},
-                           "d1", 0)});
+  builder.AddEvents(
+      {Event("meeting", "meet", "2021-02-16",
+             {Participant("person:anna_berg", "Anna Berg"), Participant("person:bo-lind", "Bo Lind")}, "d1", 0)});
   graph::BuildOptions options;
   options.mentioned_actors = false;
   const graph::Graph g = builder.Build(options);

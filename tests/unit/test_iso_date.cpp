@@ -27,9 +27,9 @@ TEST_CASE("IsValid accepts YYYY, YYYY-MM and real days of years 0001-9999") {
       {"2021-02-28", true},
       {"2021-02-29", false},
       {"2021-02-30", false},
-      {"2020-02-29", true},  // divisible by 4
+      {"2020-02-29", true},   // divisible by 4
       {"1900-02-29", false},  // by 100, not by 400
-      {"2000-02-29", true},  // by 400
+      {"2000-02-29", true},   // by 400
       {"2100-02-29", false},
       {"2021-04-30", true},
       {"2021-04-31", false},

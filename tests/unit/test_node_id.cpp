@@ -64,10 +64,31 @@ TEST_CASE("FromString keeps plain ids and escapes everything else as __HH") {
 TEST_CASE("FromString never gives two inputs one id") {
   // Inputs built to collide under simpler schemes: an escape written out by hand, the
   // empty string against "_" and "__", lower- and upper-case hex.
-  const std::vector<std::string> inputs = {
-      "", "_", "__", "___", "____", "__00", std::string("\0", 1), "a b", "a__20b", "a_20b",
-      "a__5F__5F20b", "a_b", "a__b", "a___b", "\xC3\xBC", "__C3__BC", "_c3_bc", "x", "x ",
-      "x__20", "legend:a", "legend__3Aa", "a__2", "a\x01", "a__01"};
+  const std::vector<std::string> inputs = {"",
+                                           "_",
+                                           "__",
+                                           "___",
+                                           "____",
+                                           "__00",
+                                           std::string("\0", 1),
+                                           "a b",
+                                           "a__20b",
+                                           "a_20b",
+                                           "a__5F__5F20b",
+                                           "a_b",
+                                           "a__b",
+                                           "a___b",
+                                           "\xC3\xBC",
+                                           "__C3__BC",
+                                           "_c3_bc",
+                                           "x",
+                                           "x ",
+                                           "x__20",
+                                           "legend:a",
+                                           "legend__3Aa",
+                                           "a__2",
+                                           "a\x01",
+                                           "a__01"};
   std::set<std::string> ids;
   for (const auto& raw : inputs) {
     CAPTURE(raw);

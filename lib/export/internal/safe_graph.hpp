@@ -28,14 +28,22 @@ struct Column {
 // Node columns, in the order of graph::Node. The indices below name the few columns the
 // serialisers look at directly.
 inline constexpr std::array<Column, 17> kNodeColumns = {{
-    {"label", AttrType::kString},        {"kind", AttrType::kString},
-    {"event_type", AttrType::kString},   {"date", AttrType::kString},
-    {"place", AttrType::kString},        {"mode", AttrType::kString},
-    {"cameo", AttrType::kString},        {"entity_id", AttrType::kString},
-    {"role", AttrType::kString},         {"country", AttrType::kString},
-    {"mentions", AttrType::kLong},       {"confidence", AttrType::kDouble},
-    {"evidence", AttrType::kString},     {"degree", AttrType::kLong},
-    {"weighted_degree", AttrType::kDouble}, {"betweenness", AttrType::kDouble},
+    {"label", AttrType::kString},
+    {"kind", AttrType::kString},
+    {"event_type", AttrType::kString},
+    {"date", AttrType::kString},
+    {"place", AttrType::kString},
+    {"mode", AttrType::kString},
+    {"cameo", AttrType::kString},
+    {"entity_id", AttrType::kString},
+    {"role", AttrType::kString},
+    {"country", AttrType::kString},
+    {"mentions", AttrType::kLong},
+    {"confidence", AttrType::kDouble},
+    {"evidence", AttrType::kString},
+    {"degree", AttrType::kLong},
+    {"weighted_degree", AttrType::kDouble},
+    {"betweenness", AttrType::kDouble},
     {"component", AttrType::kLong},
 }};
 inline constexpr std::size_t kNodeLabel = 0;
@@ -68,23 +76,23 @@ inline constexpr std::size_t kGraphProjection = 2;
 using Value = std::variant<std::string, std::int64_t, double>;
 
 struct SafeNode {
-  std::string id;                 // unique NMTOKEN
-  std::vector<Value> values;      // aligned with kNodeColumns
+  std::string id;             // unique NMTOKEN
+  std::vector<Value> values;  // aligned with kNodeColumns
   const std::string& text(std::size_t column) const { return std::get<std::string>(values[column]); }
 };
 
 struct SafeEdge {
-  std::string id;                 // unique NMTOKEN (among edges)
-  std::size_t source = 0;         // index into SafeGraph::nodes
+  std::string id;          // unique NMTOKEN (among edges)
+  std::size_t source = 0;  // index into SafeGraph::nodes
   std::size_t target = 0;
-  std::vector<Value> values;      // aligned with kEdgeColumns
+  std::vector<Value> values;  // aligned with kEdgeColumns
   const std::string& text(std::size_t column) const { return std::get<std::string>(values[column]); }
 };
 
 struct SafeGraph {
-  std::vector<Value> values;      // aligned with kGraphColumns
-  std::vector<SafeNode> nodes;    // in vertex order
-  std::vector<SafeEdge> edges;    // in boost::edges() order
+  std::vector<Value> values;    // aligned with kGraphColumns
+  std::vector<SafeNode> nodes;  // in vertex order
+  std::vector<SafeEdge> edges;  // in boost::edges() order
   const std::string& text(std::size_t column) const { return std::get<std::string>(values[column]); }
 };
 
@@ -111,10 +119,10 @@ std::optional<std::string> GexfDate(std::string_view date);
 
 // Visual style of a node kind, shared by DOT, GEXF and the yEd flavour.
 struct KindStyle {
-  std::string_view kind;       // "person", ...; "other" for unknown kinds
+  std::string_view kind;  // "person", ...; "other" for unknown kinds
   std::string_view dot_shape;
   std::string_view yed_shape;
-  std::uint8_t r, g, b;        // fill colour
+  std::uint8_t r, g, b;          // fill colour
   std::string_view neo4j_label;  // "" for "other": derived from the kind
 };
 inline constexpr std::array<KindStyle, 6> kKindStyles = {{

@@ -36,10 +36,10 @@
 
 #include "common/iso_date.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
 #include <deque>
-#include <fmt/format.h>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -47,12 +47,9 @@
 namespace actorgraph::gazetteer::import_internal {
 namespace {
 
-constexpr std::array<std::string_view, 11> kColumns = {
-    "id", "name", "kind", "aliases", "country", "role", "role_of", "title", "from", "to",
-    "wikidata"};
-enum Column : std::size_t {
-  kId, kName, kKind, kAliases, kCountry, kRole, kRoleOf, kTitle, kFrom, kTo, kWikidata
-};
+constexpr std::array<std::string_view, 11> kColumns = {"id",      "name",  "kind", "aliases", "country", "role",
+                                                       "role_of", "title", "from", "to",      "wikidata"};
+enum Column : std::size_t { kId, kName, kKind, kAliases, kCountry, kRole, kRoleOf, kTitle, kFrom, kTo, kWikidata };
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kKinds = {{
     {"person", "person"},
@@ -63,13 +60,11 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kKinds = 
 }};
 
 bool IsIdCharacter(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-         c == '_' || c == ':' || c == '-';
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+         c == ':' || c == '-';
 }
 
-bool IsValidId(std::string_view id) {
-  return !id.empty() && std::all_of(id.begin(), id.end(), IsIdCharacter);
-}
+bool IsValidId(std::string_view id) { return !id.empty() && std::all_of(id.begin(), id.end(), IsIdCharacter); }
 
 // `text` trimmed, with every run of spaces, tabs and line breaks inside it made one space
 // (a quoted field may span lines; a name should not).
@@ -217,10 +212,9 @@ class CsvReader {
               for (auto it = continuation.rbegin(); it != continuation.rend(); ++it) {
                 pushed_back_.push_front(std::move(*it));
               }
-              return BadRecord(quote_line,
-                               fmt::format("unterminated quoted field (the quote at column {} "
-                                           "never closes)",
-                                           quote_column));
+              return BadRecord(quote_line, fmt::format("unterminated quoted field (the quote at column {} "
+                                                       "never closes)",
+                                                       quote_column));
             }
             if (next.bad) return Status::Ok();  // reported; the record is dropped
             field.push_back('\n');
@@ -245,8 +239,7 @@ class CsvReader {
         const std::string& rest = current->text;
         while (k < rest.size() && (rest[k] == ' ' || rest[k] == '\t')) ++k;
         if (k < rest.size() && rest[k] != ',') {
-          return BadRecord(current->number, fmt::format(
-              "unexpected text after the closing quote at column {}", k + 1));
+          return BadRecord(current->number, fmt::format("unexpected text after the closing quote at column {}", k + 1));
         }
         fields->push_back(std::move(field));
         field.clear();
@@ -258,10 +251,9 @@ class CsvReader {
       const std::size_t end = comma == std::string::npos ? text.size() : comma;
       const std::size_t quote = text.find('"', i);
       if (quote != std::string::npos && quote < end) {
-        return BadRecord(current->number,
-                         fmt::format("stray quote at column {} in an unquoted field (quote the "
-                                     "field and double the quotes inside it)",
-                                     quote + 1));
+        return BadRecord(current->number, fmt::format("stray quote at column {} in an unquoted field (quote the "
+                                                      "field and double the quotes inside it)",
+                                                      quote + 1));
       }
       fields->emplace_back(text.substr(i, end - i));
       if (comma == std::string::npos) break;
@@ -278,31 +270,28 @@ class CsvReader {
       const std::string name = ascii::Lower(Trim(fields[i]));
       const auto it = std::find(kColumns.begin(), kColumns.end(), name);
       if (it == kColumns.end()) {
-        return Status::BadInput(fmt::format(
-            "{}:{}: unknown column '{}' (known: id, name, kind, aliases, country, role, "
-            "role_of, title, from, to, wikidata)",
-            path_, header_line_, Excerpt(Trim(fields[i]))));
+        return Status::BadInput(
+            fmt::format("{}:{}: unknown column '{}' (known: id, name, kind, aliases, country, role, "
+                        "role_of, title, from, to, wikidata)",
+                        path_, header_line_, Excerpt(Trim(fields[i]))));
       }
       const auto index = static_cast<std::size_t>(it - kColumns.begin());
       if (present[index]) {
-        return Status::BadInput(
-            fmt::format("{}:{}: column '{}' appears twice", path_, header_line_, name));
+        return Status::BadInput(fmt::format("{}:{}: column '{}' appears twice", path_, header_line_, name));
       }
       present[index] = true;
       columns_[i] = index;
     }
     if (!present[kName] || !present[kKind]) {
-      return Status::BadInput(fmt::format(
-          "{}:{}: the header must name the columns, with 'name' and 'kind' among them", path_,
-          header_line_));
+      return Status::BadInput(fmt::format("{}:{}: the header must name the columns, with 'name' and 'kind' among them",
+                                          path_, header_line_));
     }
     return Status::Ok();
   }
 
   Status HandleRow(const std::vector<std::string>& fields, std::size_t line) {
     if (fields.size() != columns_.size()) {
-      return BadRecord(line, fmt::format("expected {} fields, found {}", columns_.size(),
-                                         fields.size()));
+      return BadRecord(line, fmt::format("expected {} fields, found {}", columns_.size(), fields.size()));
     }
     std::array<std::string, kColumns.size()> values{};
     for (std::size_t i = 0; i < fields.size(); ++i) values[columns_[i]] = CollapseSpaces(fields[i]);
@@ -314,17 +303,14 @@ class CsvReader {
     if (v[kName].empty()) return bad("empty name");
     e.name = std::string(v[kName]);
     const std::string kind = ascii::Lower(v[kKind]);
-    const auto kind_it = std::find_if(kKinds.begin(), kKinds.end(),
-                                      [&](const auto& k) { return k.first == kind; });
+    const auto kind_it = std::find_if(kKinds.begin(), kKinds.end(), [&](const auto& k) { return k.first == kind; });
     if (kind_it == kKinds.end()) {
-      return bad(fmt::format(
-          "unknown kind '{}' (expected person, organization, country, location or group)",
-          Excerpt(v[kKind])));
+      return bad(fmt::format("unknown kind '{}' (expected person, organization, country, location or group)",
+                             Excerpt(v[kKind])));
     }
     e.kind = kind;
     if (!v[kId].empty() && !IsValidId(v[kId])) {
-      return bad(fmt::format("bad id '{}' (only letters, digits and . _ : - are allowed)",
-                             Excerpt(v[kId])));
+      return bad(fmt::format("bad id '{}' (only letters, digits and . _ : - are allowed)", Excerpt(v[kId])));
     }
     e.id = std::string(v[kId]);
     std::string_view aliases = v[kAliases];
@@ -336,12 +322,9 @@ class CsvReader {
     }
     if (!v[kCountry].empty()) {
       const std::string_view c = v[kCountry];
-      const auto letter = [](char ch) {
-        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
-      };
+      const auto letter = [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'); };
       if (c.size() != 2 || !letter(c[0]) || !letter(c[1])) {
-        return bad(fmt::format("bad country '{}' (expected an ISO 3166-1 alpha-2 code such as AZ)",
-                               Excerpt(c)));
+        return bad(fmt::format("bad country '{}' (expected an ISO 3166-1 alpha-2 code such as AZ)", Excerpt(c)));
       }
       // A country's own code is its `code`; anything else is affiliated with `country`.
       (kind == "country" ? e.code : e.country) = ascii::Upper(c);
@@ -360,9 +343,10 @@ class CsvReader {
       role.title = std::string(v[kTitle]);
       for (const Column c : {kFrom, kTo}) {
         if (!v[c].empty() && !iso_date::IsValid(v[c])) {
-          return bad(fmt::format("bad date '{}' in column {} (expected YYYY, YYYY-MM or "
-                                 "YYYY-MM-DD)",
-                                 Excerpt(v[c]), kColumns[c]));
+          return bad(
+              fmt::format("bad date '{}' in column {} (expected YYYY, YYYY-MM or "
+                          "YYYY-MM-DD)",
+                          Excerpt(v[c]), kColumns[c]));
         }
       }
       role.from = std::string(v[kFrom]);
@@ -375,11 +359,9 @@ class CsvReader {
     if (!v[kWikidata].empty()) {
       const std::string w = ascii::Upper(v[kWikidata]);
       const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-      const bool ok =
-          w.size() >= 2 && w[0] == 'Q' && w[1] != '0' && std::all_of(w.begin() + 1, w.end(), digit);
+      const bool ok = w.size() >= 2 && w[0] == 'Q' && w[1] != '0' && std::all_of(w.begin() + 1, w.end(), digit);
       if (!ok) {
-        return bad(fmt::format("bad wikidata id '{}' (expected Q and digits)",
-                               Excerpt(v[kWikidata])));
+        return bad(fmt::format("bad wikidata id '{}' (expected Q and digits)", Excerpt(v[kWikidata])));
       }
       e.wikidata = w;
     }
@@ -406,12 +388,11 @@ class CsvReader {
                                          e.id, Excerpt(target.name), target.kind, into->where));
     }
     for (const auto& [mine, theirs, what] :
-         {std::tuple{&target.country, &e.country, "country"},
-          std::tuple{&target.code, &e.code, "country"},
+         {std::tuple{&target.country, &e.country, "country"}, std::tuple{&target.code, &e.code, "country"},
           std::tuple{&target.wikidata, &e.wikidata, "wikidata"}}) {
       if (!mine->empty() && !theirs->empty() && *mine != *theirs) {
-        return BadRecord(line, fmt::format("{} '{}' of id '{}' differs from '{}' at {}", what,
-                                           *theirs, e.id, *mine, into->where));
+        return BadRecord(
+            line, fmt::format("{} '{}' of id '{}' differs from '{}' at {}", what, *theirs, e.id, *mine, into->where));
       }
     }
     if (target.country.empty()) target.country = e.country;
@@ -420,8 +401,8 @@ class CsvReader {
     for (std::string& alias : e.aliases) target.aliases.push_back(std::move(alias));
     for (Role& role : e.roles) {
       const bool seen = std::any_of(target.roles.begin(), target.roles.end(), [&](const Role& r) {
-        return r.role == role.role && r.of == role.of && r.title == role.title &&
-               r.from == role.from && r.to == role.to;
+        return r.role == role.role && r.of == role.of && r.title == role.title && r.from == role.from &&
+               r.to == role.to;
       });
       if (!seen) target.roles.push_back(std::move(role));
     }
@@ -440,9 +421,7 @@ class CsvReader {
 
 }  // namespace
 
-CsvImporter::CsvImporter(ImportContext* context) : state_(std::make_unique<State>()) {
-  state_->context = context;
-}
+CsvImporter::CsvImporter(ImportContext* context) : state_(std::make_unique<State>()) { state_->context = context; }
 CsvImporter::~CsvImporter() = default;
 
 Status CsvImporter::ReadFile(const std::string& path) {
@@ -458,8 +437,7 @@ void CsvImporter::EmitAll() {
   for (Pending& p : state_->entities) {
     Entity& e = p.entity;
     if (!p.explicit_id) {
-      const auto kind = std::find_if(kKinds.begin(), kKinds.end(),
-                                     [&](const auto& k) { return k.first == e.kind; });
+      const auto kind = std::find_if(kKinds.begin(), kKinds.end(), [&](const auto& k) { return k.first == e.kind; });
       std::string base;
       if (e.kind == "country" && !e.code.empty()) {
         base = "country:" + e.code;

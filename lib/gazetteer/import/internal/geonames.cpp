@@ -29,10 +29,10 @@
 // number, invalid UTF-8.
 #include "gazetteer/import/internal/formats.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fmt/format.h>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -84,8 +84,8 @@ class IdSet {
 struct Columns {
   std::size_t count = 0;
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  std::size_t id = kNone, name = kNone, ascii = kNone, alternates = kNone, lat = kNone,
-              lon = kNone, country = kNone, feature_code = kNone, population = kNone;
+  std::size_t id = kNone, name = kNone, ascii = kNone, alternates = kNone, lat = kNone, lon = kNone, country = kNone,
+              feature_code = kNone, population = kNone;
 };
 
 void Split(std::string_view line, std::vector<std::string_view>* fields) {
@@ -121,15 +121,14 @@ bool ParseCoordinate(std::string_view text, double limit, double* value) {
   text = Trim(text);
   if (text.empty()) return false;
   const auto result = std::from_chars(text.data(), text.data() + text.size(), *value);
-  return result.ec == std::errc() && result.ptr == text.data() + text.size() &&
-         std::isfinite(*value) && *value >= -limit && *value <= limit;
+  return result.ec == std::errc() && result.ptr == text.data() + text.size() && std::isfinite(*value) &&
+         *value >= -limit && *value <= limit;
 }
 
 class GeonamesReader {
  public:
   GeonamesReader(const std::string& path, ImportContext* context, IdSet* ids)
-      : path_(path), source_prefix_("geonames:" + Basename(path) + ":"), context_(context),
-        ids_(*ids) {}
+      : path_(path), source_prefix_("geonames:" + Basename(path) + ":"), context_(context), ids_(*ids) {}
 
   Status Run() {
     LineReader reader;
@@ -154,9 +153,7 @@ class GeonamesReader {
   }
 
  private:
-  Status Bad(const std::string& what) {
-    return context_->BadRow(fmt::format("{}:{}: {}", path_, line_, what));
-  }
+  Status Bad(const std::string& what) { return context_->BadRow(fmt::format("{}:{}: {}", path_, line_, what)); }
 
   Status DetectLayout(std::string_view line) {
     Split(line, &fields_);
@@ -166,28 +163,35 @@ class GeonamesReader {
       for (std::size_t i = 0; i < fields_.size(); ++i) {
         const std::string key = HeaderKey(fields_[i]);
         std::size_t* slot = nullptr;
-        if (key == "geonameid") slot = &columns_.id;
-        else if (key == "name") slot = &columns_.name;
-        else if (key == "asciiname") slot = &columns_.ascii;
-        else if (key == "alternatenames") slot = &columns_.alternates;
-        else if (key == "latitude" || key == "lat") slot = &columns_.lat;
-        else if (key == "longitude" || key == "lon" || key == "lng") slot = &columns_.lon;
-        else if (key == "country" || key == "countrycode") slot = &columns_.country;
-        else if (key == "featurecode") slot = &columns_.feature_code;
-        else if (key == "population") slot = &columns_.population;
+        if (key == "geonameid")
+          slot = &columns_.id;
+        else if (key == "name")
+          slot = &columns_.name;
+        else if (key == "asciiname")
+          slot = &columns_.ascii;
+        else if (key == "alternatenames")
+          slot = &columns_.alternates;
+        else if (key == "latitude" || key == "lat")
+          slot = &columns_.lat;
+        else if (key == "longitude" || key == "lon" || key == "lng")
+          slot = &columns_.lon;
+        else if (key == "country" || key == "countrycode")
+          slot = &columns_.country;
+        else if (key == "featurecode")
+          slot = &columns_.feature_code;
+        else if (key == "population")
+          slot = &columns_.population;
         if (!slot) continue;
         if (*slot != Columns::kNone) {
-          return Status::BadInput(fmt::format("{}:1: column '{}' appears twice in the header",
-                                              path_, Trim(fields_[i])));
+          return Status::BadInput(
+              fmt::format("{}:1: column '{}' appears twice in the header", path_, Trim(fields_[i])));
         }
         *slot = i;
       }
-      for (const auto& [slot, name] : {std::pair{columns_.name, "name"},
-                                       std::pair{columns_.lat, "lat"},
-                                       std::pair{columns_.lon, "lon"}}) {
+      for (const auto& [slot, name] :
+           {std::pair{columns_.name, "name"}, std::pair{columns_.lat, "lat"}, std::pair{columns_.lon, "lon"}}) {
         if (slot == Columns::kNone) {
-          return Status::BadInput(
-              fmt::format("{}:1: the header has no '{}' column", path_, name));
+          return Status::BadInput(fmt::format("{}:1: the header has no '{}' column", path_, name));
         }
       }
       return Status::Ok();
@@ -196,10 +200,10 @@ class GeonamesReader {
       columns_ = Columns{kDumpColumns, 0, 1, 2, 3, 4, 5, 8, 7, 14};
       return Status::Ok();
     }
-    return Status::BadInput(fmt::format(
-        "{}:1: not a GeoNames layout: {} tab-separated fields (expected the 19-field dump "
-        "layout, or a header whose first column is 'geonameid')",
-        path_, fields_.size()));
+    return Status::BadInput(
+        fmt::format("{}:1: not a GeoNames layout: {} tab-separated fields (expected the 19-field dump "
+                    "layout, or a header whose first column is 'geonameid')",
+                    path_, fields_.size()));
   }
 
   std::string_view Field(std::size_t column) const {
@@ -209,8 +213,7 @@ class GeonamesReader {
   Status HandleRow(std::string_view line) {
     Split(line, &fields_);
     if (fields_.size() != columns_.count) {
-      return Bad(fmt::format("expected {} tab-separated fields, found {}", columns_.count,
-                             fields_.size()));
+      return Bad(fmt::format("expected {} tab-separated fields, found {}", columns_.count, fields_.size()));
     }
     std::uint64_t geonameid = 0;
     const std::string_view id_text = Trim(Field(columns_.id));
@@ -222,12 +225,10 @@ class GeonamesReader {
     double lat = 0;
     double lon = 0;
     if (!ParseCoordinate(Field(columns_.lat), 90, &lat)) {
-      return Bad(fmt::format("bad latitude '{}' (expected a number from -90 to 90)",
-                             Excerpt(Field(columns_.lat))));
+      return Bad(fmt::format("bad latitude '{}' (expected a number from -90 to 90)", Excerpt(Field(columns_.lat))));
     }
     if (!ParseCoordinate(Field(columns_.lon), 180, &lon)) {
-      return Bad(fmt::format("bad longitude '{}' (expected a number from -180 to 180)",
-                             Excerpt(Field(columns_.lon))));
+      return Bad(fmt::format("bad longitude '{}' (expected a number from -180 to 180)", Excerpt(Field(columns_.lon))));
     }
     const std::string_view country = Trim(Field(columns_.country));
     const auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
@@ -237,8 +238,7 @@ class GeonamesReader {
     std::uint64_t population = 0;
     const std::string_view population_text = Trim(Field(columns_.population));
     if (!population_text.empty() && !ParseUnsigned(population_text, &population)) {
-      return Bad(fmt::format("bad population '{}' (expected a whole number)",
-                             Excerpt(population_text)));
+      return Bad(fmt::format("bad population '{}' (expected a whole number)", Excerpt(population_text)));
     }
     if (!ids_.Insert(geonameid)) return Bad(fmt::format("duplicate geonameid {}", geonameid));
 
@@ -294,8 +294,7 @@ struct GeonamesImporter::State {
   IdSet ids;
 };
 
-GeonamesImporter::GeonamesImporter(ImportContext* context)
-    : context_(context), state_(std::make_unique<State>()) {}
+GeonamesImporter::GeonamesImporter(ImportContext* context) : context_(context), state_(std::make_unique<State>()) {}
 GeonamesImporter::~GeonamesImporter() = default;
 
 Status GeonamesImporter::ReadFile(const std::string& path) {
@@ -305,8 +304,7 @@ Status GeonamesImporter::ReadFile(const std::string& path) {
 
 bool KeepGeonamesAlternateName(std::string_view name) {
   if (name.empty()) return false;
-  if (name.find("://") != std::string_view::npos || name.starts_with("http") ||
-      name.starts_with("www.")) {
+  if (name.find("://") != std::string_view::npos || name.starts_with("http") || name.starts_with("www.")) {
     return false;
   }
   bool code_like = name.size() <= 6;

@@ -2,14 +2,14 @@
 
 #include "common/utf8.hpp"
 
-#include <cerrno>
-#include <charconv>
-#include <cstring>
-#include <filesystem>
 #include <fmt/format.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 #include <unicode/utypes.h>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <filesystem>
 #include <utility>
 
 namespace actorgraph::gazetteer::import_internal {
@@ -23,13 +23,27 @@ void AppendJsonString(std::string_view text, std::string* out) {
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
       default:
         if (byte < 0x20) {
           out->append(fmt::format("\\u{:04x}", byte));
@@ -208,13 +222,13 @@ std::string Slugger::Slug(std::string_view text) {
     if (!icu_) {
       icu_ = std::make_unique<Icu>();
       UErrorCode status = U_ZERO_ERROR;
-      icu_->transliterator.reset(icu::Transliterator::createInstance(
-          "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+      icu_->transliterator.reset(
+          icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
       if (U_FAILURE(status)) icu_->transliterator.reset();
     }
     if (icu_->transliterator) {
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-          icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
+      icu::UnicodeString u =
+          icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
       icu_->transliterator->transliterate(u);
       u.toUTF8String(folded);
     } else {
@@ -242,7 +256,7 @@ std::string Slugger::Slug(std::string_view text) {
 // ----- ImportContext -----
 
 namespace {
-constexpr std::size_t kMaxWarnings = 100;   // the rest are counted in one closing line
+constexpr std::size_t kMaxWarnings = 100;  // the rest are counted in one closing line
 constexpr std::size_t kWriteChunk = 1 << 20;
 }  // namespace
 
@@ -264,17 +278,14 @@ void ImportContext::Warn(std::string message) {
   }
 }
 
-std::string InvalidUtf8Message(const std::string& path, const LineReader& reader,
-                               std::string_view line) {
+std::string InvalidUtf8Message(const std::string& path, const LineReader& reader, std::string_view line) {
   const auto invalid = utf8::FirstInvalid(line);
   if (!invalid) return {};
-  return fmt::format("{}:{}:{}: invalid UTF-8 (byte 0x{:02x} at file offset {})", path,
-                     reader.line_number(), *invalid + 1,
-                     static_cast<unsigned char>(line[*invalid]), reader.line_offset() + *invalid);
+  return fmt::format("{}:{}:{}: invalid UTF-8 (byte 0x{:02x} at file offset {})", path, reader.line_number(),
+                     *invalid + 1, static_cast<unsigned char>(line[*invalid]), reader.line_offset() + *invalid);
 }
 
-Status ImportContext::CheckUtf8(const std::string& path, const LineReader& reader,
-                                std::string_view line, bool* bad) {
+Status ImportContext::CheckUtf8(const std::string& path, const LineReader& reader, std::string_view line, bool* bad) {
   std::string message = InvalidUtf8Message(path, reader, line);
   *bad = !message.empty();
   if (!*bad) return Status::Ok();

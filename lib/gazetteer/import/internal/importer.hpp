@@ -124,8 +124,7 @@ class ImportContext {
 
   // Checks `line` (line `reader.line_number()` of `path`) is valid UTF-8; if not, reports
   // InvalidUtf8Message() through BadRow and sets *bad.
-  Status CheckUtf8(const std::string& path, const LineReader& reader, std::string_view line,
-                   bool* bad);
+  Status CheckUtf8(const std::string& path, const LineReader& reader, std::string_view line, bool* bad);
 
   // Marks `id` as used; false when it already was.
   bool ClaimId(const std::string& id);
@@ -154,12 +153,11 @@ class ImportContext {
 
 // "path:line:column: invalid UTF-8 (byte 0xNN at file offset N)" for the first ill-formed
 // byte of `line` (the line `reader` returned last), or "" when `line` is valid UTF-8.
-std::string InvalidUtf8Message(const std::string& path, const LineReader& reader,
-                               std::string_view line);
+std::string InvalidUtf8Message(const std::string& path, const LineReader& reader, std::string_view line);
 
 // ----- small text helpers shared by the importers -----
 
-std::string_view Trim(std::string_view text);  // strips ASCII spaces, tabs, CR, LF
+std::string_view Trim(std::string_view text);   // strips ASCII spaces, tabs, CR, LF
 std::string Basename(const std::string& path);  // "-" stays "-" ("stdin" for sources)
 // `text` shortened to at most `max` bytes on a UTF-8 boundary, with "..." when cut.
 std::string Excerpt(std::string_view text, std::size_t max = 40);

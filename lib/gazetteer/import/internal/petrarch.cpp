@@ -76,11 +76,11 @@
 #include "common/iso_date.hpp"
 #include "common/utf8.hpp"
 
+#include <fmt/format.h>
+#include <unicode/uchar.h>
 #include <algorithm>
 #include <array>
-#include <fmt/format.h>
 #include <string>
-#include <unicode/uchar.h>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -99,10 +99,10 @@ struct Code {
 
 struct Block {
   std::size_t line = 0;
-  std::string comment;                // the '#' comment of the name line
-  std::vector<std::string> phrases;   // raw; the first is the name
+  std::string comment;               // the '#' comment of the name line
+  std::vector<std::string> phrases;  // raw; the first is the name
   std::vector<Code> codes;
-  bool separated = false;             // a separator line came after the block's last line
+  bool separated = false;  // a separator line came after the block's last line
   bool continuable() const { return codes.empty() && !separated; }
 };
 
@@ -118,9 +118,8 @@ bool HasWordCharacter(std::string_view phrase) {
 
 bool IsCodePart(std::string_view part) {
   if (part.empty()) return false;
-  return std::all_of(part.begin(), part.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-  });
+  return std::all_of(part.begin(), part.end(),
+                     [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
 }
 
 // Parses the text between '[' and ']'. On failure returns false with *error set.
@@ -131,8 +130,8 @@ bool ParseCode(std::string_view text, Code* code, std::string* error) {
     return false;
   }
   std::size_t id_end = 0;
-  while (id_end < text.size() && text[id_end] != ' ' && text[id_end] != '\t' &&
-         text[id_end] != '<' && text[id_end] != '>') {
+  while (id_end < text.size() && text[id_end] != ' ' && text[id_end] != '\t' && text[id_end] != '<' &&
+         text[id_end] != '>') {
     ++id_end;
   }
   std::string_view id = text.substr(0, id_end);
@@ -154,8 +153,7 @@ bool ParseCode(std::string_view text, Code* code, std::string* error) {
       if (slash != std::string_view::npos && core.empty()) ok = false;
     }
     if (!ok) {
-      *error = fmt::format("bad code '{}' (expected letters and digits, e.g. [RUSGOV])",
-                           Excerpt(id));
+      *error = fmt::format("bad code '{}' (expected letters and digits, e.g. [RUSGOV])", Excerpt(id));
       return false;
     }
   }
@@ -165,8 +163,7 @@ bool ParseCode(std::string_view text, Code* code, std::string* error) {
   auto parse_date = [&](std::string_view digits, std::string* out) {
     const auto date = PetrarchDate(Trim(digits));
     if (!date) {
-      *error = fmt::format("bad date '{}' in [{}] (expected YYMMDD or YYYYMMDD)",
-                           Excerpt(Trim(digits)), Excerpt(text));
+      *error = fmt::format("bad date '{}' in [{}] (expected YYMMDD or YYYYMMDD)", Excerpt(Trim(digits)), Excerpt(text));
       return false;
     }
     *out = *date;
@@ -188,17 +185,18 @@ bool ParseCode(std::string_view text, Code* code, std::string* error) {
 // Words that mark a name as an institution rather than a person (upper case).
 bool IsInstitutionWord(std::string_view word) {
   static constexpr std::array<std::string_view, 80> kWords = {
-      "ACADEMY", "ADMINISTRATION", "AGENCY", "ALLIANCE", "ARMY", "ASSEMBLY", "ASSOCIATION",
-      "AUTHORITY", "BANK", "BATTALION", "BRIGADE", "BRIGADES", "BUREAU", "CABINET", "CENTER",
-      "CENTRE", "CHAMBER", "COALITION", "COMMAND", "COMMISSION", "COMMITTEE", "COMPANY",
-      "CONGRESS", "CORPORATION", "CORPS", "COUNCIL", "COURT", "DECLARATION", "DEPARTMENT",
-      "DIRECTORATE", "DIVISION", "EMBASSY", "FEDERATION", "FORCE", "FORCES", "FOUNDATION",
-      "FRONT", "FUND", "GOVERNMENT", "GROUP", "GUARD", "GUARDS", "HARAKAT", "HIZB",
-      "INSTITUTE", "JABHAT", "JAISH", "JAYSH", "KATAIB", "LEAGUE", "LIWA", "LIWAA", "MILITIA",
-      "MINISTRY", "MISSION", "MOVEMENT", "NETWORK", "OBSERVATORY", "OFFICE", "ORGANISATION",
-      "ORGANIZATION", "PALACE", "PARLIAMENT", "PARTY", "POLICE", "REGIME", "REPUBLIC",
-      "REPUBLICA", "SECRETARIAT", "SERVICE", "SERVICES", "SFSR", "SOCIETY", "SOVIET", "STATE",
-      "TANK", "TEAM", "TRIBUNAL", "UNION", "UNIVERSITY",
+      "ACADEMY",    "ADMINISTRATION", "AGENCY",      "ALLIANCE",     "ARMY",         "ASSEMBLY",    "ASSOCIATION",
+      "AUTHORITY",  "BANK",           "BATTALION",   "BRIGADE",      "BRIGADES",     "BUREAU",      "CABINET",
+      "CENTER",     "CENTRE",         "CHAMBER",     "COALITION",    "COMMAND",      "COMMISSION",  "COMMITTEE",
+      "COMPANY",    "CONGRESS",       "CORPORATION", "CORPS",        "COUNCIL",      "COURT",       "DECLARATION",
+      "DEPARTMENT", "DIRECTORATE",    "DIVISION",    "EMBASSY",      "FEDERATION",   "FORCE",       "FORCES",
+      "FOUNDATION", "FRONT",          "FUND",        "GOVERNMENT",   "GROUP",        "GUARD",       "GUARDS",
+      "HARAKAT",    "HIZB",           "INSTITUTE",   "JABHAT",       "JAISH",        "JAYSH",       "KATAIB",
+      "LEAGUE",     "LIWA",           "LIWAA",       "MILITIA",      "MINISTRY",     "MISSION",     "MOVEMENT",
+      "NETWORK",    "OBSERVATORY",    "OFFICE",      "ORGANISATION", "ORGANIZATION", "PALACE",      "PARLIAMENT",
+      "PARTY",      "POLICE",         "REGIME",      "REPUBLIC",     "REPUBLICA",    "SECRETARIAT", "SERVICE",
+      "SERVICES",   "SFSR",           "SOCIETY",     "SOVIET",       "STATE",        "TANK",        "TEAM",
+      "TRIBUNAL",   "UNION",          "UNIVERSITY",
   };
   return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
 }
@@ -219,9 +217,7 @@ bool HasInstitutionWord(std::string_view phrase) {
 
 // Alpha-3 codes that also serve as CAMEO sector or religion codes, so XXXAUT, XXXIND and
 // XXXMUS are not read as dependent territories.
-bool AmbiguousTerritory(std::string_view alpha3) {
-  return alpha3 == "AUT" || alpha3 == "IND" || alpha3 == "MUS";
-}
+bool AmbiguousTerritory(std::string_view alpha3) { return alpha3 == "AUT" || alpha3 == "IND" || alpha3 == "MUS"; }
 
 // The countries a code names: *own is the entity's own code when the code is a country or
 // territory code (alpha-3 and alpha-2), *parent the alpha-2 of the country it belongs to.
@@ -282,8 +278,8 @@ class PetrarchReader {
         // Dropping a synonym, code or comment line loses only that line; anything else may
         // be a name line, and its block goes with it.
         const std::string_view t = Trim(line);
-        const bool name_line = !in_xml_comment_ && !t.empty() && t.front() != '+' &&
-                               t.front() != '[' && t.front() != '#';
+        const bool name_line =
+            !in_xml_comment_ && !t.empty() && t.front() != '+' && t.front() != '[' && t.front() != '#';
         if (name_line) StartDiscarding();
         continue;
       }
@@ -291,24 +287,21 @@ class PetrarchReader {
     }
     ACTORGRAPH_RETURN_IF_ERROR(reader.status());
     if (in_xml_comment_) {
-      ACTORGRAPH_RETURN_IF_ERROR(
-          context_->BadRow(fmt::format("{}:{}: unterminated '<!--' comment", path_, xml_line_)));
+      ACTORGRAPH_RETURN_IF_ERROR(context_->BadRow(fmt::format("{}:{}: unterminated '<!--' comment", path_, xml_line_)));
     }
     Finish();
     if (agents_skipped_ > 0) {
-      context_->Warn(fmt::format(
-          "{}: {} agent entries (codes with '~') skipped: agents are role nouns, not actors "
-          "(import them with the agents option)",
-          path_, agents_skipped_));
+      context_->Warn(
+          fmt::format("{}: {} agent entries (codes with '~') skipped: agents are role nouns, not actors "
+                      "(import them with the agents option)",
+                      path_, agents_skipped_));
     }
     if (emitted_ == 0) context_->Warn(fmt::format("{}: no entities", path_));
     return Status::Ok();
   }
 
  private:
-  Status Bad(const std::string& what) {
-    return context_->BadRow(fmt::format("{}:{}: {}", path_, line_, what));
-  }
+  Status Bad(const std::string& what) { return context_->BadRow(fmt::format("{}:{}: {}", path_, line_, what)); }
 
   // Removes comments; *comment receives the text after '#'.
   std::string StripComments(std::string_view raw, std::string* comment) {
@@ -424,8 +417,7 @@ class PetrarchReader {
     if (close == std::string_view::npos || close == 1 || close > eq ||
         !std::all_of(text.begin() + 1, text.begin() + static_cast<std::ptrdiff_t>(close), letter) ||
         !Trim(text.substr(close + 1, eq - close - 1)).empty()) {
-      return Bad(fmt::format("bad substitution set '{}' (expected !NAME! = WORD, WORD, ...)",
-                             Excerpt(text)));
+      return Bad(fmt::format("bad substitution set '{}' (expected !NAME! = WORD, WORD, ...)", Excerpt(text)));
     }
     std::vector<std::string> words;
     std::string_view list = text.substr(eq + 1);
@@ -449,10 +441,10 @@ class PetrarchReader {
     while (open != std::string::npos) {
       close = phrase.find('!', open + 1);
       if (close == std::string::npos) break;
-      const bool letters = close > open + 1 && std::all_of(
-          phrase.begin() + static_cast<std::ptrdiff_t>(open + 1),
-          phrase.begin() + static_cast<std::ptrdiff_t>(close),
-          [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
+      const bool letters =
+          close > open + 1 && std::all_of(phrase.begin() + static_cast<std::ptrdiff_t>(open + 1),
+                                          phrase.begin() + static_cast<std::ptrdiff_t>(close),
+                                          [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
       if (letters) break;
       open = close;
       close = std::string::npos;
@@ -476,16 +468,14 @@ class PetrarchReader {
   }
 
   // Validates a name or synonym phrase and expands its markers into *phrases.
-  Status CheckPhrase(std::string_view phrase, std::string_view what,
-                     std::vector<std::string>* phrases, bool* ok) {
+  Status CheckPhrase(std::string_view phrase, std::string_view what, std::vector<std::string>* phrases, bool* ok) {
     *ok = false;
     const std::size_t stray = phrase.find_first_of("[]{}");
     if (stray != std::string_view::npos) {
       return Bad(fmt::format("unbalanced '{}' in {} '{}'", phrase[stray], what, Excerpt(phrase)));
     }
     if (!HasWordCharacter(phrase)) {
-      return Bad(fmt::format("empty {}{}", what,
-                             phrase.empty() ? "" : fmt::format(" '{}'", Excerpt(phrase))));
+      return Bad(fmt::format("empty {}{}", what, phrase.empty() ? "" : fmt::format(" '{}'", Excerpt(phrase))));
     }
     std::string error;
     if (!Expand(std::string(phrase), phrases, &error)) return Bad(error);
@@ -553,8 +543,7 @@ class PetrarchReader {
   }
 
   void Emit(const Block& block) {
-    const bool agent =
-        std::any_of(block.codes.begin(), block.codes.end(), [](const Code& c) { return c.agent; });
+    const bool agent = std::any_of(block.codes.begin(), block.codes.end(), [](const Code& c) { return c.agent; });
     if (agent && !context_->options().petrarch_agents) {
       ++agents_skipped_;
       return;
@@ -583,8 +572,8 @@ class PetrarchReader {
       }
     }
     const std::string slug = context_->slugger().Slug(block.phrases.front());
-    e.id = context_->UniqueId((agent ? "petrarch:agent:" : "petrarch:") +
-                              (slug.empty() ? std::string("unnamed") : slug));
+    e.id =
+        context_->UniqueId((agent ? "petrarch:agent:" : "petrarch:") + (slug.empty() ? std::string("unnamed") : slug));
     if (agent) {
       e.kind = "group";
     } else {
@@ -627,16 +616,14 @@ class PetrarchReader {
         }
       }
     }
-    const bool generated_person = block.comment.find("CountryInfo") != std::string::npos ||
-                                  block.comment.find("IGOrulers") != std::string::npos;
+    const bool generated_person =
+        block.comment.find("CountryInfo") != std::string::npos || block.comment.find("IGOrulers") != std::string::npos;
     const bool elite = std::any_of(ordered.begin(), ordered.end(), [](const Code* c) {
       return c->id.size() % 3 == 0 && c->id.size() >= 3 && c->id.ends_with("ELI");
     });
-    const bool dated = std::any_of(ordered.begin(), ordered.end(), [](const Code* c) {
-      return !c->from.empty() || !c->to.empty();
-    });
-    const bool person = generated_person || elite ||
-                        (dated && !HasInstitutionWord(block.phrases.front()));
+    const bool dated =
+        std::any_of(ordered.begin(), ordered.end(), [](const Code* c) { return !c->from.empty() || !c->to.empty(); });
+    const bool person = generated_person || elite || (dated && !HasInstitutionWord(block.phrases.front()));
     e->kind = person ? "person" : "organization";
     for (const Code* c : ordered) {
       std::string country = AffiliatedCountry(c->id);
@@ -661,9 +648,8 @@ class PetrarchReader {
 };
 
 bool IsMinorWord(std::string_view lower) {
-  static constexpr std::array<std::string_view, 17> kMinor = {
-      "of", "the", "and", "for", "in", "on", "at", "by", "to",
-      "de", "du", "des", "da", "dos", "das", "et", "und"};
+  static constexpr std::array<std::string_view, 17> kMinor = {"of", "the", "and", "for", "in",  "on",  "at", "by", "to",
+                                                              "de", "du",  "des", "da",  "dos", "das", "et", "und"};
   return std::find(kMinor.begin(), kMinor.end(), lower) != kMinor.end();
 }
 
