@@ -20,10 +20,10 @@ t 'extract --help names every output format' 0 out:graphml out:gexf out:cyjs out
 t 'extract --help documents the reader options' 0 out:--input-format out:--invalid-utf8 out:--on-error -- extract --help
 
 # ---- bad usage: exit 2 -----------------------------------------------------------------
-t 'no command' 2 "err=actorgraph: error: a command is required: extract, mentions, events or gazetteer $USAGE" out-empty --
+t 'no command' 2 "err=actorgraph: error: a command is required: extract, mentions, events, tag, merge or gazetteer $USAGE" out-empty --
 t 'unknown command' 2 \
-  "err=actorgraph: error: bogus: unknown command (expected extract, merge, mentions, events, gazetteer) $USAGE" out-empty -- bogus
-t 'unknown command with arguments' 2 'err=actorgraph: error: extrakt: unknown command (expected extract, merge, mentions, events, gazetteer) '"$USAGE" \
+  "err=actorgraph: error: bogus: unknown command (expected extract, merge, mentions, events, tag, gazetteer) $USAGE" out-empty -- bogus
+t 'unknown command with arguments' 2 'err=actorgraph: error: extrakt: unknown command (expected extract, merge, mentions, events, tag, gazetteer) '"$USAGE" \
   out-empty -- -v extrakt "$A"
 t 'unknown global flag' 2 "err=actorgraph: error: The following argument was not expected: --frobnicate $USAGE" -- --frobnicate
 t 'unknown command flag' 2 "err=actorgraph: error: The following argument was not expected: --bogus-flag $USAGE" out-empty \
