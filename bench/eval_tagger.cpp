@@ -85,12 +85,22 @@ void Score(tg::Tagger& tagger, const ti::Sentence& s, std::span<const tg::Token>
   }
 }
 
+bool g_show_tokens = false;  // --show-tokens: print each sentence the tokenizer gets wrong
+
+void ShowTokens(const ti::Sentence& s, const std::vector<tg::Token>& toks) {
+  std::string got, want;
+  for (const tg::Token& t : toks) got += s.text.substr(t.start, t.end - t.start) + " | ";
+  for (const ti::Word& w : s.words) want += s.text.substr(w.start, w.end - w.start) + " | ";
+  if (got != want) std::printf("GOT  %s\nWANT %s\n", got.c_str(), want.c_str());
+}
+
 void Evaluate(tg::Tagger& tagger, const std::string& name, const std::vector<ti::Sentence>& sents) {
   Counts raw, gtok, gtags;
   std::vector<tg::Token> toks;
   for (const ti::Sentence& s : sents) {
     toks.clear();
     tg::Tokenize(s.text, 0, &toks);
+    if (g_show_tokens) ShowTokens(s, toks);
     Score(tagger, s, toks, &raw, nullptr);
     std::vector<tg::Token> gold_toks = ti::WordTokens(s);
     Score(tagger, s, gold_toks, &gtok, &gtags);
@@ -152,8 +162,10 @@ int main(int argc, char** argv) {
       shared = argv[++i];
     else if (a == "--dev")
       dev = true;
+    else if (a == "--show-tokens")
+      g_show_tokens = true;
     else {
-      std::fprintf(stderr, "usage: eval_tagger [--model FILE] [--shared DIR] [--dev]\n");
+      std::fprintf(stderr, "usage: eval_tagger [--model FILE] [--shared DIR] [--dev] [--show-tokens]\n");
       return 2;
     }
   }

@@ -111,6 +111,8 @@ class Splitter {
   Pos PunctRun(Pos i, Pos e) const;
   Pos WordEnd(Pos b, Pos e) const;
   bool JoinsWord(Pos wb, Pos i, Pos e) const;
+  bool KeepsPeriod(Pos b, Pos p) const;
+  Pos Emoticon(Pos i, Pos e) const;
   void EmitWord(Pos b, Pos e);
 
   std::string_view s_;
@@ -130,14 +132,13 @@ Pos Splitter::UrlEnd(Pos b, Pos e) const {
   bool url = w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.") ||
              w.starts_with("ftp://") || w.starts_with("HTTP://") || w.starts_with("WWW.");
   if (!url) {
+    // An e-mail address, also the shortened "name...@host" and Enron's "Name@ENRON".
     Pos at = w.find('@');
-    if (at == std::string_view::npos || at == 0 || !IsAlnum(Byte(w, at - 1))) return b;
-    Pos dot = w.find('.', at);
-    if (dot == std::string_view::npos || dot + 1 >= w.size() || !IsAlnum(Byte(w, dot + 1))) return b;
-    if (!IsAlnum(Byte(w, at + 1))) return b;
+    if (at == std::string_view::npos || at == 0 || at + 1 >= w.size() || !IsAlnum(Byte(w, 0))) return b;
+    if (!IsAlnum(Byte(w, at + 1)) || (!IsAlnum(Byte(w, at - 1)) && Byte(w, at - 1) != '.')) return b;
   }
   Pos end = e;
-  while (end > b + 1 && std::strchr(".,;:!?\"')>]", s_[end - 1]) != nullptr) {
+  while (end > b + 1 && s_[end - 1] != 0 && std::strchr(".,;:!?\"')>]", s_[end - 1]) != nullptr) {
     if (s_[end - 1] == ')' && w.find('(') != std::string_view::npos) break;
     --end;
   }
@@ -152,7 +153,7 @@ Pos Splitter::PunctRun(Pos i, Pos e) const {
   char c = s_[i];
   bool sentence_mark = c == '.' || c == '!' || c == '?';
   bool repeatable = sentence_mark || c == '-' || c == '*' || c == '<' || c == '>' || c == '=' || c == '`' || c == '_' ||
-                    c == '~' || c == '#' || c == '\'';
+                    c == '~' || c == '#' || c == '\'' || c == '$' || c == '+';
   Pos j = i + 1;
   if (!repeatable) return j;
   while (j < e && (s_[j] == c || (sentence_mark && (s_[j] == '.' || s_[j] == '!' || s_[j] == '?')))) ++j;
@@ -245,9 +246,57 @@ void Splitter::EmitWord(Pos b, Pos e) {
   Emit(b, e);
 }
 
+// Whether the word [b, p) followed by a period at p is an abbreviation that keeps it:
+// "U.S.", "a.m.", "Dr.", "J."; "No." only before a number, and the abbreviations that are
+// also words ("Sun.", "Sat.", "Mar.") not at the end of the text.
+bool Splitter::KeepsPeriod(Pos b, Pos p) const {
+  std::string_view w = s_.substr(b, p - b);
+  if (w.find('.') != std::string_view::npos && IsAsciiAlpha(Byte(w, w.size() - 1))) return true;
+  if (w.size() == 1 && Byte(w, 0) >= 'A' && Byte(w, 0) <= 'Z') return true;
+  if (!InList(w, kAbbreviations)) return false;
+  Pos next = p + 1;
+  while (next < s_.size() && (s_[next] == ' ' || s_[next] == '\t' || s_[next] == '\n')) ++next;
+  if (EqualsLower(w, "no") || EqualsLower(w, "nos"))
+    return next < s_.size() && (IsDigit(Byte(s_, next)) || s_[next] == '#');
+  static constexpr std::array<std::string_view, 4> kAlsoWords = {"sun", "sat", "mar", "wed"};
+  return next < s_.size() || !InList(w, kAlsoWords);
+}
+
+// Length of an emoticon (":)", ":-(", ";)", ":P", ":?") at i that ends the chunk or is
+// followed by punctuation, else 0.
+Pos Splitter::Emoticon(Pos i, Pos e) const {
+  static constexpr std::array<std::string_view, 16> kFaces = {":-)", ":-(", ";-)", ":-P", ":-D", ":)", ":(", ";)",
+                                                              ":P",  ":p",  ":D",  ":?",  ":/",  "=)", "<3", ":o"};
+  std::string_view rest = s_.substr(i, e - i);
+  for (std::string_view f : kFaces) {
+    if (!rest.starts_with(f)) continue;
+    if (rest.size() == f.size() || !IsAlnum(Byte(rest, f.size()))) return f.size();
+  }
+  return 0;
+}
+
 void Splitter::Chunk(Pos b, Pos e) {
   Pos i = b;
   while (i < e) {
+    if (Pos face = Emoticon(i, e); face > 0) {
+      Emit(i, i + face);
+      i += face;
+      continue;
+    }
+    // A hashtag ("#science") and a decade ("'70s", "’80s") are one word.
+    if (s_[i] == '#' && i + 1 < e && IsAsciiAlpha(Byte(s_, i + 1))) {
+      Pos j = WordEnd(i + 1, e);
+      Emit(i, j);
+      i = j;
+      continue;
+    }
+    if (Pos apo = std::min(CharLen(s_, i), e - i); IsApostrophe(s_, i, apo) && i + apo + 3 <= e &&
+                                                   IsDigit(Byte(s_, i + apo)) && IsDigit(Byte(s_, i + apo + 1)) &&
+                                                   s_[i + apo + 2] == 's') {
+      Emit(i, i + apo + 3);
+      i += apo + 3;
+      continue;
+    }
     Pos url = UrlEnd(i, e);
     if (url > i) {
       Emit(i, url);
@@ -271,13 +320,7 @@ void Splitter::Chunk(Pos b, Pos e) {
       continue;
     }
     Pos j = WordEnd(i, e);
-    // An abbreviation keeps its final period: "U.S.", "a.m.", "Dr.", "J.".
-    if (j < e && s_[j] == '.' && (j + 1 == e || s_[j + 1] != '.')) {
-      std::string_view w = s_.substr(i, j - i);
-      bool inner_period = w.find('.') != std::string_view::npos && IsAsciiAlpha(Byte(w, w.size() - 1));
-      bool initial = w.size() == 1 && Byte(w, 0) >= 'A' && Byte(w, 0) <= 'Z';
-      if (inner_period || initial || InList(w, kAbbreviations)) ++j;
-    }
+    if (j < e && s_[j] == '.' && (j + 1 == e || s_[j + 1] != '.') && KeepsPeriod(i, j)) ++j;
     EmitWord(i, j);
     i = j;
   }
