@@ -90,12 +90,20 @@ struct Split {
   std::string_view word;
   Pos first;
 };
-constexpr std::array<Split, 26> kSplitWords = {{
+constexpr std::array<Split, 28> kSplitWords = {{
     {"cannot", 3}, {"gonna", 3}, {"wanna", 3},   {"gotta", 3},   {"dont", 2},     {"didnt", 3},  {"doesnt", 4},
     {"cant", 2},   {"wont", 2},  {"isnt", 2},    {"wasnt", 3},   {"arent", 3},    {"werent", 4}, {"havent", 4},
     {"hasnt", 3},  {"hadnt", 3}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6}, {"aint", 2},   {"im", 1},
-    {"ive", 1},    {"youre", 3}, {"youll", 3},   {"thats", 4},   {"arnt", 2},
+    {"ive", 1},    {"youre", 3}, {"youll", 3},   {"thats", 4},   {"arnt", 2},     {"alot", 1},   {"outta", 3},
 }};
+
+// "its" is "it" + "s" (a contraction written without apostrophe) before these words: the
+// words after such "its" in EWT/GUM train that never follow the possessive there.
+constexpr std::array<std::string_view, 40> kAfterItIs = {
+    "a",      "an",    "the",   "not",   "really", "simply", "very",    "like",     "now",   "definitely",
+    "also",   "only",  "all",   "just",  "still",  "been",   "getting", "nothing",  "so",    "too",
+    "always", "never", "going", "gonna", "pretty", "quite",  "ok",      "okay",     "that",  "about",
+    "almost", "there", "here",  "my",    "your",   "what",   "because", "probably", "worth", "actually"};
 
 class Splitter {
  public:
@@ -113,6 +121,7 @@ class Splitter {
   bool JoinsWord(Pos wb, Pos i, Pos e) const;
   bool KeepsPeriod(Pos b, Pos p) const;
   Pos Emoticon(Pos i, Pos e) const;
+  bool ItIsFollows(Pos p) const;
   void EmitWord(Pos b, Pos e);
 
   std::string_view s_;
@@ -262,6 +271,16 @@ bool Splitter::KeepsPeriod(Pos b, Pos p) const {
   return next < s_.size() || !InList(w, kAlsoWords);
 }
 
+// Whether the word after the space at p is one that "it is" precedes but "its" does not.
+bool Splitter::ItIsFollows(Pos p) const {
+  while (p < s_.size() && s_[p] == ' ') ++p;
+  Pos q = p;
+  while (q < s_.size() && IsAsciiAlpha(Byte(s_, q))) ++q;
+  std::string_view next = s_.substr(p, q - p);
+  if (next.size() > 4 && EqualsLower(next.substr(next.size() - 2), "ly")) return true;
+  return InList(next, kAfterItIs);
+}
+
 // Length of an emoticon (":)", ":-(", ";)", ":P", ":?") at i that ends the chunk or is
 // followed by punctuation, else 0.
 Pos Splitter::Emoticon(Pos i, Pos e) const {
@@ -321,7 +340,12 @@ void Splitter::Chunk(Pos b, Pos e) {
     }
     Pos j = WordEnd(i, e);
     if (j < e && s_[j] == '.' && (j + 1 == e || s_[j + 1] != '.') && KeepsPeriod(i, j)) ++j;
-    EmitWord(i, j);
+    if (j == e && EqualsLower(s_.substr(i, j - i), "its") && ItIsFollows(j)) {
+      Emit(i, i + 2);
+      Emit(i + 2, j);
+    } else {
+      EmitWord(i, j);
+    }
     i = j;
   }
 }

@@ -242,7 +242,10 @@ std::vector<Tags> Jackknife(const std::vector<Prepared>& data, const TrainOption
   return right;
 }
 
-WeightTable TrainChunks(const std::vector<Prepared>& data, const TrainOptions& o, std::string* log) {
+// Trains the chunker on `tags` (per sentence; held-out predictions, so that it learns to
+// cope with the tagger's mistakes) against the chunks derived from the gold trees.
+WeightTable TrainChunks(const std::vector<Prepared>& data, const std::vector<Tags>& tags, const TrainOptions& o,
+                        std::string* log) {
   Perceptron p(kChunkCount);
   std::vector<int> order(data.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
@@ -258,7 +261,7 @@ WeightTable TrainChunks(const std::vector<Prepared>& data, const TrainOptions& o
       const int n = static_cast<int>(s.info.size());
       chunks.assign(n, 0);
       for (int i = 0; i < n; ++i) {
-        int k = ChunkFeatures(s.info.data(), s.upos.data(), n, i, chunks.data(), keys);
+        int k = ChunkFeatures(s.info.data(), tags[si].data(), n, i, chunks.data(), keys);
         p.Tick();
         p.Score(keys, k, scores);
         int guess = ArgmaxF(scores, kChunkCount);
@@ -395,12 +398,17 @@ Status Train(const std::vector<Sentence>& train, const TrainOptions& o, std::str
   std::vector<int> all(data.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
   d.pos = TrainPos(data, all, nullptr, o, "pos", log);
+  std::vector<Tags> held_out;
+  if (o.folds >= 2) {
+    held_out = Jackknife(data, o, log);
+  } else {
+    for (const Prepared& p : data) held_out.push_back(p.upos);
+  }
   if (o.two_pass && o.folds >= 2) {
-    std::vector<Tags> right = Jackknife(data, o, log);
-    d.pos2 = TrainPos(data, all, &right, o, "pos2", log);
+    d.pos2 = TrainPos(data, all, &held_out, o, "pos2", log);
     d.flags |= kFlagTwoPass;
   }
-  d.chunk = TrainChunks(data, o, log);
+  d.chunk = TrainChunks(data, held_out, o, log);
   LearnRules(train, &d);
   LearnExceptions(train, &d);
   *log += "features kept: pos " + std::to_string(d.pos.keys.size()) + ", pos2 " + std::to_string(d.pos2.keys.size()) +
