@@ -11,7 +11,9 @@
 #include "tagger/internal/corpus.hpp"
 #include "tagger/tagger.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <cstdio>
 #include <set>
 #include <string>
@@ -30,6 +32,9 @@ struct Counts {
   std::size_t chunk_gold = 0, chunk_pred = 0, chunk_ok = 0;
   double F1(std::size_t ok, std::size_t p, std::size_t g) const { return p + g == 0 ? 0 : 2.0 * ok / (p + g); }
 };
+
+bool g_confusion = false;  // --confusion: the most frequent (gold, predicted) UPOS errors on gold words
+std::map<std::pair<int, int>, int> g_errors;
 
 using ChunkSpan = std::tuple<int, std::uint32_t, std::uint32_t>;  // NP=0/VP=1, start, end
 
@@ -71,6 +76,7 @@ void Score(tg::Tagger& tagger, const ti::Sentence& s, std::span<const tg::Token>
     const ti::Word& w = s.words[it->second];
     c->span_ok++;
     c->upos_ok += upos[i] == w.upos;
+    if (gold_tags_chunks != nullptr && upos[i] != w.upos) g_errors[{static_cast<int>(w.upos), static_cast<int>(upos[i])}]++;
     c->lemma_ok += lemmas[i] == w.lemma;
   }
   std::vector<tg::Token> gold_toks = ti::WordTokens(s);
@@ -162,6 +168,8 @@ int main(int argc, char** argv) {
       shared = argv[++i];
     else if (a == "--dev")
       dev = true;
+    else if (a == "--confusion")
+      g_confusion = true;
     else if (a == "--show-tokens")
       g_show_tokens = true;
     else {
@@ -196,6 +204,14 @@ int main(int argc, char** argv) {
     }
     Evaluate(tagger, name, sents);
     all.insert(all.end(), sents.begin(), sents.end());
+  }
+  if (g_confusion) {
+    std::vector<std::pair<int, std::pair<int, int>>> errs;
+    for (const auto& [k, v] : g_errors) errs.push_back({v, k});
+    std::sort(errs.rbegin(), errs.rend());
+    for (std::size_t i = 0; i < errs.size() && i < 20; ++i)
+      std::printf("  %5d gold %-6s tagged %s\n", errs[i].first, tg::UposName(static_cast<tg::Upos>(errs[i].second.first)).data(),
+                  tg::UposName(static_cast<tg::Upos>(errs[i].second.second)).data());
   }
   Speed(tagger, all);
   return 0;

@@ -80,10 +80,10 @@ constexpr std::array<std::string_view, 62> kAbbreviations = {
 
 // Prefixes after which a hyphen does not split the word (EWT/GUM train: "non-", "e-mail",
 // "re-", "mid-", "anti-", "co-", ...); any other hyphen between letters is a token.
-constexpr std::array<std::string_view, 30> kHyphenPrefixes = {
-    "non",   "e",     "re", "mid", "anti",    "co",    "pre",   "pro",    "cross", "post",
-    "semi",  "multi", "ex", "sub", "counter", "mini",  "socio", "psycho", "inter", "un",
-    "extra", "de",    "bi", "tri", "micro",   "quasi", "ultra", "pseudo", "neo",   "wi"};
+constexpr std::array<std::string_view, 33> kHyphenPrefixes = {
+    "non",   "e",   "re",    "mid",     "anti",  "co",     "pre",    "pro",   "cross", "post",  "semi",
+    "multi", "ex",  "sub",   "counter", "mini",  "socio",  "psycho", "inter", "un",    "extra", "de",
+    "bi",    "tri", "micro", "quasi",   "ultra", "pseudo", "neo",    "wi",    "mis",   "over",  "vice"};
 
 // Whole words that UD splits into two without an apostrophe: (word, length of first part).
 struct Split {
@@ -120,6 +120,7 @@ class Splitter {
   Pos WordEnd(Pos b, Pos e) const;
   bool JoinsWord(Pos wb, Pos i, Pos e) const;
   bool KeepsPeriod(Pos b, Pos p) const;
+  bool DigitsJoin(Pos wb, Pos i, Pos e) const;
   Pos Emoticon(Pos i, Pos e) const;
   bool ItIsFollows(Pos p) const;
   void EmitWord(Pos b, Pos e);
@@ -145,6 +146,8 @@ Pos Splitter::UrlEnd(Pos b, Pos e) const {
     Pos at = w.find('@');
     if (at == std::string_view::npos || at == 0 || at + 1 >= w.size() || !IsAlnum(Byte(w, 0))) return b;
     if (!IsAlnum(Byte(w, at + 1)) || (!IsAlnum(Byte(w, at - 1)) && Byte(w, at - 1) != '.')) return b;
+    for (Pos k = 0; k < at; ++k)  // the local part: "Reynolds\"<r...@x" is a name, a quote, a '<', an address
+      if (!IsAlnum(Byte(w, k)) && std::strchr("._-+%'", w[k]) == nullptr) return b;
   }
   Pos end = e;
   while (end > b + 1 && s_[end - 1] != 0 && std::strchr(".,;:!?\"')>]", s_[end - 1]) != nullptr) {
@@ -174,7 +177,10 @@ Pos Splitter::PunctRun(Pos i, Pos e) const {
 // the word: periods inside abbreviations and numbers, commas and colons in numbers,
 // slashes in dates, hyphens after a prefix or between digits, apostrophes in names.
 bool Splitter::JoinsWord(Pos wb, Pos i, Pos e) const {
-  if (i == wb || i + 1 >= e) return false;
+  if (i == wb) return false;
+  if (s_[i] == ')' && i >= wb + 3 && s_[i - 1] == 's' && s_[i - 2] == '(' && IsAsciiAlpha(Byte(s_, i - 3)))
+    return true;  // "friend(s)"
+  if (i + 1 >= e) return false;
   unsigned char prev = Byte(s_, i - 1);
   Pos len = CharLen(s_, i);
   if (i + len >= e) return false;
@@ -182,6 +188,7 @@ bool Splitter::JoinsWord(Pos wb, Pos i, Pos e) const {
   char c = s_[i];
   if (IsApostrophe(s_, i, len)) return IsAsciiAlpha(prev) && IsAsciiAlpha(next);
   if (len != 1) return false;
+  if (c == '(' && next == 's' && i + 2 < e && s_[i + 2] == ')' && IsAsciiAlpha(prev)) return true;
   switch (c) {
     case '.':
       return IsAlnum(prev) && IsAlnum(next);
@@ -194,7 +201,7 @@ bool Splitter::JoinsWord(Pos wb, Pos i, Pos e) const {
     case '&':
       return IsAsciiAlpha(prev) && IsAsciiAlpha(next) && i - wb <= 3;
     case '-': {
-      if (IsDigit(prev) && IsDigit(next)) return true;
+      if (IsDigit(prev) && IsDigit(next)) return DigitsJoin(wb, i, e);
       if (!IsAsciiAlpha(next) && !IsDigit(next)) return false;
       Pos seg = i;  // start of the part before this hyphen
       while (seg > wb && s_[seg - 1] != '-') --seg;
@@ -203,6 +210,17 @@ bool Splitter::JoinsWord(Pos wb, Pos i, Pos e) const {
     default:
       return false;
   }
+}
+
+// A hyphen between digits joins telephone numbers ("555-1234", "713-853-7751"), ZIP+4
+// codes and dates ("2021-02-16"), and splits ranges ("13-17", "1998-2001"), as EWT does.
+bool Splitter::DigitsJoin(Pos wb, Pos i, Pos e) const {
+  Pos l = i, r = i + 1;
+  while (l > wb && IsDigit(Byte(s_, l - 1))) --l;
+  while (r < e && IsDigit(Byte(s_, r))) ++r;
+  Pos left = i - l, right = r - i - 1;
+  bool more = (l > wb && s_[l - 1] == '-') || (r + 1 < e && s_[r] == '-' && IsDigit(Byte(s_, r + 1)));
+  return more || (right == 4 && (left == 3 || left == 5));
 }
 
 // End of the word starting at b (a run of letters, digits, non-ASCII letters and joined
