@@ -13,8 +13,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <map>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <string>
 #include <tuple>
@@ -76,7 +76,8 @@ void Score(tg::Tagger& tagger, const ti::Sentence& s, std::span<const tg::Token>
     const ti::Word& w = s.words[it->second];
     c->span_ok++;
     c->upos_ok += upos[i] == w.upos;
-    if (gold_tags_chunks != nullptr && upos[i] != w.upos) g_errors[{static_cast<int>(w.upos), static_cast<int>(upos[i])}]++;
+    if (gold_tags_chunks != nullptr && upos[i] != w.upos)
+      g_errors[{static_cast<int>(w.upos), static_cast<int>(upos[i])}]++;
     c->lemma_ok += lemmas[i] == w.lemma;
   }
   std::vector<tg::Token> gold_toks = ti::WordTokens(s);
@@ -210,7 +211,8 @@ int main(int argc, char** argv) {
     for (const auto& [k, v] : g_errors) errs.push_back({v, k});
     std::sort(errs.rbegin(), errs.rend());
     for (std::size_t i = 0; i < errs.size() && i < 20; ++i)
-      std::printf("  %5d gold %-6s tagged %s\n", errs[i].first, tg::UposName(static_cast<tg::Upos>(errs[i].second.first)).data(),
+      std::printf("  %5d gold %-6s tagged %s\n", errs[i].first,
+                  tg::UposName(static_cast<tg::Upos>(errs[i].second.first)).data(),
                   tg::UposName(static_cast<tg::Upos>(errs[i].second.second)).data());
   }
   Speed(tagger, all);

@@ -274,7 +274,7 @@ WeightTable TrainChunks(const std::vector<Prepared>& data, const std::vector<Tag
     *log += "chunk epoch " + std::to_string(epoch + 1) + ": training accuracy " +
             std::to_string(100.0 * correct / std::max<std::size_t>(total, 1)) + "\n";
   }
-  return p.Finish(o.prune);
+  return p.Finish(o.chunk_prune);
 }
 
 // A lemma rewrite as learned from one (form, lemma) pair.
