@@ -262,9 +262,12 @@
       x0 = Math.min(x0, n.x - n.r); y0 = Math.min(y0, n.y - n.r);
       x1 = Math.max(x1, n.x + n.r); y1 = Math.max(y1, n.y + n.r);
     });
-    var pad = 40, k = Math.min((width - 2 * pad) / Math.max(x1 - x0, 1), (height - 2 * pad) / Math.max(y1 - y0, 1), 4);
+    // Leave the legend's column free when the window is wide enough.
+    var legendBox = $("legend"), left = width > 700 ? legendBox.offsetWidth + 20 : 0;
+    var pad = 40, w = width - left;
+    var k = Math.min((w - 2 * pad) / Math.max(x1 - x0, 1), (height - 2 * pad) / Math.max(y1 - y0, 1), 4);
     k = Math.max(k, 0.02);
-    zoom.scale(k).translate([width / 2 - k * (x0 + x1) / 2, height / 2 - k * (y0 + y1) / 2]);
+    zoom.scale(k).translate([left + w / 2 - k * (x0 + x1) / 2, height / 2 - k * (y0 + y1) / 2]);
     if (!quiet) draw();
   }
   $("fit").addEventListener("click", function () { userMoved = false; fit(); });
@@ -405,7 +408,7 @@
       var text = n.isEvent ? (n.event_type + " " + (n.date || "")) : n.label;
       if (text.length > 40) text = text.slice(0, 39) + "\u2026";
       var tw = ctx.measureText(text).width, lx = x + n.r * t.k + 4, box = [lx, y - 8, lx + tw, y + 8];
-      if (w.prio < 1e7 && placed.some(function (b) { return box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1]; })) return;
+      if (n !== focus && placed.some(function (b) { return box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1]; })) return;
       placed.push(box);
       budget--;
       ctx.lineWidth = 3;
