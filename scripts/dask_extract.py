@@ -106,7 +106,9 @@ def parse_args(argv):
                         "the graph does not depend on how the documents are split")
     p.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="graph file (- = standard output); the extension picks the format as in `actorgraph merge`")
-    p.add_argument("-f", "--format", metavar="FORMAT", help="graphml, dot, gexf, json, cyjs, neo4j or html (default: from -o)")
+    p.add_argument("-f", "--format", metavar="FORMAT", type=str.lower,
+                   choices=["graphml", "dot", "gexf", "json", "cyjs", "neo4j", "html"],
+                   help="graphml, dot, gexf, json, cyjs, neo4j or html (default: from -o)")
     p.add_argument("--projection", choices=["actors"], help="actor-only graph, as `actorgraph merge --projection`")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="a running Dask scheduler, e.g. tcp://HOST:8786 (default: start a LocalCluster on 127.0.0.1)")

@@ -9,10 +9,11 @@ Usage: dask_extract.py              (CLI from $ACTORGRAPH_CLI, sources from $ACT
   * a corpus where a meeting takes its document's date by default and is only merged with
     an explicitly dated event through an event of another shard: byte-identical to extract,
     and (positive control) extract really did merge it, so the case is exercised;
-  * a map step that fails once is retried, and the graph is still extract's;
   * a shard that is not JSON, next to a good one: tried twice, exit 1, the last line of
     standard error names the shard and says nothing was written, no output file and no
-    temporary file left in the output folder.
+    temporary file left in the output folder;
+  * a map step that fails once (a wrapper around the CLI) is retried, and the graph is
+    still extract's; a missing shard is named with exit 3.
 Exit 0 passed, 1 failed, 77 skipped (python3-distributed not installed).
 """
 import os
