@@ -154,6 +154,7 @@ SafeGraph MakeSafe(const graph::Graph& g) {
         SanitizeText(n.place),
         SanitizeText(n.mode),
         SanitizeText(n.cameo),
+        SanitizeText(n.status),
         SanitizeText(n.entity_id),
         SanitizeText(n.role),
         SanitizeText(n.country),

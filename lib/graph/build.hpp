@@ -28,6 +28,9 @@ struct BuildOptions {
   // lower that.
   std::size_t max_evidence = 20;
   std::string generator;  // GraphInfo::generator
+  // The event statuses the graph holds (analysis::EventStatusName): happened events only by
+  // default; planned and cancelled ones when asked for.
+  std::vector<std::string> statuses = {"happened"};
 };
 
 // Accumulates documents (mentions and events) and builds the graph. Adding documents in any

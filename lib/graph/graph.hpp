@@ -26,6 +26,7 @@ struct Node {
   std::string place;          // events only: entity id of the place, or ""
   std::string mode;           // events only: "video", "phone", or ""
   std::string cameo;          // events only: CAMEO code ("040", "057", ...) or ""
+  std::string status;         // events only: happened, planned or cancelled
   std::string entity_id;      // gazetteer id, "discovered:..." or, for events, the event id
   std::string role;           // actors: role held at the time, e.g. "Foreign Minister of Azerbaijan"
   std::string country;        // actors: affiliated country (ISO 3166-1 alpha-2), where known

@@ -34,7 +34,11 @@ class DiscoveryStep : public analysis::Annotator {
         continue;
       }
       const std::uint32_t j = NameEnd(d, i);
-      if (j - i >= 2) Consider(d, i, j);
+      if (j - i >= 2) {
+        Consider(d, i, j);
+      } else if (std::string country; TitleBefore(d, i, &country) && d.tokens[i].key.size() >= 3) {
+        Add(d, i, j, country);  // (g) a title and a surname: "President Obama", "Secretary Kerry"
+      }
       i = j;
     }
   }
@@ -67,6 +71,10 @@ class DiscoveryStep : public analysis::Annotator {
     const bool accept = InParensCountry(d, j, &country) || TitleBefore(d, i, &country) || AppositionAfter(d, j) ||
                         SpeakerOf(d, j) || GivenNameFirst(d, i) || ListedWithPeople(d, i, j);
     if (!accept) return;
+    Add(d, i, j, country);
+  }
+
+  void Add(Document& d, std::uint32_t i, std::uint32_t j, const std::string& country) {
     Mention m;
     m.first_token = i;
     m.end_token = j;

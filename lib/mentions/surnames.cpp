@@ -38,7 +38,9 @@ class SurnamesStep : public analysis::Annotator {
     by_surname_.clear();
     for (std::size_t k = 0; k < d.mentions.size(); ++k) {
       const Mention& m = d.mentions[k];
-      if (!m.is_person() || m.resolved_by == MentionSource::kSurname || m.end_token - m.first_token < 2) continue;
+      if (!m.is_person() || m.resolved_by == MentionSource::kSurname) continue;
+      // A discovered surname after its title ("President Obama") stands for the person too.
+      if (m.end_token - m.first_token < 2 && m.resolved_by != MentionSource::kDiscovered) continue;
       by_surname_.emplace(std::string(d.tokens[m.end_token - 1].key), k);
       if (m.entity >= 0) {
         context_.analyzer.Tokenize(gaz_.brief(static_cast<std::uint32_t>(m.entity)).name, &name_tokens_);

@@ -23,8 +23,18 @@ std::vector<Event> Extract(const std::string& text, const std::string& date = "2
   }();
   static const auto triggers = [] {
     actorgraph::events::Triggers t;
-    REQUIRE(t.Load((actorgraph::testing::SourceDir() / "data/lexicons/triggers.tsv").string()).ok());
+    REQUIRE(t.Load((actorgraph::testing::SourceDir() / "data/lexicons/event-triggers.tsv").string()).ok());
     return t;
+  }();
+  static const auto cues = [] {
+    actorgraph::events::Cues c;
+    REQUIRE(c.Load((actorgraph::testing::SourceDir() / "data/lexicons/event-cues.tsv").string()).ok());
+    return c;
+  }();
+  static const auto model = [] {
+    actorgraph::tagger::Model m;
+    REQUIRE(actorgraph::tagger::Model::Load((actorgraph::testing::SourceDir() / "data/models/pos-en.agt").string(), &m).ok());
+    return m;
   }();
   actorgraph::mentions::MentionFinder finder(Gaz(), titles);
   actorgraph::documents::Document doc;
@@ -32,7 +42,7 @@ std::vector<Event> Extract(const std::string& text, const std::string& date = "2
   doc.text = text;
   actorgraph::mentions::AnalyzedDocument ad;
   finder.Analyze(doc, date, &ad);
-  return actorgraph::events::EventExtractor(Gaz(), triggers).Extract(ad);
+  return actorgraph::events::EventExtractor(Gaz(), triggers, cues, model).Extract(ad);
 }
 
 std::vector<std::string> Who(const Event& e) {

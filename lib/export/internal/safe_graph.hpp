@@ -27,7 +27,7 @@ struct Column {
 
 // Node columns, in the order of graph::Node. The indices below name the few columns the
 // serialisers look at directly.
-inline constexpr std::array<Column, 17> kNodeColumns = {{
+inline constexpr std::array<Column, 18> kNodeColumns = {{
     {"label", AttrType::kString},
     {"kind", AttrType::kString},
     {"event_type", AttrType::kString},
@@ -35,6 +35,7 @@ inline constexpr std::array<Column, 17> kNodeColumns = {{
     {"place", AttrType::kString},
     {"mode", AttrType::kString},
     {"cameo", AttrType::kString},
+    {"status", AttrType::kString},
     {"entity_id", AttrType::kString},
     {"role", AttrType::kString},
     {"country", AttrType::kString},
