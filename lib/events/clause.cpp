@@ -19,17 +19,33 @@ bool IsRelative(const SentenceView& s, std::uint32_t w) {
          (l == "who" || l == "which" || l == "whom" || l == "whose" || l == "where" || l == "when" || l == "that");
 }
 
+// Prepositions that also open a clause: "after A, B and C met" has the three as subject.
+bool IsTemporalSubordinator(const std::string& l) {
+  return l == "after" || l == "before" || l == "since" || l == "until" || l == "once" || l == "as";
+}
+
 // An NP with no person in it whose words are capitalised: a title ("Russian President",
 // "Foreign Minister of"), which the name after it continues.
 bool TitleLike(const SentenceView& s, std::uint32_t b, std::uint32_t e) {
   bool any = false;
   for (std::uint32_t w = b; w < e; ++w) {
-    if (s.MentionOf(w) >= 0 && s.doc().mentions[static_cast<std::size_t>(s.MentionOf(w))].is_person()) return false;
+    if (s.MentionOf(w) >= 0) {
+      if (s.doc().mentions[static_cast<std::size_t>(s.MentionOf(w))].is_person()) return false;
+      any = true;  // "Republic of Korea First Vice Foreign Minister"
+      continue;
+    }
     if (s.Pos(w) == Upos::kDet) continue;
     if (!s.Capitalised(w)) return false;
     any = true;
   }
   return any;
+}
+
+bool HasPerson(const SentenceView& s, std::uint32_t b, std::uint32_t e) {
+  for (std::uint32_t w = b; w < e; ++w) {
+    if (s.MentionOf(w) >= 0 && s.doc().mentions[static_cast<std::size_t>(s.MentionOf(w))].is_person()) return true;
+  }
+  return false;
 }
 
 // The mentions of NP [b, e) as arguments; a possessor ("Putin's war") is none. Returns
@@ -98,11 +114,17 @@ bool SentenceView::Capitalised(std::uint32_t w) const {
   return !t.empty() && ((t[0] >= 'A' && t[0] <= 'Z') || static_cast<unsigned char>(t[0]) >= 0xC0);
 }
 
+bool SentenceView::SameMention(std::uint32_t a, std::uint32_t b) const {
+  return MentionOf(a) >= 0 && MentionOf(a) == MentionOf(b);
+}
+
+// A mention is never cut: "the OSCE Chairman-in-Office Andrzej Kasprzyk" is one phrase even
+// though the tagger splits "Chairman - in - Office".
 void SentenceView::NpAround(std::uint32_t w, std::uint32_t* b, std::uint32_t* e) const {
   *b = w;
-  while (*b > first_ && ChunkOf(*b) == Chunk::kInsideNp) --*b;
+  while (*b > first_ && (ChunkOf(*b) == Chunk::kInsideNp || SameMention(*b - 1, *b))) --*b;
   *e = w + 1;
-  while (*e < end_ && ChunkOf(*e) == Chunk::kInsideNp) ++*e;
+  while (*e < end_ && (ChunkOf(*e) == Chunk::kInsideNp || SameMention(*e - 1, *e))) ++*e;
 }
 
 void SentenceView::VpAround(std::uint32_t w, std::uint32_t* b, std::uint32_t* e) const {
@@ -173,6 +195,15 @@ void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start
         joiner = true;
         continue;
       }
+      if (in_pp && collected && joiner && IsTemporalSubordinator(s.Lemma(b - 1))) {
+        AddNp(s, cues, b, e, true, out);  // "after Putin, Aliyev and Pashinyan met"
+        k = b - 1;
+        break;
+      }
+      if (in_pp && collected && b - 1 == s.first()) {
+        k = b - 1;  // "On November 9, A, B and C signed": the fronted phrase is the clause's
+        break;
+      }
       if (in_pp) {
         if (collected) break;
         k = b - 1;  // a fronted phrase: "On 12 May, ..."
@@ -205,14 +236,21 @@ void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start
   out->clause_first = k;
 }
 
-void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bool direct_object, ClauseScan* out) {
+void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bool direct_object, ClauseScan* out,
+                 bool nominal) {
   std::uint32_t w = from;
   bool joiner = direct_object, title_before = false, arg_pp = false;
   while (w < s.end()) {
     const Upos pos = s.Pos(w);
     const std::string& l = s.Lemma(w);
     const bool next_verb = w + 1 < s.end() && s.IsVerb(w + 1);
-    if (pos == Upos::kPunct) {
+    if (pos == Upos::kPunct && s.Text(w) == "(") {
+      // "Igor Popov (Russia), Stephane Visconti (France)": the aside names no one taking part.
+      std::uint32_t close = w + 1;
+      while (close < s.end() && s.Text(close) != ")") ++close;
+      if (close == s.end()) break;
+      w = close + 1;
+    } else if (pos == Upos::kPunct) {
       if (!IsComma(s, w) || (w + 1 < s.end() && (IsRelative(s, w + 1) || next_verb))) break;
       joiner = arg_pp || direct_object;
       ++w;
@@ -226,7 +264,7 @@ void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bo
       out->separately |= cues.separately.count(l) > 0;
       ++w;
     } else if (pos == Upos::kAdp) {
-      if (l == "with" || l == "between" || l == "among" || l == "to" || l == "by" || (l == "of" && title_before)) {
+      if (l == "with" || l == "between" || l == "among" || l == "to" || l == "by" || (l == "of" && (title_before || (nominal && !arg_pp)))) {
         arg_pp = l != "of" || arg_pp;
         joiner = true;
         ++w;
@@ -243,8 +281,10 @@ void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bo
       std::uint32_t b = 0, e = 0;
       s.NpAround(w, &b, &e);
       out->separately |= cues.separately.count(s.Lemma(b)) > 0;
-      if (joiner || title_before) AddNp(s, cues, b, e, false, out);
-      title_before = TitleLike(s, b, e);
+      const bool added = (joiner || title_before) && AddNp(s, cues, b, e, false, out);
+      // A title ("Foreign Minister", "co-chairs of the OSCE Minsk Group") that the name after
+      // it, or an "of" phrase, continues.
+      title_before = TitleLike(s, b, e) || ((joiner || title_before) && !added && !HasPerson(s, b, e));
       joiner = false;
       w = e;
     } else if (s.IsVerb(w)) {

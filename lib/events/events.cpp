@@ -284,16 +284,6 @@ std::vector<Event> MergeEvents(std::vector<Event> events) {
 }
 
 
-namespace {
-
-// A non-owning handle for an EventExtractor, whose caller owns the lexicon.
-template <class T>
-std::shared_ptr<const T> Borrow(const T& t) {
-  return std::shared_ptr<const T>(&t, [](const T*) {});
-}
-
-}  // namespace
-
 void RegisterSteps(analysis::Registry& registry) {
   using analysis::Resources;
   using analysis::WorkerContext;
@@ -348,10 +338,10 @@ struct EventExtractor::Impl {
 EventExtractor::EventExtractor(const gazetteer::Gazetteer& gazetteer, const Triggers& triggers, const Cues& cues,
                                const tagger::Model& model)
     : impl_(std::make_unique<Impl>()) {
-  impl_->resources.Put<gazetteer::Gazetteer>("gazetteer", Borrow(gazetteer));
-  impl_->resources.Put<Triggers>("triggers", Borrow(triggers));
-  impl_->resources.Put<Cues>("event-cues", Borrow(cues));
-  impl_->resources.Put<tagger::Model>("pos-model", Borrow(model));
+  impl_->resources.PutBorrowed<gazetteer::Gazetteer>("gazetteer", gazetteer);
+  impl_->resources.PutBorrowed<Triggers>("triggers", triggers);
+  impl_->resources.PutBorrowed<Cues>("event-cues", cues);
+  impl_->resources.PutBorrowed<tagger::Model>("pos-model", model);
   analysis::Registry registry;
   analysis::RegisterTextSteps(registry);
   RegisterSteps(registry);

@@ -5,6 +5,8 @@
 #include "events/internal/steps.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 
 namespace actorgraph::events::internal {
@@ -24,7 +26,8 @@ EventStatus Stronger(EventStatus a, EventStatus b) {
 // Nouns whose "for"/"of"/"on" phrase is a plan: "preparations for the summit".
 bool PlanNoun(const std::string& l) {
   return l == "preparation" || l == "plan" || l == "proposal" || l == "invitation" || l == "possibility" ||
-         l == "prospect" || l == "idea" || l == "date" || l == "agenda" || l == "offer" || l == "call";
+         l == "prospect" || l == "idea" || l == "date" || l == "agenda" || l == "offer" || l == "call" ||
+         l == "announcement" || l == "request" || l == "hope" || l == "intention";
 }
 
 class StatusStep : public analysis::Annotator {
@@ -233,6 +236,15 @@ class CoreferenceStep : public analysis::Annotator {
 // else the first after it, else the document date (a default). The dateline's date says
 // when the report was filed, not when its events happened. A date after the document's
 // makes a happened event planned.
+// A date after the trigger that says when something else happened or holds: "the agreements
+// of November 10", "a ceasefire starting from November 10", "sanctions since 2014".
+bool AttachedElsewhere(const Document& d, const text::DateMention& m) {
+  if (m.first_token == 0) return false;
+  const std::string_view before = d.tokens[m.first_token - 1].key;
+  return before == "of" || before == "from" || before == "since" || before == "until" || before == "till" ||
+         before == "through";
+}
+
 class DatesStep : public analysis::Annotator {
  public:
   void Annotate(Document& d) override {
@@ -259,13 +271,27 @@ class DatesStep : public analysis::Annotator {
     const std::uint32_t to = d.words[std::max(f.clause_end, f.clause_first + 1) - 1].end;
     const std::uint32_t trigger = d.words[f.trigger_word].start;
     const text::DateMention* best = nullptr;
+    const text::DateMention* nearest = nullptr;  // in the sentence, outside the clause
+    std::uint32_t nearest_distance = UINT32_MAX;
     for (std::size_t k = first_date; k < d.dates.size(); ++k) {
       const auto& m = d.dates[k];
+      if (m.value.empty()) continue;
       const std::uint32_t at = d.tokens[m.first_token].start;
-      if (at < from || at >= to || m.value.empty()) continue;
-      if (d.tokens[m.end_token - 1].end <= trigger) best = &m;
-      else if (!best) best = &m;
+      const std::uint32_t end = d.tokens[m.end_token - 1].end;
+      if (at < from || at >= to) {
+        const std::uint32_t distance = end <= trigger ? trigger - end : at - trigger;
+        // Outside the clause only a date before the trigger: one after it belongs to
+        // another phrase ("the agreements of November 10, 2020, and January 11, 2021").
+        if (distance < nearest_distance && end <= trigger) {
+          nearest = &m;
+          nearest_distance = distance;
+        }
+        continue;
+      }
+      if (end <= trigger) best = &m;
+      else if (!best && !AttachedElsewhere(d, m)) best = &m;
     }
+    if (!best) best = nearest;  // "On January 11, after A and B met in Moscow, ..."
     f.event.date = best ? best->value : d.date.date;
     f.event.default_date_doc = best ? "" : d.doc.id;
     const std::string& doc_date = d.date.date;
@@ -355,7 +381,13 @@ class AssemblyStep : public analysis::Annotator {
 
   void Annotate(Document& d) override {
     std::vector<Event> found;
+    static const bool debug = std::getenv("AG_DEBUG_FRAMES") != nullptr;
     for (EventFrame& f : d.frames) {
+      if (debug) {
+        std::fprintf(stderr, "frame %s status=%d args=%zu actors=%zu parts=%zu clause=[%u,%u) trig=%u\n", f.event.type.c_str(),
+                     static_cast<int>(f.status), f.args.size(), f.actors.size(), f.event.participants.size(), f.clause_first,
+                     f.clause_end, f.trigger_word);
+      }
       if (f.status == EventStatus::kNegated || f.event.participants.empty()) continue;
       const auto& entry = triggers_.entries[f.entry];
       Event e = std::move(f.event);

@@ -162,7 +162,7 @@ class ArgumentsStep : public analysis::Annotator {
       }
     }
     scan->clause_first = b;
-    ScanObjects(s, cues_, std::max(ne, f.trigger_end), false, scan);
+    ScanObjects(s, cues_, PastPredicate(s, std::max(ne, f.trigger_end)), false, scan, true);
     // A light verb right before the phrase: "held talks", "had a phone conversation".
     if (nb > s.first() && s.IsVerb(nb - 1) && cues_.light.count(s.Lemma(nb - 1))) {
       std::uint32_t vb = 0, ve = 0;
@@ -170,6 +170,21 @@ class ArgumentsStep : public analysis::Annotator {
       scan->governing_vp = vb;
       ScanSubject(s, cues_, vb, 0, scan);
     }
+  }
+
+  // "The meeting was held (in Geneva) between A and B", "talks took place with B": the
+  // arguments follow the predicate that says the event took place.
+  std::uint32_t PastPredicate(const SentenceView& s, std::uint32_t w) const {
+    if (w >= s.end() || !s.IsVerb(w)) return w;
+    std::uint32_t vb = 0, ve = 0;
+    s.VpAround(w, &vb, &ve);
+    bool takes_place = false, light = false;
+    for (std::uint32_t k = vb; k < ve; ++k) {
+      light |= cues_.light.count(s.Lemma(k)) > 0 && s.Pos(k) == Upos::kVerb && k + 1 == ve;
+      takes_place |= s.Lemma(k) == "take" && s.Is(ve, "place");
+    }
+    if (takes_place) return ve + 1;
+    return light ? ve : w;
   }
 
   const Triggers& triggers_;

@@ -53,15 +53,26 @@ class DiscoveryStep : public analysis::Annotator {
     return d.text().substr(d.tokens[before].end, d.tokens[after].start - d.tokens[before].end);
   }
 
+  static bool Initial(const Document& d, std::uint32_t k) {
+    const text::Token& t = d.tokens[k];
+    return t.end - t.start == 1 && (t.flags & text::kCapitalized) && d.covered[k] < 0;
+  }
+
   // One past the last token of the capitalised run that starts at i (joined by one space
   // or a hyphen).
   std::uint32_t NameEnd(Document& d, std::uint32_t i) const {
     const auto n = static_cast<std::uint32_t>(d.tokens.size());
     std::uint32_t j = i + 1;
-    while (j < n && j < i + kMaxNameTokens && Free(d, j)) {
+    while (j < n && j < i + kMaxNameTokens) {
       const std::string_view gap = Gap(d, j - 1, j);
       if (gap != " " && gap != "-") break;
-      ++j;
+      if (Free(d, j)) {
+        ++j;
+      } else if (j + 1 < n && Initial(d, j) && Gap(d, j, j + 1) == ". " && Free(d, j + 1)) {
+        j += 2;  // a middle initial: "Wendy R. Sherman"
+      } else {
+        break;
+      }
     }
     return j;
   }

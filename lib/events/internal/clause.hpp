@@ -31,6 +31,8 @@ class SentenceView {
   Chunk ChunkOf(std::uint32_t w) const { return d_.chunks[w]; }
   std::int32_t MentionOf(std::uint32_t w) const { return d_.word_mention[w]; }
   bool Capitalised(std::uint32_t w) const;
+  // Whether words a and b belong to one mention.
+  bool SameMention(std::uint32_t a, std::uint32_t b) const;
   bool IsVerb(std::uint32_t w) const { return Pos(w) == Upos::kVerb || Pos(w) == Upos::kAux; }
   bool InNp(std::uint32_t w) const { return ChunkOf(w) == Chunk::kBeginNp || ChunkOf(w) == Chunk::kInsideNp; }
   bool InVp(std::uint32_t w) const { return ChunkOf(w) == Chunk::kBeginVp || ChunkOf(w) == Chunk::kInsideVp; }
@@ -63,7 +65,9 @@ struct ClauseScan {
 // The subject side of a verb group starting at word `vp_start`.
 void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start, int depth, ClauseScan* out);
 // The object side after word `from` (one past the trigger's group).
-void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bool direct_object, ClauseScan* out);
+// For a noun trigger (`nominal`), "of" opens an argument too: "a meeting of A with B".
+void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bool direct_object, ClauseScan* out,
+                 bool nominal = false);
 // Whether the NP [b, e) refers back to people ("they", "the two leaders") or names a title
 // alone ("the Secretary"); fills `arg` when it does.
 bool ReferenceNp(const SentenceView& s, const Cues& cues, std::uint32_t b, std::uint32_t e, analysis::FrameArg* arg);
