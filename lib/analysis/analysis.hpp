@@ -148,6 +148,8 @@ struct EventFrame {
   bool separately = false;                       // "spoke separately with A and B"
   EventStatus status = EventStatus::kHappened;
   std::vector<FrameArg> args;
+  std::uint32_t type_from = UINT32_MAX;            // the trigger entry that names the type, when
+                                                 // not `entry` ("a joint statement was signed")
   std::uint32_t governing = UINT32_MAX;          // the verb group that carries it ("held talks",
                                                  // "flew to Baku and met"), or UINT32_MAX
   std::vector<std::uint32_t> actors;             // the mentions taking part, once resolved

@@ -155,7 +155,9 @@ bool ReferenceNp(const SentenceView& s, const Cues& cues, std::uint32_t b, std::
   const std::string last(s.Text(e - 1));
   std::string last_lower = last;
   for (char& c : last_lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  if ((first == "the" || first == "both" || first == "these") && e >= b + 2 && cues.plural.count(last_lower)) {
+  // "the leaders of Russia, Azerbaijan and Armenia" names its people by their countries.
+  const bool of_phrase = e < s.end() && s.Is(e, "of");
+  if ((first == "the" || first == "both" || first == "these") && e >= b + 2 && cues.plural.count(last_lower) && !of_phrase) {
     arg->ref = FrameArg::Ref::kPlural;
     const std::string& n = s.Lemma(b + 1);
     arg->count = n == "two" ? 2 : n == "three" ? 3 : n == "four" ? 4 : 0;
@@ -176,13 +178,24 @@ bool ReferenceNp(const SentenceView& s, const Cues& cues, std::uint32_t b, std::
 void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start, int depth, ClauseScan* out) {
   std::uint32_t k = vp_start;
   bool collected = false, joiner = true;
+  bool coordinated = false;  // a comma or conjunction right before the verb group
+  // An infinitive ("is expected to meet", "agreed to sign") has the subject of its verb.
+  bool infinitive = s.Is(vp_start, "to");
   while (k > s.first()) {
     const std::uint32_t w = k - 1;
     const Upos pos = s.Pos(w);
-    if (IsComma(s, w) || pos == Upos::kCconj) {
+    if (pos == Upos::kPunct && s.Text(w) == ")") {
+      // "Andrew Schofer (United States), held": the aside names no one.
+      std::uint32_t open = w;
+      while (open > s.first() && s.Text(open) != "(") --open;
+      if (s.Text(open) != "(") break;
+      k = open;
+    } else if (IsComma(s, w) || pos == Upos::kCconj) {
       joiner = true;
+      coordinated |= !collected;
       --k;
     } else if (pos == Upos::kAdv || (pos == Upos::kPart && !s.Possessive(w))) {
+      infinitive |= !collected && s.Lemma(w) == "to";
       --k;
     } else if (s.InNp(w)) {
       std::uint32_t b = 0, e = 0;
@@ -219,7 +232,7 @@ void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start
         joiner = true;
         continue;
       }
-      if (!collected && joiner && depth < kMaxCoordination) {
+      if (!collected && (coordinated || infinitive) && depth < kMaxCoordination) {
         std::uint32_t b = 0, e = 0;
         s.VpAround(w, &b, &e);
         out->governing_vp = b;  // "flew to Baku and met": the subject of "flew"
@@ -239,7 +252,7 @@ void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start
 void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bool direct_object, ClauseScan* out,
                  bool nominal) {
   std::uint32_t w = from;
-  bool joiner = direct_object, title_before = false, arg_pp = false;
+  bool joiner = direct_object, title_before = false, arg_pp = false, agent = false, after_conjunction = false;
   while (w < s.end()) {
     const Upos pos = s.Pos(w);
     const std::string& l = s.Lemma(w);
@@ -251,12 +264,15 @@ void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bo
       if (close == s.end()) break;
       w = close + 1;
     } else if (pos == Upos::kPunct) {
+      // "After the talks, A and B signed": a comma before any argument ends the phrase.
+      if (IsComma(s, w) && !arg_pp && !direct_object && out->args.empty()) break;
       if (!IsComma(s, w) || (w + 1 < s.end() && (IsRelative(s, w + 1) || next_verb))) break;
       joiner = arg_pp || direct_object;
       ++w;
     } else if (pos == Upos::kCconj) {
       if (next_verb) break;  // "met Aliyev and discussed ..."
       joiner = arg_pp || direct_object;
+      after_conjunction = true;
       ++w;
     } else if (pos == Upos::kSconj || IsRelative(s, w) || (pos == Upos::kPart && l == "to" && next_verb)) {
       break;
@@ -264,6 +280,12 @@ void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bo
       out->separately |= cues.separately.count(l) > 0;
       ++w;
     } else if (pos == Upos::kAdp) {
+      if (l == "by" && w == from && !nominal) {
+        // A passive: "welcomed by Vladimir Putin". The agent is the subject; the grammatical
+        // subject is the object.
+        for (FrameArg& a : out->args) a.subject = false;
+        agent = true;
+      }
       if (l == "with" || l == "between" || l == "among" || l == "to" || l == "by" || (l == "of" && (title_before || (nominal && !arg_pp)))) {
         arg_pp = l != "of" || arg_pp;
         joiner = true;
@@ -281,7 +303,11 @@ void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bo
       std::uint32_t b = 0, e = 0;
       s.NpAround(w, &b, &e);
       out->separately |= cues.separately.count(s.Lemma(b)) > 0;
-      const bool added = (joiner || title_before) && AddNp(s, cues, b, e, false, out);
+      const bool added = (joiner || title_before) && AddNp(s, cues, b, e, agent, out);
+      // "... was signed and tensions between both sides ...": a new clause (but "and
+      // Japanese Vice Foreign Minister Mori" goes on).
+      if (after_conjunction && !added && !joiner && !TitleLike(s, b, e)) break;
+      after_conjunction = false;
       // A title ("Foreign Minister", "co-chairs of the OSCE Minsk Group") that the name after
       // it, or an "of" phrase, continues.
       title_before = TitleLike(s, b, e) || ((joiner || title_before) && !added && !HasPerson(s, b, e));

@@ -83,7 +83,16 @@ void Absorb(Event* into, const Event& from) {
     into->date = from.date;
     into->default_date_doc.clear();
   }
-  if (from.event_class == "call" && into->event_class != "call") {
+  // Talks in a video format are not a phone call, whatever verb ("spoke with") told of them.
+  const bool video_talks = (into->event_class == "call" && from.mode == "video") ||
+                           (from.event_class == "call" && into->mode == "video");
+  if (video_talks) {
+    const Event& talks = into->event_class == "call" ? from : *into;
+    into->event_class = talks.event_class;
+    into->type = talks.type;
+    into->cameo = talks.cameo;
+    into->mode = "video";
+  } else if (from.event_class == "call" && into->event_class != "call") {
     into->event_class = from.event_class;
     into->type = from.type;
     into->cameo = from.cameo;
@@ -181,7 +190,12 @@ Status Triggers::Load(const std::string& path) {
     e.cameo = f[4];
     e.role = f[5].empty() ? "participant" : f[5];
     e.direct_object = f[6] == "object";
-    for (const auto& form : Words(f[7])) forms.insert(analyzer.Key(form));
+    for (const auto& form : Words(f[7])) {
+      forms.insert(analyzer.Key(form));
+      // Past forms and participles of a one-word verb: not the lemma, not "-s" or "-ing".
+      const bool inflected = form != e.lemmas.front() && !form.ends_with("s") && !form.ends_with("ing");
+      if (!e.noun && inflected) past.emplace(form, e.lemmas.front());
+    }
     const std::string& head = e.noun ? e.lemmas.back() : e.lemmas.front();
     by_head_[head].push_back(static_cast<std::uint32_t>(entries.size()));
     entries.push_back(std::move(e));

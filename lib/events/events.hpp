@@ -26,6 +26,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace actorgraph::events {
@@ -44,6 +45,9 @@ struct Triggers {
   };
   std::vector<Entry> entries;
   StringSet forms;  // keys of the word forms that may start a trigger (the cheap filter)
+  // Past forms and participles of the verbs ("met" → "meet"), for a past form the tagger
+  // took for a noun.
+  std::unordered_map<std::string, std::string> past;
   // The entries whose head word (a verb's first lemma, a noun's last) is `lemma`.
   std::vector<std::uint32_t> Find(std::string_view lemma) const;
   // Loads the TSV file. Errors: kIo, kBadInput "file:line: ...".

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cmath>
 #include <map>
 
 namespace actorgraph::events::internal {
@@ -90,7 +91,7 @@ class StatusStep : public analysis::Annotator {
       if (s.IsVerb(nb - 1)) st = Stronger(st, VerbGroupStatus(s, nb - 1, nb));
     }
     // The predicate of the phrase: "The meeting was postponed", "talks will take place".
-    for (std::uint32_t w = ne; w < f.clause_end && w < s.end(); ++w) {
+    for (std::uint32_t w = ne; w < s.end(); ++w) {
       if (!s.IsVerb(w)) continue;
       if (s.Pos(w) == Upos::kPart || s.Lemma(w) == "to") break;
       st = Stronger(st, VerbGroupStatus(s, w, w + 1));
@@ -151,7 +152,9 @@ class CoreferenceStep : public analysis::Annotator {
       kept.push_back(f.actors[k]);
       subject.push_back(f.actor_subject[k]);
     }
-    if (!people && (kept.size() < 2 || std::none_of(subject.begin(), subject.end(), [](char c) { return c != 0; }))) {
+    // Events link people: countries and organisations alone make none ("the statements signed
+    // by the leaders of Russia, Azerbaijan and Armenia" names no one who took part).
+    if (!people) {
       kept.clear();
       subject.clear();
     }
@@ -323,7 +326,9 @@ class AttributesStep : public analysis::Annotator {
 
  private:
   static void Mode(const SentenceView& s, EventFrame& f) {
-    for (std::uint32_t w = f.clause_first; w < f.clause_end; ++w) {
+    // A noun trigger's predicate follows it: "The meeting ... was held in a video format".
+    const std::uint32_t end = f.nominal ? s.end() : f.clause_end;
+    for (std::uint32_t w = f.clause_first; w < end; ++w) {
       const std::string& l = s.Lemma(w);
       if (l == "phone" || l == "telephone" || l == "telephonic" || l == "phonecall") f.event.mode = "phone";
       if (l == "video" || l == "videoconference" || l == "virtual" || l == "virtually" || l == "online" ||
@@ -345,6 +350,22 @@ class AttributesStep : public analysis::Annotator {
       std::uint32_t before = w - 1;
       if (s.Lemma(before) == "the" && before > s.first()) --before;
       const std::string& p = s.Lemma(before);
+      // "the situation in the Black Sea", "a ceasefire in Nagorno-Karabakh": the phrase tells
+      // where something else is, not where the event took place.
+      if ((p == "in" || p == "at") && before > s.first() && s.Pos(before - 1) == Upos::kNoun &&
+          s.MentionOf(before - 1) < 0 && before != f.trigger_end) {
+        continue;
+      }
+      // "in the Black Sea resort of Sochi": the place the phrase ends with.
+      std::uint32_t last = w;
+      while (last + 1 < s.end() && s.MentionOf(last + 1) == m) ++last;
+      if (last + 3 < s.end() && s.Pos(last + 1) == Upos::kNoun && s.Is(last + 2, "of") && s.MentionOf(last + 3) >= 0 &&
+          IsPlace(d.mentions[static_cast<std::size_t>(s.MentionOf(last + 3))])) {
+        const Mention& inner = d.mentions[static_cast<std::size_t>(s.MentionOf(last + 3))];
+        f.event.place = inner.entity_id;
+        f.event.place_name = inner.name;
+        return;
+      }
       const bool visit_to = f.event.event_class == "visit" && (p == "to" || before + 1 == f.trigger_end);
       if (p == "in" || p == "at" || visit_to) {
         f.event.place = mention.entity_id;
@@ -380,6 +401,7 @@ class AssemblyStep : public analysis::Annotator {
   explicit AssemblyStep(const Triggers& t) : triggers_(t) {}
 
   void Annotate(Document& d) override {
+    UpgradeTypes(d);
     std::vector<Event> found;
     static const bool debug = std::getenv("AG_DEBUG_FRAMES") != nullptr;
     for (EventFrame& f : d.frames) {
@@ -391,7 +413,7 @@ class AssemblyStep : public analysis::Annotator {
       if (f.status == EventStatus::kNegated || f.event.participants.empty()) continue;
       const auto& entry = triggers_.entries[f.entry];
       Event e = std::move(f.event);
-      e.type = entry.type;
+      e.type = triggers_.entries[f.type_from == UINT32_MAX ? f.entry : f.type_from].type;
       e.event_class = entry.event_class;
       e.cameo = entry.cameo;
       e.status = std::string(analysis::EventStatusName(f.status));
@@ -408,9 +430,66 @@ class AssemblyStep : public analysis::Annotator {
     for (auto& e : MergeEvents(std::move(found))) {
       if (e.participants.size() >= 2) d.events.push_back(std::move(e));
     }
+    LinkReferences(d);
   }
 
  private:
+  // "A, B and C met, and a joint statement was signed": the signing is a statement. A verb
+  // trigger takes the more specific type of a noun trigger of its class inside its clause.
+  void UpgradeTypes(Document& d) const {
+    for (EventFrame& f : d.frames) {
+      if (f.nominal) continue;
+      for (const EventFrame& g : d.frames) {
+        if (!g.nominal || g.sentence != f.sentence || g.trigger_word < f.clause_first || g.trigger_word >= f.clause_end) {
+          continue;
+        }
+        const auto& mine = triggers_.entries[f.entry];
+        const auto& theirs = triggers_.entries[g.entry];
+        if (theirs.event_class == mine.event_class && TypeRank(theirs.type) > TypeRank(mine.type)) f.type_from = g.entry;
+      }
+    }
+  }
+
+  // "the trilateral agreements of November 10, 2020": a noun trigger with no one taking part
+  // and a full date in an "of" phrase right after it tells of an event reported elsewhere in
+  // the document; its evidence joins the one event of that class within a day of the date.
+  void LinkReferences(Document& d) const {
+    for (const EventFrame& f : d.frames) {
+      if (!f.nominal || !f.actors.empty() || f.status != EventStatus::kHappened) continue;
+      const std::string date = ReferenceDate(d, f);
+      if (date.empty()) continue;
+      const long day = DayOf(date);
+      Event* match = nullptr;
+      int matches = 0;
+      for (Event& e : d.events) {
+        if (e.event_class != triggers_.entries[f.entry].event_class || e.date.size() != 10) continue;
+        if (std::labs(DayOf(e.date) - day) > 1) continue;
+        match = &e;
+        ++matches;
+      }
+      if (matches != 1) continue;
+      match->evidence.push_back({d.doc.id, d.words[f.trigger_word].start, d.words[f.trigger_end - 1].end});
+      Canonicalize(match);
+    }
+  }
+
+  static long DayOf(const std::string& iso) {
+    return iso_date::ToDays(std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2)), std::stoi(iso.substr(8, 2)));
+  }
+
+  // The full date of the "of" phrase right after the frame's noun phrase, or "".
+  static std::string ReferenceDate(const Document& d, const EventFrame& f) {
+    const SentenceView s(const_cast<Document&>(d), f.sentence);
+    std::uint32_t nb = 0, ne = 0;
+    s.NpAround(f.trigger_word, &nb, &ne);
+    if (!s.Is(ne, "of") || ne + 1 >= s.end()) return "";
+    const std::uint32_t at = d.words[ne + 1].start;
+    for (const auto& m : d.dates) {
+      if (d.tokens[m.first_token].start == at && m.value.size() == 10) return m.value;
+    }
+    return "";
+  }
+
   // "spoke separately with A and B": the subject with each object.
   static void Split(const Event& e, std::vector<Event>* out) {
     std::vector<Participant> subjects, objects;

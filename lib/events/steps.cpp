@@ -46,9 +46,15 @@ class CandidatesStep : public analysis::Annotator {
 // A trigger at word w, or UINT32_MAX: the lexicon entry whose lemmas and part of speech fit.
 std::uint32_t TriggerAt(const SentenceView& s, const Triggers& triggers, std::uint32_t w, std::uint32_t* end) {
   if (s.MentionOf(w) >= 0) return UINT32_MAX;
-  const Upos pos = s.Pos(w);
+  Upos pos = s.Pos(w);
+  // "Ilham Aliyev and Nikol Pashinyan met.": a past form right after a name, which the tagger
+  // sometimes reads as the end of the noun phrase.
+  if (pos != Upos::kVerb && w > s.first() && s.MentionOf(w - 1) >= 0 && triggers.past.count(s.Lemma(w))) {
+    pos = Upos::kVerb;
+  }
   const bool after_possessive = w > s.first() && s.Possessive(w - 1);  // headline "Rubio's Call with"
-  for (const std::uint32_t e : triggers.Find(s.Lemma(w))) {
+  const auto past = pos == Upos::kVerb && s.Pos(w) != Upos::kVerb ? triggers.past.find(s.Lemma(w)) : triggers.past.end();
+  for (const std::uint32_t e : triggers.Find(past != triggers.past.end() ? past->second : s.Lemma(w))) {
     const auto& entry = triggers.entries[e];
     const bool noun_ok = pos == Upos::kNoun || pos == Upos::kPropn || (after_possessive && pos == Upos::kVerb);
     if (entry.noun ? !noun_ok : (pos != Upos::kVerb || after_possessive)) continue;
@@ -57,7 +63,9 @@ std::uint32_t TriggerAt(const SentenceView& s, const Triggers& triggers, std::ui
     if (entry.noun && w - first != n - 1) continue;
     if (first + n > s.end()) continue;
     bool fits = true;
-    for (std::uint32_t k = 0; k < n; ++k) fits &= s.Lemma(first + k) == entry.lemmas[k];
+    for (std::uint32_t k = 0; k < n; ++k) {
+      fits &= (first + k == w && past != triggers.past.end() ? past->second : s.Lemma(first + k)) == entry.lemmas[k];
+    }
     if (!fits) continue;
     // "call for", "call on X to": a demand, not a call.
     const std::uint32_t after = first + n;
@@ -169,7 +177,55 @@ class ArgumentsStep : public analysis::Annotator {
       s.VpAround(nb - 1, &vb, &ve);
       scan->governing_vp = vb;
       ScanSubject(s, cues_, vb, 0, scan);
+    } else if (const std::uint32_t after = VerbBeforeAfterPhrase(s, nb); after != UINT32_MAX) {
+      std::uint32_t vb = 0, ve = 0;
+      s.VpAround(after, &vb, &ve);
+      scan->governing_vp = vb;
+      ScanSubject(s, cues_, vb, 0, scan);
+    } else if (const std::uint32_t motion = MotionVerbBefore(s, nb); motion != UINT32_MAX) {
+      std::uint32_t vb = 0, ve = 0;
+      s.VpAround(motion, &vb, &ve);
+      scan->governing_vp = vb;
+      ScanSubject(s, cues_, vb, 0, scan);
     }
+  }
+
+  // "A, B and C signed a joint statement after three hours of trilateral talks": talks that are
+  // news (no definite article: "After the talks, ..." tells of talks reported before) are the
+  // talks of the subject of the verb the phrase follows. The verb's word, or UINT32_MAX.
+  static std::uint32_t VerbBeforeAfterPhrase(const SentenceView& s, std::uint32_t nb) {
+    if (s.Is(nb, "the") || s.Is(nb, "these") || s.Is(nb, "those") || s.Is(nb, "that")) return UINT32_MAX;
+    std::uint32_t k = nb;
+    if (k >= s.first() + 2 && s.Is(k - 1, "of") && s.InNp(k - 2)) {  // "after three hours of talks"
+      std::uint32_t b = 0, e = 0;
+      s.NpAround(k - 2, &b, &e);
+      k = b;
+    }
+    while (k > s.first() && s.Pos(k - 1) == Upos::kAdv) --k;  // "after about three hours"
+    if (k == s.first() || !(s.Is(k - 1, "after") || s.Is(k - 1, "following"))) return UINT32_MAX;
+    for (std::uint32_t w = k - 1; w > s.first(); --w) {
+      if (s.IsVerb(w - 1)) return w - 1;
+      if (s.Pos(w - 1) == Upos::kPunct || s.Pos(w - 1) == Upos::kSconj) return UINT32_MAX;
+    }
+    return UINT32_MAX;
+  }
+
+  // "arrived in Moscow on Monday on a two-day visit", "is in Baku on an official visit": the
+  // verb whose subject makes the visit, when the phrase starting at nb is "on/for a ... visit"
+  // and only places, times and prepositions stand between them; UINT32_MAX otherwise.
+  static std::uint32_t MotionVerbBefore(const SentenceView& s, std::uint32_t nb) {
+    if (nb == s.first() || !(s.Is(nb - 1, "on") || s.Is(nb - 1, "for"))) return UINT32_MAX;
+    for (std::uint32_t k = nb - 1; k > s.first(); --k) {
+      const std::uint32_t w = k - 1;
+      if (s.IsVerb(w)) {
+        const std::string& l = s.Lemma(w);
+        const bool motion = l == "arrive" || l == "come" || l == "travel" || l == "fly" || l == "go" || l == "be" ||
+                            l == "head" || l == "return" || l == "land" || l == "leave";
+        return motion ? w : UINT32_MAX;
+      }
+      if (s.Pos(w) == Upos::kPunct || s.Pos(w) == Upos::kCconj || s.Pos(w) == Upos::kSconj) return UINT32_MAX;
+    }
+    return UINT32_MAX;
   }
 
   // "The meeting was held (in Geneva) between A and B", "talks took place with B": the

@@ -155,7 +155,6 @@ SafeGraph MakeSafe(const graph::Graph& g) {
         SanitizeText(n.place),
         SanitizeText(n.mode),
         SanitizeText(n.cameo),
-        SanitizeText(n.status),
         SanitizeText(n.entity_id),
         SanitizeText(n.role),
         SanitizeText(n.country),
@@ -166,6 +165,7 @@ SafeGraph MakeSafe(const graph::Graph& g) {
         Portable(n.weighted_degree),
         Portable(n.betweenness),
         n.component,
+        SanitizeText(n.status),
     };
     for (const graph::EvidenceSentence& es : n.sentences) {
       // The span's offsets within the sentence, clamped to it (a span is inside its sentence

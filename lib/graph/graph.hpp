@@ -34,7 +34,6 @@ struct Node {
   std::string place;          // events only: entity id of the place, or ""
   std::string mode;           // events only: "video", "phone", or ""
   std::string cameo;          // events only: CAMEO code ("040", "057", ...) or ""
-  std::string status;         // events only: happened, planned or cancelled
   std::string entity_id;      // gazetteer id, "discovered:..." or, for events, the event id
   std::string role;           // actors: role held at the time, e.g. "Foreign Minister of Azerbaijan"
   std::string country;        // actors: affiliated country (ISO 3166-1 alpha-2), where known
@@ -46,6 +45,7 @@ struct Node {
   double weighted_degree = 0.0;
   double betweenness = 0.0;
   std::int64_t component = 0;
+  std::string status;  // events only: happened, planned or cancelled (the last column)
   // Only with BuildOptions::sentences (the HTML export; empty otherwise): the sentence of each
   // evidence span whose sentence is known, in the order of `evidence`. Not an attribute
   // column: the other formats do not write it.

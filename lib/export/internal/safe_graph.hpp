@@ -35,7 +35,6 @@ inline constexpr std::array<Column, 18> kNodeColumns = {{
     {"place", AttrType::kString},
     {"mode", AttrType::kString},
     {"cameo", AttrType::kString},
-    {"status", AttrType::kString},
     {"entity_id", AttrType::kString},
     {"role", AttrType::kString},
     {"country", AttrType::kString},
@@ -46,6 +45,7 @@ inline constexpr std::array<Column, 18> kNodeColumns = {{
     {"weighted_degree", AttrType::kDouble},
     {"betweenness", AttrType::kDouble},
     {"component", AttrType::kLong},
+    {"status", AttrType::kString},  // last, so the columns before it keep their positions
 }};
 inline constexpr std::size_t kNodeLabel = 0;
 inline constexpr std::size_t kNodeKind = 1;
