@@ -61,7 +61,9 @@ int main(int argc, char** argv) {
   }
   ag::mentions::MentionFinder finder(res.gazetteer(), *res.shared.Find<ag::mentions::Titles>("titles"),
                                      res.shared.Find<ag::mentions::GivenNames>("given-names"));
-  const ag::events::EventExtractor extractor(res.gazetteer(), *res.shared.Find<ag::events::Triggers>("triggers"));
+  const ag::events::EventExtractor extractor(res.gazetteer(), *res.shared.Find<ag::events::Triggers>("triggers"),
+                                             *res.shared.Find<ag::events::Cues>("event-cues"),
+                                             *res.shared.Find<ag::tagger::Model>("pos-model"));
   double read_s = 0, analyze_s = 0, events_s = 0;
   std::size_t docs = 0, bytes = 0, mentions = 0, events = 0;
   ag::mentions::AnalyzedDocument analyzed;  // reused, as a pipeline worker reuses its memory

@@ -144,6 +144,7 @@ struct GraphOutputOptions {
   std::string render;
   std::string graphml_flavor = "plain";
   bool no_legend = false;
+  std::string status = "happened";
 };
 
 void AddGraphOutputOptions(CLI::App* cmd, GraphOutputOptions* o) {
@@ -155,6 +156,9 @@ void AddGraphOutputOptions(CLI::App* cmd, GraphOutputOptions* o) {
   cmd->add_option("--graphml-flavor", o->graphml_flavor, "plain, or yed (yFiles labels and colours for yEd)")
       ->check(CLI::IsMember({"plain", "yed"}));
   cmd->add_flag("--no-legend", o->no_legend, "DOT: leave out the legend subgraph");
+  cmd->add_option("--status", o->status,
+                  "Events the graph holds, by status: happened (default), or a comma-separated list of happened, "
+                  "planned and cancelled, or all; event nodes carry a status attribute");
 }
 
 // The export format: -f, else the extension of -o (.svg/.png render a DOT file), else GraphML.
@@ -198,6 +202,19 @@ Status BuildAndWrite(actorgraph::graph::GraphBuilder& builder, const GraphOutput
   actorgraph::graph::BuildOptions bo;
   bo.projection = o.projection == "actors";
   bo.generator = fmt::format("actorgraph {}", kVersion);
+  bo.statuses.clear();
+  for (std::size_t i = 0; i <= o.status.size();) {
+    const std::size_t j = std::min(o.status.find(',', i), o.status.size());
+    const std::string one = o.status.substr(i, j - i);
+    if (one == "all") {
+      bo.statuses = {"happened", "planned", "cancelled"};
+    } else if (one == "happened" || one == "planned" || one == "cancelled") {
+      bo.statuses.push_back(one);
+    } else {
+      return Status::BadUsage(fmt::format("--status {}: expected happened, planned, cancelled or all", o.status));
+    }
+    i = j + 1;
+  }
   const auto g = builder.Build(bo);
   ex::Options eo;
   eo.format = format;

@@ -31,6 +31,23 @@ std::optional<MentionSource> ParseMentionSource(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view EventStatusName(EventStatus status) {
+  switch (status) {
+    case EventStatus::kHappened: return "happened";
+    case EventStatus::kPlanned: return "planned";
+    case EventStatus::kCancelled: return "cancelled";
+    case EventStatus::kNegated: return "negated";
+  }
+  return "happened";
+}
+
+std::optional<EventStatus> ParseEventStatus(std::string_view name) {
+  for (const auto s : {EventStatus::kHappened, EventStatus::kPlanned, EventStatus::kCancelled, EventStatus::kNegated}) {
+    if (EventStatusName(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
 MentionSource FromAliasType(gazetteer::AliasType type) {
   switch (type) {
     case gazetteer::AliasType::kName: return MentionSource::kExact;
@@ -63,6 +80,7 @@ void Document::Reset(documents::Document raw, std::string option) {
   upos.clear();
   lemmas.clear();
   chunks.clear();
+  word_mention.clear();
   dates.clear();
   frames.clear();
   events.clear();
@@ -112,6 +130,7 @@ void Document::SwapScratch(Document& other) {
   upos.swap(other.upos);
   lemmas.swap(other.lemmas);
   chunks.swap(other.chunks);
+  word_mention.swap(other.word_mention);
   dates.swap(other.dates);
   frames.swap(other.frames);
 }

@@ -103,6 +103,7 @@ struct Event {
   std::string place_name;
   std::string mode;         // "video", "phone" or ""
   std::string cameo;        // CAMEO code, or ""
+  std::string status = "happened";  // happened|planned|cancelled (EventStatusName)
   std::vector<Participant> participants;  // sorted by entity id
   std::vector<Evidence> evidence;         // sorted
   // Set when no date expression dated the event and it took its document's date: the doc
@@ -117,21 +118,43 @@ struct TitleSpan {
   const std::string* role_key = nullptr;  // into the title lexicon; "" resolves to no holder
 };
 
-// One trigger phrase of an event frame.
-struct TriggerHit {
-  std::uint32_t first = 0, end = 0;  // tokens
-  std::uint32_t entry = 0;           // index into the trigger lexicon
+// Whether an event happened. Negated triggers ("did not meet") make no event at all.
+enum class EventStatus : std::uint8_t { kHappened, kPlanned, kCancelled, kNegated };
+std::string_view EventStatusName(EventStatus status);  // "happened", "planned", ...
+std::optional<EventStatus> ParseEventStatus(std::string_view name);
+
+// One argument of a trigger: a mention, or a reference the coreference step resolves.
+struct FrameArg {
+  enum class Ref : std::uint8_t {
+    kNone,     // `mention` is the argument
+    kPlural,   // "they", "the two leaders", "both sides": the people of the event before
+    kTitle,    // "the Secretary", "the Prime Minister": the person of that title named in the text
+  };
+  std::int32_t mention = -1;  // index into Document::mentions
+  Ref ref = Ref::kNone;
+  std::uint8_t count = 0;     // kPlural: the number given ("the two leaders"), or 0
+  std::string title;          // kTitle: the title's words, lower case ("prime minister")
+  bool subject = false;       // named before the trigger (the CAMEO source side)
 };
 
-// A candidate event: the triggers of one class in one sentence, before assembly.
+// A candidate event: one trigger of one sentence, before assembly.
 struct EventFrame {
-  std::uint32_t sentence = 0;                  // index into Document::sentences
-  std::uint32_t first_token = 0, end_token = 0;  // the sentence's tokens
-  std::string event_class, type, cameo;
-  std::vector<TriggerHit> hits;                // in text order
-  std::vector<std::uint32_t> actors;           // chosen mentions (indices into mentions)
-  bool from_plural = false;                    // actors stand for "the two leaders"
-  Event event;                                 // filled step by step
+  std::uint32_t sentence = 0;                    // index into Document::sentences
+  std::uint32_t first_token = 0, end_token = 0;  // the sentence's matching tokens
+  std::uint32_t trigger_word = 0, trigger_end = 0;  // the trigger's words
+  std::uint32_t clause_first = 0, clause_end = 0;   // the words of its clause
+  std::uint32_t entry = 0;                       // index into the trigger lexicon
+  bool nominal = false;                          // a noun trigger ("the meeting")
+  bool separately = false;                       // "spoke separately with A and B"
+  EventStatus status = EventStatus::kHappened;
+  std::vector<FrameArg> args;
+  std::uint32_t type_from = UINT32_MAX;            // the trigger entry that names the type, when
+                                                 // not `entry` ("a joint statement was signed")
+  std::uint32_t governing = UINT32_MAX;          // the verb group that carries it ("held talks",
+                                                 // "flew to Baku and met"), or UINT32_MAX
+  std::vector<std::uint32_t> actors;             // the mentions taking part, once resolved
+  std::vector<char> actor_subject;               // per actor: on the subject side
+  Event event;                                   // filled step by step
 };
 
 // The document model. Layers are filled by annotators in the order of their list; a layer
@@ -161,6 +184,7 @@ struct Document {
   std::vector<tagger::Upos> upos;
   std::vector<std::string> lemmas;
   std::vector<tagger::Chunk> chunks;
+  std::vector<std::int32_t> word_mention;    // per word: the mention it is part of, or -1
   std::vector<text::DateMention> dates;
   std::vector<EventFrame> frames;
   std::vector<Event> events;

@@ -161,6 +161,9 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
   Impl& im = *impl_;
   im.merged = events::MergeEvents(std::move(im.events));
   im.events.clear();
+  std::erase_if(im.merged, [&](const events::Event& e) {
+    return std::find(options.statuses.begin(), options.statuses.end(), e.status) == options.statuses.end();
+  });
 
   // Which actors appear: participants, plus (optionally) every mentioned actor.
   std::set<std::string> wanted;
@@ -283,6 +286,7 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
       node.place = e.place;
       node.mode = e.mode;
       node.cameo = e.cameo;
+      node.status = e.status;
       node.entity_id = e.id;
       node.mentions = static_cast<std::int64_t>(e.evidence.size());
       double conf = 1.0;

@@ -790,6 +790,10 @@ void Analyzer::Sentences(std::string_view text, std::vector<Span>* out) {
       const bool terminal = before == '.' || before == '!' || before == '?' || before == '"' || before == ':' ||
                             static_cast<unsigned char>(before) >= 0x80;
       if (!blank_line && !terminal && after >= 'a' && after <= 'z') continue;
+      // A middle initial ("Wendy R. Sherman", "George W. Bush") ends no sentence.
+      const bool initial = last >= start + 2 && before == '.' && text[last - 2] >= 'A' && text[last - 2] <= 'Z' &&
+                           (last == start + 2 || text[last - 3] == ' ');
+      if (!blank_line && initial && after >= 'A' && after <= 'Z' && last == end - 1) continue;
     }
     // Whitespace alone (the blank line after a headline) belongs to the sentence before it.
     const std::string_view piece = text.substr(start, end - start);

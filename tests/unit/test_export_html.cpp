@@ -79,7 +79,7 @@ TEST_CASE("HTML data block parses as JSON with every node, edge and label") {
   CHECK(edges[2].at("target") == 7);
   CHECK(edges[2].at("weight").get<double>() == 2.0 / 3.0);
   CHECK(edges[6].at("id") == "dup__20id");
-  CHECK(doc.at("nodeColumns").size() == 17);
+  CHECK(doc.at("nodeColumns").size() == 18);
   for (const auto& n : nodes) CHECK(n.at("sentences").empty());
 }
 

@@ -186,6 +186,8 @@ std::string EventReference(const actorgraph::events::Event& e) {
   j["place_name"] = e.place_name;
   j["mode"] = e.mode;
   j["cameo"] = e.cameo;
+  j["status"] = e.status;
+  if (!e.default_date_doc.empty()) j["default_date_doc"] = e.default_date_doc;
   auto& ps = j["participants"] = nlohmann::ordered_json::array();
   for (const auto& p : e.participants) {
     nlohmann::ordered_json pj;
@@ -260,6 +262,8 @@ TEST_CASE("Event lines are byte-identical to the nlohmann writer and read back")
   }
   e.evidence.push_back({"doc\"1", 0, 42});
   e.evidence.push_back({"doc2", 4294967295u, 7});
+  e.status = "planned";
+  e.default_date_doc = "doc\"1";  // the date came from this document's date
   const std::string line = actorgraph::events::ToJsonLine(e);
   CHECK(line == EventReference(e));
   actorgraph::events::Event back;
