@@ -266,12 +266,7 @@ void RegisterTextSteps(Registry& registry) {
                 [](const Resources&, WorkerContext& c) { return std::make_unique<TokenizeStep>(c); }});
   registry.Add({"sentences", "sentence spans (ICU, UAX #29)", {},
                 [](const Resources&, WorkerContext& c) { return std::make_unique<SentencesStep>(c); }});
-  registry.AddResource({"pos-model", [](const LoadContext& where, Resources* into) {
-                          auto m = std::make_shared<tagger::Model>();
-                          ACTORGRAPH_RETURN_IF_ERROR(tagger::Model::Load(where.data_dir + "/models/pos-en.agt", m.get()));
-                          into->Put<tagger::Model>("pos-model", std::move(m));
-                          return Status::Ok();
-                        }});
+  registry.AddResource(FileResource<tagger::Model>("pos-model", "models/pos-en.agt", &tagger::Model::Load));
   registry.Add({"tag", "words, part-of-speech tags, lemmas and chunks of every sentence", {"pos-model"},
                 [](const Resources& r, WorkerContext& c) {
                   return std::make_unique<TagStep>(*r.Find<tagger::Model>("pos-model"), c, false);

@@ -246,6 +246,25 @@ struct ResourceSpec {
   std::function<Status(const LoadContext&, Resources*)> load;
 };
 
+// A resource of type T read from `path` (relative to LoadContext::data_dir) by
+// `load(full_path, T*)`, a function returning Status, and put under `name`.
+template <class T, class LoadFn>
+ResourceSpec FileResource(std::string name, std::string path, LoadFn load) {
+  std::string key = name;
+  return {std::move(key), [name = std::move(name), path = std::move(path), load](const LoadContext& where,
+                                                                                Resources* into) -> Status {
+            auto value = std::make_shared<T>();
+            ACTORGRAPH_RETURN_IF_ERROR(load(where.data_dir + "/" + path, value.get()));
+            into->Put<T>(name, std::move(value));
+            return Status::Ok();
+          }};
+}
+// The same for a T with a member `Status Load(const std::string& path)` (the lexicons).
+template <class T>
+ResourceSpec FileResource(std::string name, std::string path) {
+  return FileResource<T>(std::move(name), std::move(path), [](const std::string& full, T* t) { return t->Load(full); });
+}
+
 // The annotators and resources that can be named in a step list.
 class Registry {
  public:
