@@ -13,19 +13,19 @@
 #include "mentions/jsonl.hpp"
 #include "pipeline/pipeline.hpp"
 
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
+#include <unistd.h>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <map>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <thread>
-#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -73,11 +73,13 @@ struct CorpusOptions {
 };
 
 void AddCorpusOptions(CLI::App* cmd, CorpusOptions* o) {
-  cmd->add_option("inputs", o->inputs, "Text files, folders (all *.txt below them), JSON Lines files (*.jsonl), or - for standard input")
+  cmd->add_option("inputs", o->inputs,
+                  "Text files, folders (all *.txt below them), JSON Lines files (*.jsonl), or - for standard input")
       ->required();
   // One value per -g (repeat the flag for more), so that `-g names.jsonl article.txt` leaves
   // article.txt to the inputs.
-  cmd->add_option("-g,--gazetteer", o->gazetteers, "Extra gazetteer file or folder (repeatable), added to the shipped ones")
+  cmd->add_option("-g,--gazetteer", o->gazetteers,
+                  "Extra gazetteer file or folder (repeatable), added to the shipped ones")
       ->allow_extra_args(false);
   cmd->add_flag("--no-default-gazetteers", o->no_default_gazetteers, "Leave out the shipped gazetteers");
   cmd->add_option("--date", o->date, "Document date (YYYY-MM-DD) for documents without one in their metadata")
@@ -85,9 +87,11 @@ void AddCorpusOptions(CLI::App* cmd, CorpusOptions* o) {
         return d.size() == 10 && actorgraph::iso_date::IsValid(d) ? std::string()
                                                                   : std::string("expected a real day as YYYY-MM-DD");
       });
-  cmd->add_option("--input-format", o->input_format, "auto (by extension: .jsonl/.ndjson are JSON Lines), text or jsonl")
+  cmd->add_option("--input-format", o->input_format,
+                  "auto (by extension: .jsonl/.ndjson are JSON Lines), text or jsonl")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}));
-  cmd->add_option("--invalid-utf8", o->invalid_utf8, "error (exit 1, naming file and byte) or replace (warn, substitute U+FFFD)")
+  cmd->add_option("--invalid-utf8", o->invalid_utf8,
+                  "error (exit 1, naming file and byte) or replace (warn, substitute U+FFFD)")
       ->check(CLI::IsMember({"error", "replace"}));
   cmd->add_option("--on-error", o->on_error, "Malformed JSON lines: stop (exit 1) or skip (warn and count)")
       ->check(CLI::IsMember({"stop", "skip"}));
@@ -147,11 +151,15 @@ struct GraphOutputOptions {
 };
 
 void AddGraphOutputOptions(CLI::App* cmd, GraphOutputOptions* o) {
-  cmd->add_option("-o,--output", o->output, "Output file (- = standard output); the extension picks the format; .svg/.png render with Graphviz");
-  cmd->add_option("-f,--format", o->format, "graphml, dot, gexf, json (node-link), cyjs (Cytoscape.js), neo4j (a folder of CSV) or html (viewer)");
+  cmd->add_option("-o,--output", o->output,
+                  "Output file (- = standard output); the extension picks the format; .svg/.png render with Graphviz");
+  cmd->add_option(
+      "-f,--format", o->format,
+      "graphml, dot, gexf, json (node-link), cyjs (Cytoscape.js), neo4j (a folder of CSV) or html (viewer)");
   cmd->add_option("--projection", o->projection, "actors: actor-only graph, edges weighted by shared events")
       ->check(CLI::IsMember({"actors"}));
-  cmd->add_option("--render", o->render, "Also render the DOT output with Graphviz: svg or png")->check(CLI::IsMember({"svg", "png"}));
+  cmd->add_option("--render", o->render, "Also render the DOT output with Graphviz: svg or png")
+      ->check(CLI::IsMember({"svg", "png"}));
   cmd->add_option("--graphml-flavor", o->graphml_flavor, "plain, or yed (yFiles labels and colours for yEd)")
       ->check(CLI::IsMember({"plain", "yed"}));
   cmd->add_flag("--no-legend", o->no_legend, "DOT: leave out the legend subgraph");
@@ -164,7 +172,9 @@ Status ResolveGraphFormat(const GraphOutputOptions& o, actorgraph::exports::Form
   std::optional<ex::Format> f;
   if (!o.format.empty()) {
     f = ex::ParseFormat(o.format);
-    if (!f) return Status::BadUsage(fmt::format("-f {}: unknown format (graphml, dot, gexf, json, cyjs, neo4j, html)", o.format));
+    if (!f)
+      return Status::BadUsage(
+          fmt::format("-f {}: unknown format (graphml, dot, gexf, json, cyjs, neo4j, html)", o.format));
   } else if (o.output != "-") {
     const std::string ext = fs::path(o.output).extension().string();
     if (ext == ".svg" || ext == ".png") {
@@ -178,7 +188,8 @@ Status ResolveGraphFormat(const GraphOutputOptions& o, actorgraph::exports::Form
       const auto st = fs::status(o.output, ec);
       if (!f && !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st)) f = ex::Format::kGraphml;
       if (!f) {
-        return Status::BadUsage(fmt::format("-o {}: cannot tell the format from the name; give -f graphml|dot|gexf|json|cyjs|neo4j|html", o.output));
+        return Status::BadUsage(fmt::format(
+            "-o {}: cannot tell the format from the name; give -f graphml|dot|gexf|json|cyjs|neo4j|html", o.output));
       }
     }
   } else {
@@ -186,14 +197,15 @@ Status ResolveGraphFormat(const GraphOutputOptions& o, actorgraph::exports::Form
   }
   if (!render->empty() && *f != ex::Format::kDot) return Status::BadUsage("--render needs the DOT format (-f dot)");
   if (*f == ex::Format::kNeo4j && o.output == "-") return Status::BadUsage("-f neo4j writes a folder: give -o DIR");
-  if (!render->empty() && o.output == "-") return Status::BadUsage("--render writes a file: give -o FILE.svg or FILE.png");
+  if (!render->empty() && o.output == "-")
+    return Status::BadUsage("--render writes a file: give -o FILE.svg or FILE.png");
   *format = *f;
   return Status::Ok();
 }
 
 // Builds the graph and writes it as asked.
-Status BuildAndWrite(actorgraph::graph::GraphBuilder& builder, const GraphOutputOptions& o, actorgraph::exports::Format format,
-                     const std::string& render, std::string* summary) {
+Status BuildAndWrite(actorgraph::graph::GraphBuilder& builder, const GraphOutputOptions& o,
+                     actorgraph::exports::Format format, const std::string& render, std::string* summary) {
   namespace ex = actorgraph::exports;
   actorgraph::graph::BuildOptions bo;
   bo.projection = o.projection == "actors";
@@ -239,14 +251,13 @@ Status RunExtract(const ExtractOptions& o, bool quiet) {
   keep.sentences = format == actorgraph::exports::Format::kHtml;  // the viewer's evidence sentences
   actorgraph::graph::GraphBuilder builder(res.gazetteer(), keep);
   std::size_t mentions = 0;
-  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, RunOptionsFrom(o.corpus, quiet),
-                                                       [&](actorgraph::pipeline::DocumentResult& r) {
-                                                         mentions += r.analyzed.mentions.size();
-                                                         builder.AddMentions(r.analyzed.doc.id, r.analyzed.date.date,
-                                                                             r.analyzed.mentions, r.analyzed.doc.text);
-                                                         builder.AddEvents(std::move(r.events));
-                                                         return Status::Ok();
-                                                       }));
+  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(
+      *reader, res, RunOptionsFrom(o.corpus, quiet), [&](actorgraph::pipeline::DocumentResult& r) {
+        mentions += r.analyzed.mentions.size();
+        builder.AddMentions(r.analyzed.doc.id, r.analyzed.date.date, r.analyzed.mentions, r.analyzed.doc.text);
+        builder.AddEvents(std::move(r.events));
+        return Status::Ok();
+      }));
   std::string summary;
   ACTORGRAPH_RETURN_IF_ERROR(BuildAndWrite(builder, o.out, format, render, &summary));
   LogSummary(*reader, fmt::format("{} mention(s), {}", mentions, summary));
@@ -310,8 +321,10 @@ Status RunMerge(const MergeOptions& o) {
     if (in.bad()) return Status::Io(fmt::format("{}: read failed", shard));
   }
   for (auto& [key, ms] : by_doc) {
-    if (keep.sentences) builder.AddMentions(key.first, key.second, ms, sentences[key]);
-    else builder.AddMentions(key.first, key.second, ms);
+    if (keep.sentences)
+      builder.AddMentions(key.first, key.second, ms, sentences[key]);
+    else
+      builder.AddMentions(key.first, key.second, ms);
   }
   builder.AddEvents(std::move(events));
   std::string summary;
@@ -331,13 +344,13 @@ struct StreamOptions {
 
 // What one of the streaming commands (mentions, events, tag) writes.
 struct StreamCommand {
-  std::vector<std::string> steps;   // the analysis steps it runs
-  std::string header;               // written once before the documents' lines
+  std::vector<std::string> steps;  // the analysis steps it runs
+  std::string header;              // written once before the documents' lines
   // Writes a document's lines into DocumentResult::rendered, on the worker that analysed it
   // (the calling thread only writes them out, in input order).
   std::function<void(actorgraph::pipeline::DocumentResult&)> render;
   std::function<std::size_t(const actorgraph::pipeline::DocumentResult&)> count;  // items written
-  std::string what;                 // the items, for the summary: "mention(s)"
+  std::string what;  // the items, for the summary: "mention(s)"
 };
 
 // The skeleton of mentions, events and tag: resources and reader, the run, the output.
@@ -430,10 +443,10 @@ Status RunTag(const StreamOptions& o, bool quiet) {
 
 Status RunEvents(const StreamOptions& o, bool quiet) {
   const bool petrarch = o.format == "petrarch";
-  return RunStream(o, quiet,
-                   {actorgraph::pipeline::EventSteps(), petrarch ? actorgraph::events::PetrarchHeader() : "",
-                    [petrarch](auto& r) { RenderEvents(r, petrarch); },
-                    [](const auto& r) { return r.events.size(); }, "event(s)"});
+  return RunStream(
+      o, quiet,
+      {actorgraph::pipeline::EventSteps(), petrarch ? actorgraph::events::PetrarchHeader() : "",
+       [petrarch](auto& r) { RenderEvents(r, petrarch); }, [](const auto& r) { return r.events.size(); }, "event(s)"});
 }
 
 // ---- gazetteer -------------------------------------------------------------------------
@@ -449,7 +462,8 @@ Status RunGazetteerCheck(const std::vector<std::string>& files) {
   for (const auto& p : problems) std::cout << p << '\n';
   std::cout.flush();
   if (!problems.empty()) {
-    return Status::BadInput(fmt::format("{} problem(s) in {} file(s) ({} entities loaded)", problems.size(), files.size(), gaz.size()));
+    return Status::BadInput(
+        fmt::format("{} problem(s) in {} file(s) ({} entities loaded)", problems.size(), files.size(), gaz.size()));
   }
   spdlog::info("{} entities, {} aliases: no problems", gaz.size(), gaz.alias_count());
   return Status::Ok();
@@ -554,97 +568,123 @@ void AddExtractCommand(CLI::App& app, Cli* c) {
   c->extract = app.add_subcommand("extract", "Build the actor/event graph of a corpus and export it");
   AddCorpusOptions(c->extract, &c->ext.corpus);
   AddGraphOutputOptions(c->extract, &c->ext.out);
-  c->extract->footer("Examples:\n"
-                  "  actorgraph extract data/samples -o graph.graphml\n"
-                  "  actorgraph extract news.jsonl -o graph.gexf -j 4\n"
-                  "  actorgraph extract article.txt --date 2021-02-16 -o graph.svg\n"
-                  "  cat article.txt | actorgraph extract - -f dot > graph.dot\n"
-                  "  actorgraph extract data/samples --projection actors -o actors.json");
-
+  c->extract->footer(
+      "Examples:\n"
+      "  actorgraph extract data/samples -o graph.graphml\n"
+      "  actorgraph extract news.jsonl -o graph.gexf -j 4\n"
+      "  actorgraph extract article.txt --date 2021-02-16 -o graph.svg\n"
+      "  cat article.txt | actorgraph extract - -f dot > graph.dot\n"
+      "  actorgraph extract data/samples --projection actors -o actors.json");
 }
 
 void AddMergeCommand(CLI::App& app, Cli* c) {
-  c->merge = app.add_subcommand("merge", "Build one graph from the JSON Lines of `mentions` and `events` runs (shards in any order)");
-  c->merge->add_option("shards", c->mrg.shards, "JSON Lines files written by `actorgraph mentions` and `actorgraph events` (- = standard input)")
+  c->merge = app.add_subcommand(
+      "merge", "Build one graph from the JSON Lines of `mentions` and `events` runs (shards in any order)");
+  c->merge
+      ->add_option("shards", c->mrg.shards,
+                   "JSON Lines files written by `actorgraph mentions` and `actorgraph events` (- = standard input)")
       ->required();
-  c->merge->add_option("-g,--gazetteer", c->mrg.gazetteers, "Extra gazetteer file or folder, as given to the shard runs")->allow_extra_args(false);
+  c->merge
+      ->add_option("-g,--gazetteer", c->mrg.gazetteers, "Extra gazetteer file or folder, as given to the shard runs")
+      ->allow_extra_args(false);
   c->merge->add_flag("--no-default-gazetteers", c->mrg.no_default_gazetteers, "Leave out the shipped gazetteers");
   AddGraphOutputOptions(c->merge, &c->mrg.out);
-  c->merge->footer("Examples:\n"
-                "  actorgraph mentions part1/ -o m1.jsonl && actorgraph events part1/ -o e1.jsonl\n"
-                "  actorgraph mentions part2/ -o m2.jsonl && actorgraph events part2/ -o e2.jsonl\n"
-                "  actorgraph merge m1.jsonl e1.jsonl m2.jsonl e2.jsonl -o graph.graphml   # = extract part1/ part2/\n"
-                "  ls corpus/*.jsonl | parallel 'actorgraph mentions {} -q -o {.}.m.jsonl; actorgraph events {} -q -o {.}.e.jsonl'\n"
-                "  actorgraph merge corpus/*.m.jsonl corpus/*.e.jsonl -o graph.gexf");
-
+  c->merge->footer(
+      "Examples:\n"
+      "  actorgraph mentions part1/ -o m1.jsonl && actorgraph events part1/ -o e1.jsonl\n"
+      "  actorgraph mentions part2/ -o m2.jsonl && actorgraph events part2/ -o e2.jsonl\n"
+      "  actorgraph merge m1.jsonl e1.jsonl m2.jsonl e2.jsonl -o graph.graphml   # = extract part1/ part2/\n"
+      "  ls corpus/*.jsonl | parallel 'actorgraph mentions {} -q -o {.}.m.jsonl; actorgraph events {} -q -o "
+      "{.}.e.jsonl'\n"
+      "  actorgraph merge corpus/*.m.jsonl corpus/*.e.jsonl -o graph.gexf");
 }
 
 void AddStreamCommands(CLI::App& app, Cli* c) {
-  c->mentions = app.add_subcommand("mentions", "Write every actor mention as JSON Lines (doc, start, end, entity_id, ...)");
+  c->mentions =
+      app.add_subcommand("mentions", "Write every actor mention as JSON Lines (doc, start, end, entity_id, ...)");
   AddCorpusOptions(c->mentions, &c->men.corpus);
   c->mentions->add_option("-o,--output", c->men.output, "Output file (default: standard output)");
-  c->mentions->add_flag("--sentences", c->men.sentences, "Also write each mention's sentence (for `merge -o graph.html`)");
-  c->mentions->footer("Examples:\n"
-                   "  actorgraph mentions article.txt\n"
-                   "  actorgraph mentions corpus.jsonl -o mentions.jsonl -g my-names.jsonl");
+  c->mentions->add_flag("--sentences", c->men.sentences,
+                        "Also write each mention's sentence (for `merge -o graph.html`)");
+  c->mentions->footer(
+      "Examples:\n"
+      "  actorgraph mentions article.txt\n"
+      "  actorgraph mentions corpus.jsonl -o mentions.jsonl -g my-names.jsonl");
 
   c->events = app.add_subcommand("events", "Write the events of each document as JSON Lines (or PETRARCH-style rows)");
   AddCorpusOptions(c->events, &c->evs.corpus);
   c->events->add_option("-o,--output", c->evs.output, "Output file (default: standard output)");
-  c->events->add_option("--format", c->evs.format, "jsonl, or petrarch (tab-separated doc, date, source, target, CAMEO code)")
+  c->events
+      ->add_option("--format", c->evs.format,
+                   "jsonl, or petrarch (tab-separated doc, date, source, target, CAMEO code)")
       ->check(CLI::IsMember({"jsonl", "petrarch"}));
-  c->events->footer("Examples:\n"
-                 "  actorgraph events article.txt --date 2021-02-16\n"
-                 "  actorgraph events corpus.jsonl --format petrarch -o events.tsv");
+  c->events->footer(
+      "Examples:\n"
+      "  actorgraph events article.txt --date 2021-02-16\n"
+      "  actorgraph events corpus.jsonl --format petrarch -o events.tsv");
 
   c->tag = app.add_subcommand("tag", "Write every word with its part of speech, lemma and chunk as JSON Lines");
   AddCorpusOptions(c->tag, &c->tg.corpus);
   c->tag->add_option("-o,--output", c->tg.output, "Output file (default: standard output)");
-  c->tag->footer("One line per word: doc, start, end (byte offsets into the document text), text, upos (Universal\n"
-              "POS tag), lemma, chunk (B-NP/I-NP base noun phrases, B-VP/I-VP verb groups, O). Words follow\n"
-              "Universal Dependencies English (\"don't\" is \"do\" + \"n't\"; \"U.S.\" is one word). The model is\n"
-              "data/models/pos-en.agt (see its NOTICE).\n"
-              "Examples:\n"
-              "  actorgraph tag article.txt | head\n"
-              "  actorgraph tag corpus.jsonl -o words.jsonl -j 4");
-
+  c->tag->footer(
+      "One line per word: doc, start, end (byte offsets into the document text), text, upos (Universal\n"
+      "POS tag), lemma, chunk (B-NP/I-NP base noun phrases, B-VP/I-VP verb groups, O). Words follow\n"
+      "Universal Dependencies English (\"don't\" is \"do\" + \"n't\"; \"U.S.\" is one word). The model is\n"
+      "data/models/pos-en.agt (see its NOTICE).\n"
+      "Examples:\n"
+      "  actorgraph tag article.txt | head\n"
+      "  actorgraph tag corpus.jsonl -o words.jsonl -j 4");
 }
 
 void AddGazetteerCommands(CLI::App& app, Cli* c) {
   c->gaz = app.add_subcommand("gazetteer", "Check, import and compile gazetteers");
   c->gaz->require_subcommand(0, 1);
-  c->gaz->footer("Examples:\n"
-              "  actorgraph gazetteer check data/gazetteers my-names.jsonl\n"
-              "  actorgraph gazetteer import --format csv people.csv -o people.jsonl\n"
-              "  actorgraph gazetteer compile people.jsonl -o names.agc\n"
-              "Run 'actorgraph gazetteer COMMAND --help' for a command's options.");
-  c->check = c->gaz->add_subcommand("check", "Validate gazetteer files; print every problem as file:line: what is wrong");
-  c->check->add_option("files", c->check_files, "Gazetteer files or folders (checked together: ids must be unique across them)")->required();
-  c->check->footer("Examples:\n"
-                "  actorgraph gazetteer check data/gazetteers\n"
-                "  actorgraph gazetteer check data/gazetteers my-names.jsonl");
-  c->import = c->gaz->add_subcommand("import", "Convert PETRARCH dictionaries, GeoNames TSV or CSV into the gazetteer format");
-  c->import->add_option("--format", c->imp.format, "petrarch, geonames or csv")->required()->check(CLI::IsMember({"petrarch", "geonames", "csv"}));
+  c->gaz->footer(
+      "Examples:\n"
+      "  actorgraph gazetteer check data/gazetteers my-names.jsonl\n"
+      "  actorgraph gazetteer import --format csv people.csv -o people.jsonl\n"
+      "  actorgraph gazetteer compile people.jsonl -o names.agc\n"
+      "Run 'actorgraph gazetteer COMMAND --help' for a command's options.");
+  c->check =
+      c->gaz->add_subcommand("check", "Validate gazetteer files; print every problem as file:line: what is wrong");
+  c->check
+      ->add_option("files", c->check_files,
+                   "Gazetteer files or folders (checked together: ids must be unique across them)")
+      ->required();
+  c->check->footer(
+      "Examples:\n"
+      "  actorgraph gazetteer check data/gazetteers\n"
+      "  actorgraph gazetteer check data/gazetteers my-names.jsonl");
+  c->import =
+      c->gaz->add_subcommand("import", "Convert PETRARCH dictionaries, GeoNames TSV or CSV into the gazetteer format");
+  c->import->add_option("--format", c->imp.format, "petrarch, geonames or csv")
+      ->required()
+      ->check(CLI::IsMember({"petrarch", "geonames", "csv"}));
   c->import->add_option("inputs", c->imp.inputs, "Input files (- = standard input)")->required();
-  c->import->add_option("-o,--output", c->imp.output, "Output gazetteer file (.jsonl; - = standard output)")->required();
-  c->import->add_flag("--skip-bad-rows", c->imp.skip_bad_rows, "Skip malformed rows with a warning instead of stopping");
+  c->import->add_option("-o,--output", c->imp.output, "Output gazetteer file (.jsonl; - = standard output)")
+      ->required();
+  c->import->add_flag("--skip-bad-rows", c->imp.skip_bad_rows,
+                      "Skip malformed rows with a warning instead of stopping");
   c->import->add_flag("--agents", c->imp.agents, "petrarch: also import agent role nouns (as group entities)");
-  c->import->footer("Examples:\n"
-                 "  actorgraph gazetteer import --format petrarch Phoenix.Countries.actors.txt -o phoenix.jsonl\n"
-                 "  actorgraph gazetteer import --format geonames cities500.txt -o cities.jsonl\n"
-                 "  actorgraph gazetteer import --format csv people.csv -o people.jsonl");
+  c->import->footer(
+      "Examples:\n"
+      "  actorgraph gazetteer import --format petrarch Phoenix.Countries.actors.txt -o phoenix.jsonl\n"
+      "  actorgraph gazetteer import --format geonames cities500.txt -o cities.jsonl\n"
+      "  actorgraph gazetteer import --format csv people.csv -o people.jsonl");
 
   c->compile = c->gaz->add_subcommand(
-      "compile", "Compile gazetteers (the shipped ones and those given) into one file that loads in a fraction of the time");
-  c->compile->add_option("files", c->cmp.gazetteers, "Extra gazetteer files or folders, as given with -g to the other commands");
+      "compile",
+      "Compile gazetteers (the shipped ones and those given) into one file that loads in a fraction of the time");
+  c->compile->add_option("files", c->cmp.gazetteers,
+                         "Extra gazetteer files or folders, as given with -g to the other commands");
   c->compile->add_flag("--no-default-gazetteers", c->cmp.no_default_gazetteers, "Leave out the shipped gazetteers");
   c->compile->add_option("-o,--output", c->cmp.output, "Compiled gazetteer to write (e.g. names.agc)")->required();
-  c->compile->footer("The result is given with -g like any gazetteer. When it holds the shipped gazetteers (the default),\n"
-                  "they are not loaded again; after the shipped data changes, compile again.\n"
-                  "Examples:\n"
-                  "  actorgraph gazetteer compile phoenix.jsonl cities.jsonl -o names.agc\n"
-                  "  actorgraph mentions corpus.jsonl -g names.agc -o mentions.jsonl");
-
+  c->compile->footer(
+      "The result is given with -g like any gazetteer. When it holds the shipped gazetteers (the default),\n"
+      "they are not loaded again; after the shipped data changes, compile again.\n"
+      "Examples:\n"
+      "  actorgraph gazetteer compile phoenix.jsonl cities.jsonl -o names.agc\n"
+      "  actorgraph mentions corpus.jsonl -g names.agc -o mentions.jsonl");
 }
 
 // Runs the command the parse selected.
@@ -672,9 +712,10 @@ int main(int argc, char** argv) {
   mallopt(M_TOP_PAD, 16 << 20);
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
 #endif
-  CLI::App app{"actorgraph: news text in, a graph of who met whom and who signed what out.\n"
-               "Finds people, organisations, countries and places with gazetteers, and meetings, talks, calls,\n"
-               "visits, agreements and joint statements between them, with dates and evidence (byte spans)."};
+  CLI::App app{
+      "actorgraph: news text in, a graph of who met whom and who signed what out.\n"
+      "Finds people, organisations, countries and places with gazetteers, and meetings, talks, calls,\n"
+      "visits, agreements and joint statements between them, with dates and evidence (byte spans)."};
   app.set_version_flag("--version", fmt::format("actorgraph {}", kVersion));
   // At most one command; "none given" is reported after parsing, so that an unknown command
   // or flag is named in the error instead of being reported as a missing command.
@@ -683,8 +724,9 @@ int main(int argc, char** argv) {
   Cli c;
   app.add_flag("-v,--verbose", c.verbose, "Say more on standard error (loading, dates, counts)");
   app.add_flag("-q,--quiet", c.quiet, "Errors only");
-  app.footer("Exit codes: 0 success, 1 bad input data, 2 bad usage, 3 I/O failure.\n"
-             "Run 'actorgraph COMMAND --help' for a command's options and examples.");
+  app.footer(
+      "Exit codes: 0 success, 1 bad input data, 2 bad usage, 3 I/O failure.\n"
+      "Run 'actorgraph COMMAND --help' for a command's options and examples.");
 
   AddExtractCommand(app, &c);
   AddMergeCommand(app, &c);
@@ -711,7 +753,8 @@ int main(int argc, char** argv) {
   }
   SetUpLogging(c.verbose, c.quiet);
   if (app.get_subcommands().empty()) {
-    spdlog::error("a command is required: extract, mentions, events, tag, merge or gazetteer (see 'actorgraph --help')");
+    spdlog::error(
+        "a command is required: extract, mentions, events, tag, merge or gazetteer (see 'actorgraph --help')");
     return static_cast<int>(actorgraph::ErrorCode::kBadUsage);
   }
   if (*c.gaz && c.gaz->get_subcommands().empty()) {

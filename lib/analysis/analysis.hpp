@@ -57,22 +57,24 @@ std::optional<MentionSource> ParseMentionSource(std::string_view name);
 MentionSource FromAliasType(gazetteer::AliasType type);
 
 struct Mention {
-  std::uint32_t start = 0;        // byte offsets into the document text, end exclusive
+  std::uint32_t start = 0;  // byte offsets into the document text, end exclusive
   std::uint32_t end = 0;
   std::uint32_t first_token = 0;  // token range of the mention
   std::uint32_t end_token = 0;
-  std::int64_t entity = -1;       // gazetteer index, or -1 for a discovered entity
-  std::string entity_id;          // gazetteer id or "discovered:<slug>"
+  std::int64_t entity = -1;  // gazetteer index, or -1 for a discovered entity
+  std::string entity_id;     // gazetteer id or "discovered:<slug>"
   gazetteer::Kind kind = gazetteer::Kind::kPerson;
-  std::string name;               // canonical name
-  std::string role;               // role title held on the document date (people), or ""
-  std::string country;            // affiliated country (ISO alpha-2), or ""
+  std::string name;     // canonical name
+  std::string role;     // role title held on the document date (people), or ""
+  std::string country;  // affiliated country (ISO alpha-2), or ""
   double confidence = 1.0;
   MentionSource resolved_by = MentionSource::kExact;
 
   bool is_person() const { return kind == gazetteer::Kind::kPerson; }
   // An adjective or demonym describes ("Russian diplomats"); it names no actor taking part.
-  bool descriptive() const { return resolved_by == MentionSource::kAdjective || resolved_by == MentionSource::kDemonym; }
+  bool descriptive() const {
+    return resolved_by == MentionSource::kAdjective || resolved_by == MentionSource::kDemonym;
+  }
 };
 
 struct Participant {
@@ -101,8 +103,8 @@ struct Event {
   std::string date;         // ISO, possibly partial, or ""
   std::string place;        // entity id of the place, or ""
   std::string place_name;
-  std::string mode;         // "video", "phone" or ""
-  std::string cameo;        // CAMEO code, or ""
+  std::string mode;                       // "video", "phone" or ""
+  std::string cameo;                      // CAMEO code, or ""
   std::vector<Participant> participants;  // sorted by entity id
   std::vector<Evidence> evidence;         // sorted
   // Set when no date expression dated the event and it took its document's date: the doc
@@ -125,20 +127,20 @@ struct TriggerHit {
 
 // A candidate event: the triggers of one class in one sentence, before assembly.
 struct EventFrame {
-  std::uint32_t sentence = 0;                  // index into Document::sentences
+  std::uint32_t sentence = 0;                    // index into Document::sentences
   std::uint32_t first_token = 0, end_token = 0;  // the sentence's tokens
   std::string event_class, type, cameo;
-  std::vector<TriggerHit> hits;                // in text order
-  std::vector<std::uint32_t> actors;           // chosen mentions (indices into mentions)
-  bool from_plural = false;                    // actors stand for "the two leaders"
-  Event event;                                 // filled step by step
+  std::vector<TriggerHit> hits;       // in text order
+  std::vector<std::uint32_t> actors;  // chosen mentions (indices into mentions)
+  bool from_plural = false;           // actors stand for "the two leaders"
+  Event event;                        // filled step by step
 };
 
 // The document model. Layers are filled by annotators in the order of their list; a layer
 // an earlier step did not fill is empty.
 struct Document {
-  documents::Document doc;      // id, text, metadata
-  std::string option_date;      // --date, "" when absent
+  documents::Document doc;  // id, text, metadata
+  std::string option_date;  // --date, "" when absent
   text::DocumentDate date;
   text::TokenList tokens;
   // Sentence spans, in order, covering every token. Filled by the `sentences` step, which
@@ -148,8 +150,8 @@ struct Document {
   bool segmented = false;
   std::vector<std::int8_t> name_like;  // per token: -1 not worked out yet, 0 or 1 (mentions)
   std::vector<TitleSpan> titles;
-  std::vector<Mention> mentions;       // sorted by start once `mention-order` ran; never overlapping
-  std::vector<std::int32_t> covered;   // per token: index into `mentions`, or -1
+  std::vector<Mention> mentions;      // sorted by start once `mention-order` ran; never overlapping
+  std::vector<std::int32_t> covered;  // per token: index into `mentions`, or -1
   // Linguistic layers, parallel arrays over `words` (UD words with byte spans), for the
   // sentences listed in `tagged`: all of them with the `tag` step, those a step before put in
   // `to_tag` with `tag-selected` (cheap filters first: the tagger runs where it can matter).
@@ -217,9 +219,9 @@ class Resources {
 
 // Where resources are loaded from.
 struct LoadContext {
-  std::string data_dir;                    // <data_dir>/lexicons, <data_dir>/models, ...
+  std::string data_dir;  // <data_dir>/lexicons, <data_dir>/models, ...
   bool no_default_gazetteers = false;
-  std::vector<std::string> gazetteers;     // -g
+  std::vector<std::string> gazetteers;  // -g
 };
 
 // Per-worker state that the annotators of one worker share (an ICU analyser).
@@ -251,8 +253,8 @@ struct ResourceSpec {
 template <class T, class LoadFn>
 ResourceSpec FileResource(std::string name, std::string path, LoadFn load) {
   std::string key = name;
-  return {std::move(key), [name = std::move(name), path = std::move(path), load](const LoadContext& where,
-                                                                                Resources* into) -> Status {
+  return {std::move(key),
+          [name = std::move(name), path = std::move(path), load](const LoadContext& where, Resources* into) -> Status {
             auto value = std::make_shared<T>();
             ACTORGRAPH_RETURN_IF_ERROR(load(where.data_dir + "/" + path, value.get()));
             into->Put<T>(name, std::move(value));

@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -8,10 +10,8 @@
 #include <deque>
 #include <exception>
 #include <filesystem>
-#include <fmt/format.h>
 #include <mutex>
 #include <optional>
-#include <spdlog/spdlog.h>
 #include <thread>
 
 namespace actorgraph::pipeline {
@@ -30,7 +30,8 @@ Status LoadGazetteers(const std::string& data_dir, bool no_defaults, const std::
     std::string fingerprint;
     ACTORGRAPH_RETURN_IF_ERROR(gazetteer::ReadCompiledFingerprint(g, &fingerprint));
     if (fingerprint.empty() || no_defaults) continue;
-    if (defaults_fingerprint.empty()) ACTORGRAPH_RETURN_IF_ERROR(gazetteer::SourceFingerprint(defaults_dir, &defaults_fingerprint));
+    if (defaults_fingerprint.empty())
+      ACTORGRAPH_RETURN_IF_ERROR(gazetteer::SourceFingerprint(defaults_dir, &defaults_fingerprint));
     if (fingerprint != defaults_fingerprint) {
       return Status::BadInput(fmt::format(
           "{}: compiled with other shipped gazetteers than those in {}; compile it again with 'actorgraph gazetteer "
@@ -38,8 +39,10 @@ Status LoadGazetteers(const std::string& data_dir, bool no_defaults, const std::
           g, defaults_dir));
     }
     if (defaults_inside) {
-      return Status::BadUsage(fmt::format("{}: a second compiled gazetteer that holds the shipped gazetteers; "
-                                          "give only one, or compile the others with --no-default-gazetteers", g));
+      return Status::BadUsage(
+          fmt::format("{}: a second compiled gazetteer that holds the shipped gazetteers; "
+                      "give only one, or compile the others with --no-default-gazetteers",
+                      g));
     }
     defaults_inside = true;
   }
@@ -62,8 +65,8 @@ analysis::Registry Resources::StandardRegistry() {
   events::RegisterSteps(registry);
   registry.AddResource({"gazetteer", [](const analysis::LoadContext& where, analysis::Resources* into) {
                           auto gaz = std::make_shared<gazetteer::Gazetteer>();
-                          ACTORGRAPH_RETURN_IF_ERROR(
-                              LoadGazetteers(where.data_dir, where.no_default_gazetteers, where.gazetteers, gaz.get(), nullptr));
+                          ACTORGRAPH_RETURN_IF_ERROR(LoadGazetteers(where.data_dir, where.no_default_gazetteers,
+                                                                    where.gazetteers, gaz.get(), nullptr));
                           spdlog::debug("loaded {} entities with {} aliases", gaz->size(), gaz->alias_count());
                           into->Put<gazetteer::Gazetteer>("gazetteer", std::move(gaz));
                           return Status::Ok();
@@ -114,9 +117,9 @@ struct Batch {
   std::vector<std::uint64_t> input_pos;  // the reader's consumed_bytes() after each document
   std::vector<DocumentResult> results;
   std::vector<std::uint32_t> worker;  // the worker that analysed document i
-  std::vector<char> ready;  // results[i] is complete (guarded by Shared::mutex)
-  std::size_t claimed = 0;  // documents handed to workers so far (guarded by Shared::mutex)
-  std::size_t done = 0;     // results complete so far (guarded by Shared::mutex)
+  std::vector<char> ready;            // results[i] is complete (guarded by Shared::mutex)
+  std::size_t claimed = 0;            // documents handed to workers so far (guarded by Shared::mutex)
+  std::size_t done = 0;               // results complete so far (guarded by Shared::mutex)
 };
 
 // Workers wake the sink when a batch is complete and after every this many documents of it,
@@ -128,9 +131,9 @@ constexpr std::size_t kWakeSinkEvery = 32;
 // without it by the reader between documents.
 struct Shared {
   std::mutex mutex;
-  std::condition_variable reader_cv;  // room for another batch, or stop
-  std::condition_variable worker_cv;  // a document to analyse, the end of the input, or stop
-  std::condition_variable sink_cv;    // the next result in order is ready, the end, or stop
+  std::condition_variable reader_cv;           // room for another batch, or stop
+  std::condition_variable worker_cv;           // a document to analyse, the end of the input, or stop
+  std::condition_variable sink_cv;             // the next result in order is ready, the end, or stop
   std::deque<std::unique_ptr<Batch>> batches;  // queued and not yet fully delivered, in input order
   // Memory goes back to the thread that allocated it, to be freed there: glibc's malloc
   // frees another thread's block under that thread's arena lock, and the sink freeing what
@@ -210,8 +213,8 @@ class Progress {
 
 void LogDate(const analysis::Document& a) {
   if (a.date.source == "inferred") {
-    spdlog::warn("{}: no date given; inferred {} from the years the text mentions (use --date to set it)",
-                 a.doc.origin, a.date.date);
+    spdlog::warn("{}: no date given; inferred {} from the years the text mentions (use --date to set it)", a.doc.origin,
+                 a.date.date);
   } else if (a.date.source == "dateline") {
     spdlog::info("{}: date {} from the dateline, year inferred from the text", a.doc.origin, a.date.date);
   } else if (a.date.source == "none") {
@@ -352,7 +355,10 @@ class Joiner {
 class Delivery {
  public:
   Delivery(Shared& sh, std::size_t workers, const RunOptions& options, Progress& progress)
-      : sh_(sh), options_(options), progress_(progress), spent_(workers),
+      : sh_(sh),
+        options_(options),
+        progress_(progress),
+        spent_(workers),
         render_here_(options.render && RenderOnSink(options)) {}
 
   // Delivers until the end of the input, a reader or sink error (returned) or a stop (a
@@ -466,8 +472,9 @@ class Delivery {
 Status Run(documents::DocumentReader& reader, const Resources& res, const RunOptions& options,
            const std::function<Status(DocumentResult&)>& sink) {
   const int threads = std::max(1, options.threads);
-  const std::vector<std::string>& steps =
-      !options.steps.empty() ? options.steps : options.events ? EventSteps() : MentionSteps();
+  const std::vector<std::string>& steps = !options.steps.empty() ? options.steps
+                                          : options.events       ? EventSteps()
+                                                                 : MentionSteps();
   std::vector<std::unique_ptr<analysis::Chain>> chains(static_cast<std::size_t>(threads));
   for (auto& chain : chains) ACTORGRAPH_RETURN_IF_ERROR(analysis::Chain::Make(res.registry, steps, res.shared, &chain));
   Progress progress(options.progress, reader.total_bytes());

@@ -15,14 +15,23 @@ int MonthOf(const Token& t) {
   // these letters (most capitalised words are not months).
   if (t.key.size() < 3 || t.key.size() > 9) return 0;
   switch (t.key[0]) {
-    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
-    default: return 0;
+    case 'j':
+    case 'f':
+    case 'm':
+    case 'a':
+    case 's':
+    case 'o':
+    case 'n':
+    case 'd':
+      break;
+    default:
+      return 0;
   }
-  static const std::array<std::pair<const char*, int>, 23> kMonths = {{
-      {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
-      {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
-      {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8}, {"sep", 9},
-      {"sept", 9}, {"oct", 10}, {"nov", 11}}};
+  static const std::array<std::pair<const char*, int>, 23> kMonths = {
+      {{"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},       {"june", 6},
+       {"july", 7},    {"august", 8},   {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+       {"jan", 1},     {"feb", 2},      {"mar", 3},       {"apr", 4},      {"jun", 6},       {"jul", 7},
+       {"aug", 8},     {"sep", 9},      {"sept", 9},      {"oct", 10},     {"nov", 11}}};
   if (!(t.flags & kCapitalized)) return 0;  // "may" the verb, "march" the verb
   for (const auto& [name, m] : kMonths) {
     if (t.key == name) return m;
@@ -32,7 +41,7 @@ int MonthOf(const Token& t) {
 }
 
 int WeekdayOf(const Token& t) {
-  static const std::array<const char*, 7> kDays = {"monday", "tuesday", "wednesday", "thursday",
+  static const std::array<const char*, 7> kDays = {"monday", "tuesday",  "wednesday", "thursday",
                                                    "friday", "saturday", "sunday"};
   if (!(t.flags & kCapitalized)) return -1;
   for (int i = 0; i < 7; ++i) {
@@ -122,7 +131,8 @@ std::uint32_t YearTokenAfterDay(std::string_view text, Tokens t, std::uint32_t k
   if (k >= end || text.substr(t[k - 1].end, t[k].start - t[k - 1].end).find('(') == std::string_view::npos) return k;
   std::uint32_t j = k;
   while (j < end && j < k + 8) {
-    if (text.substr(t[j].end, (j + 1 < end ? t[j + 1].start : t[j].end) - t[j].end).find(')') != std::string_view::npos) break;
+    if (text.substr(t[j].end, (j + 1 < end ? t[j + 1].start : t[j].end) - t[j].end).find(')') != std::string_view::npos)
+      break;
     ++j;
   }
   return j + 1;
@@ -139,7 +149,8 @@ std::uint32_t ParseMonthFirst(std::string_view text, Tokens t, std::uint32_t i, 
     ++k;
     const std::uint32_t year_tok = YearTokenAfterDay(text, t, k, end);
     if (year_tok < end && YearOf(t[year_tok]) > 0 &&
-        text.substr(t[year_tok - 1].end, t[year_tok].start - t[year_tok - 1].end).find_first_of(",)") != std::string_view::npos) {
+        text.substr(t[year_tok - 1].end, t[year_tok].start - t[year_tok - 1].end).find_first_of(",)") !=
+            std::string_view::npos) {
       out->value = Format(YearOf(t[year_tok]), m, day);
       return year_tok + 1 - i;
     }
@@ -240,8 +251,8 @@ std::vector<DateMention> FindDates(std::string_view text, std::span<const Token>
   return out;
 }
 
-DocumentDate ResolveDocumentDate(std::string_view text, std::span<const Token> tokens,
-                                 std::string_view metadata_date, std::string_view option_date) {
+DocumentDate ResolveDocumentDate(std::string_view text, std::span<const Token> tokens, std::string_view metadata_date,
+                                 std::string_view option_date) {
   DocumentDate out;
   // Metadata and --date need no look at the text beyond the dateline.
   const bool given = iso_date::IsValid(metadata_date) || iso_date::IsValid(option_date);
