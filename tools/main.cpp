@@ -346,11 +346,13 @@ struct StreamOptions {
 struct StreamCommand {
   std::vector<std::string> steps;  // the analysis steps it runs
   std::string header;              // written once before the documents' lines
-  // Writes a document's lines into DocumentResult::rendered, on the worker that analysed it
-  // (the calling thread only writes them out, in input order).
+  // Writes a document's lines into DocumentResult::rendered: on the worker that analysed it,
+  // or with one worker on the calling thread (pipeline::RunOptions::render); the calling
+  // thread writes them out in input order.
   std::function<void(actorgraph::pipeline::DocumentResult&)> render;
   std::function<std::size_t(const actorgraph::pipeline::DocumentResult&)> count;  // items written
-  std::string what;  // the items, for the summary: "mention(s)"
+  std::string what;                   // the items, for the summary: "mention(s)"
+  bool render_reads_scratch = false;  // RunOptions::render_on_workers
 };
 
 // The skeleton of mentions, events and tag: resources and reader, the run, the output.
@@ -364,6 +366,7 @@ Status RunStream(const StreamOptions& o, bool quiet, const StreamCommand& cmd) {
   auto run = RunOptionsFrom(o.corpus, quiet);
   run.steps = cmd.steps;
   run.render = cmd.render;
+  run.render_on_workers = cmd.render_reads_scratch;
   std::size_t count = 0;
   ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, run, [&](actorgraph::pipeline::DocumentResult& r) {
     count += cmd.count(r);
@@ -438,7 +441,8 @@ Status RunMentions(const StreamOptions& o, bool quiet) {
 Status RunTag(const StreamOptions& o, bool quiet) {
   return RunStream(o, quiet,
                    {actorgraph::pipeline::TagSteps(), "", RenderWords,
-                    [](const auto& r) { return r.analyzed.words.size(); }, "word(s)"});
+                    [](const auto& r) { return r.analyzed.words.size(); }, "word(s)",
+                    /*render_reads_scratch=*/true});  // the words and tags are scratch layers
 }
 
 Status RunEvents(const StreamOptions& o, bool quiet) {

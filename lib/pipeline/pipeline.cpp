@@ -276,7 +276,7 @@ void ReadBatches(documents::DocumentReader& reader, const RunOptions& options, S
 
 // With one worker, the rendering step runs on the calling thread, just before the sink: the
 // worker is then the critical path and the calling thread mostly waits for it.
-bool RenderOnSink(const RunOptions& options) { return options.threads <= 1; }
+bool RenderOnSink(const RunOptions& options) { return options.threads <= 1 && !options.render_on_workers; }
 
 // Worker thread: claims documents in input order and analyses them, without the lock.
 void Analyze(std::uint32_t worker, analysis::Chain& chain, const RunOptions& options, Shared& sh) {

@@ -72,6 +72,10 @@ struct RunOptions {
   // on each of them, at once, so it must only touch the result it is given; with one worker
   // it runs on the calling thread just before the sink, which is otherwise idle.
   std::function<void(DocumentResult&)> render;
+  // Run `render` on the workers even with one worker. Needed when it reads the scratch
+  // layers (tokens, sentences, words and tags, ...: analysis::Document::SwapScratch), which
+  // stay with the worker and are not in the result the calling thread gets.
+  bool render_on_workers = false;
 };
 
 // Reads every document of `reader`, analyses it and calls `sink` with each result in input
