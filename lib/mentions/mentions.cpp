@@ -73,6 +73,12 @@ void RegisterSteps(analysis::Registry& registry) {
                           into->Put<GivenNames>("given-names", std::move(g));
                           return Status::Ok();
                         }});
+  registry.AddResource({"names-model", [](const analysis::LoadContext& where, Resources* into) {
+                          auto m = std::make_shared<tagger::NameModel>();
+                          ACTORGRAPH_RETURN_IF_ERROR(tagger::NameModel::Load(where.data_dir + "/models/names-en.agn", m.get()));
+                          into->Put<tagger::NameModel>("names-model", std::move(m));
+                          return Status::Ok();
+                        }});
   const auto gaz = [](const Resources& r) -> const gazetteer::Gazetteer& {
     return *r.Find<gazetteer::Gazetteer>("gazetteer");
   };
@@ -82,6 +88,13 @@ void RegisterSteps(analysis::Registry& registry) {
                 [](const Resources& r, WorkerContext&) { return internal::MakeTitlesStep(*r.Find<Titles>("titles")); }});
   registry.Add({"roles", "role references resolved to the holder on the document date", {"gazetteer"},
                 [gaz](const Resources& r, WorkerContext&) { return internal::MakeRolesStep(gaz(r)); }});
+  registry.Add({"names", "names no gazetteer lists, from the trained name tagger (sentences with uncovered capitalised words)",
+                {"pos-model", "names-model", "given-names"},
+                [](const Resources& r, WorkerContext& c) {
+                  return internal::MakeNamesStep(*r.Find<tagger::Model>("pos-model"),
+                                                 *r.Find<tagger::NameModel>("names-model"),
+                                                 r.Find<GivenNames>("given-names"), c);
+                }});
   registry.Add({"discovery", "people no gazetteer lists, from six patterns", {"given-names"},
                 [](const Resources& r, WorkerContext& c) {
                   return internal::MakeDiscoveryStep(r.Find<GivenNames>("given-names"), c);
@@ -93,7 +106,8 @@ void RegisterSteps(analysis::Registry& registry) {
 }
 
 const std::vector<std::string>& StepNames() {
-  static const std::vector<std::string> names = {"gazetteer", "titles", "roles", "discovery", "surnames", "mention-order"};
+  static const std::vector<std::string> names = {"gazetteer", "titles",   "roles",        "names",
+                                                 "discovery", "surnames", "mention-order"};
   return names;
 }
 
@@ -112,8 +126,10 @@ MentionFinder::MentionFinder(const gazetteer::Gazetteer& g, const Titles& t, con
   analysis::Registry registry;
   analysis::RegisterTextSteps(registry);
   RegisterSteps(registry);
+  // The facade is given no models: it runs the steps that need none.
   std::vector<std::string> steps = {"tokenize", "document-date"};
-  steps.insert(steps.end(), StepNames().begin(), StepNames().end());
+  for (const std::string& s : StepNames())
+    if (s != "names") steps.push_back(s);
   // The lexicons are given, so making the chains cannot fail.
   (void)analysis::Chain::Make(registry, steps, impl_->resources, &impl_->chain);
   steps.insert(steps.begin() + 1, "sentences");

@@ -1,0 +1,204 @@
+// The names step: the trained name tagger (tagger/names.hpp) over the sentences that can hold
+// a name the gazetteer missed, and the hints it reads from the other layers.
+#include "mentions/internal/steps.hpp"
+
+#include "tagger/names.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <unordered_map>
+
+namespace actorgraph::mentions::internal {
+namespace {
+
+using analysis::Document;
+using analysis::Mention;
+using gazetteer::Kind;
+
+// A model name overlapping gazetteer mentions replaces them only from this confidence on
+// ("Georgia Tech" over the country "Georgia").
+constexpr double kSureLonger = 0.8;
+// Model names below this confidence are dropped.
+constexpr double kMinModel = 0.5;
+
+bool FromGazetteer(const Mention& m) {
+  using analysis::MentionSource;
+  return m.resolved_by == MentionSource::kExact || m.resolved_by == MentionSource::kAlias ||
+         m.resolved_by == MentionSource::kAdjective || m.resolved_by == MentionSource::kDemonym;
+}
+
+class NamesStep : public analysis::Annotator {
+ public:
+  NamesStep(const tagger::Model& pos, const tagger::NameModel& names, const GivenNames* given,
+            analysis::WorkerContext& c)
+      : pos_(pos), names_(names), given_(given), context_(c) {}
+
+  void Annotate(Document& d) override {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    in_title_.assign(n, 0);
+    for (const auto& t : d.titles)
+      for (std::uint32_t k = t.first; k < t.end; ++k) in_title_[k] = 1;
+    // The cheap filter first: a capitalised, name-like token no mention or title covers.
+    bool any = false;
+    for (std::uint32_t k = 0; k < n && !any; ++k) any = Candidate(d, k);
+    if (!any) return;
+    analysis::EnsureSentences(context_.analyzer, d);
+    CollectSurnames(d);
+    discovered_.clear();
+    added_.clear();
+    keep_.assign(d.mentions.size(), 1);
+    std::uint32_t tok = 0;
+    for (const text::Span& s : d.sentences) {
+      bool wanted = false;
+      const std::uint32_t first = tok;
+      while (tok < n && d.tokens[tok].start < s.end) wanted |= Candidate(d, tok++);
+      if (wanted) TagSentence(d, s, first, tok);
+    }
+    if (added_.empty()) return;
+    if (std::find(keep_.begin(), keep_.end(), 0) != keep_.end()) d.KeepMentions(keep_);
+    for (auto& m : added_) d.AddMention(std::move(m));
+  }
+
+ private:
+  bool Candidate(Document& d, std::uint32_t k) {
+    return d.covered[k] < 0 && !in_title_[k] && (d.tokens[k].flags & text::kCapitalized) && IsNameLike(d, k);
+  }
+
+  // Last-token keys of the people named with two or more tokens: a one-word person name
+  // with such a key is left to the surnames step, which links it to the full name.
+  void CollectSurnames(const Document& d) {
+    surnames_.clear();
+    for (const Mention& m : d.mentions)
+      if (m.is_person() && m.end_token - m.first_token >= 2) surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
+  }
+
+  void TagSentence(Document& d, const text::Span& s, std::uint32_t first_tok, std::uint32_t end_tok) {
+    words_.clear();
+    tagger::Tokenize(d.text().substr(s.start, s.end - s.start), s.start, &words_);
+    if (words_.empty()) return;
+    upos_.resize(words_.size());
+    pos_.Tag(d.text(), words_, upos_.data());
+    ComputeNameHints(d, words_, given_, &hints_);
+    names_.Tag(d.text(), words_, upos_.data(), hints_.data(), &spans_);
+    for (const tagger::NameSpan& span : spans_) Consider(d, span, first_tok, end_tok);
+  }
+
+  void Consider(Document& d, const tagger::NameSpan& span, std::uint32_t first_tok, std::uint32_t end_tok) {
+    const std::uint32_t start = words_[span.first].start, end = words_[span.end - 1].end;
+    std::uint32_t a = first_tok;
+    while (a < end_tok && d.tokens[a].start < start) ++a;
+    std::uint32_t b = a;
+    while (b < end_tok && d.tokens[b].end <= end) ++b;
+    if (a == b) return;
+    // Edge tokens that are not name-like ("the", "'s") are not part of the name.
+    while (a < b && !(d.tokens[a].flags & text::kCapitalized) && !(d.tokens[a].flags & text::kNumeric)) ++a;
+    while (b > a && (d.tokens[b - 1].flags & text::kPossessive)) --b;
+    if (a == b) return;
+    const double confidence = Confidence(span.margin);
+    if (confidence < kMinModel) return;
+    bool overlap = false, replaceable = true;
+    for (std::uint32_t k = a; k < b; ++k) {
+      if (d.covered[k] < 0) continue;
+      overlap = true;
+      const Mention& m = d.mentions[static_cast<std::size_t>(d.covered[k])];
+      replaceable &= FromGazetteer(m) && m.first_token >= a && m.end_token <= b && !m.is_person();
+    }
+    for (const Mention& m : added_) overlap |= m.first_token < b && a < m.end_token;
+    if (overlap) {
+      if (!replaceable || confidence < kSureLonger) return;
+      for (const Mention& m : added_)
+        if (m.first_token < b && a < m.end_token) return;
+      std::uint32_t covered_tokens = 0;
+      for (std::uint32_t k = a; k < b; ++k) covered_tokens += d.covered[k] >= 0;
+      if (covered_tokens == b - a) return;  // the gazetteer has exactly these tokens
+    }
+    Mention m;
+    m.first_token = a;
+    m.end_token = b;
+    m.kind = span.type == tagger::NameType::kPerson         ? Kind::kPerson
+             : span.type == tagger::NameType::kOrganization ? Kind::kOrganization
+                                                             : Kind::kLocation;
+    if (m.is_person() && b - a == 1 && surnames_.count(std::string(d.tokens[a].key)) > 0) return;
+    if (m.is_person() && in_title_.size() > b && a > 0 && in_title_[a - 1] == 0 && b - a == 1 &&
+        (d.tokens[a].flags & text::kAllCaps)) {
+      return;  // a lone acronym is seldom a person
+    }
+    m.name = std::string(d.text().substr(d.tokens[a].start, d.tokens[b - 1].end - d.tokens[a].start));
+    m.entity_id = DiscoveredId(context_.analyzer, m.name);
+    m.confidence = confidence;
+    m.resolved_by = analysis::MentionSource::kModel;
+    auto [it, fresh] = discovered_.emplace(m.entity_id, std::make_pair(m.name, m.kind));
+    if (!fresh) {
+      m.name = it->second.first;
+      m.kind = it->second.second;
+    }
+    if (overlap) {
+      for (std::uint32_t k = a; k < b; ++k)
+        if (d.covered[k] >= 0) keep_[static_cast<std::size_t>(d.covered[k])] = 0;
+    }
+    added_.push_back(std::move(m));
+  }
+
+  // From the margin (in perceptron updates) to (0.5, 0.9): half way at kHalf.
+  static double Confidence(float margin) {
+    constexpr double kHalf = 8.0;
+    const double x = std::max(0.0, static_cast<double>(margin));
+    return 0.5 + 0.4 * x / (x + kHalf);
+  }
+
+  tagger::Tagger pos_;
+  tagger::NameTagger names_;
+  const GivenNames* given_;
+  analysis::WorkerContext& context_;
+  std::vector<char> in_title_;
+  std::vector<char> keep_;
+  std::vector<tagger::Token> words_;
+  std::vector<tagger::Upos> upos_;
+  std::vector<tagger::NameHint> hints_;
+  std::vector<tagger::NameSpan> spans_;
+  std::vector<Mention> added_;
+  StringSet surnames_;
+  std::unordered_map<std::string, std::pair<std::string, Kind>> discovered_;
+};
+
+}  // namespace
+
+void ComputeNameHints(const Document& d, std::span<const tagger::Token> words, const GivenNames* given,
+                      std::vector<tagger::NameHint>* out) {
+  out->assign(words.size(), tagger::NameHint{});
+  const auto n = static_cast<std::uint32_t>(d.tokens.size());
+  // The first token not ending before the first word.
+  std::uint32_t t = static_cast<std::uint32_t>(
+      std::lower_bound(d.tokens.begin(), d.tokens.end(), words.empty() ? 0U : words.front().start,
+                       [](const text::Token& tok, std::uint32_t at) { return tok.end <= at; }) -
+      d.tokens.begin());
+  std::vector<char> title_word(words.size(), 0);
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    while (t < n && d.tokens[t].end <= words[w].start) ++t;
+    tagger::NameHint& h = (*out)[w];
+    for (std::uint32_t k = t; k < n && d.tokens[k].start < words[w].end; ++k) {
+      if (d.covered.size() == n && d.covered[k] >= 0) {
+        const Mention& m = d.mentions[static_cast<std::size_t>(d.covered[k])];
+        if (FromGazetteer(m) && h.gaz_kind == 0) {
+          h.gaz_kind = static_cast<std::uint8_t>(1 + static_cast<int>(m.kind));
+          const bool begins = words[w].start <= m.start, ends = words[w].end >= m.end;
+          h.gaz_pos = begins && ends ? 4 : begins ? 1 : ends ? 3 : 2;
+        }
+      }
+      if (given != nullptr && d.tokens[k].start == words[w].start && given->keys.count(d.tokens[k].key) > 0) h.given = true;
+      // Titles are in token order and never overlap: the last one starting at or before k.
+      const auto after = std::upper_bound(d.titles.begin(), d.titles.end(), k,
+                                          [](std::uint32_t at, const analysis::TitleSpan& ts) { return at < ts.first; });
+      if (after != d.titles.begin() && k < std::prev(after)->end) title_word[w] = 1;
+    }
+    if (w > 0) h.title_before = title_word[w - 1] != 0;
+  }
+}
+
+std::unique_ptr<analysis::Annotator> MakeNamesStep(const tagger::Model& pos, const tagger::NameModel& names,
+                                                   const GivenNames* given_names, analysis::WorkerContext& c) {
+  return std::make_unique<NamesStep>(pos, names, given_names, c);
+}
+
+}  // namespace actorgraph::mentions::internal
