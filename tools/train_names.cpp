@@ -55,6 +55,8 @@ ag::Status ReadBio(const std::string& path, bool numbered, std::vector<tg::NameS
     s.text += cols[f];
     s.words.push_back({start, static_cast<std::uint32_t>(s.text.size())});
     int label = LabelOf(cols[f + 1]);
+    // BTC tags the "@" of a user name as a name of its own ("@ B-PER", "handle B-PER").
+    if (cols[f] == "@") label = 0;
     // An I- without its B- (or after another type) starts the name.
     const int prev = s.labels.empty() ? 0 : s.labels.back();
     if (label != 0 && label % 2 == 0 && prev != label && prev != label - 1) label -= 1;

@@ -55,6 +55,13 @@ class NamesStep : public analysis::Annotator {
       while (tok < n && d.tokens[tok].start < s.end) wanted |= Candidate(d, tok++);
       if (wanted) TagSentence(d, s, first, tok);
     }
+    // A one-word person name that ends a longer person name of the document is left to the
+    // surnames step, which links it to that name ("Petrov" after "Ivan Petrov").
+    for (const Mention& m : added_)
+      if (m.is_person() && m.end_token - m.first_token >= 2) surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
+    std::erase_if(added_, [&](const Mention& m) {
+      return m.is_person() && m.end_token - m.first_token == 1 && surnames_.count(std::string(d.tokens[m.first_token].key)) > 0;
+    });
     if (added_.empty()) return;
     if (std::find(keep_.begin(), keep_.end(), 0) != keep_.end()) d.KeepMentions(keep_);
     for (auto& m : added_) d.AddMention(std::move(m));
@@ -94,6 +101,8 @@ class NamesStep : public analysis::Annotator {
     // Edge tokens that are not name-like ("the", "'s") are not part of the name.
     while (a < b && !(d.tokens[a].flags & text::kCapitalized) && !(d.tokens[a].flags & text::kNumeric)) ++a;
     while (b > a && (d.tokens[b - 1].flags & text::kPossessive)) --b;
+    // Titles are not part of a name ("Deputy Minister Ivan Petrov" names Ivan Petrov).
+    while (a < b && in_title_[a]) ++a;
     if (a == b) return;
     const double confidence = Confidence(span.margin);
     if (confidence < kMinModel) return;
@@ -119,7 +128,6 @@ class NamesStep : public analysis::Annotator {
     m.kind = span.type == tagger::NameType::kPerson         ? Kind::kPerson
              : span.type == tagger::NameType::kOrganization ? Kind::kOrganization
                                                              : Kind::kLocation;
-    if (m.is_person() && b - a == 1 && surnames_.count(std::string(d.tokens[a].key)) > 0) return;
     if (m.is_person() && in_title_.size() > b && a > 0 && in_title_[a - 1] == 0 && b - a == 1 &&
         (d.tokens[a].flags & text::kAllCaps)) {
       return;  // a lone acronym is seldom a person

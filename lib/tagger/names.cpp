@@ -65,6 +65,10 @@ enum NameTemplate : std::uint32_t {
   kNPrevUpos,
   kNGazPrevLabel,
   kNTitleShape,
+  kNRunFirst,
+  kNRunLast,
+  kNRunLength,
+  kNRunLastUpos,
 };
 
 constexpr std::uint64_t kStartWord = 0x5354415254ULL, kEndWord = 0x454E44ULL;
@@ -117,6 +121,17 @@ int NameFeatures(const WordInfo* info, const Upos* upos, const NameHint* hints, 
   keys[k++] = Key(kNWordUpos, w.word, t);
   keys[k++] = Key(kNPrevWordWord, word(i - 1), w.word);
   keys[k++] = Key(kNWordNextWord, w.word, word(i + 1));
+  // The run of capitalised words this word is in: its first and last words say much of what
+  // it names ("... Holdings", "University of ..."), wherever the word is in it.
+  if (w.flags & kCapital) {
+    int a = i, b = i + 1;
+    while (a > 0 && (info[a - 1].flags & kCapital)) --a;
+    while (b < n && (info[b].flags & kCapital)) ++b;
+    keys[k++] = Key(kNRunFirst, info[a].word, a == i);
+    keys[k++] = Key(kNRunLast, info[b - 1].word, b - 1 == i);
+    keys[k++] = Key(kNRunLength, std::min(b - a, 5), i - a);
+    keys[k++] = Key(kNRunLastUpos, info[b - 1].word, t);
+  }
   return k;
 }
 
