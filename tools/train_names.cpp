@@ -72,11 +72,13 @@ int main(int argc, char** argv) {
   CLI::App app{"Train the actorgraph name tagger"};
   std::string shared = "../shared", data = "data", gum_bio, out = "data/models/names-en.agn";
   tg::NameTrainOptions o;
+  std::string btc_sections = "abefgh";
   app.add_option("--shared", shared, "the shared data folder (holds data/uner-english, data/ner-open-extras)");
   app.add_option("--data", data, "the data folder (gazetteers, lexicons, models/pos-en.agt)");
   app.add_option("--gum-bio", gum_bio, "GUM converted by scripts/gum_to_bio.py (optional)");
   app.add_option("--out", out, "the model file to write");
   app.add_option("--epochs", o.epochs, "training epochs");
+  app.add_option("--btc-sections", btc_sections, "the Broad Twitter Corpus sections to train on (letters of abefgh)");
   app.add_option("--prune", o.prune, "drop feature rows whose averaged weights stay below this");
   app.add_option("--hint-dropout", o.hint_dropout, "share of sentences trained without gazetteer hints");
   CLI11_PARSE(app, argc, argv);
@@ -88,8 +90,8 @@ int main(int argc, char** argv) {
   std::vector<tg::NameSentence> train;
   ag::Status st = ReadBio(shared + "/data/uner-english/en_ewt-ud-train.draft-clean.iob2", true, &train);
   const std::size_t uner = train.size();
-  for (const char* part : {"a", "b", "e", "f", "g", "h"}) {
-    if (st.ok()) st = ReadBio(shared + "/data/ner-open-extras/btc/" + part + ".conll", false, &train);
+  for (const char part : btc_sections) {
+    if (st.ok()) st = ReadBio(shared + "/data/ner-open-extras/btc/" + std::string(1, part) + ".conll", false, &train);
   }
   const std::size_t btc = train.size() - uner;
   if (st.ok() && !gum_bio.empty()) st = ReadBio(gum_bio, false, &train);

@@ -5,6 +5,7 @@
 #include "tagger/names.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <iterator>
 #include <unordered_map>
@@ -55,6 +56,8 @@ class NamesStep : public analysis::Annotator {
       while (tok < n && d.tokens[tok].start < s.end) wanted |= Candidate(d, tok++);
       if (wanted) TagSentence(d, s, first, tok);
     }
+    Propagate(d);
+    Vote();
     // A one-word person name that ends a longer person name of the document is left to the
     // surnames step, which links it to that name ("Petrov" after "Ivan Petrov").
     for (const Mention& m : added_)
@@ -136,16 +139,62 @@ class NamesStep : public analysis::Annotator {
     m.entity_id = DiscoveredId(context_.analyzer, m.name);
     m.confidence = confidence;
     m.resolved_by = analysis::MentionSource::kModel;
-    auto [it, fresh] = discovered_.emplace(m.entity_id, std::make_pair(m.name, m.kind));
-    if (!fresh) {
-      m.name = it->second.first;
-      m.kind = it->second.second;
-    }
+    auto [it, fresh] = discovered_.emplace(m.entity_id, m.name);
+    if (!fresh) m.name = it->second;
     if (overlap) {
       for (std::uint32_t k = a; k < b; ++k)
         if (d.covered[k] >= 0) keep_[static_cast<std::size_t>(d.covered[k])] = 0;
     }
     added_.push_back(std::move(m));
+  }
+
+  // One name, one type in a document: each name takes the type its mentions' confidences
+  // favour over the document.
+  void Vote() {
+    std::unordered_map<std::string, std::array<double, 5>> votes;
+    for (const Mention& m : added_) votes[m.entity_id][static_cast<int>(m.kind)] += m.confidence;
+    for (Mention& m : added_) {
+      const auto& v = votes[m.entity_id];
+      m.kind = static_cast<Kind>(std::max_element(v.begin(), v.end()) - v.begin());
+    }
+  }
+
+  // A name the model found is the same name where it recurs in the document, capitalised and
+  // uncovered, in a sentence the model did not tag or tagged otherwise.
+  void Propagate(Document& d) {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    std::vector<char> taken(n, 0);
+    for (const Mention& m : added_)
+      for (std::uint32_t k = m.first_token; k < m.end_token; ++k) taken[k] = 1;
+    std::unordered_map<std::string, std::size_t> first_of;  // first token key -> a mention of added_
+    const std::size_t found = added_.size();
+    for (std::size_t i = 0; i < found; ++i) first_of.emplace(std::string(d.tokens[added_[i].first_token].key), i);
+    for (std::uint32_t k = 0; k < n; ++k) {
+      if (taken[k] || d.covered[k] >= 0 || !(d.tokens[k].flags & text::kCapitalized)) continue;
+      const auto it = first_of.find(std::string(d.tokens[k].key));
+      if (it == first_of.end()) continue;
+      const Mention& src = added_[it->second];
+      const std::uint32_t len = src.end_token - src.first_token;
+      if (k + len > n) continue;
+      bool same = true;
+      for (std::uint32_t j = 0; j < len && same; ++j) {
+        const std::uint32_t t = k + j;
+        same = !taken[t] && d.covered[t] < 0 && (d.tokens[t].flags & text::kCapitalized) &&
+               d.tokens[t].key == d.tokens[src.first_token + j].key;
+      }
+      // Not part of a longer capitalised run ("Georgia" of "Georgia Tech").
+      if (!same || (k + len < n && IsNameLike(d, k + len) && d.covered[k + len] < 0 &&
+                    d.tokens[k + len].start == d.tokens[k + len - 1].end + 1)) {
+        continue;
+      }
+      Mention m = src;
+      m.first_token = k;
+      m.end_token = k + len;
+      m.confidence = src.confidence * 0.9;
+      for (std::uint32_t j = k; j < k + len; ++j) taken[j] = 1;
+      added_.push_back(std::move(m));
+      k += len - 1;
+    }
   }
 
   // From the margin (in perceptron updates) to (0.5, 0.9): half way at kHalf.
@@ -167,7 +216,7 @@ class NamesStep : public analysis::Annotator {
   std::vector<tagger::NameSpan> spans_;
   std::vector<Mention> added_;
   StringSet surnames_;
-  std::unordered_map<std::string, std::pair<std::string, Kind>> discovered_;
+  std::unordered_map<std::string, std::string> discovered_;  // id -> name
 };
 
 }  // namespace
