@@ -5,6 +5,7 @@
 #include "common/tsv.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <fmt/format.h>
 #include <unordered_map>
 #include <unordered_set>
@@ -73,9 +74,19 @@ void RegisterSteps(analysis::Registry& registry) {
                           into->Put<GivenNames>("given-names", std::move(g));
                           return Status::Ok();
                         }});
+  // The name tagger and the POS tagger it reads. A data folder without the name model (a
+  // trimmed copy) runs the names step as a no-op; a damaged model file is an error.
   registry.AddResource({"names-model", [](const analysis::LoadContext& where, Resources* into) {
                           auto m = std::make_shared<tagger::NameModel>();
-                          ACTORGRAPH_RETURN_IF_ERROR(tagger::NameModel::Load(where.data_dir + "/models/names-en.agn", m.get()));
+                          const std::string path = where.data_dir + "/models/names-en.agn";
+                          if (std::ifstream(path).good()) {
+                            ACTORGRAPH_RETURN_IF_ERROR(tagger::NameModel::Load(path, m.get()));
+                            if (!into->Has("pos-model")) {
+                              auto pos = std::make_shared<tagger::Model>();
+                              ACTORGRAPH_RETURN_IF_ERROR(tagger::Model::Load(where.data_dir + "/models/pos-en.agt", pos.get()));
+                              into->Put<tagger::Model>("pos-model", std::move(pos));
+                            }
+                          }
                           into->Put<tagger::NameModel>("names-model", std::move(m));
                           return Status::Ok();
                         }});
@@ -89,9 +100,9 @@ void RegisterSteps(analysis::Registry& registry) {
   registry.Add({"roles", "role references resolved to the holder on the document date", {"gazetteer"},
                 [gaz](const Resources& r, WorkerContext&) { return internal::MakeRolesStep(gaz(r)); }});
   registry.Add({"names", "names no gazetteer lists, from the trained name tagger (sentences with uncovered capitalised words)",
-                {"pos-model", "names-model", "given-names"},
+                {"names-model", "given-names"},
                 [](const Resources& r, WorkerContext& c) {
-                  return internal::MakeNamesStep(*r.Find<tagger::Model>("pos-model"),
+                  return internal::MakeNamesStep(r.Find<tagger::Model>("pos-model"),
                                                  *r.Find<tagger::NameModel>("names-model"),
                                                  r.Find<GivenNames>("given-names"), c);
                 }});
@@ -106,8 +117,8 @@ void RegisterSteps(analysis::Registry& registry) {
 }
 
 const std::vector<std::string>& StepNames() {
-  static const std::vector<std::string> names = {"gazetteer", "titles",   "roles",        "names",
-                                                 "discovery", "surnames", "mention-order"};
+  static const std::vector<std::string> names = {"gazetteer", "titles",   "roles",        "discovery",
+                                                 "names",     "surnames", "mention-order"};
   return names;
 }
 

@@ -219,6 +219,11 @@ class NamesStep : public analysis::Annotator {
   std::unordered_map<std::string, std::string> discovered_;  // id -> name
 };
 
+class NoNamesStep : public analysis::Annotator {
+ public:
+  void Annotate(Document&) override {}
+};
+
 }  // namespace
 
 void ComputeNameHints(const Document& d, std::span<const tagger::Token> words, const GivenNames* given,
@@ -253,9 +258,11 @@ void ComputeNameHints(const Document& d, std::span<const tagger::Token> words, c
   }
 }
 
-std::unique_ptr<analysis::Annotator> MakeNamesStep(const tagger::Model& pos, const tagger::NameModel& names,
+std::unique_ptr<analysis::Annotator> MakeNamesStep(const tagger::Model* pos, const tagger::NameModel& names,
                                                    const GivenNames* given_names, analysis::WorkerContext& c) {
-  return std::make_unique<NamesStep>(pos, names, given_names, c);
+  // Without the model files (a trimmed data folder) the step does nothing.
+  if (pos == nullptr || names.empty()) return std::make_unique<NoNamesStep>();
+  return std::make_unique<NamesStep>(*pos, names, given_names, c);
 }
 
 }  // namespace actorgraph::mentions::internal

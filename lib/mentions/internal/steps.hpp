@@ -35,7 +35,7 @@ std::unique_ptr<analysis::Annotator> MakeRolesStep(const gazetteer::Gazetteer& g
 std::unique_ptr<analysis::Annotator> MakeDiscoveryStep(const GivenNames* given_names, analysis::WorkerContext& c);
 std::unique_ptr<analysis::Annotator> MakeSurnamesStep(const gazetteer::Gazetteer& gaz, analysis::WorkerContext& c);
 std::unique_ptr<analysis::Annotator> MakeMentionOrderStep();
-std::unique_ptr<analysis::Annotator> MakeNamesStep(const tagger::Model& pos, const tagger::NameModel& names,
+std::unique_ptr<analysis::Annotator> MakeNamesStep(const tagger::Model* pos, const tagger::NameModel& names,
                                                    const GivenNames* given_names, analysis::WorkerContext& c);
 
 // The name tagger's hints for the words of one sentence, from d's tokens, gazetteer mentions
