@@ -106,13 +106,12 @@ int main(int argc, char** argv) {
   st = ag::analysis::Chain::Make(res.registry, steps, res.shared, &chain);
   if (!st.ok()) return fail(st);
   const auto* given = res.shared.Find<ag::mentions::GivenNames>("given-names");
-  ag::tagger::Tagger pos(*res.shared.Find<ag::tagger::Model>("pos-model"));
+  const auto& pos = *res.shared.Find<ag::tagger::Model>("pos-model");
   ag::analysis::Document d;
   std::size_t words = 0, relabelled = 0;
   for (tg::NameSentence& s : train) {
     words += s.words.size();
-    s.upos.resize(s.words.size());
-    pos.Tag(s.text, s.words, s.upos.data());
+    for (const auto& w : s.words) s.tag_classes.push_back(pos.TagClass(std::string_view(s.text).substr(w.start, w.end - w.start)));
     ag::documents::Document doc;
     doc.id = "train";
     doc.text = s.text;

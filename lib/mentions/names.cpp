@@ -22,6 +22,8 @@ using gazetteer::Kind;
 constexpr double kSureLonger = 0.8;
 // Model names below this confidence are dropped.
 constexpr double kMinModel = 0.5;
+// Tokens of context the model sees on each side of the tokens that can be names.
+constexpr std::uint32_t kWindow = 3;
 
 bool FromGazetteer(const Mention& m) {
   using analysis::MentionSource;
@@ -33,28 +35,34 @@ class NamesStep : public analysis::Annotator {
  public:
   NamesStep(const tagger::Model& pos, const tagger::NameModel& names, const GivenNames* given,
             analysis::WorkerContext& c)
-      : pos_(pos), names_(names), given_(given), context_(c) {}
+      : pos_model_(pos), names_(names), given_(given), context_(c) {}
 
   void Annotate(Document& d) override {
     const auto n = static_cast<std::uint32_t>(d.tokens.size());
     in_title_.assign(n, 0);
     for (const auto& t : d.titles)
       for (std::uint32_t k = t.first; k < t.end; ++k) in_title_[k] = 1;
-    // The cheap filter first: a capitalised, name-like token no mention or title covers.
-    bool any = false;
-    for (std::uint32_t k = 0; k < n && !any; ++k) any = Candidate(d, k);
-    if (!any) return;
-    analysis::EnsureSentences(context_.analyzer, d);
+    // The cheap filter first: a capitalised, name-like token no mention or title covers,
+    // not alone at the start of a sentence. The model then tags the window of words around
+    // each such token, within its sentence (ends of sentences from the gaps, as below).
     CollectSurnames(d);
     discovered_.clear();
     added_.clear();
     keep_.assign(d.mentions.size(), 1);
-    std::uint32_t tok = 0;
-    for (const text::Span& s : d.sentences) {
-      bool wanted = false;
-      const std::uint32_t first = tok;
-      while (tok < n && d.tokens[tok].start < s.end) wanted |= Candidate(d, tok++);
-      if (wanted) TagSentence(d, s, first, tok);
+    for (std::uint32_t k = 0; k < n;) {
+      if (!Candidate(d, k)) {
+        ++k;
+        continue;
+      }
+      std::uint32_t a = k, b = k + 1;
+      for (std::uint32_t back = 0; back < kWindow && a > 0 && !Boundary(d, a); ++back) --a;
+      std::uint32_t last = k;  // the last candidate of the window so far
+      while (b < n && !Boundary(d, b) && (b <= last + kWindow)) {
+        if (Candidate(d, b)) last = b;
+        ++b;
+      }
+      TagWindow(d, a, b);
+      k = b;
     }
     Propagate(d);
     Vote();
@@ -71,8 +79,50 @@ class NamesStep : public analysis::Annotator {
   }
 
  private:
+  // Whether a sentence may end between tokens k - 1 and k: a terminator or a line break in
+  // the gap (closing quotes and brackets are never tokens), or k is the first token.
+  static bool Boundary(const Document& d, std::uint32_t k) {
+    if (k == 0) return true;
+    for (std::uint32_t at = d.tokens[k - 1].end; at < d.tokens[k].start; ++at) {
+      const char c = d.text()[at];
+      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';') return true;
+    }
+    return false;
+  }
+
+  // Not the shape of an identifier: no digit or underscore, no capital after a lower-case
+  // letter ("ZipInfo") but after Mc, Mac, De, ... ("McCain", "DiCaprio"), no "OSError". Acronyms and such
+  // words are still tagged inside the window of another candidate.
+  static bool NamePrefix(std::string_view p) {
+    return p == "Mc" || p == "Mac" || p == "De" || p == "Di" || p == "Du" || p == "La" || p == "Le" || p == "Van";
+  }
+  static bool Plain(std::string_view w) {
+    bool lower = false;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      const char c = w[i];
+      if ((c >= '0' && c <= '9') || c == '_') return false;
+      const bool upper = c >= 'A' && c <= 'Z';
+      if (upper && lower && !NamePrefix(w.substr(0, i))) return false;
+      // "OSError", "CPython": capitals, then a capital starting a lower-case word.
+      if (upper && i >= 1 && w[i - 1] >= 'A' && w[i - 1] <= 'Z' && i + 1 < w.size() && w[i + 1] >= 'a' && w[i + 1] <= 'z')
+        return false;
+      if (c >= 'a' && c <= 'z') lower = true;
+      if (c == '-' || c == '\'') lower = false;
+    }
+    return true;
+  }
+
   bool Candidate(Document& d, std::uint32_t k) {
-    return d.covered[k] < 0 && !in_title_[k] && (d.tokens[k].flags & text::kCapitalized) && IsNameLike(d, k);
+    if (d.covered[k] >= 0 || in_title_[k] || !(d.tokens[k].flags & text::kCapitalized) || !IsNameLike(d, k)) return false;
+    const text::Token& t = d.tokens[k];
+    const std::string_view w = d.text().substr(t.start, t.end - t.start);
+    if ((t.flags & text::kAllCaps) || !Plain(w) || !pos_model_.MayBeProperNoun(w)) return false;
+    if (!Boundary(d, k)) return true;
+    // A capitalised word starting a sentence is most often an ordinary word: a candidate only
+    // with a capitalised word right after it ("Ivan Petrov said").
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    return k + 1 < n && (d.tokens[k + 1].flags & text::kCapitalized) && !Boundary(d, k + 1) &&
+           d.tokens[k + 1].start == d.tokens[k].end + 1;
   }
 
   // Last-token keys of the people named with two or more tokens: a one-word person name
@@ -83,12 +133,15 @@ class NamesStep : public analysis::Annotator {
       if (m.is_person() && m.end_token - m.first_token >= 2) surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
   }
 
-  void TagSentence(Document& d, const text::Span& s, std::uint32_t first_tok, std::uint32_t end_tok) {
+  // Tags the words of tokens [first_tok, end_tok).
+  void TagWindow(Document& d, std::uint32_t first_tok, std::uint32_t end_tok) {
+    const std::uint32_t start = d.tokens[first_tok].start, end = d.tokens[end_tok - 1].end;
     words_.clear();
-    tagger::Tokenize(d.text().substr(s.start, s.end - s.start), s.start, &words_);
+    tagger::Tokenize(d.text().substr(start, end - start), start, &words_);
     if (words_.empty()) return;
     upos_.resize(words_.size());
-    pos_.Tag(d.text(), words_, upos_.data());
+    for (std::size_t w = 0; w < words_.size(); ++w)
+      upos_[w] = pos_model_.TagClass(d.text().substr(words_[w].start, words_[w].end - words_[w].start));
     ComputeNameHints(d, words_, given_, &hints_);
     names_.Tag(d.text(), words_, upos_.data(), hints_.data(), &spans_);
     for (const tagger::NameSpan& span : spans_) Consider(d, span, first_tok, end_tok);
@@ -204,14 +257,14 @@ class NamesStep : public analysis::Annotator {
     return 0.5 + 0.4 * x / (x + kHalf);
   }
 
-  tagger::Tagger pos_;
+  const tagger::Model& pos_model_;
   tagger::NameTagger names_;
   const GivenNames* given_;
   analysis::WorkerContext& context_;
   std::vector<char> in_title_;
   std::vector<char> keep_;
   std::vector<tagger::Token> words_;
-  std::vector<tagger::Upos> upos_;
+  std::vector<std::uint32_t> upos_;  // part-of-speech classes
   std::vector<tagger::NameHint> hints_;
   std::vector<tagger::NameSpan> spans_;
   std::vector<Mention> added_;

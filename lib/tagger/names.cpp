@@ -35,7 +35,7 @@ enum NameTemplate : std::uint32_t {
   kNPrefix1 = kNSuffix1 + 4,  // .. +2
   kNShape = kNPrefix1 + 3,
   kNFlagsFirst,
-  kNUpos,
+  kNClass,
   kNPrevUposUpos,
   kNUposNextUpos,
   kNPrevWord,
@@ -68,17 +68,17 @@ enum NameTemplate : std::uint32_t {
   kNRunFirst,
   kNRunLast,
   kNRunLength,
-  kNRunLastUpos,
+  kNRunLastClass,
 };
 
 constexpr std::uint64_t kStartWord = 0x5354415254ULL, kEndWord = 0x454E44ULL;
 
 std::uint64_t GazCode(const NameHint& h) { return std::uint64_t{h.gaz_kind} * 8 + h.gaz_pos; }
 
-int NameFeatures(const WordInfo* info, const Upos* upos, const NameHint* hints, int n, int i,
+int NameFeatures(const WordInfo* info, const std::uint32_t* upos, const NameHint* hints, int n, int i,
                  const std::uint8_t* labels, std::uint64_t* keys) {
   const WordInfo& w = info[i];
-  auto tag = [&](int j) -> std::uint64_t { return j < 0 ? 40 : j >= n ? 41 : static_cast<std::uint64_t>(upos[j]); };
+  auto tag = [&](int j) -> std::uint64_t { return j < 0 ? 1ULL << 40 : j >= n ? 1ULL << 41 : upos[j]; };
   auto word = [&](int j) { return j < 0 ? kStartWord : j >= n ? kEndWord : info[j].word; };
   auto shape = [&](int j) { return j < 0 ? kStartWord : j >= n ? kEndWord : info[j].shape; };
   auto gaz = [&](int j) -> std::uint64_t { return j < 0 || j >= n ? 99 : GazCode(hints[j]); };
@@ -91,7 +91,7 @@ int NameFeatures(const WordInfo* info, const Upos* upos, const NameHint* hints, 
   for (int s = 0; s < 3; ++s) keys[k++] = Key(kNPrefix1 + s, w.pre[s]);
   keys[k++] = Key(kNShape, w.shape);
   keys[k++] = Key(kNFlagsFirst, w.flags, i == 0);
-  keys[k++] = Key(kNUpos, t);
+  keys[k++] = Key(kNClass, t);
   keys[k++] = Key(kNPrevUposUpos, tag(i - 1), t);
   keys[k++] = Key(kNUposNextUpos, t, tag(i + 1));
   keys[k++] = Key(kNPrevUpos, tag(i - 1));
@@ -130,7 +130,7 @@ int NameFeatures(const WordInfo* info, const Upos* upos, const NameHint* hints, 
     keys[k++] = Key(kNRunFirst, info[a].word, a == i);
     keys[k++] = Key(kNRunLast, info[b - 1].word, b - 1 == i);
     keys[k++] = Key(kNRunLength, std::min(b - a, 5), i - a);
-    keys[k++] = Key(kNRunLastUpos, info[b - 1].word, t);
+    keys[k++] = Key(kNRunLastClass, info[b - 1].word, t);
   }
   return k;
 }
@@ -186,7 +186,7 @@ Status TrainNames(const std::vector<NameSentence>& train, const NameTrainOptions
       }
       labels.assign(n, 0);
       for (int i = 0; i < n; ++i) {
-        int k = NameFeatures(info[si].data(), s.upos.data(), hints.data(), n, i, labels.data(), keys);
+        int k = NameFeatures(info[si].data(), s.tag_classes.data(), hints.data(), n, i, labels.data(), keys);
         p.Tick();
         p.Score(keys, k, scores);
         const int prev = i > 0 ? labels[i - 1] : 0;
@@ -293,8 +293,8 @@ struct NameTagger::Scratch {
 NameTagger::NameTagger(const NameModel& model) : model_(model.impl()), scratch_(std::make_unique<Scratch>()) {}
 NameTagger::~NameTagger() = default;
 
-void NameTagger::Tag(std::string_view text, std::span<const Token> tokens, const Upos* upos, const NameHint* hints,
-                     std::vector<NameSpan>* out) {
+void NameTagger::Tag(std::string_view text, std::span<const Token> tokens, const std::uint32_t* upos,
+                     const NameHint* hints, std::vector<NameSpan>* out) {
   out->clear();
   if (model_ == nullptr || tokens.empty()) return;
   Scratch& s = *scratch_;

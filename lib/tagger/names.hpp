@@ -2,7 +2,9 @@
 // averaged perceptron) over the words of one sentence.
 //
 // The features are the POS tagger's word features (tagger/internal/features.hpp: normalised
-// word, affixes, shape), the sentence's UPOS tags, the words and shapes around, the labels
+// word, affixes, shape), each word's part-of-speech class (the set of UPOS tags the word had
+// in the POS tagger's training data, Model::TagClass: a lookup, not a tagging pass, so that
+// the step stays cheap), the words and shapes around, the labels
 // already chosen, and hints from outside the model (NameHint): where gazetteer matches of a
 // kind start, continue and end, listed given names, title phrases right before. The model
 // file (data/models/names-en.agn) is written by actorgraph-train-names
@@ -68,11 +70,11 @@ class NameTagger {
   NameTagger(const NameTagger&) = delete;
   NameTagger& operator=(const NameTagger&) = delete;
 
-  // The names among `tokens` (the words of one sentence of `text`, with their tags and
-  // hints: tokens.size() of each), in order, replacing `*out`. The margins are in units of
-  // one averaged perceptron update.
-  void Tag(std::string_view text, std::span<const Token> tokens, const Upos* upos, const NameHint* hints,
-           std::vector<NameSpan>* out);
+  // The names among `tokens` (the words of one sentence of `text`, or of a window of one,
+  // with their part-of-speech classes and hints: tokens.size() of each), in order, replacing
+  // `*out`. The margins are in units of one averaged perceptron update.
+  void Tag(std::string_view text, std::span<const Token> tokens, const std::uint32_t* tag_classes,
+           const NameHint* hints, std::vector<NameSpan>* out);
 
  private:
   struct Scratch;

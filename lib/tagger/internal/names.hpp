@@ -16,7 +16,7 @@ inline constexpr int kNameLabels = 7;
 struct NameSentence {
   std::string text;
   std::vector<Token> words;
-  std::vector<Upos> upos;
+  std::vector<std::uint32_t> tag_classes;  // Model::TagClass of each word
   std::vector<NameHint> hints;
   std::vector<std::uint8_t> labels;
 };
