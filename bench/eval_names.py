@@ -198,6 +198,7 @@ def main():
     sets = args.sets.split(",")
     readers = {
         "pud": ("UNER English-PUD", lambda: read_pud(os.path.join(data, "uner-english/en_pud-ud-test.iob2"))),
+        "ewt-dev": ("UNER English-EWT dev (in-domain check)", lambda: read_pud(os.path.join(data, "uner-english/en_ewt-ud-dev.iob2"))),
         "wikigold": ("wikigold", lambda: read_wikigold(os.path.join(data, "ner-open-extras/wikigold/wikigold.conll.txt"))),
     }
     for s in sets:

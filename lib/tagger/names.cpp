@@ -78,7 +78,15 @@ std::uint64_t GazCode(const NameHint& h) { return std::uint64_t{h.gaz_kind} * 8 
 int NameFeatures(const WordInfo* info, const std::uint32_t* upos, const NameHint* hints, int n, int i,
                  const std::uint8_t* labels, std::uint64_t* keys) {
   const WordInfo& w = info[i];
-  auto tag = [&](int j) -> std::uint64_t { return j < 0 ? 1ULL << 40 : j >= n ? 1ULL << 41 : upos[j]; };
+  // A word's class, with "a proper noun in the dictionary" and "not in the dictionary" as
+  // one value: the dictionary knows the names of its own training text, which is also this
+  // model's, so a new name would otherwise look unlike every name seen in training.
+  auto tag = [&](int j) -> std::uint64_t {
+    if (j < 0) return 1ULL << 40;
+    if (j >= n) return 1ULL << 41;
+    const std::uint32_t c = upos[j];
+    return c == 0 || (c & (1U << static_cast<int>(Upos::kPropn))) ? 1ULL << 42 : c;
+  };
   auto word = [&](int j) { return j < 0 ? kStartWord : j >= n ? kEndWord : info[j].word; };
   auto shape = [&](int j) { return j < 0 ? kStartWord : j >= n ? kEndWord : info[j].shape; };
   auto gaz = [&](int j) -> std::uint64_t { return j < 0 || j >= n ? 99 : GazCode(hints[j]); };

@@ -24,7 +24,7 @@ struct NameSentence {
 struct NameTrainOptions {
   int epochs = 8;
   std::uint64_t seed = 0x5EED;
-  float prune = 0.5f;
+  float prune = 1.0f;
   // Each sentence's gazetteer hints are dropped with this probability (per sentence, fixed
   // seed), so the model learns names from the words as well and does not lean on the lists.
   double hint_dropout = 0.3;
