@@ -115,15 +115,15 @@ class NamesStep : public analysis::Annotator {
   bool Candidate(Document& d, std::uint32_t k) {
     if (d.covered[k] >= 0 || in_title_[k] || !(d.tokens[k].flags & text::kCapitalized)) return false;
     const text::Token& t = d.tokens[k];
+    const std::string_view w = d.text().substr(t.start, t.end - t.start);
+    if ((t.flags & text::kAllCaps) || !Plain(w)) return false;
     // A capitalised word right after a gazetteer match may make it part of a longer name
     // ("Moscow State University", "Georgia Tech").
     if (k > 0 && d.covered[k - 1] >= 0 && d.tokens[k - 1].end + 1 == t.start && !Boundary(d, k) &&
         FromGazetteer(d.mentions[static_cast<std::size_t>(d.covered[k - 1])])) {
       return true;
     }
-    if (!IsNameLike(d, k)) return false;
-    const std::string_view w = d.text().substr(t.start, t.end - t.start);
-    if ((t.flags & text::kAllCaps) || !Plain(w) || !pos_model_.MayBeProperNoun(w)) return false;
+    if (!IsNameLike(d, k) || !pos_model_.MayBeProperNoun(w)) return false;
     if (!Boundary(d, k)) return true;
     // A capitalised word starting a sentence is most often an ordinary word: a candidate only
     // with a capitalised word right after it ("Ivan Petrov said").
