@@ -42,6 +42,7 @@ import sys
 import tempfile
 
 TYPES = ("person", "organization", "place")
+CLI_ARGS = []  # extra arguments for `actorgraph mentions` (--cli-arg)
 KIND_TO_TYPE = {
     "person": "person",
     "organization": "organization",
@@ -213,7 +214,7 @@ def run_cli(cli, docs, tmpdir):
             if d["date"]:
                 obj["date"] = d["date"]
             f.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    proc = subprocess.run([cli, "mentions", path, "--no-progress"], capture_output=True, timeout=120)
+    proc = subprocess.run([cli, "mentions", path, "--no-progress"] + list(CLI_ARGS), capture_output=True, timeout=120)
     if proc.returncode != 0:
         how = f"was killed by signal {-proc.returncode}" if proc.returncode < 0 else f"exited with {proc.returncode}"
         raise DataError(f"actorgraph mentions {how}: "
@@ -378,6 +379,8 @@ def main():
                     help="the actorgraph binary (default: $ACTORGRAPH_CLI, else build/bin/actorgraph)")
     ap.add_argument("--shared", default=os.environ.get("ACTORGRAPH_SHARED_DIR"),
                     help="the shared folder (default: $ACTORGRAPH_SHARED_DIR, else ../shared beside the checkout)")
+    ap.add_argument("--cli-arg", action="append", default=[], metavar="ARG",
+                    help="one more argument for `actorgraph mentions` (repeatable), e.g. --no-name-model")
     ap.add_argument("--docs", choices=("news", "all"), default="news",
                     help="news (the 24 news documents, default) or all (news and interviews)")
     ap.add_argument("--doc", action="append", default=[], help="only this document (GUM name; repeatable)")
@@ -386,6 +389,7 @@ def main():
     ap.add_argument("--skip-resolved", default="", metavar="LIST",
                     help="leave out our mentions resolved this way (comma-separated, e.g. adjective,demonym)")
     args = ap.parse_args()
+    CLI_ARGS.extend(args.cli_arg)
 
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     shared = args.shared or os.path.join(os.path.dirname(repo), "shared")

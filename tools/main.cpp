@@ -63,6 +63,7 @@ struct CorpusOptions {
   std::vector<std::string> inputs;
   std::vector<std::string> gazetteers;
   bool no_default_gazetteers = false;
+  bool no_name_model = false;
   std::string date;
   std::string input_format = "auto";
   std::string invalid_utf8 = "error";
@@ -82,6 +83,8 @@ void AddCorpusOptions(CLI::App* cmd, CorpusOptions* o) {
                   "Extra gazetteer file or folder (repeatable), added to the shipped ones")
       ->allow_extra_args(false);
   cmd->add_flag("--no-default-gazetteers", o->no_default_gazetteers, "Leave out the shipped gazetteers");
+  cmd->add_flag("--no-name-model", o->no_name_model,
+                "Leave out the trained name tagger (the `names` step): gazetteers and discovery rules only");
   cmd->add_option("--date", o->date, "Document date (YYYY-MM-DD) for documents without one in their metadata")
       ->check([](const std::string& d) {
         return d.size() == 10 && actorgraph::iso_date::IsValid(d) ? std::string()
@@ -112,17 +115,27 @@ actorgraph::documents::ReadOptions ReadOptionsFrom(const CorpusOptions& o) {
   return r;
 }
 
+// The steps of a command: `steps` without the name tagger under --no-name-model.
+std::vector<std::string> StepsFor(const CorpusOptions& o, const std::vector<std::string>& steps) {
+  std::vector<std::string> out;
+  for (const auto& s : steps)
+    if (!(o.no_name_model && s == "names")) out.push_back(s);
+  return out;
+}
+
 actorgraph::pipeline::RunOptions RunOptionsFrom(const CorpusOptions& o, bool quiet) {
   actorgraph::pipeline::RunOptions r;
   r.threads = o.threads > 0 ? o.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   r.date = o.date;
   r.progress = !quiet && !o.no_progress && (o.progress || ::isatty(STDERR_FILENO));
+  if (o.no_name_model) r.steps = StepsFor(o, actorgraph::pipeline::EventSteps());
   return r;
 }
 
 // Loads resources and opens the reader: the common start of extract, mentions and events.
-Status Prepare(const CorpusOptions& o, const std::vector<std::string>& steps, actorgraph::pipeline::Resources* res,
+Status Prepare(const CorpusOptions& o, const std::vector<std::string>& all_steps, actorgraph::pipeline::Resources* res,
                std::unique_ptr<actorgraph::documents::DocumentReader>* reader) {
+  const std::vector<std::string> steps = StepsFor(o, all_steps);
   std::string data_dir;
   ACTORGRAPH_RETURN_IF_ERROR(FindDataDir(&data_dir));
   *reader = std::make_unique<actorgraph::documents::DocumentReader>(o.inputs, ReadOptionsFrom(o));
@@ -381,7 +394,7 @@ Status RunStream(const StreamOptions& o, bool quiet, const StreamCommand& cmd) {
   ACTORGRAPH_RETURN_IF_ERROR(out.Open(o.output));
   if (!cmd.header.empty()) out.Write(cmd.header);
   auto run = RunOptionsFrom(o.corpus, quiet);
-  run.steps = cmd.steps;
+  run.steps = StepsFor(o.corpus, cmd.steps);
   run.render = cmd.render;
   run.render_on_workers = cmd.render_reads_scratch;
   std::size_t count = 0;

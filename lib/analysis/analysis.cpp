@@ -12,7 +12,7 @@ constexpr std::pair<MentionSource, std::string_view> kSourceNames[] = {
     {MentionSource::kExact, "exact"},           {MentionSource::kAlias, "alias"},
     {MentionSource::kAdjective, "adjective"},   {MentionSource::kDemonym, "demonym"},
     {MentionSource::kSurname, "surname"},       {MentionSource::kRole, "role"},
-    {MentionSource::kDiscovered, "discovered"},
+    {MentionSource::kDiscovered, "discovered"}, {MentionSource::kModel, "model"},
 };
 
 }  // namespace

@@ -12,7 +12,7 @@
 //   tokens       tokenize                            matching tokens (text::Token, with keys)
 //   sentences    sentences                           sentence spans (ICU); see Document::sentences
 //   date         document-date                       the document's date and where it came from
-//   mentions     gazetteer, roles, discovery,        actor mentions with their source
+//   mentions     gazetteer, roles, names, discovery, actor mentions with their source
 //                surnames, mention-order
 //   titles       titles                              title phrases ("Foreign Minister")
 //   words, upos, lemmas, chunks   tag                linguistic tokens and their tags (sentences
@@ -51,6 +51,7 @@ enum class MentionSource : std::uint8_t {
   kSurname,     // a surname after the full name, or a unique gazetteer surname
   kRole,        // a role reference ("the Russian leader") resolved to the holder
   kDiscovered,  // a person no gazetteer lists, found by a discovery rule
+  kModel,       // a name no gazetteer lists, found by the trained name tagger (lib/mentions/names.cpp)
 };
 std::string_view MentionSourceName(MentionSource source);  // "exact", "alias", ...
 std::optional<MentionSource> ParseMentionSource(std::string_view name);

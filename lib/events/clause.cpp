@@ -202,8 +202,9 @@ void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start
       s.NpAround(w, &b, &e);
       e = std::min(e, k);
       const bool in_pp = b > s.first() && s.Pos(b - 1) == Upos::kAdp;
-      if (in_pp && s.Lemma(b - 1) == "of") {
-        collected |= AddNp(s, cues, b, e, true, out);  // "President of Russia Vladimir Putin"
+      if (in_pp && (s.Lemma(b - 1) == "of" || (s.Lemma(b - 1) == "for" && collected && joiner))) {
+        // "President of Russia Vladimir Putin", "the U.N. envoy for Syria, Lakhdar Brahimi"
+        collected |= AddNp(s, cues, b, e, true, out);
         k = b - 1;
         joiner = true;
         continue;

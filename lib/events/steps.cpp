@@ -181,10 +181,16 @@ class ArgumentsStep : public analysis::Annotator {
     }
     scan->clause_first = b;
     ScanObjects(s, cues_, PastPredicate(s, std::max(ne, f.trigger_end)), false, scan, true);
-    // A light verb right before the phrase: "held talks", "had a phone conversation".
-    if (nb > s.first() && s.IsVerb(nb - 1) && cues_.light.count(s.Lemma(nb - 1))) {
+    // A light verb right before the phrase: "held talks", "had a phone conversation", 'had
+    // "constructive" talks'.
+    std::uint32_t lb = nb;
+    while (lb > s.first() && (s.Text(lb - 1) == "\"" || s.Text(lb - 1) == "\xE2\x80\x9C" || s.Text(lb - 1) == "\xE2\x80\x9D" ||
+                              (s.Pos(lb - 1) == Upos::kAdj && lb - 1 > s.first()))) {
+      --lb;
+    }
+    if (lb > s.first() && s.IsVerb(lb - 1) && cues_.light.count(s.Lemma(lb - 1))) {
       std::uint32_t vb = 0, ve = 0;
-      s.VpAround(nb - 1, &vb, &ve);
+      s.VpAround(lb - 1, &vb, &ve);
       scan->governing_vp = vb;
       ScanSubject(s, cues_, vb, 0, scan);
     } else if (const std::uint32_t after = VerbBeforeAfterPhrase(s, nb); after != UINT32_MAX) {

@@ -5,6 +5,7 @@
 #include "common/tsv.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <fmt/format.h>
 #include <unordered_map>
 #include <unordered_set>
@@ -63,6 +64,22 @@ void RegisterSteps(analysis::Registry& registry) {
   using analysis::WorkerContext;
   registry.AddResource(analysis::FileResource<Titles>("titles", "lexicons/titles.tsv"));
   registry.AddResource(analysis::FileResource<GivenNames>("given-names", "lexicons/given-names.tsv"));
+  // The name tagger and the POS tagger it reads. A data folder without the name model (a
+  // trimmed copy) runs the names step as a no-op; a damaged model file is an error.
+  registry.AddResource({"names-model", [](const analysis::LoadContext& where, Resources* into) {
+                          auto m = std::make_shared<tagger::NameModel>();
+                          const std::string path = where.data_dir + "/models/names-en.agn";
+                          if (std::ifstream(path).good()) {
+                            ACTORGRAPH_RETURN_IF_ERROR(tagger::NameModel::Load(path, m.get()));
+                            if (!into->Has("pos-model")) {
+                              auto pos = std::make_shared<tagger::Model>();
+                              ACTORGRAPH_RETURN_IF_ERROR(tagger::Model::Load(where.data_dir + "/models/pos-en.agt", pos.get()));
+                              into->Put<tagger::Model>("pos-model", std::move(pos));
+                            }
+                          }
+                          into->Put<tagger::NameModel>("names-model", std::move(m));
+                          return Status::Ok();
+                        }});
   const auto gaz = [](const Resources& r) -> const gazetteer::Gazetteer& {
     return *r.Find<gazetteer::Gazetteer>("gazetteer");
   };
@@ -72,6 +89,13 @@ void RegisterSteps(analysis::Registry& registry) {
                 [](const Resources& r, WorkerContext&) { return internal::MakeTitlesStep(*r.Find<Titles>("titles")); }});
   registry.Add({"roles", "role references resolved to the holder on the document date", {"gazetteer"},
                 [gaz](const Resources& r, WorkerContext&) { return internal::MakeRolesStep(gaz(r)); }});
+  registry.Add({"names", "names no gazetteer lists, from the trained name tagger (sentences with uncovered capitalised words)",
+                {"names-model", "given-names"},
+                [](const Resources& r, WorkerContext& c) {
+                  return internal::MakeNamesStep(r.Find<tagger::Model>("pos-model"),
+                                                 *r.Find<tagger::NameModel>("names-model"),
+                                                 r.Find<GivenNames>("given-names"), c);
+                }});
   registry.Add({"discovery", "people no gazetteer lists, from six patterns", {"given-names"},
                 [](const Resources& r, WorkerContext& c) {
                   return internal::MakeDiscoveryStep(r.Find<GivenNames>("given-names"), c);
@@ -83,7 +107,8 @@ void RegisterSteps(analysis::Registry& registry) {
 }
 
 const std::vector<std::string>& StepNames() {
-  static const std::vector<std::string> names = {"gazetteer", "titles", "roles", "discovery", "surnames", "mention-order"};
+  static const std::vector<std::string> names = {"gazetteer", "titles",   "roles",        "discovery",
+                                                 "names",     "surnames", "mention-order"};
   return names;
 }
 
@@ -102,8 +127,10 @@ MentionFinder::MentionFinder(const gazetteer::Gazetteer& g, const Titles& t, con
   analysis::Registry registry;
   analysis::RegisterTextSteps(registry);
   RegisterSteps(registry);
+  // The facade is given no models: it runs the steps that need none.
   std::vector<std::string> steps = {"tokenize", "document-date"};
-  steps.insert(steps.end(), StepNames().begin(), StepNames().end());
+  for (const std::string& s : StepNames())
+    if (s != "names") steps.push_back(s);
   // The lexicons are given, so making the chains cannot fail.
   (void)analysis::Chain::Make(registry, steps, impl_->resources, &impl_->chain);
   steps.insert(steps.begin() + 1, "sentences");

@@ -58,6 +58,20 @@ std::string_view ChunkName(Chunk chunk) {
   return i < kChunkNames.size() ? kChunkNames[i] : "?";
 }
 
+std::uint32_t Model::TagClass(std::string_view word) const {
+  if (impl_ == nullptr) return 0;
+  thread_local std::string norm;
+  norm.clear();
+  internal::NormaliseWord(word, &norm);
+  const std::int64_t a = impl_->amb.Find(internal::HashBytes(norm));
+  return a < 0 ? 0 : impl_->data.amb_masks[a];
+}
+
+bool Model::MayBeProperNoun(std::string_view word) const {
+  const std::uint32_t c = TagClass(word);
+  return c == 0 || (c & (1U << static_cast<int>(Upos::kPropn))) != 0;
+}
+
 struct Tagger::Scratch {
   std::string lower;
   std::vector<internal::WordInfo> info;

@@ -91,6 +91,15 @@ class Model {
 
   bool empty() const { return impl_ == nullptr; }
 
+  // Whether `word` may be a proper noun: it is not in the training data's tag dictionary, or
+  // PROPN is among its tags there. False for "Return", "Officials" (VERB, NOUN only); true
+  // for "Petrov", "Washington", and for anything with an empty model. A cheap filter before
+  // tagging.
+  bool MayBeProperNoun(std::string_view word) const;
+  // The tags `word` had in the training data, as a bit set over Upos (bit 1 << Upos), or 0
+  // for a word not in the tag dictionary (or an empty model).
+  std::uint32_t TagClass(std::string_view word) const;
+
   struct Impl;
   const Impl* impl() const { return impl_.get(); }
 

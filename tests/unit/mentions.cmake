@@ -1,2 +1,3 @@
 actorgraph_unit_test(mentions SOURCES test_mentions.cpp DEPS actorgraph_mentions)
 actorgraph_unit_test(events SOURCES test_events.cpp DEPS actorgraph_events actorgraph_graph)
+actorgraph_unit_test(names SOURCES test_names.cpp DEPS actorgraph_mentions actorgraph_tagger)

