@@ -313,7 +313,12 @@ Status SourceFingerprint(const std::string& path, std::string* fingerprint) {
 Status Gazetteer::Load(const std::string& path, std::vector<std::string>* problems) {
   std::vector<std::string> files;
   ACTORGRAPH_RETURN_IF_ERROR(GazetteerFiles(path, &files));
-  if (files.size() == 1 && files[0] == path && IsCompiledGazetteer(path)) return LoadCompiled(path);
+  if (files.size() == 1 && files[0] == path && IsCompiledGazetteer(path)) {
+    // A damaged compiled file is a problem like any other (`gazetteer check` lists problems).
+    Status s = LoadCompiled(path);
+    if (s.code() == ErrorCode::kBadInput && problems) problems->push_back(s.message());
+    return s;
+  }
   Status first = Status::Ok();
   for (const auto& file : files) {
     std::string bytes;
