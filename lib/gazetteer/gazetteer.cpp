@@ -116,6 +116,16 @@ Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& wher
   } catch (const nlohmann::json::parse_error& e) {
     problems->push_back(fmt::format("{}: malformed JSON at column {}: {}", where, e.byte, JsonErrorText(e.what())));
     return Status::Ok();
+  } catch (const nlohmann::json::exception& e) {
+    // A number no double holds (1e999) is out_of_range, without a position: the column is
+    // where the number's text starts.
+    const std::string_view what = JsonErrorText(e.what());
+    const auto open = what.find('\'');
+    const auto close = open == std::string_view::npos ? open : what.find('\'', open + 1);
+    std::size_t at = std::string_view::npos;
+    if (close != std::string_view::npos && close > open + 1) at = line.find(what.substr(open + 1, close - open - 1));
+    problems->push_back(fmt::format("{}: malformed JSON at column {}: {}", where, at == std::string_view::npos ? 1 : at + 1, what));
+    return Status::Ok();
   }
   const std::size_t before = problems->size();
   const auto problem = [&](std::string msg) { problems->push_back(fmt::format("{}: {}", where, msg)); };

@@ -63,8 +63,40 @@ t 'UTF-16 text' 1 \
   "err=$E $T/utf16.txt: byte 0: UTF-16 byte-order mark: the text must be UTF-8 (convert it with iconv -f UTF-16 -t UTF-8)" \
   -- "${M[@]}" "$T/utf16.txt"
 printf '{"id":"n","text":"Ilse\\u0000Varga"}\n' >"$T/nul.jsonl"
-t 'JSON Lines: NUL in the text' 1 "err=$E $T/nul.jsonl:1: byte 4 of \"text\": NUL byte: binary data, not text" \
+t 'JSON Lines: NUL in the text' 1 "err=$E $T/nul.jsonl:1: byte 4 of \"text\": NUL byte: binary data, not text $SKIP_HINT" \
   -- "${M[@]}" "$T/nul.jsonl"
+printf '{"id":"n","text":"Ilse\\u0000Varga"}\n{"id":"ok","text":"Tomas Brandt"}\n' >"$T/nul2.jsonl"
+t 'JSON Lines: NUL in the text, skipped (even with --invalid-utf8=replace)' 0 \
+  "err=$W $T/nul2.jsonl:1: byte 4 of \"text\": NUL byte: binary data, not text; line skipped" 'out:"text":"Tomas Brandt"' \
+  -- "${M[@]}" --on-error=skip --invalid-utf8=replace "$T/nul2.jsonl"
+
+# ---- numbers no double holds, dates, ids, sizes ----------------------------------------
+# 1e999 starts at column 45 of the line (nested two levels deep).
+printf '{"id":"x","text":"Ilse Varga","extra":{"n":[1e999]}}\n{"id":"y","text":"Tomas Brandt"}\n' >"$T/huge.jsonl"
+t 'JSON line with 1e999 nested: file:line:column, no abort' 1 \
+  "err=$E $T/huge.jsonl:1:45: number overflow parsing '1e999' $SKIP_HINT" out-empty -- "${M[@]}" "$T/huge.jsonl"
+t 'JSON line with 1e999, skipped' 0 "err=$W $T/huge.jsonl:1:45: number overflow parsing '1e999'; line skipped" \
+  'out:"text":"Tomas Brandt"' 'out!"doc":"x"' -- "${M[@]}" --on-error=skip "$T/huge.jsonl"
+printf '{"id":"t","text":"Ilse Varga","date":"2021-02-10T10:00:00Z"}\n' >"$T/stamp.jsonl"
+t 'an ISO timestamp as "date" dates the document by its day' 0 'out:"date":"2021-02-10"' -- "${M[@]}" "$T/stamp.jsonl"
+printf '{"id":"d","text":"Ilse Varga","date":"2021-02-30"}\n' >"$T/baddate.jsonl"
+t 'an impossible "date": field and line named' 1 \
+  "err:$E $T/baddate.jsonl:1: field \"date\": \"2021-02-30\" is not a real date" out-empty -- "${M[@]}" "$T/baddate.jsonl"
+t 'an impossible "date", skipped' 0 "err:$W $T/baddate.jsonl:1: field \"date\": \"2021-02-30\" is not a real date" \
+  out-empty -- "${M[@]}" --on-error=skip "$T/baddate.jsonl"
+printf '{"id":"same","text":"Ilse Varga"}\n{"id":"same","text":"Tomas Brandt"}\n' >"$T/dup.jsonl"
+t 'a duplicate document id is warned about, both documents read' 0 \
+  "err=$W $T/dup.jsonl:2: duplicate document id \"same\" (first at $T/dup.jsonl:1)" 'out:"text":"Ilse Varga"' \
+  'out:"text":"Tomas Brandt"' -- "${M[@]}" "$T/dup.jsonl"
+t 'positive control: distinct ids, no warning' 0 'err!duplicate' -- "${M[@]}" "$T/nul2.jsonl" --on-error=skip
+printf '{"id":"person:x","kind":"person","name":"Ilse Varga","aliases":["Ilse Varga"],"rank":1e999}\n' >"$T/huge-g.jsonl"
+t 'gazetteer check: 1e999 in a field, file:line and column, no abort' 1 \
+  "out=$T/huge-g.jsonl:1: malformed JSON at column 86: number overflow parsing '1e999'" -- gazetteer check "$T/huge-g.jsonl"
+t '-g with 1e999 in a gazetteer field' 1 "err:$T/huge-g.jsonl:1: malformed JSON at column 86" out-empty \
+  -- mentions --no-default-gazetteers -g "$T/huge-g.jsonl" --date 2021-03-04 "$T/nul2.jsonl"
+t 'positive control: the same entity without the number checks clean' 0 -- gazetteer check "$FIX/names.jsonl"
+t 'an endless line (/dev/zero) is bounded' 1 "err=$E /dev/zero:1: line longer than 64 MiB, the limit for one JSON Lines document" \
+  out-empty -- "${M[@]}" --input-format jsonl /dev/zero
 
 # ---- malformed JSON lines ----------------------------------------------------------------
 MAL=$FIX/malformed.jsonl
