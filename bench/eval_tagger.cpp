@@ -11,8 +11,10 @@
 #include "tagger/internal/corpus.hpp"
 #include "tagger/tagger.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <string>
 #include <tuple>
@@ -30,6 +32,9 @@ struct Counts {
   std::size_t chunk_gold = 0, chunk_pred = 0, chunk_ok = 0;
   double F1(std::size_t ok, std::size_t p, std::size_t g) const { return p + g == 0 ? 0 : 2.0 * ok / (p + g); }
 };
+
+bool g_confusion = false;  // --confusion: the most frequent (gold, predicted) UPOS errors on gold words
+std::map<std::pair<int, int>, int> g_errors;
 
 using ChunkSpan = std::tuple<int, std::uint32_t, std::uint32_t>;  // NP=0/VP=1, start, end
 
@@ -71,6 +76,8 @@ void Score(tg::Tagger& tagger, const ti::Sentence& s, std::span<const tg::Token>
     const ti::Word& w = s.words[it->second];
     c->span_ok++;
     c->upos_ok += upos[i] == w.upos;
+    if (gold_tags_chunks != nullptr && upos[i] != w.upos)
+      g_errors[{static_cast<int>(w.upos), static_cast<int>(upos[i])}]++;
     c->lemma_ok += lemmas[i] == w.lemma;
   }
   std::vector<tg::Token> gold_toks = ti::WordTokens(s);
@@ -85,12 +92,22 @@ void Score(tg::Tagger& tagger, const ti::Sentence& s, std::span<const tg::Token>
   }
 }
 
+bool g_show_tokens = false;  // --show-tokens: print each sentence the tokenizer gets wrong
+
+void ShowTokens(const ti::Sentence& s, const std::vector<tg::Token>& toks) {
+  std::string got, want;
+  for (const tg::Token& t : toks) got += s.text.substr(t.start, t.end - t.start) + " | ";
+  for (const ti::Word& w : s.words) want += s.text.substr(w.start, w.end - w.start) + " | ";
+  if (got != want) std::printf("GOT  %s\nWANT %s\n", got.c_str(), want.c_str());
+}
+
 void Evaluate(tg::Tagger& tagger, const std::string& name, const std::vector<ti::Sentence>& sents) {
   Counts raw, gtok, gtags;
   std::vector<tg::Token> toks;
   for (const ti::Sentence& s : sents) {
     toks.clear();
     tg::Tokenize(s.text, 0, &toks);
+    if (g_show_tokens) ShowTokens(s, toks);
     Score(tagger, s, toks, &raw, nullptr);
     std::vector<tg::Token> gold_toks = ti::WordTokens(s);
     Score(tagger, s, gold_toks, &gtok, &gtags);
@@ -152,8 +169,12 @@ int main(int argc, char** argv) {
       shared = argv[++i];
     else if (a == "--dev")
       dev = true;
+    else if (a == "--confusion")
+      g_confusion = true;
+    else if (a == "--show-tokens")
+      g_show_tokens = true;
     else {
-      std::fprintf(stderr, "usage: eval_tagger [--model FILE] [--shared DIR] [--dev]\n");
+      std::fprintf(stderr, "usage: eval_tagger [--model FILE] [--shared DIR] [--dev] [--show-tokens]\n");
       return 2;
     }
   }
@@ -184,6 +205,15 @@ int main(int argc, char** argv) {
     }
     Evaluate(tagger, name, sents);
     all.insert(all.end(), sents.begin(), sents.end());
+  }
+  if (g_confusion) {
+    std::vector<std::pair<int, std::pair<int, int>>> errs;
+    for (const auto& [k, v] : g_errors) errs.push_back({v, k});
+    std::sort(errs.rbegin(), errs.rend());
+    for (std::size_t i = 0; i < errs.size() && i < 20; ++i)
+      std::printf("  %5d gold %-6s tagged %s\n", errs[i].first,
+                  tg::UposName(static_cast<tg::Upos>(errs[i].second.first)).data(),
+                  tg::UposName(static_cast<tg::Upos>(errs[i].second.second)).data());
   }
   Speed(tagger, all);
   return 0;

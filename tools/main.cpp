@@ -148,7 +148,7 @@ struct GraphOutputOptions {
 
 void AddGraphOutputOptions(CLI::App* cmd, GraphOutputOptions* o) {
   cmd->add_option("-o,--output", o->output, "Output file (- = standard output); the extension picks the format; .svg/.png render with Graphviz");
-  cmd->add_option("-f,--format", o->format, "graphml, dot, gexf, json (node-link), cyjs (Cytoscape.js) or neo4j (a folder of CSV)");
+  cmd->add_option("-f,--format", o->format, "graphml, dot, gexf, json (node-link), cyjs (Cytoscape.js), neo4j (a folder of CSV) or html (viewer)");
   cmd->add_option("--projection", o->projection, "actors: actor-only graph, edges weighted by shared events")
       ->check(CLI::IsMember({"actors"}));
   cmd->add_option("--render", o->render, "Also render the DOT output with Graphviz: svg or png")->check(CLI::IsMember({"svg", "png"}));
@@ -164,7 +164,7 @@ Status ResolveGraphFormat(const GraphOutputOptions& o, actorgraph::exports::Form
   std::optional<ex::Format> f;
   if (!o.format.empty()) {
     f = ex::ParseFormat(o.format);
-    if (!f) return Status::BadUsage(fmt::format("-f {}: unknown format (graphml, dot, gexf, json, cyjs, neo4j)", o.format));
+    if (!f) return Status::BadUsage(fmt::format("-f {}: unknown format (graphml, dot, gexf, json, cyjs, neo4j, html)", o.format));
   } else if (o.output != "-") {
     const std::string ext = fs::path(o.output).extension().string();
     if (ext == ".svg" || ext == ".png") {
@@ -178,7 +178,7 @@ Status ResolveGraphFormat(const GraphOutputOptions& o, actorgraph::exports::Form
       const auto st = fs::status(o.output, ec);
       if (!f && !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st)) f = ex::Format::kGraphml;
       if (!f) {
-        return Status::BadUsage(fmt::format("-o {}: cannot tell the format from the name; give -f graphml|dot|gexf|json|cyjs|neo4j", o.output));
+        return Status::BadUsage(fmt::format("-o {}: cannot tell the format from the name; give -f graphml|dot|gexf|json|cyjs|neo4j|html", o.output));
       }
     }
   } else {
@@ -235,13 +235,15 @@ Status RunExtract(const ExtractOptions& o, bool quiet) {
   actorgraph::pipeline::Resources res;
   std::unique_ptr<actorgraph::documents::DocumentReader> reader;
   ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, actorgraph::pipeline::EventSteps(), &res, &reader));
-  actorgraph::graph::GraphBuilder builder(res.gazetteer());
+  actorgraph::graph::BuildOptions keep;
+  keep.sentences = format == actorgraph::exports::Format::kHtml;  // the viewer's evidence sentences
+  actorgraph::graph::GraphBuilder builder(res.gazetteer(), keep);
   std::size_t mentions = 0;
   ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, RunOptionsFrom(o.corpus, quiet),
                                                        [&](actorgraph::pipeline::DocumentResult& r) {
                                                          mentions += r.analyzed.mentions.size();
                                                          builder.AddMentions(r.analyzed.doc.id, r.analyzed.date.date,
-                                                                             r.analyzed.mentions);
+                                                                             r.analyzed.mentions, r.analyzed.doc.text);
                                                          builder.AddEvents(std::move(r.events));
                                                          return Status::Ok();
                                                        }));
@@ -271,9 +273,12 @@ Status RunMerge(const MergeOptions& o) {
   actorgraph::pipeline::Resources res;
   ACTORGRAPH_RETURN_IF_ERROR(
       actorgraph::pipeline::LoadResources(data_dir, o.no_default_gazetteers, o.gazetteers, &res, {"gazetteer"}));
-  actorgraph::graph::GraphBuilder builder(res.gazetteer());
+  actorgraph::graph::BuildOptions keep;
+  keep.sentences = format == actorgraph::exports::Format::kHtml;  // from `mentions --sentences`
+  actorgraph::graph::GraphBuilder builder(res.gazetteer(), keep);
   // Mentions are grouped by document, as extract hands them over.
   std::map<std::pair<std::string, std::string>, std::vector<actorgraph::mentions::Mention>> by_doc;
+  std::map<std::pair<std::string, std::string>, std::vector<std::optional<actorgraph::graph::SentenceText>>> sentences;
   std::vector<actorgraph::events::Event> events;
   std::size_t lines = 0;
   for (const auto& shard : o.shards) {
@@ -297,13 +302,17 @@ Status RunMerge(const MergeOptions& o) {
         actorgraph::mentions::MentionLine m;
         ACTORGRAPH_RETURN_IF_ERROR(actorgraph::mentions::FromJsonLine(line, where, &m));
         if (auto idx = res.gazetteer().Find(m.mention.entity_id)) m.mention.entity = *idx;
+        if (keep.sentences) sentences[{m.doc, m.date}].push_back(actorgraph::graph::ParseSentenceField(line));
         by_doc[{m.doc, m.date}].push_back(std::move(m.mention));
       }
       ++lines;
     }
     if (in.bad()) return Status::Io(fmt::format("{}: read failed", shard));
   }
-  for (auto& [key, ms] : by_doc) builder.AddMentions(key.first, key.second, ms);
+  for (auto& [key, ms] : by_doc) {
+    if (keep.sentences) builder.AddMentions(key.first, key.second, ms, sentences[key]);
+    else builder.AddMentions(key.first, key.second, ms);
+  }
   builder.AddEvents(std::move(events));
   std::string summary;
   ACTORGRAPH_RETURN_IF_ERROR(BuildAndWrite(builder, o.out, format, render, &summary));
@@ -317,6 +326,7 @@ struct StreamOptions {
   CorpusOptions corpus;
   std::string output = "-";
   std::string format = "jsonl";
+  bool sentences = false;  // mentions: each line also carries its sentence (graph/sentences.hpp)
 };
 
 Status RunMentions(const StreamOptions& o, bool quiet) {
@@ -329,13 +339,17 @@ Status RunMentions(const StreamOptions& o, bool quiet) {
   run.events = false;
   // Each document's lines are written by the worker that analysed it; this thread only
   // writes them out, in input order.
-  run.render = [](actorgraph::pipeline::DocumentResult& r) {
+  run.render = [with_sentences = o.sentences](actorgraph::pipeline::DocumentResult& r) {
     // One allocation for the document's lines.
     std::size_t need = 0;
     for (const auto& m : r.analyzed.mentions) need += actorgraph::mentions::JsonLineSizeHint(r.analyzed.doc.id, m) + 1;
     r.rendered.reserve(need);
+    actorgraph::graph::DocumentSentences sentences(r.analyzed.doc.text);
     for (const auto& m : r.analyzed.mentions) {
       actorgraph::mentions::AppendJsonLine(r.rendered, r.analyzed.doc.id, r.analyzed.date.date, r.analyzed.doc.text, m);
+      if (with_sentences) {
+        if (auto sentence = sentences.At(m.start)) actorgraph::graph::AppendSentenceField(r.rendered, *sentence);
+      }
       r.rendered += '\n';
     }
   };
@@ -574,6 +588,7 @@ int main(int argc, char** argv) {
   auto* mentions = app.add_subcommand("mentions", "Write every actor mention as JSON Lines (doc, start, end, entity_id, ...)");
   AddCorpusOptions(mentions, &men.corpus);
   mentions->add_option("-o,--output", men.output, "Output file (default: standard output)");
+  mentions->add_flag("--sentences", men.sentences, "Also write each mention's sentence (for `merge -o graph.html`)");
   mentions->footer("Examples:\n"
                    "  actorgraph mentions article.txt\n"
                    "  actorgraph mentions corpus.jsonl -o mentions.jsonl -g my-names.jsonl");

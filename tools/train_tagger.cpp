@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   app.add_option("--epochs", o.pos_epochs, "tagger training epochs");
   app.add_option("--chunk-epochs", o.chunk_epochs, "chunker training epochs");
   app.add_option("--prune", o.prune, "drop feature rows whose averaged weights stay below this");
+  app.add_option("--dict-min-count", o.dict_min_count, "occurrences a word needs to enter the tag dictionary");
+  app.add_option("--dict-folds", o.dict_folds, "folds for the training sentences' tag-dictionary bits (1: none)");
   app.add_flag("--single-pass", single_pass, "no second pass with right-context tags");
   CLI11_PARSE(app, argc, argv);
   o.two_pass = !single_pass;

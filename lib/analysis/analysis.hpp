@@ -196,6 +196,11 @@ class Resources {
   void Put(const std::string& name, std::shared_ptr<const T> value) {
     items_[name] = std::move(value);
   }
+  // Puts a resource the caller owns and keeps alive (tests, benchmarks, facades).
+  template <class T>
+  void PutBorrowed(const std::string& name, const T& value) {
+    Put<T>(name, std::shared_ptr<const T>(&value, [](const T*) {}));
+  }
   // The resource `name` of type T, or nullptr when absent or of another type.
   template <class T>
   const T* Find(std::string_view name) const {

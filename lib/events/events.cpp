@@ -229,16 +229,6 @@ std::vector<Event> MergeEvents(std::vector<Event> events) {
 }
 
 
-namespace {
-
-// A non-owning handle for an EventExtractor, whose caller owns the lexicon.
-template <class T>
-std::shared_ptr<const T> Borrow(const T& t) {
-  return std::shared_ptr<const T>(&t, [](const T*) {});
-}
-
-}  // namespace
-
 void RegisterSteps(analysis::Registry& registry) {
   using analysis::Resources;
   using analysis::WorkerContext;
@@ -277,8 +267,8 @@ struct EventExtractor::Impl {
 
 EventExtractor::EventExtractor(const gazetteer::Gazetteer& gazetteer, const Triggers& triggers)
     : impl_(std::make_unique<Impl>()) {
-  impl_->resources.Put<gazetteer::Gazetteer>("gazetteer", Borrow(gazetteer));
-  impl_->resources.Put<Triggers>("triggers", Borrow(triggers));
+  impl_->resources.PutBorrowed<gazetteer::Gazetteer>("gazetteer", gazetteer);
+  impl_->resources.PutBorrowed<Triggers>("triggers", triggers);
   analysis::Registry registry;
   RegisterSteps(registry);
   // The lexicon is given, so making the chain cannot fail.

@@ -12,17 +12,18 @@
 namespace actorgraph::exports {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Format>, 6> kNames = {{
+constexpr std::array<std::pair<std::string_view, Format>, 7> kNames = {{
     {"graphml", Format::kGraphml},
     {"dot", Format::kDot},
     {"gexf", Format::kGexf},
     {"json", Format::kJson},
     {"cyjs", Format::kCyjs},
     {"neo4j", Format::kNeo4j},
+    {"html", Format::kHtml},
 }};
 
 // Longest suffixes first, so ".cyjs.json" wins over ".json".
-constexpr std::array<std::pair<std::string_view, Format>, 7> kExtensions = {{
+constexpr std::array<std::pair<std::string_view, Format>, 9> kExtensions = {{
     {".cyjs.json", Format::kCyjs},
     {".graphml", Format::kGraphml},
     {".dot", Format::kDot},
@@ -30,6 +31,8 @@ constexpr std::array<std::pair<std::string_view, Format>, 7> kExtensions = {{
     {".gexf", Format::kGexf},
     {".json", Format::kJson},
     {".cyjs", Format::kCyjs},
+    {".html", Format::kHtml},
+    {".htm", Format::kHtml},
 }};
 
 Status WriteNeo4jFolder(const internal::SafeGraph& safe, const std::string& path) {
@@ -73,6 +76,9 @@ void SerializeSafe(const internal::SafeGraph& safe, const Options& opts, interna
       break;
     case Format::kCyjs:
       internal::WriteCyjs(safe, sink);
+      break;
+    case Format::kHtml:
+      internal::WriteHtml(safe, sink);
       break;
     case Format::kNeo4j:
       break;

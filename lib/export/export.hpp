@@ -1,8 +1,9 @@
 // actorgraph — stage 6: exports.
 //
-// Writes a graph::Graph as GraphML, DOT, GEXF 1.3, node-link JSON, Cytoscape.js JSON or
-// Neo4j import CSV. The serialisers are the project's own; every output is deterministic
-// (identical graphs give byte-identical files) and is written atomically (OutputFile).
+// Writes a graph::Graph as GraphML, DOT, GEXF 1.3, node-link JSON, Cytoscape.js JSON,
+// Neo4j import CSV or a self-contained HTML viewer. The serialisers are the project's own;
+// every output is deterministic (identical graphs give byte-identical files) and is written
+// atomically (OutputFile).
 //
 // Attributes. Every format carries every field of the graph model (graph/graph.hpp), in
 // the model's order, on every node and edge, typed where the format has types (listed
@@ -79,6 +80,14 @@
 //    with , " CR LF or outer spaces quoted, quotes doubled; an empty field is unquoted, so
 //    Neo4j leaves that property unset. Fields may hold newlines: import with
 //    --multiline-fields=true.
+//  * HTML: one page that works offline, every script inline (D3 v3 from Debian's libjs-d3,
+//    with its licence notice, and the viewer, lib/export/viewer/): a force layout on a
+//    canvas, colour by kind, size by mentions or degree, a legend, search, filters by kind
+//    and event type, a date slider, the actor projection, zoom and pan, save as PNG, and a
+//    side panel with a node's attributes, events and evidence sentences (graph::Node::
+//    sentences, kept with BuildOptions::sentences). The graph is JSON in a
+//    <script type="application/json" id="actorgraph-data"> element with '<', '>' and '&'
+//    written as \u escapes (layout in html.cpp). Only this format writes Node::sentences.
 #pragma once
 
 #include "common/status.hpp"
@@ -90,14 +99,15 @@
 
 namespace actorgraph::exports {
 
-enum class Format { kGraphml, kDot, kGexf, kJson, kCyjs, kNeo4j };
+enum class Format { kGraphml, kDot, kGexf, kJson, kCyjs, kNeo4j, kHtml };
 
-// "graphml", "dot", "gexf", "json", "cyjs", "neo4j" (ASCII case ignored); nullopt otherwise.
+// "graphml", "dot", "gexf", "json", "cyjs", "neo4j", "html" (ASCII case ignored); nullopt
+// otherwise.
 std::optional<Format> ParseFormat(std::string_view name);
 
 // The format a file name asks for, by extension (ASCII case ignored): .graphml, .dot, .gv,
-// .gexf, .json, .cyjs and .cyjs.json. nullopt for "-", for names without an extension (a
-// Neo4j folder needs an explicit format) and for unknown extensions.
+// .gexf, .json, .cyjs, .cyjs.json, .html and .htm. nullopt for "-", for names without an
+// extension (a Neo4j folder needs an explicit format) and for unknown extensions.
 std::optional<Format> FormatFromPath(std::string_view path);
 
 // The canonical name, as accepted by ParseFormat.

@@ -7,6 +7,7 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <unordered_set>
@@ -165,6 +166,17 @@ SafeGraph MakeSafe(const graph::Graph& g) {
         Portable(n.betweenness),
         n.component,
     };
+    for (const graph::EvidenceSentence& es : n.sentences) {
+      // The span's offsets within the sentence, clamped to it (a span is inside its sentence
+      // unless the graph was made by hand).
+      const std::string_view text = es.text;
+      const std::size_t a =
+          std::min<std::size_t>(es.start >= es.sentence_start ? es.start - es.sentence_start : 0, text.size());
+      const std::size_t b =
+          std::clamp<std::size_t>(es.end >= es.sentence_start ? es.end - es.sentence_start : 0, a, text.size());
+      node.sentences.push_back({SanitizeText(es.doc), es.start, es.end, SanitizeText(text.substr(0, a)),
+                                SanitizeText(text.substr(a, b - a)), SanitizeText(text.substr(b))});
+    }
     out.nodes.push_back(std::move(node));
   }
 

@@ -12,6 +12,8 @@
 namespace actorgraph::graph {
 namespace {
 
+constexpr std::uint32_t kNoSentence = UINT32_MAX;
+
 struct Actor {
   std::string id, label, kind, role, role_date, country;
   std::int64_t entity = -1;
@@ -22,7 +24,8 @@ struct Actor {
   // large corpus gives hundreds of thousands of actors.
   struct Ev {
     std::uint32_t doc, start, end;
-    bool operator==(const Ev&) const = default;
+    std::uint32_t sentence = kNoSentence;  // index into Impl::sentences (BuildOptions::sentences)
+    bool SameSpan(const Ev& o) const { return doc == o.doc && start == o.start && end == o.end; }
   };
   std::vector<Ev> evidence;
   std::string last_date;  // latest document date the actor was seen on
@@ -45,13 +48,22 @@ std::string Join(const std::set<std::string>& items) {
 
 struct GraphBuilder::Impl {
   const gazetteer::Gazetteer& gaz;
-  std::size_t max_evidence;  // spans kept per actor (BuildOptions::max_evidence)
+  std::size_t max_evidence;             // spans kept per actor (BuildOptions::max_evidence)
+  bool keep_sentences;                  // BuildOptions::sentences
+  std::vector<SentenceText> sentences;  // of the spans kept, when keep_sentences
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> sentence_index;  // (doc, start) -> index
   std::map<std::string, Actor> actors;
   std::vector<std::string> docs;  // interned document ids
   std::unordered_map<std::string, std::uint32_t> doc_index;
   std::vector<events::Event> events;
   std::vector<events::Event> merged;
-  Impl(const gazetteer::Gazetteer& g, std::size_t cap) : gaz(g), max_evidence(cap) {}
+  Impl(const gazetteer::Gazetteer& g, std::size_t cap, bool keep) : gaz(g), max_evidence(cap), keep_sentences(keep) {}
+
+  // AddMentions with `sentence_of(i)`, the sentence of mentions[i] (called only for a span
+  // that is kept, and only with keep_sentences).
+  template <class SentenceOf>
+  void Add(const std::string& doc_id, const std::string& doc_date, const std::vector<mentions::Mention>& mentions,
+           SentenceOf&& sentence_of);
 
   Actor& Touch(const std::string& id, const std::string& label, const std::string& kind, std::int64_t entity,
                const std::string& country) {
@@ -76,12 +88,26 @@ struct GraphBuilder::Impl {
 };
 
 GraphBuilder::GraphBuilder(const gazetteer::Gazetteer& g, const BuildOptions& options)
-    : impl_(std::make_unique<Impl>(g, options.max_evidence)) {}
+    : impl_(std::make_unique<Impl>(g, options.max_evidence, options.sentences)) {}
 GraphBuilder::~GraphBuilder() = default;
 const std::vector<events::Event>& GraphBuilder::merged_events() const { return impl_->merged; }
 
 void GraphBuilder::AddMentions(const std::string& doc_id, const std::string& doc_date,
-                               const std::vector<mentions::Mention>& mentions) {
+                               const std::vector<mentions::Mention>& mentions, std::string_view text) {
+  DocumentSentences doc_sentences(text);
+  impl_->Add(doc_id, doc_date, mentions, [&](std::size_t i) { return doc_sentences.At(mentions[i].start); });
+}
+
+void GraphBuilder::AddMentions(const std::string& doc_id, const std::string& doc_date,
+                               const std::vector<mentions::Mention>& mentions,
+                               const std::vector<std::optional<SentenceText>>& sentences) {
+  impl_->Add(doc_id, doc_date, mentions,
+             [&](std::size_t i) { return i < sentences.size() ? sentences[i] : std::optional<SentenceText>(); });
+}
+
+template <class SentenceOf>
+void GraphBuilder::Impl::Add(const std::string& doc_id, const std::string& doc_date,
+                             const std::vector<mentions::Mention>& mentions, SentenceOf&& sentence_of) {
   // The document is interned when a span of it is first kept (so the table stops growing
   // once the actors have their spans). A document id seen before (a corpus that repeats
   // ids) may repeat a span already kept.
@@ -89,23 +115,35 @@ void GraphBuilder::AddMentions(const std::string& doc_id, const std::string& doc
   bool seen_before = false;
   const auto intern = [&]() {
     if (doc == UINT32_MAX) {
-      auto [it, fresh] = impl_->doc_index.try_emplace(doc_id, static_cast<std::uint32_t>(impl_->docs.size()));
-      if (fresh) impl_->docs.push_back(doc_id);
+      auto [it, fresh] = doc_index.try_emplace(doc_id, static_cast<std::uint32_t>(docs.size()));
+      if (fresh) docs.push_back(doc_id);
       doc = it->second;
       seen_before = !fresh;
     }
     return doc;
   };
-  for (const auto& m : mentions) {
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const auto& m = mentions[i];
     // Adjectives and demonyms describe, they do not name: "Russian peacekeepers".
     if (m.descriptive()) continue;
-    Actor& a = impl_->Touch(m.entity_id, m.name, std::string(gazetteer::KindName(m.kind)), m.entity, m.country);
+    Actor& a = Touch(m.entity_id, m.name, std::string(gazetteer::KindName(m.kind)), m.entity, m.country);
     ++a.mentions;
     a.confidence = std::max(a.confidence, m.confidence);
-    if (a.evidence.size() < impl_->max_evidence) {
-      const Actor::Ev ev{intern(), m.start, m.end};
-      if (!seen_before || std::find(a.evidence.begin(), a.evidence.end(), ev) == a.evidence.end())
+    if (a.evidence.size() < max_evidence) {
+      Actor::Ev ev{intern(), m.start, m.end};
+      if (!seen_before ||
+          std::none_of(a.evidence.begin(), a.evidence.end(), [&](const Actor::Ev& e) { return e.SameSpan(ev); })) {
+        if (keep_sentences) {
+          if (auto sentence = sentence_of(i)) {
+            // One copy of a sentence however many spans it holds.
+            auto [it, fresh] =
+                sentence_index.try_emplace({ev.doc, sentence->start}, static_cast<std::uint32_t>(sentences.size()));
+            if (fresh) sentences.push_back(std::move(*sentence));
+            ev.sentence = it->second;
+          }
+        }
         a.evidence.push_back(ev);
+      }
     }
     if (!m.role.empty() && doc_date >= a.role_date) {
       a.role = m.role;
@@ -186,6 +224,9 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
   g[boost::graph_bundle].projection = options.projection ? "actors" : "";
   std::map<std::string, Vertex> vertex;
   const std::size_t max_evidence = std::min(options.max_evidence, im.max_evidence);
+  // The sentences shown, by document and start: events take theirs from these, so that
+  // extract and merge (which has no text for events) give the same.
+  std::map<std::string, std::map<std::uint32_t, std::string>> by_doc;
   for (const auto& id : wanted) {
     const Actor& a = im.actors[id];
     Node node;
@@ -198,16 +239,27 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
     node.mentions = a.mentions;
     node.confidence = a.confidence > 0 ? a.confidence : 1.0;
     std::set<std::string> spans;
+    std::map<std::string, EvidenceSentence> sentences;  // by span, so in the order of `evidence`
     for (std::size_t i = 0; i < a.evidence.size() && i < max_evidence; ++i) {
-      spans.insert(Span(im.docs[a.evidence[i].doc], a.evidence[i].start, a.evidence[i].end));
+      const Actor::Ev& ev = a.evidence[i];
+      std::string span = Span(im.docs[ev.doc], ev.start, ev.end);
+      if (ev.sentence != kNoSentence) {
+        const SentenceText& st = im.sentences[ev.sentence];
+        sentences.try_emplace(span, EvidenceSentence{im.docs[ev.doc], ev.start, ev.end, st.start, st.text});
+        by_doc[im.docs[ev.doc]].try_emplace(st.start, st.text);
+      }
+      spans.insert(std::move(span));
     }
     node.evidence = Join(spans);
+    for (auto& [span, sentence] : sentences) node.sentences.push_back(std::move(sentence));
     vertex[id] = boost::add_vertex(node, g);
   }
   // The actors are in the graph now: what was accumulated for them is released here rather
   // than with the builder, so that a large graph is not held twice while it is exported.
   std::map<std::string, Actor>().swap(im.actors);
   std::vector<std::string>().swap(im.docs);
+  std::vector<SentenceText>().swap(im.sentences);
+  im.sentence_index.clear();
   std::unordered_map<std::string, std::uint32_t>().swap(im.doc_index);
   std::set<std::string>().swap(wanted);
   struct PendingEdge {
@@ -237,8 +289,23 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
       for (const auto& p : e.participants) conf = std::min(conf, p.confidence);
       node.confidence = conf;
       std::set<std::string> ev;
-      for (const auto& s : e.evidence) ev.insert(Span(s.doc, s.start, s.end));
+      std::map<std::string, EvidenceSentence> sentences;
+      for (const auto& s : e.evidence) {
+        std::string span = Span(s.doc, s.start, s.end);
+        // The sentence shown for an actor that holds the whole span, if any.
+        const auto doc = by_doc.find(s.doc);
+        if (doc != by_doc.end()) {
+          auto it = doc->second.upper_bound(s.start);
+          if (it != doc->second.begin()) {
+            --it;
+            if (it->first + it->second.size() >= s.end)
+              sentences.try_emplace(span, EvidenceSentence{s.doc, s.start, s.end, it->first, it->second});
+          }
+        }
+        ev.insert(std::move(span));
+      }
       node.evidence = Join(ev);
+      for (auto& [span, sentence] : sentences) node.sentences.push_back(std::move(sentence));
       vertex[e.id] = boost::add_vertex(node, g);
       for (const auto& p : e.participants) {
         Edge edge;

@@ -10,10 +10,13 @@
 #include "events/events.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "graph/graph.hpp"
+#include "graph/sentences.hpp"
 #include "mentions/mentions.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace actorgraph::graph {
@@ -27,6 +30,10 @@ struct BuildOptions {
   // keeps as many as the options given to its constructor say; Build's value can only
   // lower that.
   std::size_t max_evidence = 20;
+  // Also keep the sentence of each evidence span kept (Node::sentences), for the HTML viewer.
+  // Like max_evidence, the constructor's value is the one that counts. Off by default: it
+  // costs a sentence segmentation of each document that gives an actor a new span.
+  bool sentences = false;
   std::string generator;  // GraphInfo::generator
 };
 
@@ -39,8 +46,15 @@ class GraphBuilder {
   explicit GraphBuilder(const gazetteer::Gazetteer& gazetteer, const BuildOptions& options = {});
   ~GraphBuilder();
 
+  // `text` is the document's text; with BuildOptions::sentences the sentences of the spans
+  // kept are taken from it (sentences.hpp), otherwise it is not read.
   void AddMentions(const std::string& doc_id, const std::string& doc_date,
-                   const std::vector<mentions::Mention>& mentions);
+                   const std::vector<mentions::Mention>& mentions, std::string_view text = {});
+  // The same for `merge`, which has no text: `sentences` is aligned with `mentions`, each
+  // the mention's sentence as its line carried it (nullopt when it did not).
+  void AddMentions(const std::string& doc_id, const std::string& doc_date,
+                   const std::vector<mentions::Mention>& mentions,
+                   const std::vector<std::optional<SentenceText>>& sentences);
   void AddEvents(std::vector<events::Event> events);
 
   // Merges the events of all documents (events::MergeEvents) and builds the graph with

@@ -15,6 +15,14 @@
 
 namespace actorgraph::graph {
 
+// The sentence around one evidence span, kept for the HTML viewer (see Node::sentences).
+struct EvidenceSentence {
+  std::string doc;                   // document id
+  std::uint32_t start = 0, end = 0;  // the evidence span: byte offsets into the document
+  std::uint32_t sentence_start = 0;  // byte offset of `text` in the document (<= start)
+  std::string text;                  // the sentence, trailing whitespace dropped
+};
+
 // One vertex. Strings are UTF-8; fields that do not apply to a vertex are empty, zero, or
 // (for numbers that were not computed) zero. Exporters write every field on every vertex.
 struct Node {
@@ -37,6 +45,10 @@ struct Node {
   double weighted_degree = 0.0;
   double betweenness = 0.0;
   std::int64_t component = 0;
+  // Only with BuildOptions::sentences (the HTML export; empty otherwise): the sentence of each
+  // evidence span whose sentence is known, in the order of `evidence`. Not an attribute
+  // column: the other formats do not write it.
+  std::vector<EvidenceSentence> sentences;
 };
 
 struct Edge {

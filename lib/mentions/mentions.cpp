@@ -58,16 +58,6 @@ Status GivenNames::Load(const std::string& path) {
   return Status::Ok();
 }
 
-namespace {
-
-// Non-owning resource handles for a MentionFinder, whose caller owns the lexicons.
-template <class T>
-std::shared_ptr<const T> Borrow(const T& t) {
-  return std::shared_ptr<const T>(&t, [](const T*) {});
-}
-
-}  // namespace
-
 void RegisterSteps(analysis::Registry& registry) {
   using analysis::Resources;
   using analysis::WorkerContext;
@@ -116,9 +106,9 @@ struct MentionFinder::Impl {
 MentionFinder::MentionFinder(const gazetteer::Gazetteer& g, const Titles& t, const GivenNames* n)
     : impl_(std::make_unique<Impl>()) {
   static const GivenNames kNoGivenNames;
-  impl_->resources.Put<gazetteer::Gazetteer>("gazetteer", Borrow(g));
-  impl_->resources.Put<Titles>("titles", Borrow(t));
-  impl_->resources.Put<GivenNames>("given-names", Borrow(n ? *n : kNoGivenNames));
+  impl_->resources.PutBorrowed<gazetteer::Gazetteer>("gazetteer", g);
+  impl_->resources.PutBorrowed<Titles>("titles", t);
+  impl_->resources.PutBorrowed<GivenNames>("given-names", n ? *n : kNoGivenNames);
   analysis::Registry registry;
   analysis::RegisterTextSteps(registry);
   RegisterSteps(registry);

@@ -52,6 +52,11 @@ enum Template : std::uint32_t {
   kCPrevChunkWord,
   kCNextWordTag,
   kCPrevWordTag,
+  kCTagTrigram,
+  kCWordNextTag,
+  kCPrevTagWord,
+  kCSuffix3Tag,
+  kCNext2Trigram,
 };
 
 constexpr std::uint64_t kStartWord = 0x5354415254ULL, kEndWord = 0x454E44ULL;
@@ -180,6 +185,11 @@ int ChunkFeatures(const WordInfo* info, const std::uint8_t* upos, int n, int i, 
   keys[k++] = Key(kCPrevChunkWord, c1, w);
   keys[k++] = Key(kCNextWordTag, i + 1 < n ? info[i + 1].word : kEndWord, t);
   keys[k++] = Key(kCPrevWordTag, i > 0 ? info[i - 1].word : kStartWord, t);
+  keys[k++] = Key(kCTagTrigram, tp * 64 + t, tn);
+  keys[k++] = Key(kCWordNextTag, w, tn);
+  keys[k++] = Key(kCPrevTagWord, tp, w);
+  keys[k++] = Key(kCSuffix3Tag, info[i].suf[2], t);
+  keys[k++] = Key(kCNext2Trigram, t * 64 + tn, tag(i + 2));
   return k;
 }
 

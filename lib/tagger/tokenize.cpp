@@ -80,22 +80,30 @@ constexpr std::array<std::string_view, 62> kAbbreviations = {
 
 // Prefixes after which a hyphen does not split the word (EWT/GUM train: "non-", "e-mail",
 // "re-", "mid-", "anti-", "co-", ...); any other hyphen between letters is a token.
-constexpr std::array<std::string_view, 30> kHyphenPrefixes = {
-    "non",   "e",     "re", "mid", "anti",    "co",    "pre",   "pro",    "cross", "post",
-    "semi",  "multi", "ex", "sub", "counter", "mini",  "socio", "psycho", "inter", "un",
-    "extra", "de",    "bi", "tri", "micro",   "quasi", "ultra", "pseudo", "neo",   "wi"};
+constexpr std::array<std::string_view, 33> kHyphenPrefixes = {
+    "non",   "e",   "re",    "mid",     "anti",  "co",     "pre",    "pro",   "cross", "post",  "semi",
+    "multi", "ex",  "sub",   "counter", "mini",  "socio",  "psycho", "inter", "un",    "extra", "de",
+    "bi",    "tri", "micro", "quasi",   "ultra", "pseudo", "neo",    "wi",    "mis",   "over",  "vice"};
 
 // Whole words that UD splits into two without an apostrophe: (word, length of first part).
 struct Split {
   std::string_view word;
   Pos first;
 };
-constexpr std::array<Split, 26> kSplitWords = {{
+constexpr std::array<Split, 28> kSplitWords = {{
     {"cannot", 3}, {"gonna", 3}, {"wanna", 3},   {"gotta", 3},   {"dont", 2},     {"didnt", 3},  {"doesnt", 4},
     {"cant", 2},   {"wont", 2},  {"isnt", 2},    {"wasnt", 3},   {"arent", 3},    {"werent", 4}, {"havent", 4},
     {"hasnt", 3},  {"hadnt", 3}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6}, {"aint", 2},   {"im", 1},
-    {"ive", 1},    {"youre", 3}, {"youll", 3},   {"thats", 4},   {"arnt", 2},
+    {"ive", 1},    {"youre", 3}, {"youll", 3},   {"thats", 4},   {"arnt", 2},     {"alot", 1},   {"outta", 3},
 }};
+
+// "its" is "it" + "s" (a contraction written without apostrophe) before these words: the
+// words after such "its" in EWT/GUM train that never follow the possessive there.
+constexpr std::array<std::string_view, 40> kAfterItIs = {
+    "a",      "an",    "the",   "not",   "really", "simply", "very",    "like",     "now",   "definitely",
+    "also",   "only",  "all",   "just",  "still",  "been",   "getting", "nothing",  "so",    "too",
+    "always", "never", "going", "gonna", "pretty", "quite",  "ok",      "okay",     "that",  "about",
+    "almost", "there", "here",  "my",    "your",   "what",   "because", "probably", "worth", "actually"};
 
 class Splitter {
  public:
@@ -111,6 +119,10 @@ class Splitter {
   Pos PunctRun(Pos i, Pos e) const;
   Pos WordEnd(Pos b, Pos e) const;
   bool JoinsWord(Pos wb, Pos i, Pos e) const;
+  bool KeepsPeriod(Pos b, Pos p) const;
+  bool DigitsJoin(Pos wb, Pos i, Pos e) const;
+  Pos Emoticon(Pos i, Pos e) const;
+  bool ItIsFollows(Pos p) const;
   void EmitWord(Pos b, Pos e);
 
   std::string_view s_;
@@ -130,14 +142,15 @@ Pos Splitter::UrlEnd(Pos b, Pos e) const {
   bool url = w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.") ||
              w.starts_with("ftp://") || w.starts_with("HTTP://") || w.starts_with("WWW.");
   if (!url) {
+    // An e-mail address, also the shortened "name...@host" and Enron's "Name@ENRON".
     Pos at = w.find('@');
-    if (at == std::string_view::npos || at == 0 || !IsAlnum(Byte(w, at - 1))) return b;
-    Pos dot = w.find('.', at);
-    if (dot == std::string_view::npos || dot + 1 >= w.size() || !IsAlnum(Byte(w, dot + 1))) return b;
-    if (!IsAlnum(Byte(w, at + 1))) return b;
+    if (at == std::string_view::npos || at == 0 || at + 1 >= w.size() || !IsAlnum(Byte(w, 0))) return b;
+    if (!IsAlnum(Byte(w, at + 1)) || (!IsAlnum(Byte(w, at - 1)) && Byte(w, at - 1) != '.')) return b;
+    for (Pos k = 0; k < at; ++k)  // the local part: "Reynolds\"<r...@x" is a name, a quote, a '<', an address
+      if (!IsAlnum(Byte(w, k)) && std::strchr("._-+%'", w[k]) == nullptr) return b;
   }
   Pos end = e;
-  while (end > b + 1 && std::strchr(".,;:!?\"')>]", s_[end - 1]) != nullptr) {
+  while (end > b + 1 && s_[end - 1] != 0 && std::strchr(".,;:!?\"')>]", s_[end - 1]) != nullptr) {
     if (s_[end - 1] == ')' && w.find('(') != std::string_view::npos) break;
     --end;
   }
@@ -152,7 +165,7 @@ Pos Splitter::PunctRun(Pos i, Pos e) const {
   char c = s_[i];
   bool sentence_mark = c == '.' || c == '!' || c == '?';
   bool repeatable = sentence_mark || c == '-' || c == '*' || c == '<' || c == '>' || c == '=' || c == '`' || c == '_' ||
-                    c == '~' || c == '#' || c == '\'';
+                    c == '~' || c == '#' || c == '\'' || c == '$' || c == '+';
   Pos j = i + 1;
   if (!repeatable) return j;
   while (j < e && (s_[j] == c || (sentence_mark && (s_[j] == '.' || s_[j] == '!' || s_[j] == '?')))) ++j;
@@ -164,7 +177,10 @@ Pos Splitter::PunctRun(Pos i, Pos e) const {
 // the word: periods inside abbreviations and numbers, commas and colons in numbers,
 // slashes in dates, hyphens after a prefix or between digits, apostrophes in names.
 bool Splitter::JoinsWord(Pos wb, Pos i, Pos e) const {
-  if (i == wb || i + 1 >= e) return false;
+  if (i == wb) return false;
+  if (s_[i] == ')' && i >= wb + 3 && s_[i - 1] == 's' && s_[i - 2] == '(' && IsAsciiAlpha(Byte(s_, i - 3)))
+    return true;  // "friend(s)"
+  if (i + 1 >= e) return false;
   unsigned char prev = Byte(s_, i - 1);
   Pos len = CharLen(s_, i);
   if (i + len >= e) return false;
@@ -172,6 +188,7 @@ bool Splitter::JoinsWord(Pos wb, Pos i, Pos e) const {
   char c = s_[i];
   if (IsApostrophe(s_, i, len)) return IsAsciiAlpha(prev) && IsAsciiAlpha(next);
   if (len != 1) return false;
+  if (c == '(' && next == 's' && i + 2 < e && s_[i + 2] == ')' && IsAsciiAlpha(prev)) return true;
   switch (c) {
     case '.':
       return IsAlnum(prev) && IsAlnum(next);
@@ -184,7 +201,7 @@ bool Splitter::JoinsWord(Pos wb, Pos i, Pos e) const {
     case '&':
       return IsAsciiAlpha(prev) && IsAsciiAlpha(next) && i - wb <= 3;
     case '-': {
-      if (IsDigit(prev) && IsDigit(next)) return true;
+      if (IsDigit(prev) && IsDigit(next)) return DigitsJoin(wb, i, e);
       if (!IsAsciiAlpha(next) && !IsDigit(next)) return false;
       Pos seg = i;  // start of the part before this hyphen
       while (seg > wb && s_[seg - 1] != '-') --seg;
@@ -193,6 +210,17 @@ bool Splitter::JoinsWord(Pos wb, Pos i, Pos e) const {
     default:
       return false;
   }
+}
+
+// A hyphen between digits joins telephone numbers ("555-1234", "713-853-7751"), ZIP+4
+// codes and dates ("2021-02-16"), and splits ranges ("13-17", "1998-2001"), as EWT does.
+bool Splitter::DigitsJoin(Pos wb, Pos i, Pos e) const {
+  Pos l = i, r = i + 1;
+  while (l > wb && IsDigit(Byte(s_, l - 1))) --l;
+  while (r < e && IsDigit(Byte(s_, r))) ++r;
+  Pos left = i - l, right = r - i - 1;
+  bool more = (l > wb && s_[l - 1] == '-') || (r + 1 < e && s_[r] == '-' && IsDigit(Byte(s_, r + 1)));
+  return more || (right == 4 && (left == 3 || left == 5));
 }
 
 // End of the word starting at b (a run of letters, digits, non-ASCII letters and joined
@@ -245,9 +273,67 @@ void Splitter::EmitWord(Pos b, Pos e) {
   Emit(b, e);
 }
 
+// Whether the word [b, p) followed by a period at p is an abbreviation that keeps it:
+// "U.S.", "a.m.", "Dr.", "J."; "No." only before a number, and the abbreviations that are
+// also words ("Sun.", "Sat.", "Mar.") not at the end of the text.
+bool Splitter::KeepsPeriod(Pos b, Pos p) const {
+  std::string_view w = s_.substr(b, p - b);
+  if (w.find('.') != std::string_view::npos && IsAsciiAlpha(Byte(w, w.size() - 1))) return true;
+  if (w.size() == 1 && Byte(w, 0) >= 'A' && Byte(w, 0) <= 'Z') return true;
+  if (!InList(w, kAbbreviations)) return false;
+  Pos next = p + 1;
+  while (next < s_.size() && (s_[next] == ' ' || s_[next] == '\t' || s_[next] == '\n')) ++next;
+  if (EqualsLower(w, "no") || EqualsLower(w, "nos"))
+    return next < s_.size() && (IsDigit(Byte(s_, next)) || s_[next] == '#');
+  static constexpr std::array<std::string_view, 4> kAlsoWords = {"sun", "sat", "mar", "wed"};
+  return next < s_.size() || !InList(w, kAlsoWords);
+}
+
+// Whether the word after the space at p is one that "it is" precedes but "its" does not.
+bool Splitter::ItIsFollows(Pos p) const {
+  while (p < s_.size() && s_[p] == ' ') ++p;
+  Pos q = p;
+  while (q < s_.size() && IsAsciiAlpha(Byte(s_, q))) ++q;
+  std::string_view next = s_.substr(p, q - p);
+  if (next.size() > 4 && EqualsLower(next.substr(next.size() - 2), "ly")) return true;
+  return InList(next, kAfterItIs);
+}
+
+// Length of an emoticon (":)", ":-(", ";)", ":P", ":?") at i that ends the chunk or is
+// followed by punctuation, else 0.
+Pos Splitter::Emoticon(Pos i, Pos e) const {
+  static constexpr std::array<std::string_view, 16> kFaces = {":-)", ":-(", ";-)", ":-P", ":-D", ":)", ":(", ";)",
+                                                              ":P",  ":p",  ":D",  ":?",  ":/",  "=)", "<3", ":o"};
+  std::string_view rest = s_.substr(i, e - i);
+  for (std::string_view f : kFaces) {
+    if (!rest.starts_with(f)) continue;
+    if (rest.size() == f.size() || !IsAlnum(Byte(rest, f.size()))) return f.size();
+  }
+  return 0;
+}
+
 void Splitter::Chunk(Pos b, Pos e) {
   Pos i = b;
   while (i < e) {
+    if (Pos face = Emoticon(i, e); face > 0) {
+      Emit(i, i + face);
+      i += face;
+      continue;
+    }
+    // A hashtag ("#science") and a decade ("'70s", "’80s") are one word.
+    if (s_[i] == '#' && i + 1 < e && IsAsciiAlpha(Byte(s_, i + 1))) {
+      Pos j = WordEnd(i + 1, e);
+      Emit(i, j);
+      i = j;
+      continue;
+    }
+    if (Pos apo = std::min(CharLen(s_, i), e - i); IsApostrophe(s_, i, apo) && i + apo + 3 <= e &&
+                                                   IsDigit(Byte(s_, i + apo)) && IsDigit(Byte(s_, i + apo + 1)) &&
+                                                   s_[i + apo + 2] == 's') {
+      Emit(i, i + apo + 3);
+      i += apo + 3;
+      continue;
+    }
     Pos url = UrlEnd(i, e);
     if (url > i) {
       Emit(i, url);
@@ -271,14 +357,13 @@ void Splitter::Chunk(Pos b, Pos e) {
       continue;
     }
     Pos j = WordEnd(i, e);
-    // An abbreviation keeps its final period: "U.S.", "a.m.", "Dr.", "J.".
-    if (j < e && s_[j] == '.' && (j + 1 == e || s_[j + 1] != '.')) {
-      std::string_view w = s_.substr(i, j - i);
-      bool inner_period = w.find('.') != std::string_view::npos && IsAsciiAlpha(Byte(w, w.size() - 1));
-      bool initial = w.size() == 1 && Byte(w, 0) >= 'A' && Byte(w, 0) <= 'Z';
-      if (inner_period || initial || InList(w, kAbbreviations)) ++j;
+    if (j < e && s_[j] == '.' && (j + 1 == e || s_[j + 1] != '.') && KeepsPeriod(i, j)) ++j;
+    if (j == e && EqualsLower(s_.substr(i, j - i), "its") && ItIsFollows(j)) {
+      Emit(i, i + 2);
+      Emit(i + 2, j);
+    } else {
+      EmitWord(i, j);
     }
-    EmitWord(i, j);
     i = j;
   }
 }

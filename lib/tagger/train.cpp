@@ -109,11 +109,13 @@ struct Prepared {
 
 // Word hash -> the tags it had (each with at least 5 % of its occurrences), for words seen
 // at least min_count times.
-void BuildDictionary(const std::vector<Sentence>& train, int min_count, ModelData* d) {
+// With folds > 1, only the sentences whose index % folds != leave_out count.
+void BuildDictionary(const std::vector<Sentence>& train, int min_count, int folds, int leave_out, ModelData* d) {
   std::map<std::uint64_t, std::array<int, kUposCount>> counts;
   std::string norm;
-  for (const Sentence& s : train) {
-    for (const Word& w : s.words) {
+  for (std::size_t i = 0; i < train.size(); ++i) {
+    if (folds > 1 && static_cast<int>(i % folds) == leave_out) continue;
+    for (const Word& w : train[i].words) {
       norm.clear();
       NormaliseWord(w.form, &norm);
       counts[HashBytes(norm)][static_cast<int>(w.upos)]++;
@@ -131,21 +133,31 @@ void BuildDictionary(const std::vector<Sentence>& train, int min_count, ModelDat
   }
 }
 
-std::vector<Prepared> Prepare(const std::vector<Sentence>& train, const ModelData& d) {
-  KeyIndex amb;
-  amb.Build(d.amb_keys.data(), static_cast<std::uint32_t>(d.amb_keys.size()));
+// The training sentences with their features. Each sentence's tag-dictionary bits come
+// from a dictionary of the other folds (as a new text's words are looked up in a dictionary
+// that did not see that text), so the tagger learns how far to trust them.
+std::vector<Prepared> Prepare(const std::vector<Sentence>& train, const TrainOptions& o) {
   std::vector<Prepared> out(train.size());
   std::string scratch;
   for (std::size_t i = 0; i < train.size(); ++i) {
     const Sentence& s = train[i];
     std::vector<Token> toks = WordTokens(s);
     Describe(s.text, toks, &scratch, &out[i].info);
-    for (WordInfo& w : out[i].info) {
-      std::int64_t a = amb.Find(w.word);
-      w.amb = a < 0 ? 0 : d.amb_masks[a];
-    }
     for (const Word& w : s.words) out[i].upos.push_back(static_cast<std::uint8_t>(w.upos));
     for (Chunk c : DeriveChunks(s)) out[i].chunks.push_back(static_cast<std::uint8_t>(c));
+  }
+  const int folds = std::max(1, o.dict_folds);
+  for (int f = 0; f < folds; ++f) {
+    ModelData d;
+    BuildDictionary(train, o.dict_min_count, folds, f, &d);
+    KeyIndex amb;
+    amb.Build(d.amb_keys.data(), static_cast<std::uint32_t>(d.amb_keys.size()));
+    for (std::size_t i = static_cast<std::size_t>(f); i < train.size(); i += folds) {
+      for (WordInfo& w : out[i].info) {
+        std::int64_t a = amb.Find(w.word);
+        w.amb = a < 0 ? 0 : d.amb_masks[a];
+      }
+    }
   }
   return out;
 }
@@ -230,7 +242,10 @@ std::vector<Tags> Jackknife(const std::vector<Prepared>& data, const TrainOption
   return right;
 }
 
-WeightTable TrainChunks(const std::vector<Prepared>& data, const TrainOptions& o, std::string* log) {
+// Trains the chunker on `tags` (per sentence; held-out predictions, so that it learns to
+// cope with the tagger's mistakes) against the chunks derived from the gold trees.
+WeightTable TrainChunks(const std::vector<Prepared>& data, const std::vector<Tags>& tags, const TrainOptions& o,
+                        std::string* log) {
   Perceptron p(kChunkCount);
   std::vector<int> order(data.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
@@ -246,7 +261,7 @@ WeightTable TrainChunks(const std::vector<Prepared>& data, const TrainOptions& o
       const int n = static_cast<int>(s.info.size());
       chunks.assign(n, 0);
       for (int i = 0; i < n; ++i) {
-        int k = ChunkFeatures(s.info.data(), s.upos.data(), n, i, chunks.data(), keys);
+        int k = ChunkFeatures(s.info.data(), tags[si].data(), n, i, chunks.data(), keys);
         p.Tick();
         p.Score(keys, k, scores);
         int guess = ArgmaxF(scores, kChunkCount);
@@ -259,7 +274,7 @@ WeightTable TrainChunks(const std::vector<Prepared>& data, const TrainOptions& o
     *log += "chunk epoch " + std::to_string(epoch + 1) + ": training accuracy " +
             std::to_string(100.0 * correct / std::max<std::size_t>(total, 1)) + "\n";
   }
-  return p.Finish(o.prune);
+  return p.Finish(o.chunk_prune);
 }
 
 // A lemma rewrite as learned from one (form, lemma) pair.
@@ -378,17 +393,22 @@ void LearnExceptions(const std::vector<Sentence>& train, ModelData* d) {
 Status Train(const std::vector<Sentence>& train, const TrainOptions& o, std::string* model_bytes, std::string* log) {
   if (train.empty()) return Status::BadInput("no training sentences");
   ModelData d;
-  BuildDictionary(train, o.dict_min_count, &d);
-  std::vector<Prepared> data = Prepare(train, d);
+  BuildDictionary(train, o.dict_min_count, 1, 0, &d);
+  std::vector<Prepared> data = Prepare(train, o);
   std::vector<int> all(data.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
   d.pos = TrainPos(data, all, nullptr, o, "pos", log);
+  std::vector<Tags> held_out;
+  if (o.folds >= 2) {
+    held_out = Jackknife(data, o, log);
+  } else {
+    for (const Prepared& p : data) held_out.push_back(p.upos);
+  }
   if (o.two_pass && o.folds >= 2) {
-    std::vector<Tags> right = Jackknife(data, o, log);
-    d.pos2 = TrainPos(data, all, &right, o, "pos2", log);
+    d.pos2 = TrainPos(data, all, &held_out, o, "pos2", log);
     d.flags |= kFlagTwoPass;
   }
-  d.chunk = TrainChunks(data, o, log);
+  d.chunk = TrainChunks(data, held_out, o, log);
   LearnRules(train, &d);
   LearnExceptions(train, &d);
   *log += "features kept: pos " + std::to_string(d.pos.keys.size()) + ", pos2 " + std::to_string(d.pos2.keys.size()) +

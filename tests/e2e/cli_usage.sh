@@ -16,14 +16,14 @@ for cmd in extract mentions events gazetteer "gazetteer check" "gazetteer import
   # shellcheck disable=SC2086  # $cmd is one or two words
   t "$cmd --help has usage and examples" 0 out:Usage: out=Examples: err-empty -- $cmd --help
 done
-t 'extract --help names every output format' 0 out:graphml out:gexf out:cyjs out:neo4j -- extract --help
+t 'extract --help names every output format' 0 out:graphml out:gexf out:cyjs out:neo4j out:html -- extract --help
 t 'extract --help documents the reader options' 0 out:--input-format out:--invalid-utf8 out:--on-error -- extract --help
 
 # ---- bad usage: exit 2 -----------------------------------------------------------------
-t 'no command' 2 "err=actorgraph: error: a command is required: extract, mentions, events or gazetteer $USAGE" out-empty --
+t 'no command' 2 "err=actorgraph: error: a command is required: extract, mentions, events, tag, merge or gazetteer $USAGE" out-empty --
 t 'unknown command' 2 \
-  "err=actorgraph: error: bogus: unknown command (expected extract, merge, mentions, events, gazetteer) $USAGE" out-empty -- bogus
-t 'unknown command with arguments' 2 'err=actorgraph: error: extrakt: unknown command (expected extract, merge, mentions, events, gazetteer) '"$USAGE" \
+  "err=actorgraph: error: bogus: unknown command (expected extract, merge, mentions, events, tag, gazetteer) $USAGE" out-empty -- bogus
+t 'unknown command with arguments' 2 'err=actorgraph: error: extrakt: unknown command (expected extract, merge, mentions, events, tag, gazetteer) '"$USAGE" \
   out-empty -- -v extrakt "$A"
 t 'unknown global flag' 2 "err=actorgraph: error: The following argument was not expected: --frobnicate $USAGE" -- --frobnicate
 t 'unknown command flag' 2 "err=actorgraph: error: The following argument was not expected: --bogus-flag $USAGE" out-empty \
@@ -44,12 +44,12 @@ for date in 2021-13-01 2021-02-30 2019-02-29 21-02-16 2021-2-16 2021/02/16 yeste
 done
 t 'good --date on a leap day' 0 out:'<graphml' -- -q extract "$A" "${NAMES[@]}" --date 2020-02-29
 
-t 'bad -f' 2 'err=actorgraph: error: -f neo5j: unknown format (graphml, dot, gexf, json, cyjs, neo4j)' out-empty \
+t 'bad -f' 2 'err=actorgraph: error: -f neo5j: unknown format (graphml, dot, gexf, json, cyjs, neo4j, html)' out-empty \
   -- extract "$A" -f neo5j -o "$T/bad-f.graphml"
 expect 'bad -f writes no file' "$T/bad-f.graphml exists" test ! -e "$T/bad-f.graphml"
 t '-f neo4j without -o' 2 'err=actorgraph: error: -f neo4j writes a folder: give -o DIR' out-empty -- extract "$A" -f neo4j
 t '-o with an unknown extension' 2 \
-  "err=actorgraph: error: -o $T/graph.xyz: cannot tell the format from the name; give -f graphml|dot|gexf|json|cyjs|neo4j" \
+  "err=actorgraph: error: -o $T/graph.xyz: cannot tell the format from the name; give -f graphml|dot|gexf|json|cyjs|neo4j|html" \
   -- extract "$A" -o "$T/graph.xyz"
 t '--render with a non-DOT format' 2 'err=actorgraph: error: --render needs the DOT format (-f dot)' \
   -- extract "$A" -f gexf --render svg -o "$T/g.gexf"

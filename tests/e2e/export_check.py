@@ -196,7 +196,7 @@ def run_checks(fixture, work, schemas, have_schemas):
 
     # Determinism.
     names = ["graph.graphml", "graph-yed.graphml", "graph.dot", "graph-nolegend.dot", "graph.gexf",
-             "graph.json", "graph.cyjs", "neo4j/nodes.csv", "neo4j/relationships.csv"]
+             "graph.json", "graph.cyjs", "neo4j/nodes.csv", "neo4j/relationships.csv", "graph.html"]
     differ = [n for n in names if not filecmp.cmp(f(n), os.path.join(again, n), shallow=False)]
     check(not differ, "two runs give byte-identical files", f"differ: {differ}")
 

@@ -75,9 +75,17 @@ inline constexpr std::size_t kGraphProjection = 2;
 // kLong, double (always finite) for kDouble.
 using Value = std::variant<std::string, std::int64_t, double>;
 
+// An evidence sentence (graph::EvidenceSentence) split around its span, each part sanitised.
+struct SafeSentence {
+  std::string doc;
+  std::uint32_t start = 0, end = 0;  // the span, byte offsets into the document
+  std::string before, mention, after;
+};
+
 struct SafeNode {
-  std::string id;             // unique NMTOKEN
-  std::vector<Value> values;  // aligned with kNodeColumns
+  std::string id;                       // unique NMTOKEN
+  std::vector<Value> values;            // aligned with kNodeColumns
+  std::vector<SafeSentence> sentences;  // graph::Node::sentences (the HTML export reads them)
   const std::string& text(std::size_t column) const { return std::get<std::string>(values[column]); }
 };
 

@@ -38,6 +38,7 @@ void WriteDot(const SafeGraph& g, bool legend, Sink& sink);
 void WriteGexf(const SafeGraph& g, Sink& sink);
 void WriteNodeLink(const SafeGraph& g, Sink& sink);
 void WriteCyjs(const SafeGraph& g, Sink& sink);
+void WriteHtml(const SafeGraph& g, Sink& sink);  // the self-contained viewer page (html.cpp)
 void WriteNeo4jNodes(const SafeGraph& g, Sink& sink);
 void WriteNeo4jRelationships(const SafeGraph& g, Sink& sink);
 

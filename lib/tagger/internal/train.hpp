@@ -18,8 +18,10 @@ struct TrainOptions {
   bool two_pass = true;
   int folds = 4;                // jackknife folds giving the second pass its first-pass tags
   std::uint64_t seed = 0x5EED;  // the shuffle's seed
-  float prune = 0.02f;          // rows whose averaged weights all stay below this are dropped
-  int dict_min_count = 3;       // a word enters the tag dictionary from this many occurrences
+  float prune = 1.0f;           // tagger rows whose averaged weights all stay below this are dropped
+  float chunk_prune = 0.3f;     // the same for the chunker
+  int dict_min_count = 1;       // a word enters the tag dictionary from this many occurrences
+  int dict_folds = 10;          // training sentences see a dictionary of the other folds
 };
 
 // Trains the tagger, the chunker and the lemma tables on `train`; `log` receives a line

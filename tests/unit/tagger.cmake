@@ -1,0 +1,1 @@
+actorgraph_unit_test(tagger SOURCES test_tagger.cpp DEPS actorgraph_tagger)
