@@ -18,6 +18,8 @@
 #include <spdlog/spdlog.h>
 
 #include <cerrno>
+#include <charconv>
+#include <sys/stat.h>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -58,6 +60,42 @@ Status FindDataDir(std::string* out) {
                                 exe.parent_path().string(), ACTORGRAPH_DATA_SUBDIR));
 }
 
+// Refuses an output that is one of the inputs: the same file, whether by the same path or
+// through a link (same device and inode). Writing it would replace the input with the
+// output (data loss), so this is bad usage (exit 2). Standard output and inputs that do not
+// exist (the reader names those) pass.
+Status RefuseOutputOntoInput(const std::string& output, const std::vector<std::vector<std::string>>& input_lists) {
+  if (output.empty() || output == "-") return Status::Ok();
+  struct stat out_st;
+  if (::stat(output.c_str(), &out_st) != 0 || !S_ISREG(out_st.st_mode)) return Status::Ok();
+  for (const auto& inputs : input_lists) {
+    for (const auto& input : inputs) {
+      struct stat in_st;
+      if (input == "-" || ::stat(input.c_str(), &in_st) != 0) continue;
+      if (in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino) {
+        return Status::BadUsage(fmt::format("-o {}: is the input {} ({}); writing it would replace the input: "
+                                            "give another output",
+                                            output, input, input == output ? "the same path" : "the same file"));
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+// A whole number of worker threads, 0 (all cores) to 1024; the message says which it is not.
+std::string CheckThreads(const std::string& value) {
+  int n = 0;
+  const char* end = value.data() + value.size();
+  const auto [ptr, ec] = std::from_chars(value.data(), end, n);
+  if (value.empty() || ptr != end || ec == std::errc::invalid_argument) {
+    return fmt::format("{} is not a number (expected 0 for all cores, or 1 to 1024)", value);
+  }
+  if (ec == std::errc::result_out_of_range || n < 0 || n > 1024) {
+    return fmt::format("{} is out of range (expected 0 for all cores, or 1 to 1024)", value);
+  }
+  return {};
+}
+
 // Options shared by the commands that read documents.
 struct CorpusOptions {
   std::vector<std::string> inputs;
@@ -92,7 +130,7 @@ void AddCorpusOptions(CLI::App* cmd, CorpusOptions* o) {
   cmd->add_option("--on-error", o->on_error, "Malformed JSON lines: stop (exit 1) or skip (warn and count)")
       ->check(CLI::IsMember({"stop", "skip"}));
   cmd->add_option("-j,--threads", o->threads, "Worker threads (default: all cores); output is identical for any value")
-      ->check(CLI::Range(0, 1024));
+      ->check(CLI::Validator(CheckThreads, "0-1024"));
   cmd->add_flag("--progress", o->progress,
                 "Show documents, MB, MB/s and, for files, the share done and the time left on standard error, "
                 "updated 4 times a second (default when standard error is a terminal; never with -q)");
@@ -165,6 +203,14 @@ Status ResolveGraphFormat(const GraphOutputOptions& o, actorgraph::exports::Form
   if (!o.format.empty()) {
     f = ex::ParseFormat(o.format);
     if (!f) return Status::BadUsage(fmt::format("-f {}: unknown format (graphml, dot, gexf, json, cyjs, neo4j, html)", o.format));
+    // A file named for another format would mislead whoever opens it: refused (exit 2).
+    if (o.output != "-") {
+      const auto named = ex::FormatFromPath(o.output);
+      if (named && *named != *f) {
+        return Status::BadUsage(fmt::format("-f {} but -o {} is named for {}: rename the output or leave out -f", o.format,
+                                            o.output, ex::FormatName(*named)));
+      }
+    }
   } else if (o.output != "-") {
     const std::string ext = fs::path(o.output).extension().string();
     if (ext == ".svg" || ext == ".png") {
@@ -232,6 +278,7 @@ Status RunExtract(const ExtractOptions& o, bool quiet) {
   actorgraph::exports::Format format;
   std::string render;
   ACTORGRAPH_RETURN_IF_ERROR(ResolveGraphFormat(o.out, &format, &render));
+  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.out.output, {o.corpus.inputs, o.corpus.gazetteers}));
   actorgraph::pipeline::Resources res;
   std::unique_ptr<actorgraph::documents::DocumentReader> reader;
   ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, actorgraph::pipeline::EventSteps(), &res, &reader));
@@ -268,6 +315,7 @@ Status RunMerge(const MergeOptions& o) {
   actorgraph::exports::Format format;
   std::string render;
   ACTORGRAPH_RETURN_IF_ERROR(ResolveGraphFormat(o.out, &format, &render));
+  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.out.output, {o.shards, o.gazetteers}));
   std::string data_dir;
   ACTORGRAPH_RETURN_IF_ERROR(FindDataDir(&data_dir));
   actorgraph::pipeline::Resources res;
@@ -330,6 +378,7 @@ struct StreamOptions {
 };
 
 Status RunMentions(const StreamOptions& o, bool quiet) {
+  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.output, {o.corpus.inputs, o.corpus.gazetteers}));
   actorgraph::pipeline::Resources res;
   std::unique_ptr<actorgraph::documents::DocumentReader> reader;
   ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, actorgraph::pipeline::MentionSteps(), &res, &reader));
@@ -390,6 +439,7 @@ void RenderWords(actorgraph::pipeline::DocumentResult& r) {
 }
 
 Status RunTag(const StreamOptions& o, bool quiet) {
+  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.output, {o.corpus.inputs, o.corpus.gazetteers}));
   actorgraph::pipeline::Resources res;
   std::unique_ptr<actorgraph::documents::DocumentReader> reader;
   ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, actorgraph::pipeline::TagSteps(), &res, &reader));
@@ -410,6 +460,7 @@ Status RunTag(const StreamOptions& o, bool quiet) {
 }
 
 Status RunEvents(const StreamOptions& o, bool quiet) {
+  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.output, {o.corpus.inputs, o.corpus.gazetteers}));
   actorgraph::pipeline::Resources res;
   std::unique_ptr<actorgraph::documents::DocumentReader> reader;
   ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, actorgraph::pipeline::EventSteps(), &res, &reader));
@@ -472,6 +523,7 @@ Status RunGazetteerImport(const ImportCliOptions& o) {
   actorgraph::gazetteer::ImportOptions io;
   io.skip_bad_rows = o.skip_bad_rows;
   io.petrarch_agents = o.agents;
+  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.output, {o.inputs}));
   actorgraph::gazetteer::ImportStats stats;
   ACTORGRAPH_RETURN_IF_ERROR(actorgraph::gazetteer::ImportGazetteer(*format, o.inputs, o.output, io, &stats));
   for (const auto& w : stats.warnings) spdlog::warn("{}", w);
@@ -488,6 +540,7 @@ struct CompileCliOptions {
 };
 
 Status RunGazetteerCompile(const CompileCliOptions& o) {
+  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.output, {o.gazetteers}));
   std::string data_dir;
   ACTORGRAPH_RETURN_IF_ERROR(FindDataDir(&data_dir));
   actorgraph::gazetteer::Gazetteer gaz;

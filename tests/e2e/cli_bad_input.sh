@@ -144,4 +144,34 @@ t 'JSON line with an empty text' 0 "err=$W $T/empty.jsonl:1: empty document" out
 t 'empty documents counted in the summary' 0 'err:3 document(s)' 'err:, 2 empty' -- -v "${M[@]}" "$T/empty.txt" "$T/empty.jsonl"
 t 'extract of an empty document' 0 "err=$W $T/empty.txt: empty document" out:'<graphml' -- extract "${NAMES[@]}" "$T/empty.txt"
 
+# ---- an output must not replace an input (exit 2, both named, the input unchanged) -------
+printf '{"id":"a","text":"Ilse Varga met Tomas Brandt.","date":"2021-03-04"}\n' >"$T/corpus.jsonl"
+cp "$T/corpus.jsonl" "$T/corpus.orig"
+same() { cmp -s "$T/corpus.jsonl" "$T/corpus.orig"; }
+t 'extract -o onto its input (same path)' 2 \
+  "err=$E -o $T/corpus.jsonl: is the input $T/corpus.jsonl (the same path); writing it would replace the input: give another output" \
+  -- extract "${NAMES[@]}" "$T/corpus.jsonl" -f json -o "$T/corpus.jsonl"
+expect 'the input is unchanged' "corpus.jsonl was replaced" same
+ln -f "$T/corpus.jsonl" "$T/hardlink.json"
+t 'extract -o onto its input through a hard link' 2 "err:$E -o $T/hardlink.json: is the input $T/corpus.jsonl (the same file)" \
+  -- extract "${NAMES[@]}" "$T/corpus.jsonl" -o "$T/hardlink.json"
+ln -sf "$T/corpus.jsonl" "$T/symlink.jsonl"
+t 'mentions -o onto its input through a symbolic link' 2 "err:$E -o $T/symlink.jsonl: is the input $T/corpus.jsonl (the same file)" \
+  -- mentions "${NAMES[@]}" "$T/corpus.jsonl" -o "$T/symlink.jsonl"
+t 'events -o onto a gazetteer it reads' 2 "err:$E -o $FIX/names.jsonl: is the input $FIX/names.jsonl (the same path)" \
+  -- events "${NAMES[@]}" "$T/corpus.jsonl" -o "$FIX/names.jsonl"
+cp "$FIX/names.jsonl" "$T/g.jsonl"
+t 'gazetteer compile -o onto its input' 2 "err:$E -o $T/g.jsonl: is the input $T/g.jsonl" \
+  -- gazetteer compile --no-default-gazetteers "$T/g.jsonl" -o "$T/g.jsonl"
+expect 'the input is still unchanged' "corpus.jsonl was replaced" same
+t 'positive control: another output is written' 0 "out-empty" -- mentions "${NAMES[@]}" "$T/corpus.jsonl" -o "$T/other.jsonl"
+expect 'positive control: it holds the mentions' "other.jsonl lacks the mention" grep -q '"text":"Ilse Varga"' "$T/other.jsonl"
+
+# ---- -f and -o naming different formats: refused, nothing written ----------------------
+t '-f dot -o x.graphml is refused' 2 "err=$E -f dot but -o $T/x.graphml is named for graphml: rename the output or leave out -f" \
+  -- extract "${NAMES[@]}" "$T/corpus.jsonl" -f dot -o "$T/x.graphml"
+expect 'nothing written for the refused -f/-o pair' "x.graphml exists" test ! -e "$T/x.graphml"
+t 'positive control: -f dot -o x.dot' 0 -- extract "${NAMES[@]}" "$T/corpus.jsonl" -f dot -o "$T/x.dot"
+expect 'positive control: x.dot is DOT' "x.dot is not DOT" grep -q '^digraph' "$T/x.dot"
+
 finish
