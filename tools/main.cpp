@@ -589,6 +589,8 @@ void SetUpLogging(bool verbose, bool quiet) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // An interrupted run removes its temporary files and names what it left unwritten.
+  actorgraph::InstallSignalCleanup();
 #ifdef __GLIBC__
   // The threads allocate and free per document. With glibc's defaults freed heap is handed
   // back to the system and asked for again thousands of times a run, and blocks over 128 KB
