@@ -156,7 +156,9 @@ Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& wher
         problem(fmt::format("field \"{}\" must be a list of strings", key));
         return {};
       }
-      if (!v.get<std::string>().empty()) out.push_back(v.get<std::string>());
+      // Kept even when empty: Compile passes over a name with no word, and `gazetteer check`
+      // reports it as one that can never match.
+      out.push_back(v.get<std::string>());
     }
     return out;
   };
@@ -356,7 +358,14 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
   im.surnames.clear();
   const auto add = [&](std::uint32_t entity, const std::string& alias, AliasType type) {
     analyzer.Tokenize(alias, &toks);
-    if (toks.empty()) return;
+    if (toks.empty()) {
+      // "", "-", "..." have no word: no text can match them (gazetteer check says so).
+      if (warnings) {
+        warnings->push_back(fmt::format("{}: alias \"{}\" has no word in it and can never match", im.entities[entity].origin,
+                                        alias));
+      }
+      return;
+    }
     std::uint32_t node = 0;
     for (const auto& t : toks) {
       auto [vit, fresh] = vocab.emplace(t.key, static_cast<std::uint32_t>(keys.size()));

@@ -174,4 +174,20 @@ expect 'nothing written for the refused -f/-o pair' "x.graphml exists" test ! -e
 t 'positive control: -f dot -o x.dot' 0 -- extract "${NAMES[@]}" "$T/corpus.jsonl" -f dot -o "$T/x.dot"
 expect 'positive control: x.dot is DOT' "x.dot is not DOT" grep -q '^digraph' "$T/x.dot"
 
+# ---- gazetteer sources: NUL bytes in an import, aliases that can never match --------------
+printf 'name,kind,aliases\nIlse Varga,person,\nTom\0as Brandt,person,\n' >"$T/nul.csv"
+t 'gazetteer import: a NUL byte in a CSV row, line:column and offset' 1 \
+  "err=$E $T/nul.csv:3:4: NUL byte at file offset 40: binary data, not text" -- gazetteer import --format csv "$T/nul.csv" -o "$T/nul-import.jsonl"
+expect 'nothing written for the refused CSV' "nul-import.jsonl exists" test ! -e "$T/nul-import.jsonl"
+t 'gazetteer import --skip-bad-rows: the NUL row skipped, the others kept' 0 \
+  "err:$T/nul.csv:3:4: NUL byte" -- gazetteer import --format csv --skip-bad-rows "$T/nul.csv" -o "$T/nul-import.jsonl"
+expect 'positive control: the clean row imported' "nul-import.jsonl lacks Ilse Varga" grep -q '"name":"Ilse Varga"' "$T/nul-import.jsonl"
+printf '{"id":"person:x","kind":"person","name":"Ilse Varga","aliases":["","-","I. Varga"]}\n' >"$T/never.jsonl"
+t 'gazetteer check: aliases "" and "-" can never match' 1 \
+  "out=$T/never.jsonl:1: alias \"\" has no word in it and can never match" -- gazetteer check "$T/never.jsonl"
+t 'gazetteer check: the "-" alias too' 1 "out=$T/never.jsonl:1: alias \"-\" has no word in it and can never match" \
+  -- gazetteer check "$T/never.jsonl"
+printf '{"id":"person:x","kind":"person","name":"Ilse Varga","aliases":["I. Varga"]}\n' >"$T/fine.jsonl"
+t 'positive control: the same entity with a real alias checks clean' 0 out-empty -- gazetteer check "$T/fine.jsonl"
+
 finish
