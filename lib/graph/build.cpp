@@ -305,6 +305,17 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
         ev.insert(std::move(span));
       }
       node.evidence = Join(ev);
+      // Each participant edge carries the first max_evidence spans, as an actor node does:
+      // one event with thousands of spans and participants must not repeat them all on every
+      // edge (the node keeps them all, once).
+      std::string edge_evidence;
+      if (ev.size() <= max_evidence) {
+        edge_evidence = node.evidence;
+      } else {
+        std::set<std::string> first;
+        for (auto it = ev.begin(); first.size() < max_evidence; ++it) first.insert(*it);
+        edge_evidence = Join(first);
+      }
       for (auto& [span, sentence] : sentences) node.sentences.push_back(std::move(sentence));
       vertex[e.id] = boost::add_vertex(node, g);
       for (const auto& p : e.participants) {
@@ -312,7 +323,7 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
         edge.relation = "participant_of";
         edge.role = p.role;
         edge.weight = 1.0;
-        edge.evidence = node.evidence;
+        edge.evidence = edge_evidence;
         edges.push_back({p.entity_id, e.id, edge});
       }
     }
