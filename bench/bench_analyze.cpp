@@ -36,9 +36,12 @@ int main(int argc, char** argv) {
   bool no_defaults = false;
   std::string date = "2021-01-01";
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--no-default-gazetteers") == 0) no_defaults = true;
-    else if (std::strcmp(argv[i], "--date") == 0 && i + 1 < argc) date = argv[++i];
-    else positional.emplace_back(argv[i]);
+    if (std::strcmp(argv[i], "--no-default-gazetteers") == 0)
+      no_defaults = true;
+    else if (std::strcmp(argv[i], "--date") == 0 && i + 1 < argc)
+      date = argv[++i];
+    else
+      positional.emplace_back(argv[i]);
   }
   if (positional.size() < 2) {
     std::fprintf(stderr, "usage: %s DATA_DIR CORPUS [GAZETTEER...] [--no-default-gazetteers] [--date D]\n", argv[0]);
@@ -61,7 +64,9 @@ int main(int argc, char** argv) {
   }
   ag::mentions::MentionFinder finder(res.gazetteer(), *res.shared.Find<ag::mentions::Titles>("titles"),
                                      res.shared.Find<ag::mentions::GivenNames>("given-names"));
-  const ag::events::EventExtractor extractor(res.gazetteer(), *res.shared.Find<ag::events::Triggers>("triggers"));
+  const ag::events::EventExtractor extractor(res.gazetteer(), *res.shared.Find<ag::events::Triggers>("triggers"),
+                                             *res.shared.Find<ag::events::Cues>("event-cues"),
+                                             *res.shared.Find<ag::tagger::Model>("pos-model"));
   double read_s = 0, analyze_s = 0, events_s = 0;
   std::size_t docs = 0, bytes = 0, mentions = 0, events = 0;
   ag::mentions::AnalyzedDocument analyzed;  // reused, as a pipeline worker reuses its memory
@@ -88,12 +93,12 @@ int main(int argc, char** argv) {
     events += found.size();
   }
   const double mb = static_cast<double>(bytes) / 1e6;
-  std::printf("{\"program\": \"bench_analyze\", \"documents\": %zu, \"text_mb\": %.3f, \"entities\": %zu, "
-              "\"aliases\": %zu, \"load_s\": %.3f, \"mem_load_mb\": %.1f, \"read_s\": %.3f, \"analyze_s\": %.3f, "
-              "\"events_s\": %.3f, \"read_mbps\": %.2f, \"analyze_mbps\": %.2f, \"events_mbps\": %.2f, "
-              "\"e2e_mbps\": %.2f, \"mentions\": %zu, \"events\": %zu, \"mem_peak_mb\": %.1f}\n",
-              docs, mb, res.gazetteer().size(), res.gazetteer().alias_count(), load_s, mem_load_mb, read_s, analyze_s,
-              events_s, mb / read_s, mb / analyze_s, mb / events_s, mb / (read_s + analyze_s + events_s), mentions,
-              events, PeakRssMb());
+  std::printf(
+      "{\"program\": \"bench_analyze\", \"documents\": %zu, \"text_mb\": %.3f, \"entities\": %zu, "
+      "\"aliases\": %zu, \"load_s\": %.3f, \"mem_load_mb\": %.1f, \"read_s\": %.3f, \"analyze_s\": %.3f, "
+      "\"events_s\": %.3f, \"read_mbps\": %.2f, \"analyze_mbps\": %.2f, \"events_mbps\": %.2f, "
+      "\"e2e_mbps\": %.2f, \"mentions\": %zu, \"events\": %zu, \"mem_peak_mb\": %.1f}\n",
+      docs, mb, res.gazetteer().size(), res.gazetteer().alias_count(), load_s, mem_load_mb, read_s, analyze_s, events_s,
+      mb / read_s, mb / analyze_s, mb / events_s, mb / (read_s + analyze_s + events_s), mentions, events, PeakRssMb());
   return 0;
 }

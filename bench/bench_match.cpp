@@ -173,7 +173,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> found;
     const auto status = gazetteer.LoadString(jsonl, BaseName(gaz_path), &found);
     problems = found.size();
-    if (!status.ok()) std::fprintf(stderr, "warning: %zu problem(s) loading aliases, first: %s\n", problems, status.message().c_str());
+    if (!status.ok())
+      std::fprintf(stderr, "warning: %zu problem(s) loading aliases, first: %s\n", problems, status.message().c_str());
   }
   const auto b1 = Clock::now();
   gazetteer.Compile();
@@ -274,10 +275,11 @@ int main(int argc, char** argv) {
       "\"paragraphs\": %zu, \"tokens\": %zu, \"load_s\": %.3f, \"compile_s\": %.3f, \"build_s\": %.3f, "
       "\"mem_build_mb\": %.1f, \"match_s\": %.3f, \"tokenize_in_match_s\": %.3f, \"find_s\": %.3f, "
       "\"tokenize_s\": %.3f, \"matches\": %zu, \"match_mbps\": %.2f, \"find_mbps\": %.2f, "
-      "\"tokenize_mbps\": %.2f, \"mem_peak_mb\": %.1f, \"from_compiled\": %s, \"save_s\": %.3f, \"compiled_mb\": %.1f}\n",
-      BaseName(gaz_path), compiled ? gazetteer.size() : aliases.size(), gazetteer.alias_count(), problems, BaseName(corpus_path), mb, lines.size(),
-      tokens_seen, Secs(b0, b1), Secs(b1, b2), Secs(b0, b2), mem_build_mb, match_s, tok_part, find_part, tokenize_s,
-      matches, mb / match_s, mb / find_part, mb / tokenize_s, PeakRssMb(), compiled ? "true" : "false", save_s,
-      compiled_mb);
+      "\"tokenize_mbps\": %.2f, \"mem_peak_mb\": %.1f, \"from_compiled\": %s, \"save_s\": %.3f, \"compiled_mb\": "
+      "%.1f}\n",
+      BaseName(gaz_path), compiled ? gazetteer.size() : aliases.size(), gazetteer.alias_count(), problems,
+      BaseName(corpus_path), mb, lines.size(), tokens_seen, Secs(b0, b1), Secs(b1, b2), Secs(b0, b2), mem_build_mb,
+      match_s, tok_part, find_part, tokenize_s, matches, mb / match_s, mb / find_part, mb / tokenize_s, PeakRssMb(),
+      compiled ? "true" : "false", save_s, compiled_mb);
   return tokens_only == tokens_seen && matches_again == matches ? 0 : 1;
 }

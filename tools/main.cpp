@@ -13,21 +13,21 @@
 #include "mentions/jsonl.hpp"
 #include "pipeline/pipeline.hpp"
 
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cerrno>
 #include <charconv>
-#include <sys/stat.h>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <map>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <thread>
-#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -73,9 +73,10 @@ Status RefuseOutputOntoInput(const std::string& output, const std::vector<std::v
       struct stat in_st;
       if (input == "-" || ::stat(input.c_str(), &in_st) != 0) continue;
       if (in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino) {
-        return Status::BadUsage(fmt::format("-o {}: is the input {} ({}); writing it would replace the input: "
-                                            "give another output",
-                                            output, input, input == output ? "the same path" : "the same file"));
+        return Status::BadUsage(
+            fmt::format("-o {}: is the input {} ({}); writing it would replace the input: "
+                        "give another output",
+                        output, input, input == output ? "the same path" : "the same file"));
       }
     }
   }
@@ -111,11 +112,13 @@ struct CorpusOptions {
 };
 
 void AddCorpusOptions(CLI::App* cmd, CorpusOptions* o) {
-  cmd->add_option("inputs", o->inputs, "Text files, folders (all *.txt below them), JSON Lines files (*.jsonl), or - for standard input")
+  cmd->add_option("inputs", o->inputs,
+                  "Text files, folders (all *.txt below them), JSON Lines files (*.jsonl), or - for standard input")
       ->required();
   // One value per -g (repeat the flag for more), so that `-g names.jsonl article.txt` leaves
   // article.txt to the inputs.
-  cmd->add_option("-g,--gazetteer", o->gazetteers, "Extra gazetteer file or folder (repeatable), added to the shipped ones")
+  cmd->add_option("-g,--gazetteer", o->gazetteers,
+                  "Extra gazetteer file or folder (repeatable), added to the shipped ones")
       ->allow_extra_args(false);
   cmd->add_flag("--no-default-gazetteers", o->no_default_gazetteers, "Leave out the shipped gazetteers");
   cmd->add_option("--date", o->date, "Document date (YYYY-MM-DD) for documents without one in their metadata")
@@ -123,9 +126,11 @@ void AddCorpusOptions(CLI::App* cmd, CorpusOptions* o) {
         return d.size() == 10 && actorgraph::iso_date::IsValid(d) ? std::string()
                                                                   : std::string("expected a real day as YYYY-MM-DD");
       });
-  cmd->add_option("--input-format", o->input_format, "auto (by extension: .jsonl/.ndjson are JSON Lines), text or jsonl")
+  cmd->add_option("--input-format", o->input_format,
+                  "auto (by extension: .jsonl/.ndjson are JSON Lines), text or jsonl")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}));
-  cmd->add_option("--invalid-utf8", o->invalid_utf8, "error (exit 1, naming file and byte) or replace (warn, substitute U+FFFD)")
+  cmd->add_option("--invalid-utf8", o->invalid_utf8,
+                  "error (exit 1, naming file and byte) or replace (warn, substitute U+FFFD)")
       ->check(CLI::IsMember({"error", "replace"}));
   cmd->add_option("--on-error", o->on_error, "Malformed JSON lines: stop (exit 1) or skip (warn and count)")
       ->check(CLI::IsMember({"stop", "skip"}));
@@ -182,17 +187,25 @@ struct GraphOutputOptions {
   std::string render;
   std::string graphml_flavor = "plain";
   bool no_legend = false;
+  std::string status = "happened";
 };
 
 void AddGraphOutputOptions(CLI::App* cmd, GraphOutputOptions* o) {
-  cmd->add_option("-o,--output", o->output, "Output file (- = standard output); the extension picks the format; .svg/.png render with Graphviz");
-  cmd->add_option("-f,--format", o->format, "graphml, dot, gexf, json (node-link), cyjs (Cytoscape.js), neo4j (a folder of CSV) or html (viewer)");
+  cmd->add_option("-o,--output", o->output,
+                  "Output file (- = standard output); the extension picks the format; .svg/.png render with Graphviz");
+  cmd->add_option(
+      "-f,--format", o->format,
+      "graphml, dot, gexf, json (node-link), cyjs (Cytoscape.js), neo4j (a folder of CSV) or html (viewer)");
   cmd->add_option("--projection", o->projection, "actors: actor-only graph, edges weighted by shared events")
       ->check(CLI::IsMember({"actors"}));
-  cmd->add_option("--render", o->render, "Also render the DOT output with Graphviz: svg or png")->check(CLI::IsMember({"svg", "png"}));
+  cmd->add_option("--render", o->render, "Also render the DOT output with Graphviz: svg or png")
+      ->check(CLI::IsMember({"svg", "png"}));
   cmd->add_option("--graphml-flavor", o->graphml_flavor, "plain, or yed (yFiles labels and colours for yEd)")
       ->check(CLI::IsMember({"plain", "yed"}));
   cmd->add_flag("--no-legend", o->no_legend, "DOT: leave out the legend subgraph");
+  cmd->add_option("--status", o->status,
+                  "Events the graph holds, by status: happened (default), or a comma-separated list of happened, "
+                  "planned and cancelled, or all; event nodes carry a status attribute");
 }
 
 // The export format: -f, else the extension of -o (.svg/.png render a DOT file), else GraphML.
@@ -202,13 +215,15 @@ Status ResolveGraphFormat(const GraphOutputOptions& o, actorgraph::exports::Form
   std::optional<ex::Format> f;
   if (!o.format.empty()) {
     f = ex::ParseFormat(o.format);
-    if (!f) return Status::BadUsage(fmt::format("-f {}: unknown format (graphml, dot, gexf, json, cyjs, neo4j, html)", o.format));
+    if (!f)
+      return Status::BadUsage(
+          fmt::format("-f {}: unknown format (graphml, dot, gexf, json, cyjs, neo4j, html)", o.format));
     // A file named for another format would mislead whoever opens it: refused (exit 2).
     if (o.output != "-") {
       const auto named = ex::FormatFromPath(o.output);
       if (named && *named != *f) {
-        return Status::BadUsage(fmt::format("-f {} but -o {} is named for {}: rename the output or leave out -f", o.format,
-                                            o.output, ex::FormatName(*named)));
+        return Status::BadUsage(fmt::format("-f {} but -o {} is named for {}: rename the output or leave out -f",
+                                            o.format, o.output, ex::FormatName(*named)));
       }
     }
   } else if (o.output != "-") {
@@ -224,7 +239,8 @@ Status ResolveGraphFormat(const GraphOutputOptions& o, actorgraph::exports::Form
       const auto st = fs::status(o.output, ec);
       if (!f && !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st)) f = ex::Format::kGraphml;
       if (!f) {
-        return Status::BadUsage(fmt::format("-o {}: cannot tell the format from the name; give -f graphml|dot|gexf|json|cyjs|neo4j|html", o.output));
+        return Status::BadUsage(fmt::format(
+            "-o {}: cannot tell the format from the name; give -f graphml|dot|gexf|json|cyjs|neo4j|html", o.output));
       }
     }
   } else {
@@ -232,18 +248,32 @@ Status ResolveGraphFormat(const GraphOutputOptions& o, actorgraph::exports::Form
   }
   if (!render->empty() && *f != ex::Format::kDot) return Status::BadUsage("--render needs the DOT format (-f dot)");
   if (*f == ex::Format::kNeo4j && o.output == "-") return Status::BadUsage("-f neo4j writes a folder: give -o DIR");
-  if (!render->empty() && o.output == "-") return Status::BadUsage("--render writes a file: give -o FILE.svg or FILE.png");
+  if (!render->empty() && o.output == "-")
+    return Status::BadUsage("--render writes a file: give -o FILE.svg or FILE.png");
   *format = *f;
   return Status::Ok();
 }
 
 // Builds the graph and writes it as asked.
-Status BuildAndWrite(actorgraph::graph::GraphBuilder& builder, const GraphOutputOptions& o, actorgraph::exports::Format format,
-                     const std::string& render, std::string* summary) {
+Status BuildAndWrite(actorgraph::graph::GraphBuilder& builder, const GraphOutputOptions& o,
+                     actorgraph::exports::Format format, const std::string& render, std::string* summary) {
   namespace ex = actorgraph::exports;
   actorgraph::graph::BuildOptions bo;
   bo.projection = o.projection == "actors";
   bo.generator = fmt::format("actorgraph {}", kVersion);
+  bo.statuses.clear();
+  for (std::size_t i = 0; i <= o.status.size();) {
+    const std::size_t j = std::min(o.status.find(',', i), o.status.size());
+    const std::string one = o.status.substr(i, j - i);
+    if (one == "all") {
+      bo.statuses = {"happened", "planned", "cancelled"};
+    } else if (one == "happened" || one == "planned" || one == "cancelled") {
+      bo.statuses.push_back(one);
+    } else {
+      return Status::BadUsage(fmt::format("--status {}: expected happened, planned, cancelled or all", o.status));
+    }
+    i = j + 1;
+  }
   const auto g = builder.Build(bo);
   ex::Options eo;
   eo.format = format;
@@ -286,14 +316,13 @@ Status RunExtract(const ExtractOptions& o, bool quiet) {
   keep.sentences = format == actorgraph::exports::Format::kHtml;  // the viewer's evidence sentences
   actorgraph::graph::GraphBuilder builder(res.gazetteer(), keep);
   std::size_t mentions = 0;
-  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, RunOptionsFrom(o.corpus, quiet),
-                                                       [&](actorgraph::pipeline::DocumentResult& r) {
-                                                         mentions += r.analyzed.mentions.size();
-                                                         builder.AddMentions(r.analyzed.doc.id, r.analyzed.date.date,
-                                                                             r.analyzed.mentions, r.analyzed.doc.text);
-                                                         builder.AddEvents(std::move(r.events));
-                                                         return Status::Ok();
-                                                       }));
+  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(
+      *reader, res, RunOptionsFrom(o.corpus, quiet), [&](actorgraph::pipeline::DocumentResult& r) {
+        mentions += r.analyzed.mentions.size();
+        builder.AddMentions(r.analyzed.doc.id, r.analyzed.date.date, r.analyzed.mentions, r.analyzed.doc.text);
+        builder.AddEvents(std::move(r.events));
+        return Status::Ok();
+      }));
   std::string summary;
   ACTORGRAPH_RETURN_IF_ERROR(BuildAndWrite(builder, o.out, format, render, &summary));
   LogSummary(*reader, fmt::format("{} mention(s), {}", mentions, summary));
@@ -358,8 +387,10 @@ Status RunMerge(const MergeOptions& o) {
     if (in.bad()) return Status::Io(fmt::format("{}: read failed", shard));
   }
   for (auto& [key, ms] : by_doc) {
-    if (keep.sentences) builder.AddMentions(key.first, key.second, ms, sentences[key]);
-    else builder.AddMentions(key.first, key.second, ms);
+    if (keep.sentences)
+      builder.AddMentions(key.first, key.second, ms, sentences[key]);
+    else
+      builder.AddMentions(key.first, key.second, ms);
   }
   builder.AddEvents(std::move(events));
   std::string summary;
@@ -377,40 +408,57 @@ struct StreamOptions {
   bool sentences = false;  // mentions: each line also carries its sentence (graph/sentences.hpp)
 };
 
-Status RunMentions(const StreamOptions& o, bool quiet) {
+// What one of the streaming commands (mentions, events, tag) writes.
+struct StreamCommand {
+  std::vector<std::string> steps;  // the analysis steps it runs
+  std::string header;              // written once before the documents' lines
+  // Writes a document's lines into DocumentResult::rendered: on the worker that analysed it,
+  // or with one worker on the calling thread (pipeline::RunOptions::render); the calling
+  // thread writes them out in input order.
+  std::function<void(actorgraph::pipeline::DocumentResult&)> render;
+  std::function<std::size_t(const actorgraph::pipeline::DocumentResult&)> count;  // items written
+  std::string what;                   // the items, for the summary: "mention(s)"
+  bool render_reads_scratch = false;  // RunOptions::render_on_workers
+};
+
+// The skeleton of mentions, events and tag: resources and reader, the run, the output.
+Status RunStream(const StreamOptions& o, bool quiet, const StreamCommand& cmd) {
   ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.output, {o.corpus.inputs, o.corpus.gazetteers}));
   actorgraph::pipeline::Resources res;
   std::unique_ptr<actorgraph::documents::DocumentReader> reader;
-  ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, actorgraph::pipeline::MentionSteps(), &res, &reader));
+  ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, cmd.steps, &res, &reader));
   actorgraph::OutputFile out;
   ACTORGRAPH_RETURN_IF_ERROR(out.Open(o.output));
+  if (!cmd.header.empty()) out.Write(cmd.header);
   auto run = RunOptionsFrom(o.corpus, quiet);
-  run.events = false;
-  // Each document's lines are written by the worker that analysed it; this thread only
-  // writes them out, in input order.
-  run.render = [with_sentences = o.sentences](actorgraph::pipeline::DocumentResult& r) {
-    // One allocation for the document's lines.
-    std::size_t need = 0;
-    for (const auto& m : r.analyzed.mentions) need += actorgraph::mentions::JsonLineSizeHint(r.analyzed.doc.id, m) + 1;
-    r.rendered.reserve(need);
-    actorgraph::graph::DocumentSentences sentences(r.analyzed.doc.text);
-    for (const auto& m : r.analyzed.mentions) {
-      actorgraph::mentions::AppendJsonLine(r.rendered, r.analyzed.doc.id, r.analyzed.date.date, r.analyzed.doc.text, m);
-      if (with_sentences) {
-        if (auto sentence = sentences.At(m.start)) actorgraph::graph::AppendSentenceField(r.rendered, *sentence);
-      }
-      r.rendered += '\n';
-    }
-  };
+  run.steps = cmd.steps;
+  run.render = cmd.render;
+  run.render_on_workers = cmd.render_reads_scratch;
   std::size_t count = 0;
   ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, run, [&](actorgraph::pipeline::DocumentResult& r) {
-    count += r.analyzed.mentions.size();
+    count += cmd.count(r);
     out.Write(r.rendered);
     return out.WriteStatus();
   }));
   ACTORGRAPH_RETURN_IF_ERROR(out.Commit());
-  LogSummary(*reader, fmt::format("{} mention(s)", count));
+  LogSummary(*reader, fmt::format("{} {}", count, cmd.what));
   return Status::Ok();
+}
+
+// One JSON line per mention, with its sentence when `with_sentences`.
+void RenderMentions(actorgraph::pipeline::DocumentResult& r, bool with_sentences) {
+  // One allocation for the document's lines.
+  std::size_t need = 0;
+  for (const auto& m : r.analyzed.mentions) need += actorgraph::mentions::JsonLineSizeHint(r.analyzed.doc.id, m) + 1;
+  r.rendered.reserve(need);
+  actorgraph::graph::DocumentSentences sentences(r.analyzed.doc.text);
+  for (const auto& m : r.analyzed.mentions) {
+    actorgraph::mentions::AppendJsonLine(r.rendered, r.analyzed.doc.id, r.analyzed.date.date, r.analyzed.doc.text, m);
+    if (with_sentences) {
+      if (auto sentence = sentences.At(m.start)) actorgraph::graph::AppendSentenceField(r.rendered, *sentence);
+    }
+    r.rendered += '\n';
+  }
 }
 
 // One JSON line per word of the tagged sentences.
@@ -438,56 +486,38 @@ void RenderWords(actorgraph::pipeline::DocumentResult& r) {
   }
 }
 
+// The document's events as JSON Lines, or as PETRARCH-style rows.
+void RenderEvents(actorgraph::pipeline::DocumentResult& r, bool petrarch) {
+  for (const auto& e : r.events) {
+    if (petrarch) {
+      r.rendered += actorgraph::events::ToPetrarchRows(e);
+    } else {
+      r.rendered += actorgraph::events::ToJsonLine(e);
+      r.rendered += '\n';
+    }
+  }
+}
+
+Status RunMentions(const StreamOptions& o, bool quiet) {
+  return RunStream(o, quiet,
+                   {actorgraph::pipeline::MentionSteps(), "",
+                    [with_sentences = o.sentences](auto& r) { RenderMentions(r, with_sentences); },
+                    [](const auto& r) { return r.analyzed.mentions.size(); }, "mention(s)"});
+}
+
 Status RunTag(const StreamOptions& o, bool quiet) {
-  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.output, {o.corpus.inputs, o.corpus.gazetteers}));
-  actorgraph::pipeline::Resources res;
-  std::unique_ptr<actorgraph::documents::DocumentReader> reader;
-  ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, actorgraph::pipeline::TagSteps(), &res, &reader));
-  actorgraph::OutputFile out;
-  ACTORGRAPH_RETURN_IF_ERROR(out.Open(o.output));
-  auto run = RunOptionsFrom(o.corpus, quiet);
-  run.steps = actorgraph::pipeline::TagSteps();
-  run.render = RenderWords;
-  std::size_t count = 0;
-  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, run, [&](actorgraph::pipeline::DocumentResult& r) {
-    count += r.analyzed.words.size();
-    out.Write(r.rendered);
-    return out.WriteStatus();
-  }));
-  ACTORGRAPH_RETURN_IF_ERROR(out.Commit());
-  LogSummary(*reader, fmt::format("{} word(s)", count));
-  return Status::Ok();
+  return RunStream(o, quiet,
+                   {actorgraph::pipeline::TagSteps(), "", RenderWords,
+                    [](const auto& r) { return r.analyzed.words.size(); }, "word(s)",
+                    /*render_reads_scratch=*/true});  // the words and tags are scratch layers
 }
 
 Status RunEvents(const StreamOptions& o, bool quiet) {
-  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.output, {o.corpus.inputs, o.corpus.gazetteers}));
-  actorgraph::pipeline::Resources res;
-  std::unique_ptr<actorgraph::documents::DocumentReader> reader;
-  ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, actorgraph::pipeline::EventSteps(), &res, &reader));
-  actorgraph::OutputFile out;
-  ACTORGRAPH_RETURN_IF_ERROR(out.Open(o.output));
   const bool petrarch = o.format == "petrarch";
-  if (petrarch) out.Write(actorgraph::events::PetrarchHeader());
-  auto run = RunOptionsFrom(o.corpus, quiet);
-  run.render = [petrarch](actorgraph::pipeline::DocumentResult& r) {
-    for (const auto& e : r.events) {
-      if (petrarch) {
-        r.rendered += actorgraph::events::ToPetrarchRows(e);
-      } else {
-        r.rendered += actorgraph::events::ToJsonLine(e);
-        r.rendered += '\n';
-      }
-    }
-  };
-  std::size_t count = 0;
-  ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(*reader, res, run, [&](actorgraph::pipeline::DocumentResult& r) {
-    count += r.events.size();
-    out.Write(r.rendered);
-    return out.WriteStatus();
-  }));
-  ACTORGRAPH_RETURN_IF_ERROR(out.Commit());
-  LogSummary(*reader, fmt::format("{} event(s)", count));
-  return Status::Ok();
+  return RunStream(
+      o, quiet,
+      {actorgraph::pipeline::EventSteps(), petrarch ? actorgraph::events::PetrarchHeader() : "",
+       [petrarch](auto& r) { RenderEvents(r, petrarch); }, [](const auto& r) { return r.events.size(); }, "event(s)"});
 }
 
 // ---- gazetteer -------------------------------------------------------------------------
@@ -503,7 +533,8 @@ Status RunGazetteerCheck(const std::vector<std::string>& files) {
   for (const auto& p : problems) std::cout << p << '\n';
   std::cout.flush();
   if (!problems.empty()) {
-    return Status::BadInput(fmt::format("{} problem(s) in {} file(s) ({} entities loaded)", problems.size(), files.size(), gaz.size()));
+    return Status::BadInput(
+        fmt::format("{} problem(s) in {} file(s) ({} entities loaded)", problems.size(), files.size(), gaz.size()));
   }
   spdlog::info("{} entities, {} aliases: no problems", gaz.size(), gaz.alias_count());
   return Status::Ok();
@@ -586,6 +617,162 @@ void SetUpLogging(bool verbose, bool quiet) {
   spdlog::set_default_logger(logger);
 }
 
+// The commands, their options and what the parse selected.
+struct Cli {
+  bool verbose = false, quiet = false;
+  ExtractOptions ext;
+  MergeOptions mrg;
+  StreamOptions men, evs, tg;
+  std::vector<std::string> check_files;
+  ImportCliOptions imp;
+  CompileCliOptions cmp;
+  CLI::App* extract = nullptr;
+  CLI::App* merge = nullptr;
+  CLI::App* mentions = nullptr;
+  CLI::App* events = nullptr;
+  CLI::App* tag = nullptr;
+  CLI::App* gaz = nullptr;
+  CLI::App* check = nullptr;
+  CLI::App* import = nullptr;
+  CLI::App* compile = nullptr;
+};
+
+void AddExtractCommand(CLI::App& app, Cli* c) {
+  c->extract = app.add_subcommand("extract", "Build the actor/event graph of a corpus and export it");
+  AddCorpusOptions(c->extract, &c->ext.corpus);
+  AddGraphOutputOptions(c->extract, &c->ext.out);
+  c->extract->footer(
+      "Examples:\n"
+      "  actorgraph extract data/samples -o graph.graphml\n"
+      "  actorgraph extract news.jsonl -o graph.gexf -j 4\n"
+      "  actorgraph extract article.txt --date 2021-02-16 -o graph.svg\n"
+      "  cat article.txt | actorgraph extract - -f dot > graph.dot\n"
+      "  actorgraph extract data/samples --projection actors -o actors.json");
+}
+
+void AddMergeCommand(CLI::App& app, Cli* c) {
+  c->merge = app.add_subcommand(
+      "merge", "Build one graph from the JSON Lines of `mentions` and `events` runs (shards in any order)");
+  c->merge
+      ->add_option("shards", c->mrg.shards,
+                   "JSON Lines files written by `actorgraph mentions` and `actorgraph events` (- = standard input)")
+      ->required();
+  c->merge
+      ->add_option("-g,--gazetteer", c->mrg.gazetteers, "Extra gazetteer file or folder, as given to the shard runs")
+      ->allow_extra_args(false);
+  c->merge->add_flag("--no-default-gazetteers", c->mrg.no_default_gazetteers, "Leave out the shipped gazetteers");
+  AddGraphOutputOptions(c->merge, &c->mrg.out);
+  c->merge->footer(
+      "Examples:\n"
+      "  actorgraph mentions part1/ -o m1.jsonl && actorgraph events part1/ -o e1.jsonl\n"
+      "  actorgraph mentions part2/ -o m2.jsonl && actorgraph events part2/ -o e2.jsonl\n"
+      "  actorgraph merge m1.jsonl e1.jsonl m2.jsonl e2.jsonl -o graph.graphml   # = extract part1/ part2/\n"
+      "  ls corpus/*.jsonl | parallel 'actorgraph mentions {} -q -o {.}.m.jsonl; actorgraph events {} -q -o "
+      "{.}.e.jsonl'\n"
+      "  actorgraph merge corpus/*.m.jsonl corpus/*.e.jsonl -o graph.gexf");
+}
+
+void AddStreamCommands(CLI::App& app, Cli* c) {
+  c->mentions =
+      app.add_subcommand("mentions", "Write every actor mention as JSON Lines (doc, start, end, entity_id, ...)");
+  AddCorpusOptions(c->mentions, &c->men.corpus);
+  c->mentions->add_option("-o,--output", c->men.output, "Output file (default: standard output)");
+  c->mentions->add_flag("--sentences", c->men.sentences,
+                        "Also write each mention's sentence (for `merge -o graph.html`)");
+  c->mentions->footer(
+      "Examples:\n"
+      "  actorgraph mentions article.txt\n"
+      "  actorgraph mentions corpus.jsonl -o mentions.jsonl -g my-names.jsonl");
+
+  c->events = app.add_subcommand("events", "Write the events of each document as JSON Lines (or PETRARCH-style rows)");
+  AddCorpusOptions(c->events, &c->evs.corpus);
+  c->events->add_option("-o,--output", c->evs.output, "Output file (default: standard output)");
+  c->events
+      ->add_option("--format", c->evs.format,
+                   "jsonl, or petrarch (tab-separated doc, date, source, target, CAMEO code)")
+      ->check(CLI::IsMember({"jsonl", "petrarch"}));
+  c->events->footer(
+      "Examples:\n"
+      "  actorgraph events article.txt --date 2021-02-16\n"
+      "  actorgraph events corpus.jsonl --format petrarch -o events.tsv");
+
+  c->tag = app.add_subcommand("tag", "Write every word with its part of speech, lemma and chunk as JSON Lines");
+  AddCorpusOptions(c->tag, &c->tg.corpus);
+  c->tag->add_option("-o,--output", c->tg.output, "Output file (default: standard output)");
+  c->tag->footer(
+      "One line per word: doc, start, end (byte offsets into the document text), text, upos (Universal\n"
+      "POS tag), lemma, chunk (B-NP/I-NP base noun phrases, B-VP/I-VP verb groups, O). Words follow\n"
+      "Universal Dependencies English (\"don't\" is \"do\" + \"n't\"; \"U.S.\" is one word). The model is\n"
+      "data/models/pos-en.agt (see its NOTICE).\n"
+      "Examples:\n"
+      "  actorgraph tag article.txt | head\n"
+      "  actorgraph tag corpus.jsonl -o words.jsonl -j 4");
+}
+
+void AddGazetteerCommands(CLI::App& app, Cli* c) {
+  c->gaz = app.add_subcommand("gazetteer", "Check, import and compile gazetteers");
+  c->gaz->require_subcommand(0, 1);
+  c->gaz->footer(
+      "Examples:\n"
+      "  actorgraph gazetteer check data/gazetteers my-names.jsonl\n"
+      "  actorgraph gazetteer import --format csv people.csv -o people.jsonl\n"
+      "  actorgraph gazetteer compile people.jsonl -o names.agc\n"
+      "Run 'actorgraph gazetteer COMMAND --help' for a command's options.");
+  c->check =
+      c->gaz->add_subcommand("check", "Validate gazetteer files; print every problem as file:line: what is wrong");
+  c->check
+      ->add_option("files", c->check_files,
+                   "Gazetteer files or folders (checked together: ids must be unique across them)")
+      ->required();
+  c->check->footer(
+      "Examples:\n"
+      "  actorgraph gazetteer check data/gazetteers\n"
+      "  actorgraph gazetteer check data/gazetteers my-names.jsonl");
+  c->import =
+      c->gaz->add_subcommand("import", "Convert PETRARCH dictionaries, GeoNames TSV or CSV into the gazetteer format");
+  c->import->add_option("--format", c->imp.format, "petrarch, geonames or csv")
+      ->required()
+      ->check(CLI::IsMember({"petrarch", "geonames", "csv"}));
+  c->import->add_option("inputs", c->imp.inputs, "Input files (- = standard input)")->required();
+  c->import->add_option("-o,--output", c->imp.output, "Output gazetteer file (.jsonl; - = standard output)")
+      ->required();
+  c->import->add_flag("--skip-bad-rows", c->imp.skip_bad_rows,
+                      "Skip malformed rows with a warning instead of stopping");
+  c->import->add_flag("--agents", c->imp.agents, "petrarch: also import agent role nouns (as group entities)");
+  c->import->footer(
+      "Examples:\n"
+      "  actorgraph gazetteer import --format petrarch Phoenix.Countries.actors.txt -o phoenix.jsonl\n"
+      "  actorgraph gazetteer import --format geonames cities500.txt -o cities.jsonl\n"
+      "  actorgraph gazetteer import --format csv people.csv -o people.jsonl");
+
+  c->compile = c->gaz->add_subcommand(
+      "compile",
+      "Compile gazetteers (the shipped ones and those given) into one file that loads in a fraction of the time");
+  c->compile->add_option("files", c->cmp.gazetteers,
+                         "Extra gazetteer files or folders, as given with -g to the other commands");
+  c->compile->add_flag("--no-default-gazetteers", c->cmp.no_default_gazetteers, "Leave out the shipped gazetteers");
+  c->compile->add_option("-o,--output", c->cmp.output, "Compiled gazetteer to write (e.g. names.agc)")->required();
+  c->compile->footer(
+      "The result is given with -g like any gazetteer. When it holds the shipped gazetteers (the default),\n"
+      "they are not loaded again; after the shipped data changes, compile again.\n"
+      "Examples:\n"
+      "  actorgraph gazetteer compile phoenix.jsonl cities.jsonl -o names.agc\n"
+      "  actorgraph mentions corpus.jsonl -g names.agc -o mentions.jsonl");
+}
+
+// Runs the command the parse selected.
+Status Dispatch(const Cli& c) {
+  if (*c.extract) return RunExtract(c.ext, c.quiet);
+  if (*c.mentions) return RunMentions(c.men, c.quiet);
+  if (*c.events) return RunEvents(c.evs, c.quiet);
+  if (*c.tag) return RunTag(c.tg, c.quiet);
+  if (*c.merge) return RunMerge(c.mrg);
+  if (*c.check) return RunGazetteerCheck(c.check_files);
+  if (*c.import) return RunGazetteerImport(c.imp);
+  if (*c.compile) return RunGazetteerCompile(c.cmp);
+  return Status::Ok();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -600,112 +787,26 @@ int main(int argc, char** argv) {
   mallopt(M_TOP_PAD, 16 << 20);
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
 #endif
-  CLI::App app{"actorgraph: news text in, a graph of who met whom and who signed what out.\n"
-               "Finds people, organisations, countries and places with gazetteers, and meetings, talks, calls,\n"
-               "visits, agreements and joint statements between them, with dates and evidence (byte spans)."};
+  CLI::App app{
+      "actorgraph: news text in, a graph of who met whom and who signed what out.\n"
+      "Finds people, organisations, countries and places with gazetteers, and meetings, talks, calls,\n"
+      "visits, agreements and joint statements between them, with dates and evidence (byte spans)."};
   app.set_version_flag("--version", fmt::format("actorgraph {}", kVersion));
   // At most one command; "none given" is reported after parsing, so that an unknown command
   // or flag is named in the error instead of being reported as a missing command.
   app.require_subcommand(0, 1);
   app.fallthrough();
-  bool verbose = false, quiet = false;
-  app.add_flag("-v,--verbose", verbose, "Say more on standard error (loading, dates, counts)");
-  app.add_flag("-q,--quiet", quiet, "Errors only");
-  app.footer("Exit codes: 0 success, 1 bad input data, 2 bad usage, 3 I/O failure.\n"
-             "Run 'actorgraph COMMAND --help' for a command's options and examples.");
+  Cli c;
+  app.add_flag("-v,--verbose", c.verbose, "Say more on standard error (loading, dates, counts)");
+  app.add_flag("-q,--quiet", c.quiet, "Errors only");
+  app.footer(
+      "Exit codes: 0 success, 1 bad input data, 2 bad usage, 3 I/O failure.\n"
+      "Run 'actorgraph COMMAND --help' for a command's options and examples.");
 
-  ExtractOptions ext;
-  auto* extract = app.add_subcommand("extract", "Build the actor/event graph of a corpus and export it");
-  AddCorpusOptions(extract, &ext.corpus);
-  AddGraphOutputOptions(extract, &ext.out);
-  extract->footer("Examples:\n"
-                  "  actorgraph extract data/samples -o graph.graphml\n"
-                  "  actorgraph extract news.jsonl -o graph.gexf -j 4\n"
-                  "  actorgraph extract article.txt --date 2021-02-16 -o graph.svg\n"
-                  "  cat article.txt | actorgraph extract - -f dot > graph.dot\n"
-                  "  actorgraph extract data/samples --projection actors -o actors.json");
-
-  MergeOptions mrg;
-  auto* merge = app.add_subcommand("merge", "Build one graph from the JSON Lines of `mentions` and `events` runs (shards in any order)");
-  merge->add_option("shards", mrg.shards, "JSON Lines files written by `actorgraph mentions` and `actorgraph events` (- = standard input)")
-      ->required();
-  merge->add_option("-g,--gazetteer", mrg.gazetteers, "Extra gazetteer file or folder, as given to the shard runs")->allow_extra_args(false);
-  merge->add_flag("--no-default-gazetteers", mrg.no_default_gazetteers, "Leave out the shipped gazetteers");
-  AddGraphOutputOptions(merge, &mrg.out);
-  merge->footer("Examples:\n"
-                "  actorgraph mentions part1/ -o m1.jsonl && actorgraph events part1/ -o e1.jsonl\n"
-                "  actorgraph mentions part2/ -o m2.jsonl && actorgraph events part2/ -o e2.jsonl\n"
-                "  actorgraph merge m1.jsonl e1.jsonl m2.jsonl e2.jsonl -o graph.graphml   # = extract part1/ part2/\n"
-                "  ls corpus/*.jsonl | parallel 'actorgraph mentions {} -q -o {.}.m.jsonl; actorgraph events {} -q -o {.}.e.jsonl'\n"
-                "  actorgraph merge corpus/*.m.jsonl corpus/*.e.jsonl -o graph.gexf");
-
-  StreamOptions men;
-  auto* mentions = app.add_subcommand("mentions", "Write every actor mention as JSON Lines (doc, start, end, entity_id, ...)");
-  AddCorpusOptions(mentions, &men.corpus);
-  mentions->add_option("-o,--output", men.output, "Output file (default: standard output)");
-  mentions->add_flag("--sentences", men.sentences, "Also write each mention's sentence (for `merge -o graph.html`)");
-  mentions->footer("Examples:\n"
-                   "  actorgraph mentions article.txt\n"
-                   "  actorgraph mentions corpus.jsonl -o mentions.jsonl -g my-names.jsonl");
-
-  StreamOptions evs;
-  auto* events = app.add_subcommand("events", "Write the events of each document as JSON Lines (or PETRARCH-style rows)");
-  AddCorpusOptions(events, &evs.corpus);
-  events->add_option("-o,--output", evs.output, "Output file (default: standard output)");
-  events->add_option("--format", evs.format, "jsonl, or petrarch (tab-separated doc, date, source, target, CAMEO code)")
-      ->check(CLI::IsMember({"jsonl", "petrarch"}));
-  events->footer("Examples:\n"
-                 "  actorgraph events article.txt --date 2021-02-16\n"
-                 "  actorgraph events corpus.jsonl --format petrarch -o events.tsv");
-
-  StreamOptions tg;
-  auto* tag = app.add_subcommand("tag", "Write every word with its part of speech, lemma and chunk as JSON Lines");
-  AddCorpusOptions(tag, &tg.corpus);
-  tag->add_option("-o,--output", tg.output, "Output file (default: standard output)");
-  tag->footer("One line per word: doc, start, end (byte offsets into the document text), text, upos (Universal\n"
-              "POS tag), lemma, chunk (B-NP/I-NP base noun phrases, B-VP/I-VP verb groups, O). Words follow\n"
-              "Universal Dependencies English (\"don't\" is \"do\" + \"n't\"; \"U.S.\" is one word). The model is\n"
-              "data/models/pos-en.agt (see its NOTICE).\n"
-              "Examples:\n"
-              "  actorgraph tag article.txt | head\n"
-              "  actorgraph tag corpus.jsonl -o words.jsonl -j 4");
-
-  auto* gaz = app.add_subcommand("gazetteer", "Check, import and compile gazetteers");
-  gaz->require_subcommand(0, 1);
-  gaz->footer("Examples:\n"
-              "  actorgraph gazetteer check data/gazetteers my-names.jsonl\n"
-              "  actorgraph gazetteer import --format csv people.csv -o people.jsonl\n"
-              "  actorgraph gazetteer compile people.jsonl -o names.agc\n"
-              "Run 'actorgraph gazetteer COMMAND --help' for a command's options.");
-  std::vector<std::string> check_files;
-  auto* check = gaz->add_subcommand("check", "Validate gazetteer files; print every problem as file:line: what is wrong");
-  check->add_option("files", check_files, "Gazetteer files or folders (checked together: ids must be unique across them)")->required();
-  check->footer("Examples:\n"
-                "  actorgraph gazetteer check data/gazetteers\n"
-                "  actorgraph gazetteer check data/gazetteers my-names.jsonl");
-  ImportCliOptions imp;
-  auto* import = gaz->add_subcommand("import", "Convert PETRARCH dictionaries, GeoNames TSV or CSV into the gazetteer format");
-  import->add_option("--format", imp.format, "petrarch, geonames or csv")->required()->check(CLI::IsMember({"petrarch", "geonames", "csv"}));
-  import->add_option("inputs", imp.inputs, "Input files (- = standard input)")->required();
-  import->add_option("-o,--output", imp.output, "Output gazetteer file (.jsonl; - = standard output)")->required();
-  import->add_flag("--skip-bad-rows", imp.skip_bad_rows, "Skip malformed rows with a warning instead of stopping");
-  import->add_flag("--agents", imp.agents, "petrarch: also import agent role nouns (as group entities)");
-  import->footer("Examples:\n"
-                 "  actorgraph gazetteer import --format petrarch Phoenix.Countries.actors.txt -o phoenix.jsonl\n"
-                 "  actorgraph gazetteer import --format geonames cities500.txt -o cities.jsonl\n"
-                 "  actorgraph gazetteer import --format csv people.csv -o people.jsonl");
-
-  CompileCliOptions cmp;
-  auto* compile = gaz->add_subcommand(
-      "compile", "Compile gazetteers (the shipped ones and those given) into one file that loads in a fraction of the time");
-  compile->add_option("files", cmp.gazetteers, "Extra gazetteer files or folders, as given with -g to the other commands");
-  compile->add_flag("--no-default-gazetteers", cmp.no_default_gazetteers, "Leave out the shipped gazetteers");
-  compile->add_option("-o,--output", cmp.output, "Compiled gazetteer to write (e.g. names.agc)")->required();
-  compile->footer("The result is given with -g like any gazetteer. When it holds the shipped gazetteers (the default),\n"
-                  "they are not loaded again; after the shipped data changes, compile again.\n"
-                  "Examples:\n"
-                  "  actorgraph gazetteer compile phoenix.jsonl cities.jsonl -o names.agc\n"
-                  "  actorgraph mentions corpus.jsonl -g names.agc -o mentions.jsonl");
+  AddExtractCommand(app, &c);
+  AddMergeCommand(app, &c);
+  AddStreamCommands(app, &c);
+  AddGazetteerCommands(app, &c);
 
   if (const std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
     SetUpLogging(false, false);
@@ -725,26 +826,20 @@ int main(int argc, char** argv) {
     spdlog::error("{} (see 'actorgraph --help')", e.what());
     return static_cast<int>(actorgraph::ErrorCode::kBadUsage);
   }
-  SetUpLogging(verbose, quiet);
+  SetUpLogging(c.verbose, c.quiet);
   if (app.get_subcommands().empty()) {
-    spdlog::error("a command is required: extract, mentions, events, tag, merge or gazetteer (see 'actorgraph --help')");
+    spdlog::error(
+        "a command is required: extract, mentions, events, tag, merge or gazetteer (see 'actorgraph --help')");
     return static_cast<int>(actorgraph::ErrorCode::kBadUsage);
   }
-  if (*gaz && gaz->get_subcommands().empty()) {
+  if (*c.gaz && c.gaz->get_subcommands().empty()) {
     spdlog::error("a gazetteer command is required: check, import or compile (see 'actorgraph gazetteer --help')");
     return static_cast<int>(actorgraph::ErrorCode::kBadUsage);
   }
 
   Status status;
   try {
-    if (*extract) status = RunExtract(ext, quiet);
-    else if (*mentions) status = RunMentions(men, quiet);
-    else if (*events) status = RunEvents(evs, quiet);
-    else if (*tag) status = RunTag(tg, quiet);
-    else if (*merge) status = RunMerge(mrg);
-    else if (*check) status = RunGazetteerCheck(check_files);
-    else if (*import) status = RunGazetteerImport(imp);
-    else if (*compile) status = RunGazetteerCompile(cmp);
+    status = Dispatch(c);
   } catch (const std::bad_alloc&) {
     status = Status::Io("out of memory");
   }

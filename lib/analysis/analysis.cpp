@@ -1,7 +1,7 @@
 #include "analysis/analysis.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -9,9 +9,9 @@ namespace actorgraph::analysis {
 namespace {
 
 constexpr std::pair<MentionSource, std::string_view> kSourceNames[] = {
-    {MentionSource::kExact, "exact"},     {MentionSource::kAlias, "alias"},
-    {MentionSource::kAdjective, "adjective"}, {MentionSource::kDemonym, "demonym"},
-    {MentionSource::kSurname, "surname"}, {MentionSource::kRole, "role"},
+    {MentionSource::kExact, "exact"},           {MentionSource::kAlias, "alias"},
+    {MentionSource::kAdjective, "adjective"},   {MentionSource::kDemonym, "demonym"},
+    {MentionSource::kSurname, "surname"},       {MentionSource::kRole, "role"},
     {MentionSource::kDiscovered, "discovered"},
 };
 
@@ -31,18 +31,45 @@ std::optional<MentionSource> ParseMentionSource(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view EventStatusName(EventStatus status) {
+  switch (status) {
+    case EventStatus::kHappened:
+      return "happened";
+    case EventStatus::kPlanned:
+      return "planned";
+    case EventStatus::kCancelled:
+      return "cancelled";
+    case EventStatus::kNegated:
+      return "negated";
+  }
+  return "happened";
+}
+
+std::optional<EventStatus> ParseEventStatus(std::string_view name) {
+  for (const auto s : {EventStatus::kHappened, EventStatus::kPlanned, EventStatus::kCancelled, EventStatus::kNegated}) {
+    if (EventStatusName(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
 MentionSource FromAliasType(gazetteer::AliasType type) {
   switch (type) {
-    case gazetteer::AliasType::kName: return MentionSource::kExact;
+    case gazetteer::AliasType::kName:
+      return MentionSource::kExact;
     case gazetteer::AliasType::kAlias:
-    case gazetteer::AliasType::kCased: return MentionSource::kAlias;
-    case gazetteer::AliasType::kAdjective: return MentionSource::kAdjective;
-    case gazetteer::AliasType::kDemonym: return MentionSource::kDemonym;
+    case gazetteer::AliasType::kCased:
+      return MentionSource::kAlias;
+    case gazetteer::AliasType::kAdjective:
+      return MentionSource::kAdjective;
+    case gazetteer::AliasType::kDemonym:
+      return MentionSource::kDemonym;
   }
   return MentionSource::kAlias;
 }
 
-bool Evidence::operator<(const Evidence& o) const { return std::tie(doc, start, end) < std::tie(o.doc, o.start, o.end); }
+bool Evidence::operator<(const Evidence& o) const {
+  return std::tie(doc, start, end) < std::tie(o.doc, o.start, o.end);
+}
 bool Evidence::operator==(const Evidence& o) const { return doc == o.doc && start == o.start && end == o.end; }
 
 void Document::Reset(documents::Document raw, std::string option) {
@@ -63,6 +90,7 @@ void Document::Reset(documents::Document raw, std::string option) {
   upos.clear();
   lemmas.clear();
   chunks.clear();
+  word_mention.clear();
   dates.clear();
   frames.clear();
   events.clear();
@@ -112,6 +140,7 @@ void Document::SwapScratch(Document& other) {
   upos.swap(other.upos);
   lemmas.swap(other.lemmas);
   chunks.swap(other.chunks);
+  word_mention.swap(other.word_mention);
   dates.swap(other.dates);
   frames.swap(other.frames);
 }
@@ -176,7 +205,8 @@ Status Chain::Make(const Registry& registry, const std::vector<std::string>& ste
     const AnnotatorSpec* a = registry.Find(step);
     if (!a) return Status::BadUsage(fmt::format("unknown analysis step '{}'", step));
     for (const auto& name : a->resources) {
-      if (!resources.Has(name)) return Status::BadUsage(fmt::format("step '{}' needs '{}', which is not loaded", step, name));
+      if (!resources.Has(name))
+        return Status::BadUsage(fmt::format("step '{}' needs '{}', which is not loaded", step, name));
     }
     chain->steps_.push_back(a->make(resources, *chain->context_));
   }
@@ -215,7 +245,8 @@ class SentencesStep : public Annotator {
 // Tags sentences: all of them, or those in d.to_tag.
 class TagStep : public Annotator {
  public:
-  TagStep(const tagger::Model& model, WorkerContext& c, bool selected) : tagger_(model), context_(c), selected_(selected) {}
+  TagStep(const tagger::Model& model, WorkerContext& c, bool selected)
+      : tagger_(model), context_(c), selected_(selected) {}
 
   void Annotate(Document& d) override {
     EnsureSentences(context_.analyzer, d);
@@ -262,25 +293,28 @@ class DocumentDateStep : public Annotator {
 }  // namespace
 
 void RegisterTextSteps(Registry& registry) {
-  registry.Add({"tokenize", "matching tokens with normalised keys (ICU)", {},
-                [](const Resources&, WorkerContext& c) { return std::make_unique<TokenizeStep>(c); }});
-  registry.Add({"sentences", "sentence spans (ICU, UAX #29)", {},
-                [](const Resources&, WorkerContext& c) { return std::make_unique<SentencesStep>(c); }});
-  registry.AddResource({"pos-model", [](const LoadContext& where, Resources* into) {
-                          auto m = std::make_shared<tagger::Model>();
-                          ACTORGRAPH_RETURN_IF_ERROR(tagger::Model::Load(where.data_dir + "/models/pos-en.agt", m.get()));
-                          into->Put<tagger::Model>("pos-model", std::move(m));
-                          return Status::Ok();
-                        }});
-  registry.Add({"tag", "words, part-of-speech tags, lemmas and chunks of every sentence", {"pos-model"},
+  registry.Add({"tokenize", "matching tokens with normalised keys (ICU)", {}, [](const Resources&, WorkerContext& c) {
+                  return std::make_unique<TokenizeStep>(c);
+                }});
+  registry.Add({"sentences", "sentence spans (ICU, UAX #29)", {}, [](const Resources&, WorkerContext& c) {
+                  return std::make_unique<SentencesStep>(c);
+                }});
+  registry.AddResource(FileResource<tagger::Model>("pos-model", "models/pos-en.agt", &tagger::Model::Load));
+  registry.Add({"tag",
+                "words, part-of-speech tags, lemmas and chunks of every sentence",
+                {"pos-model"},
                 [](const Resources& r, WorkerContext& c) {
                   return std::make_unique<TagStep>(*r.Find<tagger::Model>("pos-model"), c, false);
                 }});
-  registry.Add({"tag-selected", "the same for the sentences an earlier step selected", {"pos-model"},
+  registry.Add({"tag-selected",
+                "the same for the sentences an earlier step selected",
+                {"pos-model"},
                 [](const Resources& r, WorkerContext& c) {
                   return std::make_unique<TagStep>(*r.Find<tagger::Model>("pos-model"), c, true);
                 }});
-  registry.Add({"document-date", "the document date: metadata, --date, dateline or the text", {},
+  registry.Add({"document-date",
+                "the document date: metadata, --date, dateline or the text",
+                {},
                 [](const Resources&, WorkerContext&) { return std::make_unique<DocumentDateStep>(); }});
 }
 

@@ -57,22 +57,24 @@ std::optional<MentionSource> ParseMentionSource(std::string_view name);
 MentionSource FromAliasType(gazetteer::AliasType type);
 
 struct Mention {
-  std::uint32_t start = 0;        // byte offsets into the document text, end exclusive
+  std::uint32_t start = 0;  // byte offsets into the document text, end exclusive
   std::uint32_t end = 0;
   std::uint32_t first_token = 0;  // token range of the mention
   std::uint32_t end_token = 0;
-  std::int64_t entity = -1;       // gazetteer index, or -1 for a discovered entity
-  std::string entity_id;          // gazetteer id or "discovered:<slug>"
+  std::int64_t entity = -1;  // gazetteer index, or -1 for a discovered entity
+  std::string entity_id;     // gazetteer id or "discovered:<slug>"
   gazetteer::Kind kind = gazetteer::Kind::kPerson;
-  std::string name;               // canonical name
-  std::string role;               // role title held on the document date (people), or ""
-  std::string country;            // affiliated country (ISO alpha-2), or ""
+  std::string name;     // canonical name
+  std::string role;     // role title held on the document date (people), or ""
+  std::string country;  // affiliated country (ISO alpha-2), or ""
   double confidence = 1.0;
   MentionSource resolved_by = MentionSource::kExact;
 
   bool is_person() const { return kind == gazetteer::Kind::kPerson; }
   // An adjective or demonym describes ("Russian diplomats"); it names no actor taking part.
-  bool descriptive() const { return resolved_by == MentionSource::kAdjective || resolved_by == MentionSource::kDemonym; }
+  bool descriptive() const {
+    return resolved_by == MentionSource::kAdjective || resolved_by == MentionSource::kDemonym;
+  }
 };
 
 struct Participant {
@@ -101,8 +103,9 @@ struct Event {
   std::string date;         // ISO, possibly partial, or ""
   std::string place;        // entity id of the place, or ""
   std::string place_name;
-  std::string mode;         // "video", "phone" or ""
-  std::string cameo;        // CAMEO code, or ""
+  std::string mode;                       // "video", "phone" or ""
+  std::string cameo;                      // CAMEO code, or ""
+  std::string status = "happened";        // happened|planned|cancelled (EventStatusName)
   std::vector<Participant> participants;  // sorted by entity id
   std::vector<Evidence> evidence;         // sorted
   // Set when no date expression dated the event and it took its document's date: the doc
@@ -117,28 +120,50 @@ struct TitleSpan {
   const std::string* role_key = nullptr;  // into the title lexicon; "" resolves to no holder
 };
 
-// One trigger phrase of an event frame.
-struct TriggerHit {
-  std::uint32_t first = 0, end = 0;  // tokens
-  std::uint32_t entry = 0;           // index into the trigger lexicon
+// Whether an event happened. Negated triggers ("did not meet") make no event at all.
+enum class EventStatus : std::uint8_t { kHappened, kPlanned, kCancelled, kNegated };
+std::string_view EventStatusName(EventStatus status);  // "happened", "planned", ...
+std::optional<EventStatus> ParseEventStatus(std::string_view name);
+
+// One argument of a trigger: a mention, or a reference the coreference step resolves.
+struct FrameArg {
+  enum class Ref : std::uint8_t {
+    kNone,    // `mention` is the argument
+    kPlural,  // "they", "the two leaders", "both sides": the people of the event before
+    kTitle,   // "the Secretary", "the Prime Minister": the person of that title named in the text
+  };
+  std::int32_t mention = -1;  // index into Document::mentions
+  Ref ref = Ref::kNone;
+  std::uint8_t count = 0;  // kPlural: the number given ("the two leaders"), or 0
+  std::string title;       // kTitle: the title's words, lower case ("prime minister")
+  bool subject = false;    // named before the trigger (the CAMEO source side)
 };
 
-// A candidate event: the triggers of one class in one sentence, before assembly.
+// A candidate event: one trigger of one sentence, before assembly.
 struct EventFrame {
-  std::uint32_t sentence = 0;                  // index into Document::sentences
-  std::uint32_t first_token = 0, end_token = 0;  // the sentence's tokens
-  std::string event_class, type, cameo;
-  std::vector<TriggerHit> hits;                // in text order
-  std::vector<std::uint32_t> actors;           // chosen mentions (indices into mentions)
-  bool from_plural = false;                    // actors stand for "the two leaders"
-  Event event;                                 // filled step by step
+  std::uint32_t sentence = 0;                       // index into Document::sentences
+  std::uint32_t first_token = 0, end_token = 0;     // the sentence's matching tokens
+  std::uint32_t trigger_word = 0, trigger_end = 0;  // the trigger's words
+  std::uint32_t clause_first = 0, clause_end = 0;   // the words of its clause
+  std::uint32_t entry = 0;                          // index into the trigger lexicon
+  bool nominal = false;                             // a noun trigger ("the meeting")
+  bool separately = false;                          // "spoke separately with A and B"
+  EventStatus status = EventStatus::kHappened;
+  std::vector<FrameArg> args;
+  std::uint32_t type_from = UINT32_MAX;  // the trigger entry that names the type, when
+                                         // not `entry` ("a joint statement was signed")
+  std::uint32_t governing = UINT32_MAX;  // the verb group that carries it ("held talks",
+                                         // "flew to Baku and met"), or UINT32_MAX
+  std::vector<std::uint32_t> actors;     // the mentions taking part, once resolved
+  std::vector<char> actor_subject;       // per actor: on the subject side
+  Event event;                           // filled step by step
 };
 
 // The document model. Layers are filled by annotators in the order of their list; a layer
 // an earlier step did not fill is empty.
 struct Document {
-  documents::Document doc;      // id, text, metadata
-  std::string option_date;      // --date, "" when absent
+  documents::Document doc;  // id, text, metadata
+  std::string option_date;  // --date, "" when absent
   text::DocumentDate date;
   text::TokenList tokens;
   // Sentence spans, in order, covering every token. Filled by the `sentences` step, which
@@ -148,8 +173,8 @@ struct Document {
   bool segmented = false;
   std::vector<std::int8_t> name_like;  // per token: -1 not worked out yet, 0 or 1 (mentions)
   std::vector<TitleSpan> titles;
-  std::vector<Mention> mentions;       // sorted by start once `mention-order` ran; never overlapping
-  std::vector<std::int32_t> covered;   // per token: index into `mentions`, or -1
+  std::vector<Mention> mentions;      // sorted by start once `mention-order` ran; never overlapping
+  std::vector<std::int32_t> covered;  // per token: index into `mentions`, or -1
   // Linguistic layers, parallel arrays over `words` (UD words with byte spans), for the
   // sentences listed in `tagged`: all of them with the `tag` step, those a step before put in
   // `to_tag` with `tag-selected` (cheap filters first: the tagger runs where it can matter).
@@ -161,6 +186,7 @@ struct Document {
   std::vector<tagger::Upos> upos;
   std::vector<std::string> lemmas;
   std::vector<tagger::Chunk> chunks;
+  std::vector<std::int32_t> word_mention;  // per word: the mention it is part of, or -1
   std::vector<text::DateMention> dates;
   std::vector<EventFrame> frames;
   std::vector<Event> events;
@@ -217,9 +243,9 @@ class Resources {
 
 // Where resources are loaded from.
 struct LoadContext {
-  std::string data_dir;                    // <data_dir>/lexicons, <data_dir>/models, ...
+  std::string data_dir;  // <data_dir>/lexicons, <data_dir>/models, ...
   bool no_default_gazetteers = false;
-  std::vector<std::string> gazetteers;     // -g
+  std::vector<std::string> gazetteers;  // -g
 };
 
 // Per-worker state that the annotators of one worker share (an ICU analyser).
@@ -245,6 +271,25 @@ struct ResourceSpec {
   std::string name;  // "gazetteer", "titles", "pos-model", ...
   std::function<Status(const LoadContext&, Resources*)> load;
 };
+
+// A resource of type T read from `path` (relative to LoadContext::data_dir) by
+// `load(full_path, T*)`, a function returning Status, and put under `name`.
+template <class T, class LoadFn>
+ResourceSpec FileResource(std::string name, std::string path, LoadFn load) {
+  std::string key = name;
+  return {std::move(key),
+          [name = std::move(name), path = std::move(path), load](const LoadContext& where, Resources* into) -> Status {
+            auto value = std::make_shared<T>();
+            ACTORGRAPH_RETURN_IF_ERROR(load(where.data_dir + "/" + path, value.get()));
+            into->Put<T>(name, std::move(value));
+            return Status::Ok();
+          }};
+}
+// The same for a T with a member `Status Load(const std::string& path)` (the lexicons).
+template <class T>
+ResourceSpec FileResource(std::string name, std::string path) {
+  return FileResource<T>(std::move(name), std::move(path), [](const std::string& full, T* t) { return t->Load(full); });
+}
 
 // The annotators and resources that can be named in a step list.
 class Registry {

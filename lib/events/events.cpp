@@ -83,7 +83,16 @@ void Absorb(Event* into, const Event& from) {
     into->date = from.date;
     into->default_date_doc.clear();
   }
-  if (from.event_class == "call" && into->event_class != "call") {
+  // Talks in a video format are not a phone call, whatever verb ("spoke with") told of them.
+  const bool video_talks = (into->event_class == "call" && from.mode == "video") ||
+                           (from.event_class == "call" && into->mode == "video");
+  if (video_talks) {
+    const Event& talks = into->event_class == "call" ? from : *into;
+    into->event_class = talks.event_class;
+    into->type = talks.type;
+    into->cameo = talks.cameo;
+    into->mode = "video";
+  } else if (from.event_class == "call" && into->event_class != "call") {
     into->event_class = from.event_class;
     into->type = from.type;
     into->cameo = from.cameo;
@@ -118,13 +127,16 @@ bool ClassesMerge(const Event& a, const Event& b) {
   return within(a, b) || within(b, a);
 }
 
-bool ShareParticipant(const Event& a, const Event& b) {
-  for (const auto& p : a.participants) {
-    for (const auto& q : b.participants) {
-      if (p.entity_id == q.entity_id) return true;
-    }
-  }
-  return false;
+// One event's participants are all among the other's: "A met B" and "A, B and C met" are one
+// meeting, "A met B" and "A met C" two.
+bool Nested(const Event& a, const Event& b) {
+  const auto within = [](const Event& x, const Event& y) {
+    return std::all_of(x.participants.begin(), x.participants.end(), [&](const Participant& p) {
+      return std::any_of(y.participants.begin(), y.participants.end(),
+                         [&](const Participant& q) { return q.entity_id == p.entity_id; });
+    });
+  };
+  return within(a, b) || within(b, a);
 }
 
 }  // namespace
@@ -139,17 +151,74 @@ void AssignId(Event* e) {
                       Fnv1a(joined) & 0xFFFFFFFFFFFFULL);
 }
 
+namespace {
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t j = std::min(s.find(' ', i), s.size());
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> Triggers::Find(std::string_view lemma) const {
+  const auto it = by_head_.find(lemma);
+  return it == by_head_.end() ? std::vector<std::uint32_t>{} : it->second;
+}
+
 Status Triggers::Load(const std::string& path) {
   std::vector<tsv::Row> rows;
-  ACTORGRAPH_RETURN_IF_ERROR(tsv::Read(path, {"phrase", "type", "class", "cameo", "role"}, &rows));
+  ACTORGRAPH_RETURN_IF_ERROR(tsv::Read(path, {"lemma", "pos", "type", "class", "cameo", "role", "args", "forms"}, &rows));
   text::Analyzer analyzer;
   for (const auto& row : rows) {
     const auto& f = row.fields;
-    if (f[0].empty() || f[1].empty() || f[2].empty()) {
-      return Status::BadInput(fmt::format("{}:{}: phrase, type and class are required", path, row.line));
+    Entry e;
+    e.lemmas = Words(f[0]);
+    if (e.lemmas.empty() || (f[1] != "VERB" && f[1] != "NOUN") || f[2].empty() || f[3].empty() ||
+        (f[6] != "object" && f[6] != "with")) {
+      return Status::BadInput(fmt::format("{}:{}: lemma, pos (VERB or NOUN), type, class and args (object or with) "
+                                          "are required", path, row.line));
     }
-    table.Add(analyzer, f[0], static_cast<std::uint32_t>(entries.size()));
-    entries.push_back({f[1], f[2], f[3], f[4].empty() ? "participant" : f[4]});
+    e.noun = f[1] == "NOUN";
+    e.type = f[2];
+    e.event_class = f[3];
+    e.cameo = f[4];
+    e.role = f[5].empty() ? "participant" : f[5];
+    e.direct_object = f[6] == "object";
+    for (const auto& form : Words(f[7])) {
+      forms.insert(analyzer.Key(form));
+      // Past forms and participles of a one-word verb: not the lemma, not "-s" or "-ing".
+      const bool inflected = form != e.lemmas.front() && !form.ends_with("s") && !form.ends_with("ing");
+      if (!e.noun && inflected) past.emplace(form, e.lemmas.front());
+    }
+    const std::string& head = e.noun ? e.lemmas.back() : e.lemmas.front();
+    by_head_[head].push_back(static_cast<std::uint32_t>(entries.size()));
+    entries.push_back(std::move(e));
+  }
+  return Status::Ok();
+}
+
+Status Cues::Load(const std::string& path) {
+  std::vector<tsv::Row> rows;
+  ACTORGRAPH_RETURN_IF_ERROR(tsv::Read(path, {"cue", "word"}, &rows));
+  const std::pair<std::string_view, StringSet*> sets[] = {
+      {"modal", &modal},     {"negation", &negation}, {"intent", &intent},   {"cancel", &cancel},
+      {"future", &future},   {"ahead", &ahead},       {"light", &light},     {"witness", &witness},
+      {"separately", &separately}, {"adjunct", &adjunct}, {"plural", &plural}, {"pronoun", &pronoun}};
+  for (const auto& row : rows) {
+    StringSet* set = nullptr;
+    for (const auto& [name, s] : sets) {
+      if (row.fields[0] == name) set = s;
+    }
+    if (!set || row.fields[1].empty()) {
+      return Status::BadInput(fmt::format("{}:{}: unknown cue \"{}\"", path, row.line, row.fields[0]));
+    }
+    set->insert(row.fields[1]);
   }
   return Status::Ok();
 }
@@ -169,9 +238,9 @@ std::vector<Event> MergeEvents(std::vector<Event> events) {
   // event that has a partner, so the merges happen in the same order as with the plain
   // repeated scan, in time about (events + merges) × events per participant.
   const auto mergeable = [](const Event& a, const Event& b) {
-    if (!ClassesMerge(a, b)) return false;
+    if (a.status != b.status || !ClassesMerge(a, b)) return false;
     if (!DatesCompatible(a.date, b.date) && !DefaultDateYields(a, b) && !DefaultDateYields(b, a)) return false;
-    return ShareParticipant(a, b);
+    return Nested(a, b);
   };
   const std::size_t n = events.size();
   std::vector<bool> alive(n, true);
@@ -234,29 +303,44 @@ void RegisterSteps(analysis::Registry& registry) {
   using analysis::WorkerContext;
   registry.AddResource({"triggers", [](const analysis::LoadContext& where, Resources* into) {
                           auto t = std::make_shared<Triggers>();
-                          ACTORGRAPH_RETURN_IF_ERROR(t->Load(where.data_dir + "/lexicons/triggers.tsv"));
+                          ACTORGRAPH_RETURN_IF_ERROR(t->Load(where.data_dir + "/lexicons/event-triggers.tsv"));
                           into->Put<Triggers>("triggers", std::move(t));
                           return Status::Ok();
                         }});
+  registry.AddResource({"event-cues", [](const analysis::LoadContext& where, Resources* into) {
+                          auto c = std::make_shared<Cues>();
+                          ACTORGRAPH_RETURN_IF_ERROR(c->Load(where.data_dir + "/lexicons/event-cues.tsv"));
+                          into->Put<Cues>("event-cues", std::move(c));
+                          return Status::Ok();
+                        }});
   const auto triggers = [](const Resources& r) -> const Triggers& { return *r.Find<Triggers>("triggers"); };
-  registry.Add({"event-triggers", "trigger phrases, not negated or planned, as frames per class and sentence",
-                {"triggers"},
-                [triggers](const Resources& r, WorkerContext&) { return internal::MakeTriggersStep(triggers(r)); }});
-  registry.Add({"event-arguments", "the actors of each frame and their roles", {"triggers"},
-                [triggers](const Resources& r, WorkerContext&) { return internal::MakeArgumentsStep(triggers(r)); }});
-  registry.Add({"event-dates", "the date of each frame", {},
+  const auto cues = [](const Resources& r) -> const Cues& { return *r.Find<Cues>("event-cues"); };
+  registry.Add({"event-candidates", "sentences with a possible trigger and someone to link (to be tagged)",
+                {"triggers", "event-cues"},
+                [=](const Resources& r, WorkerContext&) { return internal::MakeCandidatesStep(triggers(r), cues(r)); }});
+  registry.Add({"event-triggers", "trigger lemmas with their part of speech, one frame each", {"triggers"},
+                [=](const Resources& r, WorkerContext&) { return internal::MakeTriggersStep(triggers(r)); }});
+  registry.Add({"event-arguments", "subjects, objects and with/between phrases of each trigger's clause",
+                {"triggers", "event-cues"},
+                [=](const Resources& r, WorkerContext&) { return internal::MakeArgumentsStep(triggers(r), cues(r)); }});
+  registry.Add({"event-status", "happened, planned, cancelled or negated, from the trigger's clause", {"event-cues"},
+                [=](const Resources& r, WorkerContext&) { return internal::MakeStatusStep(cues(r)); }});
+  registry.Add({"event-coreference", "references (they, the two leaders, the Secretary) resolved; roles", {"triggers"},
+                [=](const Resources& r, WorkerContext&) { return internal::MakeCoreferenceStep(triggers(r)); }});
+  registry.Add({"event-dates", "the date of each frame, from its clause", {},
                 [](const Resources&, WorkerContext&) { return internal::MakeDatesStep(); }});
   registry.Add({"event-attributes", "place, mode and mediators of each frame", {"gazetteer"},
                 [](const Resources& r, WorkerContext&) {
                   return internal::MakeAttributesStep(*r.Find<gazetteer::Gazetteer>("gazetteer"));
                 }});
-  registry.Add({"event-assembly", "frames to events, merged within the document", {},
-                [](const Resources&, WorkerContext&) { return internal::MakeAssemblyStep(); }});
+  registry.Add({"event-assembly", "frames to events, merged within the document", {"triggers"},
+                [=](const Resources& r, WorkerContext&) { return internal::MakeAssemblyStep(triggers(r)); }});
 }
 
 const std::vector<std::string>& StepNames() {
-  static const std::vector<std::string> names = {"event-triggers", "event-arguments", "event-dates",
-                                                 "event-attributes", "event-assembly"};
+  static const std::vector<std::string> names = {"event-candidates", "tag-selected",  "event-triggers",
+                                                 "event-arguments",  "event-status",  "event-coreference",
+                                                 "event-dates",      "event-attributes", "event-assembly"};
   return names;
 }
 
@@ -265,13 +349,17 @@ struct EventExtractor::Impl {
   std::unique_ptr<analysis::Chain> chain;
 };
 
-EventExtractor::EventExtractor(const gazetteer::Gazetteer& gazetteer, const Triggers& triggers)
+EventExtractor::EventExtractor(const gazetteer::Gazetteer& gazetteer, const Triggers& triggers, const Cues& cues,
+                               const tagger::Model& model)
     : impl_(std::make_unique<Impl>()) {
   impl_->resources.PutBorrowed<gazetteer::Gazetteer>("gazetteer", gazetteer);
   impl_->resources.PutBorrowed<Triggers>("triggers", triggers);
+  impl_->resources.PutBorrowed<Cues>("event-cues", cues);
+  impl_->resources.PutBorrowed<tagger::Model>("pos-model", model);
   analysis::Registry registry;
+  analysis::RegisterTextSteps(registry);
   RegisterSteps(registry);
-  // The lexicon is given, so making the chain cannot fail.
+  // The resources are given, so making the chain cannot fail.
   (void)analysis::Chain::Make(registry, StepNames(), impl_->resources, &impl_->chain);
 }
 EventExtractor::~EventExtractor() = default;

@@ -20,10 +20,13 @@
 #include "common/status.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "mentions/mentions.hpp"
+#include "common/string_hash.hpp"
+#include "tagger/tagger.hpp"
 #include "text/phrases.hpp"
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace actorgraph::events {
@@ -32,14 +35,32 @@ using analysis::Event;
 using analysis::Evidence;
 using analysis::Participant;
 
-// The trigger lexicon.
+// The trigger lexicon (data/lexicons/event-triggers.tsv): lemmas with their part of speech.
 struct Triggers {
   struct Entry {
+    std::vector<std::string> lemmas;  // one or more words ("joint statement", "sit down")
+    bool noun = false;                // NOUN, else VERB
     std::string type, event_class, cameo, role;
+    bool direct_object = true;        // args "object": the direct object takes part
   };
-  text::PhraseTable table;
   std::vector<Entry> entries;
-  // Loads data/lexicons/triggers.tsv. Errors: kIo, kBadInput "file:line: ...".
+  StringSet forms;  // keys of the word forms that may start a trigger (the cheap filter)
+  // Past forms and participles of the verbs ("met" → "meet"), for a past form the tagger
+  // took for a noun.
+  std::unordered_map<std::string, std::string> past;
+  // The entries whose head word (a verb's first lemma, a noun's last) is `lemma`.
+  std::vector<std::uint32_t> Find(std::string_view lemma) const;
+  // Loads the TSV file. Errors: kIo, kBadInput "file:line: ...".
+  Status Load(const std::string& path);
+
+ private:
+  StringMap<std::vector<std::uint32_t>> by_head_;
+};
+
+// Words that shape what a trigger means (data/lexicons/event-cues.tsv; see its header).
+struct Cues {
+  StringSet modal, negation, intent, cancel, future, ahead, light, witness, separately, adjunct, plural, pronoun;
+  // Loads the TSV file. Errors: kIo, kBadInput "file:line: ..." (an unknown cue).
   Status Load(const std::string& path);
 };
 
@@ -48,11 +69,12 @@ void RegisterSteps(analysis::Registry& registry);
 // The event steps in their order, after the mention steps and `sentences`.
 const std::vector<std::string>& StepNames();
 
-// Runs the event steps on a document the mention steps (with sentences) have analysed: for
-// tests and benchmarks that need no pipeline.
+// Runs the event steps (with tag-selected) on a document the mention steps (with sentences)
+// have analysed: for tests and benchmarks that need no pipeline.
 class EventExtractor {
  public:
-  EventExtractor(const gazetteer::Gazetteer& gazetteer, const Triggers& triggers);
+  EventExtractor(const gazetteer::Gazetteer& gazetteer, const Triggers& triggers, const Cues& cues,
+                 const tagger::Model& model);
   ~EventExtractor();
 
   // The events of one analysed document, already merged within the document and with

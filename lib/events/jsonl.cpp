@@ -44,6 +44,9 @@ std::string ToJsonLine(const Event& e) {
   field(",\"place_name\":", e.place_name);
   field(",\"mode\":", e.mode);
   field(",\"cameo\":", e.cameo);
+  field(",\"status\":", e.status);
+  // Merging needs to know that the date is the document's by default (MergeEvents).
+  if (!e.default_date_doc.empty()) field(",\"default_date_doc\":", e.default_date_doc);
   out += ",\"participants\":["sv;
   for (std::size_t i = 0; i < e.participants.size(); ++i) {
     const Participant& p = e.participants[i];
@@ -95,6 +98,11 @@ Status FromJsonLine(std::string_view line, const std::string& where, Event* e) {
     e->place_name = j.value("place_name", "");
     e->mode = j.value("mode", "");
     e->cameo = j.value("cameo", "");
+    e->status = j.value("status", "happened");
+    if (!analysis::ParseEventStatus(e->status)) {
+      return Status::BadInput(fmt::format("{}: unknown event status \"{}\"", where, e->status));
+    }
+    e->default_date_doc = j.value("default_date_doc", "");
     for (const auto& pj : j.at("participants")) {
       Participant p;
       p.entity_id = pj.at("entity_id").get<std::string>();

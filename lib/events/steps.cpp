@@ -1,9 +1,10 @@
-// The event annotators: triggers, arguments, dates, attributes, assembly.
+// The event annotators: candidates, triggers, arguments, status, coreference, dates,
+// attributes, assembly. See EVENTS.md.
 #include "common/iso_date.hpp"
+#include "events/internal/clause.hpp"
 #include "events/internal/steps.hpp"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 namespace actorgraph::events::internal {
@@ -11,475 +12,249 @@ namespace {
 
 using analysis::Document;
 using analysis::EventFrame;
+using analysis::EventStatus;
+using analysis::FrameArg;
 using analysis::Mention;
-using analysis::TriggerHit;
-using text::Token;
-using Words = std::set<std::string, std::less<>>;
 
-// How many words before a trigger a negation or an intention word blocks it ("did not
-// meet", "will meet", "plans to visit").
-constexpr std::uint32_t kNegationWindow = 3;
-// "was held", "took place", "will be held": words between a trigger and its "in <place>".
-constexpr std::uint32_t kHeldWords = 3;
+// Sentences with a word that may start a trigger and someone it could link: a mention, a
+// title or a word that refers back ("they", "the two leaders"). Only those are tagged.
+class CandidatesStep : public analysis::Annotator {
+ public:
+  CandidatesStep(const Triggers& t, const Cues& c) : triggers_(t), cues_(c) {}
 
-// Words that make a trigger not an event that happened: negation and intention.
-bool Negated(std::span<const Token> tokens, std::uint32_t trigger, std::uint32_t sentence_first) {
-  static const Words kBlockers = {
-      "not", "never", "no", "will", "would", "plan", "plans", "planned", "intend", "intends", "intended", "to",
-      "could", "may", "might", "should", "shall", "expected", "proposed", "want", "wants", "didn", "won",
-      "cancelled", "canceled", "postponed", "delayed", "delay", "postpone", "cancel", "withdraw", "withdrew",
-      "withdrawn", "broken", "broke", "break", "suspend", "suspended", "violated", "violate", "forthcoming",
-      "upcoming", "future", "next", "possible", "potential", "planning", "prepare", "preparing", "ready",
-      "willing", "seek", "seeks", "sought", "hope", "hopes", "hoped"};
-  for (std::uint32_t k = trigger; k > sentence_first && k + kNegationWindow > trigger; --k) {
-    if (kBlockers.count(tokens[k - 1].key)) return true;
+  void Annotate(Document& d) override {
+    d.to_tag.clear();
+    std::size_t title = 0;
+    ForEachSentence(d, [&](std::uint32_t s, std::uint32_t first, std::uint32_t end, std::uint32_t mb, std::uint32_t me) {
+      bool trigger = false, someone = mb < me;
+      for (std::uint32_t i = first; i < end && !(trigger && someone); ++i) {
+        const HashedKey key{d.tokens[i].key, d.tokens[i].hash};
+        trigger |= triggers_.forms.count(key) > 0;
+        someone |= cues_.pronoun.count(key) > 0 || cues_.plural.count(key) > 0;
+      }
+      while (title < d.titles.size() && d.titles[title].end <= first) ++title;
+      someone |= title < d.titles.size() && d.titles[title].first < end;
+      if (trigger && someone) d.to_tag.push_back(s);
+    });
   }
-  // "After the talks, ...": a reference to an event told elsewhere, not a new one.
-  static const Words kTemporal = {"after", "before", "following", "during", "since", "ahead"};
-  std::uint32_t k = trigger;
-  if (k > sentence_first && (tokens[k - 1].key == "the" || tokens[k - 1].key == "their" || tokens[k - 1].key == "its")) {
-    --k;
+
+ private:
+  const Triggers& triggers_;
+  const Cues& cues_;
+};
+
+// A trigger at word w, or UINT32_MAX: the lexicon entry whose lemmas and part of speech fit.
+std::uint32_t TriggerAt(const SentenceView& s, const Triggers& triggers, std::uint32_t w, std::uint32_t* end) {
+  if (s.MentionOf(w) >= 0) return UINT32_MAX;
+  Upos pos = s.Pos(w);
+  // "Ilham Aliyev and Nikol Pashinyan met.": a past form right after a name, which the tagger
+  // sometimes reads as the end of the noun phrase.
+  if (pos != Upos::kVerb && w > s.first() && s.MentionOf(w - 1) >= 0 && triggers.past.count(s.Lemma(w))) {
+    pos = Upos::kVerb;
   }
-  return k > sentence_first && kTemporal.count(tokens[k - 1].key) > 0;
-}
-
-bool IsHeldWord(std::string_view key) {
-  return key == "was" || key == "were" || key == "is" || key == "are" || key == "held" || key == "took" ||
-         key == "place" || key == "be" || key == "been" || key == "will";
-}
-
-// "the two leaders", "the three presidents", "both ministers": how many people a plural
-// reference in tokens [first, end) names, or 0.
-std::size_t PluralReference(std::span<const Token> tokens, std::uint32_t first, std::uint32_t end) {
-  static const Words kNouns = {"leaders", "presidents", "ministers", "premiers", "heads", "counterparts", "diplomats"};
-  for (std::uint32_t i = first; i + 1 < end; ++i) {
-    const std::string_view a = tokens[i].key;
-    if (a == "both" && kNouns.count(tokens[i + 1].key)) return 2;
-    if (a != "the" || i + 2 >= end || !kNouns.count(tokens[i + 2].key)) continue;
-    const std::string_view number = tokens[i + 1].key;
-    if (number == "two") return 2;
-    if (number == "three") return 3;
-    if (number == "four") return 4;
+  const bool after_possessive = w > s.first() && s.Possessive(w - 1);  // headline "Rubio's Call with"
+  const auto past = pos == Upos::kVerb && s.Pos(w) != Upos::kVerb ? triggers.past.find(s.Lemma(w)) : triggers.past.end();
+  for (const std::uint32_t e : triggers.Find(past != triggers.past.end() ? past->second : s.Lemma(w))) {
+    const auto& entry = triggers.entries[e];
+    const bool noun_ok = pos == Upos::kNoun || pos == Upos::kPropn || (after_possessive && pos == Upos::kVerb);
+    if (entry.noun ? !noun_ok : (pos != Upos::kVerb || after_possessive)) continue;
+    const auto n = static_cast<std::uint32_t>(entry.lemmas.size());
+    const std::uint32_t first = entry.noun ? w - std::min(w - s.first(), n - 1) : w;
+    if (entry.noun && w - first != n - 1) continue;
+    if (first + n > s.end()) continue;
+    bool fits = true;
+    for (std::uint32_t k = 0; k < n; ++k) {
+      fits &= (first + k == w && past != triggers.past.end() ? past->second : s.Lemma(first + k)) == entry.lemmas[k];
+    }
+    if (!fits) continue;
+    // "call for", "call on X to": a demand, not a call.
+    const std::uint32_t after = first + n;
+    if (entry.lemmas.front() == "call" && after < s.end() &&
+        (s.Is(after, "for") || s.Is(after, "on") || s.Is(after, "upon") || s.Is(after, "off"))) {
+      continue;
+    }
+    *end = first + n;
+    return e;
   }
-  return 0;
+  return UINT32_MAX;
 }
 
-Evidence SpanOf(const Document& d, const TriggerHit& h) {
-  return {d.doc.id, d.tokens[h.first].start, d.tokens[h.end - 1].end};
-}
-
-// The frames of sentence s, from index *cursor on (frames are in sentence order).
-std::span<EventFrame> FramesOf(Document& d, std::uint32_t s, std::size_t* cursor) {
-  while (*cursor < d.frames.size() && d.frames[*cursor].sentence < s) ++*cursor;
-  std::size_t end = *cursor;
-  while (end < d.frames.size() && d.frames[end].sentence == s) ++end;
-  return {d.frames.data() + *cursor, end - *cursor};
-}
-
-// Trigger phrases outside mentions and not negated, grouped into one frame per class of
-// each sentence (in class order).
 class TriggersStep : public analysis::Annotator {
  public:
   explicit TriggersStep(const Triggers& t) : triggers_(t) {}
 
   void Annotate(Document& d) override {
     d.frames.clear();
-    ForEachSentence(d, [&](std::uint32_t s, std::uint32_t first, std::uint32_t end, std::uint32_t mb, std::uint32_t me) {
-      hits_.clear();
-      for (std::uint32_t i = first; i < end;) {
-        text::PhraseTable::Hit h;
-        bool inside_mention = false;
-        for (std::uint32_t k = mb; k < me; ++k) {
-          inside_mention |= i >= d.mentions[k].first_token && i < d.mentions[k].end_token;
-        }
-        if (!inside_mention && triggers_.table.LongestAt(d.tokens, i, &h) && h.end_token <= end) {
-          if (!Negated(d.tokens, i, first)) hits_.push_back({i, h.end_token, h.value});
-          i = h.end_token;
-        } else {
-          ++i;
-        }
+    MapWordsToMentions(d);
+    std::uint32_t tok = 0;
+    for (const std::uint32_t sentence : d.tagged) {
+      const SentenceView s(d, sentence);
+      const text::Span span = d.sentences[sentence];
+      while (tok < d.tokens.size() && d.tokens[tok].start < span.start) ++tok;
+      std::uint32_t end_tok = tok;
+      while (end_tok < d.tokens.size() && d.tokens[end_tok].start < span.end) ++end_tok;
+      for (std::uint32_t w = s.first(); w < s.end(); ++w) {
+        std::uint32_t end = 0;
+        const std::uint32_t e = TriggerAt(s, triggers_, w, &end);
+        if (e == UINT32_MAX) continue;
+        EventFrame f;
+        f.sentence = sentence;
+        f.first_token = tok;
+        f.end_token = end_tok;
+        f.trigger_word = triggers_.entries[e].noun ? end - static_cast<std::uint32_t>(triggers_.entries[e].lemmas.size()) : w;
+        f.trigger_end = end;
+        f.entry = e;
+        f.nominal = triggers_.entries[e].noun;
+        f.event.type = triggers_.entries[e].type;
+        f.event.event_class = triggers_.entries[e].event_class;
+        f.event.cameo = triggers_.entries[e].cameo;
+        d.frames.push_back(std::move(f));
+        w = end - 1;
       }
-      if (!hits_.empty()) AddFrames(d, s, first, end);
-    });
+    }
   }
 
  private:
-  void AddFrames(Document& d, std::uint32_t s, std::uint32_t first, std::uint32_t end) {
-    std::map<std::string, EventFrame> by_class;
-    for (const TriggerHit& h : hits_) {
-      const Triggers::Entry& entry = triggers_.entries[h.entry];
-      EventFrame& f = by_class[entry.event_class];
-      Event& e = f.event;
-      if (e.type.empty() || TypeRank(entry.type) > TypeRank(e.type)) {
-        e.type = entry.type;
-        e.cameo = entry.cameo;
-      }
-      e.event_class = entry.event_class;
-      e.evidence.push_back(SpanOf(d, h));
-      f.hits.push_back(h);
-    }
-    for (auto& [cls, f] : by_class) {
-      f.sentence = s;
-      f.first_token = first;
-      f.end_token = end;
-      f.event_class = cls;
-      d.frames.push_back(std::move(f));
-    }
-  }
-
   const Triggers& triggers_;
-  std::vector<TriggerHit> hits_;
 };
 
-// The actors of each frame and their roles.
+// The people of each trigger, from the structure of its clause.
 class ArgumentsStep : public analysis::Annotator {
  public:
-  explicit ArgumentsStep(const Triggers& t) : triggers_(t) {}
+  ArgumentsStep(const Triggers& t, const Cues& c) : triggers_(t), cues_(c) {}
 
   void Annotate(Document& d) override {
-    recent_people_.clear();
-    std::size_t cursor = 0;
-    ForEachSentence(d, [&](std::uint32_t s, std::uint32_t first, std::uint32_t end, std::uint32_t mb, std::uint32_t me) {
-      const std::span<EventFrame> frames = FramesOf(d, s, &cursor);
-      // Plural references ("the two leaders") name the latest people of earlier sentences.
-      plural_.clear();
-      if (!frames.empty()) {
-        const std::size_t count = PluralReference(d.tokens, first, end);
-        if (count >= 2 && recent_people_.size() >= count) {
-          plural_.assign(recent_people_.end() - static_cast<long>(count), recent_people_.end());
-        }
+    for (EventFrame& f : d.frames) {
+      const SentenceView s(d, f.sentence);
+      ClauseScan scan;
+      scan.trigger = f.trigger_end - 1;
+      if (f.nominal) {
+        Nominal(s, f, &scan);
+      } else {
+        std::uint32_t vb = 0, ve = 0;
+        s.VpAround(f.trigger_word, &vb, &ve);
+        ve = std::max(ve, f.trigger_end);
+        ScanSubject(s, cues_, vb, 0, &scan);
+        ScanObjects(s, cues_, ve, triggers_.entries[f.entry].direct_object, &scan);
       }
-      for (std::uint32_t k = mb; k < me; ++k) {
-        if (!d.mentions[k].is_person()) continue;
-        std::erase_if(recent_people_, [&](std::uint32_t r) { return d.mentions[r].entity_id == d.mentions[k].entity_id; });
-        recent_people_.push_back(k);
-      }
-      if (!frames.empty()) Choose(d, frames, mb, me);
-    });
+      f.args = std::move(scan.args);
+      f.clause_first = scan.clause_first;
+      f.clause_end = std::max(scan.clause_end, f.trigger_end);
+      f.separately = scan.separately;
+      f.governing = scan.governing_vp;
+      f.event.evidence.push_back({d.doc.id, d.words[f.trigger_word].start, d.words[f.trigger_end - 1].end});
+    }
   }
 
  private:
-  void Choose(Document& d, std::span<EventFrame> frames, std::uint32_t mb, std::uint32_t me) {
-    people_.clear();
-    others_.clear();
-    for (std::uint32_t k = mb; k < me; ++k) {
-      const Mention& m = d.mentions[k];
-      if (m.is_person()) {
-        people_.push_back(k);
-      } else if (m.kind != gazetteer::Kind::kLocation) {
-        // Countries in "Name (Country)" and adjectives describe people, they do not take part.
-        const bool in_parens = m.start > 0 && d.text()[m.start - 1] == '(';
-        if (!in_parens && !m.descriptive()) others_.push_back(k);
+  // "Kerry's and Lavrov's conversation", "the Putin-Erdogan meeting", "talks between A and B",
+  // "A held talks with B": possessors, names inside the phrase, phrases after it, and the
+  // subject of a light verb that carries it.
+  void Nominal(const SentenceView& s, const EventFrame& f, ClauseScan* scan) const {
+    std::uint32_t nb = 0, ne = 0;
+    s.NpAround(f.trigger_word, &nb, &ne);
+    std::uint32_t b = nb;
+    // Possessors: NPs that end in "'s" right before, joined by "and".
+    while (b > s.first() && (s.Possessive(b - 1) || s.Pos(b - 1) == Upos::kCconj || s.MentionOf(b - 1) >= 0 ||
+                             (s.InNp(b - 1) && s.Capitalised(b - 1)))) {
+      --b;
+    }
+    for (std::uint32_t w = b; w < f.trigger_word; ++w) {
+      const std::int32_t m = s.MentionOf(w);
+      if (m < 0 || s.doc().mentions[static_cast<std::size_t>(m)].descriptive()) continue;
+      if (std::none_of(scan->args.begin(), scan->args.end(), [&](const FrameArg& a) { return a.mention == m; })) {
+        FrameArg a;
+        a.mention = m;
+        a.subject = true;
+        scan->args.push_back(a);
       }
     }
-    std::uint32_t first_hit = UINT32_MAX;
-    bool plural_fits = true;
-    for (const EventFrame& f : frames) {
-      first_hit = std::min(first_hit, f.hits.front().first);
-      // A plural reference stands in for people in meetings, talks, calls and visits only:
-      // "the two presidents looked on as the ministers exchanged the signed copies" does not
-      // make the presidents signatories.
-      plural_fits &= f.event_class == "meet" || f.event_class == "call" || f.event_class == "visit";
-    }
-    if (people_.empty()) KeepSubjectOrganisations(d, first_hit, mb, me);
-    const bool plural = people_.empty() && !plural_.empty() && plural_fits;
-    const auto& chosen = !people_.empty() ? people_ : plural ? plural_ : others_;
-    for (EventFrame& f : frames) {
-      f.actors = chosen;
-      f.from_plural = plural;
-      for (const TriggerHit& h : f.hits) {
-        for (const std::uint32_t k : chosen) AddParticipant(&f.event, MakeParticipant(d.mentions[k], h));
-      }
+    scan->clause_first = b;
+    ScanObjects(s, cues_, PastPredicate(s, std::max(ne, f.trigger_end)), false, scan, true);
+    // A light verb right before the phrase: "held talks", "had a phone conversation".
+    if (nb > s.first() && s.IsVerb(nb - 1) && cues_.light.count(s.Lemma(nb - 1))) {
+      std::uint32_t vb = 0, ve = 0;
+      s.VpAround(nb - 1, &vb, &ve);
+      scan->governing_vp = vb;
+      ScanSubject(s, cues_, vb, 0, scan);
+    } else if (const std::uint32_t after = VerbBeforeAfterPhrase(s, nb); after != UINT32_MAX) {
+      std::uint32_t vb = 0, ve = 0;
+      s.VpAround(after, &vb, &ve);
+      scan->governing_vp = vb;
+      ScanSubject(s, cues_, vb, 0, scan);
+    } else if (const std::uint32_t motion = MotionVerbBefore(s, nb); motion != UINT32_MAX) {
+      std::uint32_t vb = 0, ve = 0;
+      s.VpAround(motion, &vb, &ve);
+      scan->governing_vp = vb;
+      ScanSubject(s, cues_, vb, 0, scan);
     }
   }
 
-  // Countries and organisations stand in for people only when one of them is the subject of
-  // the first trigger ("Russia and Turkey signed", "Gondor met with Arnor"), not when they
-  // are only its objects or topics ("the Minsk agreements ... with Germany and Ukraine"). A
-  // mention right before another ("Bree President X", "Russian Foreign Ministry") modifies
-  // it and does not take part on its own.
-  void KeepSubjectOrganisations(const Document& d, std::uint32_t first_hit, std::uint32_t mb, std::uint32_t me) {
-    std::erase_if(others_, [&](std::uint32_t o) {
-      for (std::uint32_t k = mb; k < me; ++k) {
-        if (d.mentions[k].first_token == d.mentions[o].end_token) return true;
-      }
-      return false;
-    });
-    const bool has_subject =
-        std::any_of(others_.begin(), others_.end(), [&](std::uint32_t o) { return d.mentions[o].end_token <= first_hit; });
-    if (!has_subject || others_.size() < 2) others_.clear();
+  // "A, B and C signed a joint statement after three hours of trilateral talks": talks that are
+  // news (no definite article: "After the talks, ..." tells of talks reported before) are the
+  // talks of the subject of the verb the phrase follows. The verb's word, or UINT32_MAX.
+  static std::uint32_t VerbBeforeAfterPhrase(const SentenceView& s, std::uint32_t nb) {
+    if (s.Is(nb, "the") || s.Is(nb, "these") || s.Is(nb, "those") || s.Is(nb, "that")) return UINT32_MAX;
+    std::uint32_t k = nb;
+    if (k >= s.first() + 2 && s.Is(k - 1, "of") && s.InNp(k - 2)) {  // "after three hours of talks"
+      std::uint32_t b = 0, e = 0;
+      s.NpAround(k - 2, &b, &e);
+      k = b;
+    }
+    while (k > s.first() && s.Pos(k - 1) == Upos::kAdv) --k;  // "after about three hours"
+    if (k == s.first() || !(s.Is(k - 1, "after") || s.Is(k - 1, "following"))) return UINT32_MAX;
+    for (std::uint32_t w = k - 1; w > s.first(); --w) {
+      if (s.IsVerb(w - 1)) return w - 1;
+      if (s.Pos(w - 1) == Upos::kPunct || s.Pos(w - 1) == Upos::kSconj) return UINT32_MAX;
+    }
+    return UINT32_MAX;
   }
 
-  Participant MakeParticipant(const Mention& m, const TriggerHit& h) const {
-    Participant p;
-    p.entity_id = m.entity_id;
-    p.name = m.name;
-    p.kind = std::string(gazetteer::KindName(m.kind));
-    p.title = m.role;
-    p.country = m.country;
-    p.confidence = m.confidence;
-    p.subject = m.end_token <= h.first;
-    p.role = triggers_.entries[h.entry].role;
-    if (p.role == "visitor" && !p.subject) {
-      p.role = "host";
-    } else if (p.role == "host" && !p.subject) {
-      p.role = "visitor";
+  // "arrived in Moscow on Monday on a two-day visit", "is in Baku on an official visit": the
+  // verb whose subject makes the visit, when the phrase starting at nb is "on/for a ... visit"
+  // and only places, times and prepositions stand between them; UINT32_MAX otherwise.
+  static std::uint32_t MotionVerbBefore(const SentenceView& s, std::uint32_t nb) {
+    if (nb == s.first() || !(s.Is(nb - 1, "on") || s.Is(nb - 1, "for"))) return UINT32_MAX;
+    for (std::uint32_t k = nb - 1; k > s.first(); --k) {
+      const std::uint32_t w = k - 1;
+      if (s.IsVerb(w)) {
+        const std::string& l = s.Lemma(w);
+        const bool motion = l == "arrive" || l == "come" || l == "travel" || l == "fly" || l == "go" || l == "be" ||
+                            l == "head" || l == "return" || l == "land" || l == "leave";
+        return motion ? w : UINT32_MAX;
+      }
+      if (s.Pos(w) == Upos::kPunct || s.Pos(w) == Upos::kCconj || s.Pos(w) == Upos::kSconj) return UINT32_MAX;
     }
-    return p;
+    return UINT32_MAX;
+  }
+
+  // "The meeting was held (in Geneva) between A and B", "talks took place with B": the
+  // arguments follow the predicate that says the event took place.
+  std::uint32_t PastPredicate(const SentenceView& s, std::uint32_t w) const {
+    if (w >= s.end() || !s.IsVerb(w)) return w;
+    std::uint32_t vb = 0, ve = 0;
+    s.VpAround(w, &vb, &ve);
+    bool takes_place = false, light = false;
+    for (std::uint32_t k = vb; k < ve; ++k) {
+      light |= cues_.light.count(s.Lemma(k)) > 0 && s.Pos(k) == Upos::kVerb && k + 1 == ve;
+      takes_place |= s.Lemma(k) == "take" && s.Is(ve, "place");
+    }
+    if (takes_place) return ve + 1;
+    return light ? ve : w;
   }
 
   const Triggers& triggers_;
-  std::vector<std::uint32_t> recent_people_;  // distinct people named so far, latest last
-  std::vector<std::uint32_t> plural_, people_, others_;
-};
-
-// The date of each frame with actors: the nearest date before the trigger in the sentence,
-// else the first after, else the document date. The dateline's date says when the report
-// was filed, not when its events happened.
-class DatesStep : public analysis::Annotator {
- public:
-  void Annotate(Document& d) override {
-    d.dates.clear();
-    for (std::size_t f = 0; f < d.frames.size();) {
-      std::size_t g = f;
-      while (g < d.frames.size() && d.frames[g].sentence == d.frames[f].sentence) ++g;
-      if (!d.frames[f].actors.empty()) DateSentence(d, f, g);
-      f = g;
-    }
-  }
-
- private:
-  void DateSentence(Document& d, std::size_t f, std::size_t g) {
-    auto dates = text::FindDates(d.text(), d.tokens, d.frames[f].first_token, d.frames[f].end_token, d.date.date);
-    std::erase_if(dates, [&](const text::DateMention& m) {
-      const std::uint32_t at = d.tokens[m.first_token].start;
-      return at >= d.date.dateline.start && at < d.date.dateline.end;
-    });
-    for (; f < g; ++f) {
-      Event& e = d.frames[f].event;
-      for (const TriggerHit& h : d.frames[f].hits) {
-        if (!e.date.empty()) break;
-        const text::DateMention* best = nullptr;
-        for (const auto& m : dates) {
-          if (m.end_token <= h.first) best = &m;
-        }
-        if (!best && !dates.empty()) best = &dates.front();
-        e.date = best ? best->value : d.date.date;
-        if (!best) e.default_date_doc = d.doc.id;
-      }
-    }
-    d.dates.insert(d.dates.end(), std::make_move_iterator(dates.begin()), std::make_move_iterator(dates.end()));
-  }
-};
-
-bool IsPlace(const Mention& m) {
-  return (m.kind == gazetteer::Kind::kLocation || m.kind == gazetteer::Kind::kCountry) && !m.descriptive();
-}
-
-// Place, mode and mediators of each frame with actors.
-class AttributesStep : public analysis::Annotator {
- public:
-  explicit AttributesStep(const gazetteer::Gazetteer& g) : gaz_(g) {}
-
-  void Annotate(Document& d) override {
-    std::size_t cursor = 0;
-    ForEachSentence(d, [&](std::uint32_t s, std::uint32_t first, std::uint32_t end, std::uint32_t mb, std::uint32_t me) {
-      const std::span<EventFrame> frames = FramesOf(d, s, &cursor);
-      if (frames.empty() || frames.front().actors.empty()) return;
-      const std::string mode = Mode(d, frames, first, end);
-      for (EventFrame& f : frames) {
-        f.event.mode = mode;
-        for (const TriggerHit& h : f.hits) {
-          if (f.event.place.empty()) Place(d, f, h, mb, me);
-        }
-        Mediators(d, f);
-      }
-    });
-  }
-
- private:
-  static std::string Mode(const Document& d, std::span<EventFrame> frames, std::uint32_t first, std::uint32_t end) {
-    std::string mode;
-    for (std::uint32_t i = first; i + 1 < end; ++i) {
-      const std::string_view a = d.tokens[i].key;
-      const std::string_view b = d.tokens[i + 1].key;
-      if (a == "video" && (b == "format" || b == "link" || b == "conference" || b == "call")) mode = "video";
-      if (a == "videoconference" || a == "online") mode = "video";
-      if ((a == "by" || a == "on" || a == "over") && (b == "phone" || b == "telephone")) mode = "phone";
-    }
-    const bool call = std::any_of(frames.begin(), frames.end(), [](const EventFrame& f) { return f.event_class == "call"; });
-    if (call && mode.empty()) mode = "phone";
-    return mode;
-  }
-
-  // "met in Moscow", "a meeting was held in Geneva": "in" right after the trigger (or after
-  // "was held" / "took place"), not "discusses the situation in X"; also after the people
-  // named right after the trigger in the same clause ("met Ilham Aliyev in Moscow").
-  void Place(const Document& d, EventFrame& f, const TriggerHit& h, std::uint32_t mb, std::uint32_t me) {
-    std::uint32_t k = h.end;
-    while (k < f.end_token && k < h.end + kHeldWords && IsHeldWord(d.tokens[k].key)) ++k;
-    ins_.assign(1, k);
-    for (const std::uint32_t a : f.actors) {
-      const Mention& m = d.mentions[a];
-      if (m.first_token < h.end) continue;
-      const std::uint32_t from = d.tokens[h.end - 1].end;
-      if (d.text().substr(from, m.start - from).find_first_of(",.;") == std::string_view::npos) ins_.push_back(m.end_token);
-    }
-    for (std::uint32_t m = mb; m < me; ++m) {
-      if (IsPlace(d.mentions[m]) && AfterIn(d, f, d.mentions[m].first_token)) return SetPlace(f, d.mentions[m]);
-    }
-    for (std::uint32_t m = mb; m < me; ++m) {
-      if (IsPlace(d.mentions[m]) && InTheEnding(d, f, d.mentions[m])) return SetPlace(f, d.mentions[m]);
-    }
-    if (f.event_class == "visit") VisitDestination(d, f, h, mb, me);
-  }
-
-  static void SetPlace(EventFrame& f, const Mention& m) {
-    f.event.place = m.entity_id;
-    f.event.place_name = m.name;
-  }
-
-  // Right after "in" ("met in Moscow"), or after "in the ... of" ("talks in the Black Sea
-  // resort of Sochi": two to six words between "in" and the place).
-  bool AfterIn(const Document& d, const EventFrame& f, std::uint32_t place) const {
-    return std::any_of(ins_.begin(), ins_.end(), [&](std::uint32_t at) {
-      if (at >= f.end_token || d.tokens[at].key != "in") return false;
-      if (place == at + 1) return true;
-      if (at + 1 >= f.end_token || d.tokens[at + 1].key != "the" || place < at + 4 || place > at + 8) return false;
-      if (d.tokens[place - 1].key != "of") return false;
-      const std::string_view span = d.text().substr(d.tokens[at].end, d.tokens[place - 1].start - d.tokens[at].end);
-      return span.find_first_of(",;:()") == std::string_view::npos;
-    });
-  }
-
-  // "in the X" when X ends the phrase ("met in the United States on Monday"), not when it
-  // describes another noun ("in the Black Sea resort of Sochi", found above).
-  bool InTheEnding(const Document& d, const EventFrame& f, const Mention& m) const {
-    if (m.first_token < 2 || d.tokens[m.first_token - 1].key != "the") return false;
-    if (!std::any_of(ins_.begin(), ins_.end(), [&](std::uint32_t at) {
-          return at < f.end_token && d.tokens[at].key == "in" && m.first_token == at + 2;
-        })) {
-      return false;
-    }
-    static const Words kPhraseEnds = {"on",   "at",     "for",    "with",  "and", "to", "last",
-                                      "this", "next", "during", "after", "before", "in", "the"};
-    const std::uint32_t after = m.end_token;
-    return after >= f.end_token || kPhraseEnds.count(d.tokens[after].key) > 0 ||
-           d.text().substr(m.end, d.tokens[after].start - m.end).find_first_of(",.;:()") != std::string_view::npos;
-  }
-
-  // A visit's destination: right after the trigger ("visited Moscow"), or anywhere in the
-  // sentence after "arrived in" or "visit to" ("arrived in Ankara on Monday on a two-day
-  // visit"; "flying back to Baku" is not one).
-  static void VisitDestination(const Document& d, EventFrame& f, const TriggerHit& h, std::uint32_t mb,
-                               std::uint32_t me) {
-    for (std::uint32_t k = mb; k < me; ++k) {
-      const Mention& m = d.mentions[k];
-      if (!IsPlace(m)) continue;
-      if (m.first_token == h.end) return SetPlace(f, m);
-      if (m.first_token < f.first_token + 2) continue;
-      const std::string_view a = d.tokens[m.first_token - 2].key;
-      const std::string_view b = d.tokens[m.first_token - 1].key;
-      const bool arrived = (a == "arrived" || a == "arrives" || a == "arriving" || a == "arrive") && b == "in";
-      const bool visit_to = (a == "visit" || a == "trip" || a == "visits" || a == "trips") && b == "to";
-      if (arrived || visit_to) return SetPlace(f, m);
-    }
-  }
-
-  // Mediators: participants who hold a mediating role on the event's date.
-  void Mediators(const Document& d, EventFrame& f) const {
-    for (const std::uint32_t a : f.actors) {
-      const Mention& m = d.mentions[a];
-      if (m.entity < 0) continue;
-      auto it = std::find_if(f.event.participants.begin(), f.event.participants.end(),
-                             [&](const Participant& p) { return p.entity_id == m.entity_id; });
-      if (it == f.event.participants.end() || it->role != "participant") continue;
-      for (const auto& r : gaz_.entity(static_cast<std::uint32_t>(m.entity)).roles) {
-        if ((r.role == "co_chair" || r.role == "personal_representative" || r.role == "envoy") && r.HeldOn(f.event.date)) {
-          it->role = "mediator";
-        }
-      }
-    }
-  }
-
-  const gazetteer::Gazetteer& gaz_;
-  std::vector<std::uint32_t> ins_;
-};
-
-bool WithinADay(const std::string& a, const std::string& b) {
-  if (a.size() != 10 || b.size() != 10 || !iso_date::IsValid(a) || !iso_date::IsValid(b)) return false;
-  const auto days = [](const std::string& s) {
-    return iso_date::ToDays(std::stoi(s.substr(0, 4)), std::stoi(s.substr(5, 2)), std::stoi(s.substr(8, 2)));
-  };
-  const long diff = days(a) - days(b);
-  return diff >= -1 && diff <= 1;
-}
-
-// Frames become events, merged within the document; those of fewer than two participants go.
-// Frames without actors may be dated references to events told elsewhere in the document
-// ("the trilateral agreements of November 10, 2020"): each is linked to the one event of its
-// class dated within a day of it (a date given in two time zones, "November 10 (November 9
-// Moscow time)").
-class AssemblyStep : public analysis::Annotator {
- public:
-  void Annotate(Document& d) override {
-    std::vector<Event> found;
-    references_.clear();
-    for (EventFrame& f : d.frames) {
-      if (f.actors.empty()) {
-        AddReferences(d, f);
-        continue;
-      }
-      found.push_back(std::move(f.event));
-      Canonicalize(&found.back());
-    }
-    d.events.clear();
-    for (auto& e : MergeEvents(std::move(found))) {
-      if (e.participants.size() >= 2) d.events.push_back(std::move(e));
-    }
-    for (const auto& r : references_) Link(d, r);
-  }
-
- private:
-  struct Reference {
-    std::string event_class, date;
-    Evidence evidence;
-  };
-
-  void AddReferences(const Document& d, const EventFrame& f) {
-    for (const TriggerHit& h : f.hits) {
-      for (const auto& m : text::FindDates(d.text(), d.tokens, h.end, f.end_token, d.date.date)) {
-        if (m.value.size() == 10 && !m.relative) references_.push_back({f.event_class, m.value, SpanOf(d, h)});
-      }
-    }
-  }
-
-  static void Link(Document& d, const Reference& r) {
-    Event* target = nullptr;
-    int matches = 0;
-    for (auto& e : d.events) {
-      if (e.event_class == r.event_class && WithinADay(e.date, r.date)) {
-        target = &e;
-        ++matches;
-      }
-    }
-    if (matches != 1) return;
-    target->evidence.push_back(r.evidence);
-    std::sort(target->evidence.begin(), target->evidence.end());
-    target->evidence.erase(std::unique(target->evidence.begin(), target->evidence.end()), target->evidence.end());
-  }
-
-  std::vector<Reference> references_;
+  const Cues& cues_;
 };
 
 }  // namespace
 
-std::unique_ptr<analysis::Annotator> MakeTriggersStep(const Triggers& t) { return std::make_unique<TriggersStep>(t); }
-std::unique_ptr<analysis::Annotator> MakeArgumentsStep(const Triggers& t) { return std::make_unique<ArgumentsStep>(t); }
-std::unique_ptr<analysis::Annotator> MakeDatesStep() { return std::make_unique<DatesStep>(); }
-std::unique_ptr<analysis::Annotator> MakeAttributesStep(const gazetteer::Gazetteer& g) {
-  return std::make_unique<AttributesStep>(g);
+std::unique_ptr<analysis::Annotator> MakeCandidatesStep(const Triggers& t, const Cues& c) {
+  return std::make_unique<CandidatesStep>(t, c);
 }
-std::unique_ptr<analysis::Annotator> MakeAssemblyStep() { return std::make_unique<AssemblyStep>(); }
+std::unique_ptr<analysis::Annotator> MakeTriggersStep(const Triggers& t) { return std::make_unique<TriggersStep>(t); }
+std::unique_ptr<analysis::Annotator> MakeArgumentsStep(const Triggers& t, const Cues& c) {
+  return std::make_unique<ArgumentsStep>(t, c);
+}
 
 }  // namespace actorgraph::events::internal

@@ -20,8 +20,8 @@ std::vector<const KindStyle*> LegendRows(const SafeGraph& g) {
   std::vector<bool> present(kKindStyles.size() + 1, false);
   for (const SafeNode& node : g.nodes) {
     const KindStyle* style = &StyleOf(node.text(kNodeKind));
-    const std::size_t row = style == &kOtherStyle ? kKindStyles.size()
-                                                  : static_cast<std::size_t>(style - kKindStyles.data());
+    const std::size_t row =
+        style == &kOtherStyle ? kKindStyles.size() : static_cast<std::size_t>(style - kKindStyles.data());
     present[row] = true;
   }
   std::vector<const KindStyle*> rows;
@@ -81,8 +81,9 @@ void WriteDot(const SafeGraph& g, bool legend, Sink& sink) {
 
   const std::vector<const KindStyle*> rows = legend ? LegendRows(g) : std::vector<const KindStyle*>{};
   if (!rows.empty()) {
-    out += "  subgraph \"cluster_legend\" {\n    graph [label=\"Legend\", style=\"rounded\", "
-           "color=\"#999999\"]\n";
+    out +=
+        "  subgraph \"cluster_legend\" {\n    graph [label=\"Legend\", style=\"rounded\", "
+        "color=\"#999999\"]\n";
     for (const KindStyle* style : rows) {
       out += "    ";
       AppendDotString(out, std::string("legend:") + std::string(style->kind));

@@ -12,6 +12,7 @@
 //         mentions degree component                                             (int64)
 //         confidence weighted_degree betweenness                                (double)
 //         evidence                                                              (string)
+//         status (string: happened, planned or cancelled; events only, the last column)
 //   edge: relation role evidence events (string), weight (double)
 //   graph: name generator projection (string)
 // Integers are written in decimal; doubles in the shortest form that reads back to the same

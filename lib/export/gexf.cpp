@@ -6,9 +6,12 @@ namespace {
 
 std::string_view GexfType(AttrType type) {
   switch (type) {
-    case AttrType::kString: return "string";
-    case AttrType::kLong: return "long";
-    case AttrType::kDouble: return "double";
+    case AttrType::kString:
+      return "string";
+    case AttrType::kLong:
+      return "long";
+    case AttrType::kDouble:
+      return "double";
   }
   return "string";
 }
@@ -92,8 +95,8 @@ void WriteGexf(const SafeGraph& g, Sink& sink) {
     out += "\">\n";
     AppendAttvalues(out, kNodeColumns, node.values, NodeColumnDeclared);
     const KindStyle& style = StyleOf(node.text(kNodeKind));
-    out += "        <viz:color r=\"" + std::to_string(style.r) + "\" g=\"" + std::to_string(style.g) +
-           "\" b=\"" + std::to_string(style.b) + "\"/>\n";
+    out += "        <viz:color r=\"" + std::to_string(style.r) + "\" g=\"" + std::to_string(style.g) + "\" b=\"" +
+           std::to_string(style.b) + "\"/>\n";
     out += "      </node>\n";
     sink.Flush();
   }

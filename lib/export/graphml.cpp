@@ -9,9 +9,12 @@ namespace {
 
 std::string_view GraphmlType(AttrType type) {
   switch (type) {
-    case AttrType::kString: return "string";
-    case AttrType::kLong: return "long";
-    case AttrType::kDouble: return "double";
+    case AttrType::kString:
+      return "string";
+    case AttrType::kLong:
+      return "long";
+    case AttrType::kDouble:
+      return "double";
   }
   return "string";
 }
@@ -68,8 +71,9 @@ void AppendYedGraphics(std::string& out, const SafeNode& node) {
   out += FormatDouble(width);
   out += "\" x=\"0.0\" y=\"0.0\"/><y:Fill color=\"";
   out += HexColour(style);
-  out += "\" transparent=\"false\"/><y:BorderStyle color=\"#000000\" type=\"line\" width=\"1.0\"/>"
-         "<y:NodeLabel>";
+  out +=
+      "\" transparent=\"false\"/><y:BorderStyle color=\"#000000\" type=\"line\" width=\"1.0\"/>"
+      "<y:NodeLabel>";
   AppendXmlText(out, label);
   out += "</y:NodeLabel><y:Shape type=\"";
   out += style.yed_shape;
@@ -86,11 +90,13 @@ void WriteGraphml(const SafeGraph& g, bool yed, Sink& sink) {
   out += " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"";
   if (yed) {
     out += " xmlns:y=\"http://www.yworks.com/xml/graphml\"";
-    out += " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-           "http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd\">\n";
+    out +=
+        " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+        "http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd\">\n";
   } else {
-    out += " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+    out +=
+        " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   }
   AppendKeys(out, "graph", "g_", kGraphColumns);
   AppendKeys(out, "node", "n_", kNodeColumns);

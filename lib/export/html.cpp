@@ -79,14 +79,8 @@ void AppendKey(std::string& out, std::string_view name) {
   out += ':';
 }
 
-// The graph JSON, written into `sink` (escaped for <script>) a node or edge at a time.
-void WriteData(const SafeGraph& g, Sink& sink) {
-  std::string json;
-  const auto flush = [&] {
-    AppendScriptJson(sink.text, json);
-    json.clear();
-    sink.Flush();
-  };
+// The graph attributes, the column names and the kind colours: the JSON before "nodes".
+void AppendHead(std::string& json, const SafeGraph& g) {
   json += "{\"graph\":{";
   for (std::size_t i = 0; i < kGraphColumns.size(); ++i) {
     if (i) json += ',';
@@ -108,55 +102,80 @@ void WriteData(const SafeGraph& g, Sink& sink) {
     AppendJsonString(json, HexColour(style));
     json += '}';
   }
-  json += "],\n\"nodes\":[";
+  json += ']';
+}
+
+// An evidence sentence: its span and the text before, of and after the mention.
+void AppendSentence(std::string& json, const SafeSentence& sentence) {
+  json += '{';
+  AppendKey(json, "doc");
+  AppendJsonString(json, sentence.doc);
+  json += ',';
+  AppendKey(json, "start");
+  json += FormatLong(sentence.start);
+  json += ',';
+  AppendKey(json, "end");
+  json += FormatLong(sentence.end);
+  json += ',';
+  AppendKey(json, "before");
+  AppendJsonString(json, sentence.before);
+  json += ',';
+  AppendKey(json, "mention");
+  AppendJsonString(json, sentence.mention);
+  json += ',';
+  AppendKey(json, "after");
+  AppendJsonString(json, sentence.after);
+  json += '}';
+}
+
+void AppendNode(std::string& json, const SafeNode& node) {
+  json += '{';
+  AppendKey(json, "id");
+  AppendJsonString(json, node.id);
+  AppendColumns(json, kNodeColumns, node.values);
+  json += ',';
+  AppendKey(json, "sentences");
+  json += '[';
+  for (std::size_t s = 0; s < node.sentences.size(); ++s) {
+    if (s) json += ',';
+    AppendSentence(json, node.sentences[s]);
+  }
+  json += "]}";
+}
+
+void AppendEdge(std::string& json, const SafeEdge& edge) {
+  json += '{';
+  AppendKey(json, "id");
+  AppendJsonString(json, edge.id);
+  json += ',';
+  AppendKey(json, "source");
+  json += FormatLong(static_cast<std::int64_t>(edge.source));
+  json += ',';
+  AppendKey(json, "target");
+  json += FormatLong(static_cast<std::int64_t>(edge.target));
+  AppendColumns(json, kEdgeColumns, edge.values);
+  json += '}';
+}
+
+// The graph JSON, written into `sink` (escaped for <script>) a node or edge at a time.
+void WriteData(const SafeGraph& g, Sink& sink) {
+  std::string json;
+  const auto flush = [&] {
+    AppendScriptJson(sink.text, json);
+    json.clear();
+    sink.Flush();
+  };
+  AppendHead(json, g);
+  json += ",\n\"nodes\":[";
   for (std::size_t n = 0; n < g.nodes.size(); ++n) {
-    const SafeNode& node = g.nodes[n];
-    json += n ? ",\n{" : "\n{";
-    AppendKey(json, "id");
-    AppendJsonString(json, node.id);
-    AppendColumns(json, kNodeColumns, node.values);
-    json += ',';
-    AppendKey(json, "sentences");
-    json += '[';
-    for (std::size_t s = 0; s < node.sentences.size(); ++s) {
-      const SafeSentence& sentence = node.sentences[s];
-      json += s ? ",{" : "{";
-      AppendKey(json, "doc");
-      AppendJsonString(json, sentence.doc);
-      json += ',';
-      AppendKey(json, "start");
-      json += FormatLong(sentence.start);
-      json += ',';
-      AppendKey(json, "end");
-      json += FormatLong(sentence.end);
-      json += ',';
-      AppendKey(json, "before");
-      AppendJsonString(json, sentence.before);
-      json += ',';
-      AppendKey(json, "mention");
-      AppendJsonString(json, sentence.mention);
-      json += ',';
-      AppendKey(json, "after");
-      AppendJsonString(json, sentence.after);
-      json += '}';
-    }
-    json += "]}";
+    json += n ? ",\n" : "\n";
+    AppendNode(json, g.nodes[n]);
     flush();
   }
   json += "],\n\"edges\":[";
   for (std::size_t e = 0; e < g.edges.size(); ++e) {
-    const SafeEdge& edge = g.edges[e];
-    json += e ? ",\n{" : "\n{";
-    AppendKey(json, "id");
-    AppendJsonString(json, edge.id);
-    json += ',';
-    AppendKey(json, "source");
-    json += FormatLong(static_cast<std::int64_t>(edge.source));
-    json += ',';
-    AppendKey(json, "target");
-    json += FormatLong(static_cast<std::int64_t>(edge.target));
-    AppendColumns(json, kEdgeColumns, edge.values);
-    json += '}';
+    json += e ? ",\n" : "\n";
+    AppendEdge(json, g.edges[e]);
     flush();
   }
   json += "]}";

@@ -5,13 +5,13 @@
 
 #include "common/output_file.hpp"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 extern char** environ;
 
@@ -121,8 +121,8 @@ Status RenderDot(const std::string& dot_path, const std::string& out_path, std::
   const std::string message = FirstLine(errors);
   std::fclose(errors);
   if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0) {
-    const std::string how = WIFEXITED(wstatus) ? "exit status " + std::to_string(WEXITSTATUS(wstatus))
-                                               : std::string("killed by a signal");
+    const std::string how =
+        WIFEXITED(wstatus) ? "exit status " + std::to_string(WEXITSTATUS(wstatus)) : std::string("killed by a signal");
     return Status::Io(what + ": Graphviz 'dot' failed (" + how + ")" + (message.empty() ? "" : ": " + message));
   }
   return out.Commit();

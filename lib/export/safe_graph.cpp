@@ -165,6 +165,7 @@ SafeGraph MakeSafe(const graph::Graph& g) {
         Portable(n.weighted_degree),
         Portable(n.betweenness),
         n.component,
+        SanitizeText(n.status),
     };
     for (const graph::EvidenceSentence& es : n.sentences) {
       // The span's offsets within the sentence, clamped to it (a span is inside its sentence

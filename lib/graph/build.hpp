@@ -36,6 +36,9 @@ struct BuildOptions {
   // costs a sentence segmentation of each document that gives an actor a new span.
   bool sentences = false;
   std::string generator;  // GraphInfo::generator
+  // The event statuses the graph holds (analysis::EventStatusName): happened events only by
+  // default; planned and cancelled ones when asked for.
+  std::vector<std::string> statuses = {"happened"};
 };
 
 // Accumulates documents (mentions and events) and builds the graph. Adding documents in any

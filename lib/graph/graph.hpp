@@ -45,6 +45,7 @@ struct Node {
   double weighted_degree = 0.0;
   double betweenness = 0.0;
   std::int64_t component = 0;
+  std::string status;  // events only: happened, planned or cancelled (the last column)
   // Only with BuildOptions::sentences (the HTML export; empty otherwise): the sentence of each
   // evidence span whose sentence is known, in the order of `evidence`. Not an attribute
   // column: the other formats do not write it.

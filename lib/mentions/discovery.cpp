@@ -34,7 +34,11 @@ class DiscoveryStep : public analysis::Annotator {
         continue;
       }
       const std::uint32_t j = NameEnd(d, i);
-      if (j - i >= 2) Consider(d, i, j);
+      if (j - i >= 2) {
+        Consider(d, i, j);
+      } else if (std::string country; TitleBefore(d, i, &country) && d.tokens[i].key.size() >= 3) {
+        Add(d, i, j, country);  // (g) a title and a surname: "President Obama", "Secretary Kerry"
+      }
       i = j;
     }
   }
@@ -49,15 +53,26 @@ class DiscoveryStep : public analysis::Annotator {
     return d.text().substr(d.tokens[before].end, d.tokens[after].start - d.tokens[before].end);
   }
 
+  static bool Initial(const Document& d, std::uint32_t k) {
+    const text::Token& t = d.tokens[k];
+    return t.end - t.start == 1 && (t.flags & text::kCapitalized) && d.covered[k] < 0;
+  }
+
   // One past the last token of the capitalised run that starts at i (joined by one space
   // or a hyphen).
   std::uint32_t NameEnd(Document& d, std::uint32_t i) const {
     const auto n = static_cast<std::uint32_t>(d.tokens.size());
     std::uint32_t j = i + 1;
-    while (j < n && j < i + kMaxNameTokens && Free(d, j)) {
+    while (j < n && j < i + kMaxNameTokens) {
       const std::string_view gap = Gap(d, j - 1, j);
       if (gap != " " && gap != "-") break;
-      ++j;
+      if (Free(d, j)) {
+        ++j;
+      } else if (j + 1 < n && Initial(d, j) && Gap(d, j, j + 1) == ". " && Free(d, j + 1)) {
+        j += 2;  // a middle initial: "Wendy R. Sherman"
+      } else {
+        break;
+      }
     }
     return j;
   }
@@ -67,6 +82,10 @@ class DiscoveryStep : public analysis::Annotator {
     const bool accept = InParensCountry(d, j, &country) || TitleBefore(d, i, &country) || AppositionAfter(d, j) ||
                         SpeakerOf(d, j) || GivenNameFirst(d, i) || ListedWithPeople(d, i, j);
     if (!accept) return;
+    Add(d, i, j, country);
+  }
+
+  void Add(Document& d, std::uint32_t i, std::uint32_t j, const std::string& country) {
     Mention m;
     m.first_token = i;
     m.end_token = j;

@@ -61,18 +61,8 @@ Status GivenNames::Load(const std::string& path) {
 void RegisterSteps(analysis::Registry& registry) {
   using analysis::Resources;
   using analysis::WorkerContext;
-  registry.AddResource({"titles", [](const analysis::LoadContext& where, Resources* into) {
-                          auto t = std::make_shared<Titles>();
-                          ACTORGRAPH_RETURN_IF_ERROR(t->Load(where.data_dir + "/lexicons/titles.tsv"));
-                          into->Put<Titles>("titles", std::move(t));
-                          return Status::Ok();
-                        }});
-  registry.AddResource({"given-names", [](const analysis::LoadContext& where, Resources* into) {
-                          auto g = std::make_shared<GivenNames>();
-                          ACTORGRAPH_RETURN_IF_ERROR(g->Load(where.data_dir + "/lexicons/given-names.tsv"));
-                          into->Put<GivenNames>("given-names", std::move(g));
-                          return Status::Ok();
-                        }});
+  registry.AddResource(analysis::FileResource<Titles>("titles", "lexicons/titles.tsv"));
+  registry.AddResource(analysis::FileResource<GivenNames>("given-names", "lexicons/given-names.tsv"));
   const auto gaz = [](const Resources& r) -> const gazetteer::Gazetteer& {
     return *r.Find<gazetteer::Gazetteer>("gazetteer");
   };

@@ -2,6 +2,8 @@
 #include "mentions/internal/steps.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 namespace actorgraph::mentions::internal {
 namespace {
@@ -19,6 +21,7 @@ class SurnamesStep : public analysis::Annotator {
   SurnamesStep(const gazetteer::Gazetteer& g, analysis::WorkerContext& c) : gaz_(g), context_(c) {}
 
   void Annotate(Document& d) override {
+    ResolveTitledSurnames(d);
     CollectFullNames(d);
     in_title_.assign(d.tokens.size(), 0);
     for (const auto& t : d.titles) {
@@ -38,12 +41,58 @@ class SurnamesStep : public analysis::Annotator {
     by_surname_.clear();
     for (std::size_t k = 0; k < d.mentions.size(); ++k) {
       const Mention& m = d.mentions[k];
-      if (!m.is_person() || m.resolved_by == MentionSource::kSurname || m.end_token - m.first_token < 2) continue;
+      if (!m.is_person() || m.resolved_by == MentionSource::kSurname) continue;
+      // A discovered surname after its title ("President Obama") stands for the person too.
+      if (m.end_token - m.first_token < 2 && m.resolved_by != MentionSource::kDiscovered) continue;
       by_surname_.emplace(std::string(d.tokens[m.end_token - 1].key), k);
       if (m.entity >= 0) {
         context_.analyzer.Tokenize(gaz_.brief(static_cast<std::uint32_t>(m.entity)).name, &name_tokens_);
         if (name_tokens_.size() >= 2) by_surname_.emplace(std::string(name_tokens_.back().key), k);
       }
+    }
+  }
+
+  // A surname that discovery took after its title ("Deputy Secretary Sherman", "President
+  // Aliyev") is the person named in full elsewhere in the document ("Wendy R. Sherman"), else
+  // the one namesake in office on the document date, else stays discovered.
+  void ResolveTitledSurnames(Document& d) {
+    full_by_last_.clear();
+    full_by_first_.clear();
+    for (std::size_t k = 0; k < d.mentions.size(); ++k) {
+      const Mention& o = d.mentions[k];
+      if (o.is_person() && o.end_token >= o.first_token + 2) {
+        full_by_last_.emplace(d.tokens[o.end_token - 1].key, k);
+        full_by_first_.emplace(d.tokens[o.first_token].key, k);
+      }
+    }
+    for (Mention& m : d.mentions) {
+      if (m.resolved_by != MentionSource::kDiscovered || m.end_token != m.first_token + 1) continue;
+      const text::Token& t = d.tokens[m.first_token];
+      std::size_t full = SIZE_MAX;
+      if (const auto it = full_by_last_.find(t.key); it != full_by_last_.end()) {
+        full = it->second;
+      } else if (const auto first = full_by_first_.find(t.key); first != full_by_first_.end()) {
+        // Family name first ("Vice Foreign Minister Choi" for "Choi Jong Kun"): only a title's
+        // surname is looked up this way, never a bare capitalised word.
+        full = first->second;
+      }
+      if (full != SIZE_MAX) {
+        const Mention copy = d.mentions[full];
+        m.entity = copy.entity;
+        m.entity_id = copy.entity_id;
+        m.name = copy.name;
+        m.role = copy.role;
+        m.country = copy.country;
+        m.confidence = copy.entity >= 0 ? kSurnameInDocument : kDiscovered;
+        m.resolved_by = MentionSource::kSurname;
+        continue;
+      }
+      if (t.key.size() < kMinGlobalSurname) continue;
+      const std::uint32_t holder = OnlyNamesakeInOffice(d, t);
+      if (holder == kNone) continue;
+      FillFromEntity(gaz_, holder, d.date.date, &m);
+      m.confidence = kSurnameGlobal;
+      m.resolved_by = MentionSource::kSurname;
     }
   }
 
@@ -133,6 +182,8 @@ class SurnamesStep : public analysis::Annotator {
   std::vector<char> in_title_;
   std::vector<char> sentence_start_;
   std::vector<Mention> found_;
+  std::unordered_map<std::string_view, std::size_t> full_by_last_;  // first full name by last token
+  std::unordered_map<std::string_view, std::size_t> full_by_first_;  // ... and by first token
 };
 
 // In order of start (distinct: mentions never overlap). Often already so; otherwise the

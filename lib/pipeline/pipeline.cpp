@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -8,10 +10,8 @@
 #include <deque>
 #include <exception>
 #include <filesystem>
-#include <fmt/format.h>
 #include <mutex>
 #include <optional>
-#include <spdlog/spdlog.h>
 #include <thread>
 
 namespace actorgraph::pipeline {
@@ -30,7 +30,8 @@ Status LoadGazetteers(const std::string& data_dir, bool no_defaults, const std::
     std::string fingerprint;
     ACTORGRAPH_RETURN_IF_ERROR(gazetteer::ReadCompiledFingerprint(g, &fingerprint));
     if (fingerprint.empty() || no_defaults) continue;
-    if (defaults_fingerprint.empty()) ACTORGRAPH_RETURN_IF_ERROR(gazetteer::SourceFingerprint(defaults_dir, &defaults_fingerprint));
+    if (defaults_fingerprint.empty())
+      ACTORGRAPH_RETURN_IF_ERROR(gazetteer::SourceFingerprint(defaults_dir, &defaults_fingerprint));
     if (fingerprint != defaults_fingerprint) {
       return Status::BadInput(fmt::format(
           "{}: compiled with other shipped gazetteers than those in {}; compile it again with 'actorgraph gazetteer "
@@ -38,8 +39,10 @@ Status LoadGazetteers(const std::string& data_dir, bool no_defaults, const std::
           g, defaults_dir));
     }
     if (defaults_inside) {
-      return Status::BadUsage(fmt::format("{}: a second compiled gazetteer that holds the shipped gazetteers; "
-                                          "give only one, or compile the others with --no-default-gazetteers", g));
+      return Status::BadUsage(
+          fmt::format("{}: a second compiled gazetteer that holds the shipped gazetteers; "
+                      "give only one, or compile the others with --no-default-gazetteers",
+                      g));
     }
     defaults_inside = true;
   }
@@ -62,8 +65,8 @@ analysis::Registry Resources::StandardRegistry() {
   events::RegisterSteps(registry);
   registry.AddResource({"gazetteer", [](const analysis::LoadContext& where, analysis::Resources* into) {
                           auto gaz = std::make_shared<gazetteer::Gazetteer>();
-                          ACTORGRAPH_RETURN_IF_ERROR(
-                              LoadGazetteers(where.data_dir, where.no_default_gazetteers, where.gazetteers, gaz.get(), nullptr));
+                          ACTORGRAPH_RETURN_IF_ERROR(LoadGazetteers(where.data_dir, where.no_default_gazetteers,
+                                                                    where.gazetteers, gaz.get(), nullptr));
                           spdlog::debug("loaded {} entities with {} aliases", gaz->size(), gaz->alias_count());
                           into->Put<gazetteer::Gazetteer>("gazetteer", std::move(gaz));
                           return Status::Ok();
@@ -114,9 +117,9 @@ struct Batch {
   std::vector<std::uint64_t> input_pos;  // the reader's consumed_bytes() after each document
   std::vector<DocumentResult> results;
   std::vector<std::uint32_t> worker;  // the worker that analysed document i
-  std::vector<char> ready;  // results[i] is complete (guarded by Shared::mutex)
-  std::size_t claimed = 0;  // documents handed to workers so far (guarded by Shared::mutex)
-  std::size_t done = 0;     // results complete so far (guarded by Shared::mutex)
+  std::vector<char> ready;            // results[i] is complete (guarded by Shared::mutex)
+  std::size_t claimed = 0;            // documents handed to workers so far (guarded by Shared::mutex)
+  std::size_t done = 0;               // results complete so far (guarded by Shared::mutex)
 };
 
 // Workers wake the sink when a batch is complete and after every this many documents of it,
@@ -128,9 +131,9 @@ constexpr std::size_t kWakeSinkEvery = 32;
 // without it by the reader between documents.
 struct Shared {
   std::mutex mutex;
-  std::condition_variable reader_cv;  // room for another batch, or stop
-  std::condition_variable worker_cv;  // a document to analyse, the end of the input, or stop
-  std::condition_variable sink_cv;    // the next result in order is ready, the end, or stop
+  std::condition_variable reader_cv;           // room for another batch, or stop
+  std::condition_variable worker_cv;           // a document to analyse, the end of the input, or stop
+  std::condition_variable sink_cv;             // the next result in order is ready, the end, or stop
   std::deque<std::unique_ptr<Batch>> batches;  // queued and not yet fully delivered, in input order
   // Memory goes back to the thread that allocated it, to be freed there: glibc's malloc
   // frees another thread's block under that thread's arena lock, and the sink freeing what
@@ -210,8 +213,8 @@ class Progress {
 
 void LogDate(const analysis::Document& a) {
   if (a.date.source == "inferred") {
-    spdlog::warn("{}: no date given; inferred {} from the years the text mentions (use --date to set it)",
-                 a.doc.origin, a.date.date);
+    spdlog::warn("{}: no date given; inferred {} from the years the text mentions (use --date to set it)", a.doc.origin,
+                 a.date.date);
   } else if (a.date.source == "dateline") {
     spdlog::info("{}: date {} from the dateline, year inferred from the text", a.doc.origin, a.date.date);
   } else if (a.date.source == "none") {
@@ -273,7 +276,7 @@ void ReadBatches(documents::DocumentReader& reader, const RunOptions& options, S
 
 // With one worker, the rendering step runs on the calling thread, just before the sink: the
 // worker is then the critical path and the calling thread mostly waits for it.
-bool RenderOnSink(const RunOptions& options) { return options.threads <= 1; }
+bool RenderOnSink(const RunOptions& options) { return options.threads <= 1 && !options.render_on_workers; }
 
 // Worker thread: claims documents in input order and analyses them, without the lock.
 void Analyze(std::uint32_t worker, analysis::Chain& chain, const RunOptions& options, Shared& sh) {
@@ -346,20 +349,138 @@ class Joiner {
   std::vector<std::thread> threads_;
 };
 
+// The calling thread's part: hands the results to the sink in input order (the next
+// document of the oldest batch), gives delivered memory back to the threads that allocated
+// it, and draws the progress line.
+class Delivery {
+ public:
+  Delivery(Shared& sh, std::size_t workers, const RunOptions& options, Progress& progress)
+      : sh_(sh),
+        options_(options),
+        progress_(progress),
+        spent_(workers),
+        render_here_(options.render && RenderOnSink(options)) {}
+
+  // Delivers until the end of the input, a reader or sink error (returned) or a stop (a
+  // thread threw: Ok is returned and the exception is in Shared::error).
+  Status Loop(const std::function<Status(DocumentResult&)>& sink) {
+    while (true) {
+      if (ready_ == 0) {
+        Status end;
+        if (!WaitForNext(&end)) return end;
+      }
+      --ready_;
+      Status status = DeliverNext(sink);
+      if (!status.ok()) return status;
+      if (++next_ == batch_->results.size()) {
+        RetireBatch();
+      } else if (spent_count_ >= kWakeSinkEvery) {
+        std::lock_guard lock(sh_.mutex);
+        HandBack();
+      }
+    }
+  }
+
+  std::size_t docs() const { return done_docs_; }
+  std::uint64_t bytes() const { return done_bytes_; }
+
+ private:
+  // Waits until the next result in order is ready; false at the end of the input
+  // (`*end` = the reader's status) or on a stop.
+  bool WaitForNext(Status* end) {
+    std::unique_lock lock(sh_.mutex);
+    HandBack();
+    sh_.sink_cv.wait(lock, [&] {
+      return sh_.stop || (!sh_.batches.empty() && sh_.batches.front()->ready[next_]) ||
+             (sh_.batches.empty() && sh_.reader_done);
+    });
+    if (sh_.stop) return false;  // a thread threw; rethrown by Run
+    if (sh_.batches.empty()) {
+      *end = sh_.reader_status;
+      return false;
+    }
+    batch_ = sh_.batches.front().get();
+    // The results from next_ on known to be complete, delivered without the lock.
+    while (next_ + ready_ < batch_->ready.size() && batch_->ready[next_ + ready_]) ++ready_;
+    return true;
+  }
+
+  // Renders (with one worker) and sinks the next result, then puts its memory aside for
+  // the threads that allocated it.
+  Status DeliverNext(const std::function<Status(DocumentResult&)>& sink) {
+    DocumentResult& r = batch_->results[next_];
+    LogDate(r.analyzed);
+    done_bytes_ = batch_->input_pos[next_];
+    ++done_docs_;
+    if (render_here_) {
+      std::swap(r.rendered, rendered_);
+      r.rendered.clear();
+      options_.render(r);
+    }
+    Status status = sink(r);
+    if (render_here_) std::swap(r.rendered, rendered_);
+    // Delivered: the document back into its batch, the rest to its worker, each to be
+    // freed by the thread that allocated it.
+    batch_->docs[next_] = std::move(r.analyzed.doc);
+    spent_[batch_->worker[next_]].push_back(std::move(r));
+    ++spent_count_;
+    progress_.Update(done_docs_, done_bytes_, false);
+    return status;
+  }
+
+  // The oldest batch is delivered: it goes back to the reader, which may read another.
+  void RetireBatch() {
+    next_ = 0;
+    std::lock_guard lock(sh_.mutex);
+    HandBack();
+    sh_.spent_batches.push_back(std::move(sh_.batches.front()));
+    sh_.batches.pop_front();
+    --sh_.in_flight;
+    sh_.reader_cv.notify_one();
+  }
+
+  // Gives the delivered results to their workers (see Shared::spent). With sh_.mutex held.
+  void HandBack() {
+    for (std::size_t w = 0; w < spent_.size(); ++w) {
+      auto& bin = sh_.spent[w];
+      if (bin.empty()) {
+        bin.swap(spent_[w]);
+      } else {
+        for (auto& r : spent_[w]) bin.push_back(std::move(r));
+        spent_[w].clear();
+      }
+    }
+    spent_count_ = 0;
+  }
+
+  Shared& sh_;
+  const RunOptions& options_;
+  Progress& progress_;
+  // Delivered results not yet handed back to their workers (see Shared::spent).
+  std::vector<std::vector<DocumentResult>> spent_;
+  std::size_t spent_count_ = 0;
+  const bool render_here_;
+  std::string rendered_;  // what the rendering step writes when it runs here, reused
+  Batch* batch_ = nullptr;
+  std::size_t next_ = 0, ready_ = 0;
+  std::size_t done_docs_ = 0;
+  std::uint64_t done_bytes_ = 0;
+};
+
 }  // namespace
 
 Status Run(documents::DocumentReader& reader, const Resources& res, const RunOptions& options,
            const std::function<Status(DocumentResult&)>& sink) {
   const int threads = std::max(1, options.threads);
-  const std::vector<std::string>& steps =
-      !options.steps.empty() ? options.steps : options.events ? EventSteps() : MentionSteps();
+  const std::vector<std::string>& steps = !options.steps.empty() ? options.steps
+                                          : options.events       ? EventSteps()
+                                                                 : MentionSteps();
   std::vector<std::unique_ptr<analysis::Chain>> chains(static_cast<std::size_t>(threads));
   for (auto& chain : chains) ACTORGRAPH_RETURN_IF_ERROR(analysis::Chain::Make(res.registry, steps, res.shared, &chain));
   Progress progress(options.progress, reader.total_bytes());
-  std::size_t done_docs = 0;
-  std::uint64_t done_bytes = 0;
 
   Shared sh;
+  Delivery delivery(sh, chains.size(), options, progress);
   Status result;
   {
     Joiner joiner(sh);
@@ -369,82 +490,10 @@ Status Run(documents::DocumentReader& reader, const Resources& res, const RunOpt
       analysis::Chain* chain = chains[w].get();
       joiner.Add(Spawn(sh, [&, w, chain] { Analyze(w, *chain, options, sh); }));
     }
-    // Deliver the results in input order: the next document of the oldest batch. `ready`
-    // counts the results from `next` on known to be complete, delivered without the lock.
-    Batch* batch = nullptr;
-    std::size_t next = 0, ready = 0;
-    // Delivered results not yet handed back to their workers (see Shared::spent).
-    std::vector<std::vector<DocumentResult>> spent(chains.size());
-    // What the rendering step writes when it runs here, reused for every document.
-    const bool render_here = options.render && RenderOnSink(options);
-    std::string rendered;
-    std::size_t spent_count = 0;
-    const auto hand_back = [&] {  // with sh.mutex held
-      for (std::size_t w = 0; w < spent.size(); ++w) {
-        auto& bin = sh.spent[w];
-        if (bin.empty()) {
-          bin.swap(spent[w]);
-        } else {
-          for (auto& r : spent[w]) bin.push_back(std::move(r));
-          spent[w].clear();
-        }
-      }
-      spent_count = 0;
-    };
-    while (true) {
-      if (ready == 0) {
-        std::unique_lock lock(sh.mutex);
-        hand_back();
-        sh.sink_cv.wait(lock, [&] {
-          return sh.stop || (!sh.batches.empty() && sh.batches.front()->ready[next]) ||
-                 (sh.batches.empty() && sh.reader_done);
-        });
-        if (sh.stop) break;  // a thread threw; rethrown below
-        if (sh.batches.empty()) {
-          result = sh.reader_status;
-          break;
-        }
-        batch = sh.batches.front().get();
-        while (next + ready < batch->ready.size() && batch->ready[next + ready]) ++ready;
-      }
-      --ready;
-      DocumentResult& r = batch->results[next];
-      LogDate(r.analyzed);
-      done_bytes = batch->input_pos[next];
-      ++done_docs;
-      if (render_here) {
-        std::swap(r.rendered, rendered);
-        r.rendered.clear();
-        options.render(r);
-      }
-      Status status = sink(r);
-      if (render_here) std::swap(r.rendered, rendered);
-      // Delivered: the document back into its batch, the rest to its worker, each to be
-      // freed by the thread that allocated it.
-      batch->docs[next] = std::move(r.analyzed.doc);
-      spent[batch->worker[next]].push_back(std::move(r));
-      ++spent_count;
-      progress.Update(done_docs, done_bytes, false);
-      if (!status.ok()) {
-        result = std::move(status);
-        break;
-      }
-      if (++next == batch->results.size()) {
-        next = 0;
-        std::lock_guard lock(sh.mutex);
-        hand_back();
-        sh.spent_batches.push_back(std::move(sh.batches.front()));
-        sh.batches.pop_front();
-        --sh.in_flight;
-        sh.reader_cv.notify_one();
-      } else if (spent_count >= kWakeSinkEvery) {
-        std::lock_guard lock(sh.mutex);
-        hand_back();
-      }
-    }
+    result = delivery.Loop(sink);
     joiner.StopAndJoin();
   }
-  if (result.ok() && !sh.error) progress.Update(done_docs, done_bytes, true);
+  if (result.ok() && !sh.error) progress.Update(delivery.docs(), delivery.bytes(), true);
   progress.Finish();  // an error message then starts a line of its own
   if (sh.error) std::rethrow_exception(sh.error);
   return result;

@@ -10,9 +10,9 @@
 // (with glibc, freeing another thread's blocks takes that thread's arena lock).
 #pragma once
 
+#include "analysis/analysis.hpp"
 #include "common/status.hpp"
 #include "documents/documents.hpp"
-#include "analysis/analysis.hpp"
 #include "events/events.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "mentions/mentions.hpp"
@@ -60,11 +60,11 @@ struct DocumentResult {
 };
 
 struct RunOptions {
-  int threads = 1;           // workers (>= 1)
-  std::string date;          // --date, "" when absent
-  bool events = true;        // the steps of EventSteps(), else of MentionSteps()
-  std::vector<std::string> steps;  // when not empty: these steps instead
-  bool progress = false;     // progress line on standard error (documents, MB, MB/s, time left)
+  int threads = 1;                     // workers (>= 1)
+  std::string date;                    // --date, "" when absent
+  bool events = true;                  // the steps of EventSteps(), else of MentionSteps()
+  std::vector<std::string> steps;      // when not empty: these steps instead
+  bool progress = false;               // progress line on standard error (documents, MB, MB/s, time left)
   std::size_t batch_bytes = 4u << 20;  // documents are read and queued in batches of about this size
   std::size_t max_batches = 3;         // batches in memory at once: being read, analysed or delivered
   // Optional: called for each document after its analysis, typically to serialise it into
@@ -72,6 +72,10 @@ struct RunOptions {
   // on each of them, at once, so it must only touch the result it is given; with one worker
   // it runs on the calling thread just before the sink, which is otherwise idle.
   std::function<void(DocumentResult&)> render;
+  // Run `render` on the workers even with one worker. Needed when it reads the scratch
+  // layers (tokens, sentences, words and tags, ...: analysis::Document::SwapScratch), which
+  // stay with the worker and are not in the result the calling thread gets.
+  bool render_on_workers = false;
 };
 
 // Reads every document of `reader`, analyses it and calls `sink` with each result in input

@@ -15,14 +15,23 @@ int MonthOf(const Token& t) {
   // these letters (most capitalised words are not months).
   if (t.key.size() < 3 || t.key.size() > 9) return 0;
   switch (t.key[0]) {
-    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
-    default: return 0;
+    case 'j':
+    case 'f':
+    case 'm':
+    case 'a':
+    case 's':
+    case 'o':
+    case 'n':
+    case 'd':
+      break;
+    default:
+      return 0;
   }
-  static const std::array<std::pair<const char*, int>, 23> kMonths = {{
-      {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
-      {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
-      {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8}, {"sep", 9},
-      {"sept", 9}, {"oct", 10}, {"nov", 11}}};
+  static const std::array<std::pair<const char*, int>, 23> kMonths = {
+      {{"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},       {"june", 6},
+       {"july", 7},    {"august", 8},   {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+       {"jan", 1},     {"feb", 2},      {"mar", 3},       {"apr", 4},      {"jun", 6},       {"jul", 7},
+       {"aug", 8},     {"sep", 9},      {"sept", 9},      {"oct", 10},     {"nov", 11}}};
   if (!(t.flags & kCapitalized)) return 0;  // "may" the verb, "march" the verb
   for (const auto& [name, m] : kMonths) {
     if (t.key == name) return m;
@@ -32,7 +41,7 @@ int MonthOf(const Token& t) {
 }
 
 int WeekdayOf(const Token& t) {
-  static const std::array<const char*, 7> kDays = {"monday", "tuesday", "wednesday", "thursday",
+  static const std::array<const char*, 7> kDays = {"monday", "tuesday",  "wednesday", "thursday",
                                                    "friday", "saturday", "sunday"};
   if (!(t.flags & kCapitalized)) return -1;
   for (int i = 0; i < 7; ++i) {
@@ -98,96 +107,126 @@ std::string Format(int y, int m, int d) {
   return fmt::format("{:04}-{:02}-{:02}", y, m, d);
 }
 
-// Parses a date expression starting at token i; returns the number of tokens used (0 = none).
-std::uint32_t ParseAt(std::string_view text, std::span<const Token> t, std::uint32_t i, std::uint32_t end,
-                      const Anchor& anchor, DateMention* out) {
-  const auto at = [&](std::uint32_t k) -> const Token* { return k < end ? &t[k] : nullptr; };
-  out->relative = false;
-  // ISO: 2021-02-16
-  if (const int y = YearOf(t[i]); y > 0 && at(i + 2)) {
-    const int m = Number(t[i + 1], 1, 12), d = Number(t[i + 2], 1, 31);
-    if (m > 0 && d > 0 && t[i + 1].key.size() == 2 && t[i + 2].key.size() == 2 && t[i].end == t[i + 1].start - 1 &&
-        text[t[i].end] == '-' && t[i + 1].end == t[i + 2].start - 1 && text[t[i + 1].end] == '-') {
-      out->value = Format(y, m, d);
-      return 3;
-    }
-  }
-  // Month [,] Day [ (parenthetical) ] [,] [Year]  |  Month Year  |  Month
-  if (const int m = MonthOf(t[i]); m > 0) {
-    std::uint32_t k = i + 1;
-    int day = -1;
-    if (at(k) && GapIs(text, t[k - 1], *at(k), ".,") && (day = Number(t[k], 1, 31)) > 0 && t[k].key.size() <= 2) {
-      ++k;
-      // Skip "(November 9 Moscow time)" between the day and the year.
-      std::uint32_t year_tok = k;
-      if (at(k) && text.substr(t[k - 1].end, t[k].start - t[k - 1].end).find('(') != std::string_view::npos) {
-        std::uint32_t j = k;
-        while (j < end && j < k + 8) {
-          if (text.substr(t[j].end, (j + 1 < end ? t[j + 1].start : t[j].end) - t[j].end).find(')') != std::string_view::npos) break;
-          ++j;
-        }
-        year_tok = j + 1;
-      }
-      if (at(year_tok) && YearOf(t[year_tok]) > 0 &&
-          text.substr(t[year_tok - 1].end, t[year_tok].start - t[year_tok - 1].end).find_first_of(",)") != std::string_view::npos) {
-        out->value = Format(YearOf(t[year_tok]), m, day);
-        return year_tok + 1 - i;
-      }
-      out->value = Format(YearFor(anchor, m, day), m, day);
-      out->relative = true;
-      return k - i;
-    }
-    if (at(k) && YearOf(t[k]) > 0 && GapIs(text, t[k - 1], t[k], ",")) {
-      out->value = Format(YearOf(t[k]), m, 0);
-      return k + 1 - i;
-    }
-    out->value = Format(YearFor(anchor, m, 0), m, 0);
-    out->relative = true;
-    return 1;
-  }
-  // Day Month [Year]
-  if (const int d = Number(t[i], 1, 31); d > 0 && t[i].key.size() <= 2 && at(i + 1)) {
-    if (const int m = MonthOf(t[i + 1]); m > 0 && GapIs(text, t[i], t[i + 1], "")) {
-      if (at(i + 2) && YearOf(t[i + 2]) > 0 && GapIs(text, t[i + 1], t[i + 2], ",")) {
-        out->value = Format(YearOf(t[i + 2]), m, d);
-        return 3;
-      }
-      out->value = Format(YearFor(anchor, m, d), m, d);
-      out->relative = true;
-      return 2;
-    }
-  }
-  // Weekdays and relative days.
-  if (const int wd = WeekdayOf(t[i]); wd >= 0) {
-    out->relative = true;
-    if (!anchor.full) {
-      out->value.clear();
-      return 1;
-    }
-    const int aw = iso_date::Weekday(anchor.year, anchor.month, anchor.day);
-    const long days = iso_date::ToDays(anchor.year, anchor.month, anchor.day) - ((aw - wd + 7) % 7);
-    out->value = iso_date::FromDays(days);
-    return 1;
-  }
-  if (t[i].key == "yesterday" || t[i].key == "today" || t[i].key == "tomorrow") {
-    out->relative = true;
-    if (!anchor.full) {
-      out->value.clear();
-      return 1;
-    }
-    const long delta = t[i].key == "yesterday" ? -1 : t[i].key == "tomorrow" ? 1 : 0;
-    out->value = iso_date::FromDays(iso_date::ToDays(anchor.year, anchor.month, anchor.day) + delta);
-    return 1;
-  }
-  // A bare year after "in"/"since"/"of"/"by": "in 2020".
-  if (const int y = YearOf(t[i]); y > 0 && i > 0) {
-    const std::string_view prev = t[i - 1].key;
-    if (prev == "in" || prev == "since" || prev == "of" || prev == "by" || prev == "until") {
-      out->value = Format(y, 0, 0);
-      return 1;
-    }
+// The date grammars. Each parses a date expression starting at token i of t[0, end) and
+// returns the number of tokens used, 0 when the expression is not of its kind; `out` is
+// written only when it returns more than 0.
+using Tokens = std::span<const Token>;
+
+// ISO: 2021-02-16
+std::uint32_t ParseIso(std::string_view text, Tokens t, std::uint32_t i, std::uint32_t end, DateMention* out) {
+  const int y = YearOf(t[i]);
+  if (y <= 0 || i + 2 >= end) return 0;
+  const int m = Number(t[i + 1], 1, 12), d = Number(t[i + 2], 1, 31);
+  if (m > 0 && d > 0 && t[i + 1].key.size() == 2 && t[i + 2].key.size() == 2 && t[i].end == t[i + 1].start - 1 &&
+      text[t[i].end] == '-' && t[i + 1].end == t[i + 2].start - 1 && text[t[i + 1].end] == '-') {
+    out->value = Format(y, m, d);
+    return 3;
   }
   return 0;
+}
+
+// The token of the year after "Month Day" at day token k - 1: k, or the token after a
+// parenthetical such as "(November 9 Moscow time)" between the day and the year.
+std::uint32_t YearTokenAfterDay(std::string_view text, Tokens t, std::uint32_t k, std::uint32_t end) {
+  if (k >= end || text.substr(t[k - 1].end, t[k].start - t[k - 1].end).find('(') == std::string_view::npos) return k;
+  std::uint32_t j = k;
+  while (j < end && j < k + 8) {
+    if (text.substr(t[j].end, (j + 1 < end ? t[j + 1].start : t[j].end) - t[j].end).find(')') != std::string_view::npos)
+      break;
+    ++j;
+  }
+  return j + 1;
+}
+
+// Month [,] Day [ (parenthetical) ] [,] [Year]  |  Month Year  |  Month
+std::uint32_t ParseMonthFirst(std::string_view text, Tokens t, std::uint32_t i, std::uint32_t end, const Anchor& anchor,
+                              DateMention* out) {
+  const int m = MonthOf(t[i]);
+  if (m <= 0) return 0;
+  std::uint32_t k = i + 1;
+  int day = -1;
+  if (k < end && GapIs(text, t[k - 1], t[k], ".,") && (day = Number(t[k], 1, 31)) > 0 && t[k].key.size() <= 2) {
+    ++k;
+    const std::uint32_t year_tok = YearTokenAfterDay(text, t, k, end);
+    if (year_tok < end && YearOf(t[year_tok]) > 0 &&
+        text.substr(t[year_tok - 1].end, t[year_tok].start - t[year_tok - 1].end).find_first_of(",)") !=
+            std::string_view::npos) {
+      out->value = Format(YearOf(t[year_tok]), m, day);
+      return year_tok + 1 - i;
+    }
+    out->value = Format(YearFor(anchor, m, day), m, day);
+    out->relative = true;
+    return k - i;
+  }
+  if (k < end && YearOf(t[k]) > 0 && GapIs(text, t[k - 1], t[k], ",")) {
+    out->value = Format(YearOf(t[k]), m, 0);
+    return k + 1 - i;
+  }
+  out->value = Format(YearFor(anchor, m, 0), m, 0);
+  out->relative = true;
+  return 1;
+}
+
+// Day Month [Year]
+std::uint32_t ParseDayFirst(std::string_view text, Tokens t, std::uint32_t i, std::uint32_t end, const Anchor& anchor,
+                            DateMention* out) {
+  const int d = Number(t[i], 1, 31);
+  if (d <= 0 || t[i].key.size() > 2 || i + 1 >= end) return 0;
+  const int m = MonthOf(t[i + 1]);
+  if (m <= 0 || !GapIs(text, t[i], t[i + 1], "")) return 0;
+  if (i + 2 < end && YearOf(t[i + 2]) > 0 && GapIs(text, t[i + 1], t[i + 2], ",")) {
+    out->value = Format(YearOf(t[i + 2]), m, d);
+    return 3;
+  }
+  out->value = Format(YearFor(anchor, m, d), m, d);
+  out->relative = true;
+  return 2;
+}
+
+// Weekdays and relative days ("on Tuesday", "yesterday"): the anchor's day moved back to
+// that weekday or by one day; empty when the anchor is not a full date.
+std::uint32_t ParseRelativeDay(const Token& tok, const Anchor& anchor, DateMention* out) {
+  const int wd = WeekdayOf(tok);
+  const bool near = tok.key == "yesterday" || tok.key == "today" || tok.key == "tomorrow";
+  if (wd < 0 && !near) return 0;
+  out->relative = true;
+  if (!anchor.full) {
+    out->value.clear();
+    return 1;
+  }
+  const long anchor_days = iso_date::ToDays(anchor.year, anchor.month, anchor.day);
+  if (wd >= 0) {
+    const int aw = iso_date::Weekday(anchor.year, anchor.month, anchor.day);
+    out->value = iso_date::FromDays(anchor_days - ((aw - wd + 7) % 7));
+  } else {
+    const long delta = tok.key == "yesterday" ? -1 : tok.key == "tomorrow" ? 1 : 0;
+    out->value = iso_date::FromDays(anchor_days + delta);
+  }
+  return 1;
+}
+
+// A bare year after "in"/"since"/"of"/"by"/"until": "in 2020".
+std::uint32_t ParseBareYear(Tokens t, std::uint32_t i, DateMention* out) {
+  const int y = YearOf(t[i]);
+  if (y <= 0 || i == 0) return 0;
+  const std::string_view prev = t[i - 1].key;
+  if (prev == "in" || prev == "since" || prev == "of" || prev == "by" || prev == "until") {
+    out->value = Format(y, 0, 0);
+    return 1;
+  }
+  return 0;
+}
+
+// Parses a date expression starting at token i; returns the number of tokens used (0 = none).
+// The grammars are tried in this order; the first that matches wins.
+std::uint32_t ParseAt(std::string_view text, Tokens t, std::uint32_t i, std::uint32_t end, const Anchor& anchor,
+                      DateMention* out) {
+  out->relative = false;
+  if (const std::uint32_t n = ParseIso(text, t, i, end, out)) return n;
+  if (const std::uint32_t n = ParseMonthFirst(text, t, i, end, anchor, out)) return n;
+  if (const std::uint32_t n = ParseDayFirst(text, t, i, end, anchor, out)) return n;
+  if (const std::uint32_t n = ParseRelativeDay(t[i], anchor, out)) return n;
+  return ParseBareYear(t, i, out);
 }
 
 }  // namespace
@@ -212,8 +251,8 @@ std::vector<DateMention> FindDates(std::string_view text, std::span<const Token>
   return out;
 }
 
-DocumentDate ResolveDocumentDate(std::string_view text, std::span<const Token> tokens,
-                                 std::string_view metadata_date, std::string_view option_date) {
+DocumentDate ResolveDocumentDate(std::string_view text, std::span<const Token> tokens, std::string_view metadata_date,
+                                 std::string_view option_date) {
   DocumentDate out;
   // Metadata and --date need no look at the text beyond the dateline.
   const bool given = iso_date::IsValid(metadata_date) || iso_date::IsValid(option_date);

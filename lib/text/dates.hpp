@@ -23,8 +23,8 @@ struct DocumentDate {
   Span dateline;       // byte span of the dateline's date, {0,0} when there is none
 };
 
-DocumentDate ResolveDocumentDate(std::string_view text, std::span<const Token> tokens,
-                                 std::string_view metadata_date, std::string_view option_date);
+DocumentDate ResolveDocumentDate(std::string_view text, std::span<const Token> tokens, std::string_view metadata_date,
+                                 std::string_view option_date);
 
 struct DateMention {
   std::uint32_t first_token = 0;

@@ -13,7 +13,8 @@ inline unsigned FilterBit(std::string_view key) {
   const std::size_t n = key.size();
   if (n == 0) return 0;
   const auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(key[i])); };
-  const std::uint64_t v = byte(0) | (byte(n > 1 ? 1 : 0) << 8) | (byte(n - 1) << 16) | (static_cast<std::uint64_t>(n) << 24);
+  const std::uint64_t v =
+      byte(0) | (byte(n > 1 ? 1 : 0) << 8) | (byte(n - 1) << 16) | (static_cast<std::uint64_t>(n) << 24);
   return static_cast<unsigned>((v * 0x9e3779b97f4a7c15ULL) >> 52);
 }
 

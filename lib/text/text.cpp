@@ -15,9 +15,9 @@
 
 #include <algorithm>
 #include <array>
-#include <utility>
 #include <cstring>
 #include <unordered_map>
+#include <utility>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -28,7 +28,14 @@ namespace {
 // ASCII byte classes for the tokenizer's fast path.
 // Byte classes for the tokenizer's fast path, one bit each so that a run of ASCII word
 // bytes is one table lookup and one test per byte.
-enum : std::uint8_t { kSep = 0, kLower = 1, kUpper = 2, kDigit = 4, kNonAscii = 8, kAsciiWord = kLower | kUpper | kDigit };
+enum : std::uint8_t {
+  kSep = 0,
+  kLower = 1,
+  kUpper = 2,
+  kDigit = 4,
+  kNonAscii = 8,
+  kAsciiWord = kLower | kUpper | kDigit
+};
 constexpr std::array<std::uint8_t, 256> MakeByteClass() {
   std::array<std::uint8_t, 256> t{};
   for (int c = 'a'; c <= 'z'; ++c) t[c] = kLower;
@@ -106,8 +113,14 @@ bool IsApostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == 
 // aliases in them still match token-aligned.
 bool IsUnspacedScript(UScriptCode script) {
   switch (script) {
-    case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: case USCRIPT_THAI:
-    case USCRIPT_LAO: case USCRIPT_KHMER: case USCRIPT_MYANMAR: case USCRIPT_TIBETAN:
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_KHMER:
+    case USCRIPT_MYANMAR:
+    case USCRIPT_TIBETAN:
       return true;
     default:
       return false;
@@ -168,7 +181,10 @@ std::uint8_t WordFlags(std::string_view word) {
     if (b < 0x80) {
       ++i;
       const std::uint8_t byte_class = kAsciiClass[b];
-      if (byte_class == kDigit) { ++digits; continue; }
+      if (byte_class == kDigit) {
+        ++digits;
+        continue;
+      }
       if (byte_class == kSep) continue;
       if (letters == 0) first_upper = byte_class == kUpper;
       ++letters;
@@ -178,7 +194,10 @@ std::uint8_t WordFlags(std::string_view word) {
     ascii = false;
     const std::uint8_t bits = CharBitsOf(utf8::Next(word, i));
     non_latin |= (bits & kCharOtherScript) != 0;
-    if (bits & kCharDigit) { ++digits; continue; }
+    if (bits & kCharDigit) {
+      ++digits;
+      continue;
+    }
     if (!(bits & kCharAlpha)) continue;
     const bool up = (bits & kCharUpper) != 0;
     if (letters == 0) first_upper = up;
@@ -198,12 +217,18 @@ std::uint8_t WordFlags(std::string_view word) {
 // give the spellings English news uses ("Пашинян" → "Pashinyan", not "Pašinân").
 const char* TransliteratorFor(UScriptCode script) {
   switch (script) {
-    case USCRIPT_CYRILLIC: return "Russian-Latin/BGN; Any-Latin; Latin-ASCII";
-    case USCRIPT_ARMENIAN: return "Armenian-Latin/BGN; Any-Latin; Latin-ASCII";
-    case USCRIPT_GEORGIAN: return "Georgian-Latin/BGN; Any-Latin; Latin-ASCII";
-    case USCRIPT_GREEK: return "Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII";
-    case USCRIPT_LATIN: return "Latin-ASCII";
-    default: return "Any-Latin; Latin-ASCII";
+    case USCRIPT_CYRILLIC:
+      return "Russian-Latin/BGN; Any-Latin; Latin-ASCII";
+    case USCRIPT_ARMENIAN:
+      return "Armenian-Latin/BGN; Any-Latin; Latin-ASCII";
+    case USCRIPT_GEORGIAN:
+      return "Georgian-Latin/BGN; Any-Latin; Latin-ASCII";
+    case USCRIPT_GREEK:
+      return "Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII";
+    case USCRIPT_LATIN:
+      return "Latin-ASCII";
+    default:
+      return "Any-Latin; Latin-ASCII";
   }
 }
 
@@ -242,10 +267,16 @@ struct Analyzer::Impl {
   Impl() {
     UErrorCode st = U_ZERO_ERROR;
     nfkd = icu::Normalizer2::getNFKDInstance(st);
-    if (U_FAILURE(st)) { nfkd = nullptr; spdlog::warn("ICU NFKD unavailable: {}", u_errorName(st)); }
+    if (U_FAILURE(st)) {
+      nfkd = nullptr;
+      spdlog::warn("ICU NFKD unavailable: {}", u_errorName(st));
+    }
     st = U_ZERO_ERROR;
     nfkc = icu::Normalizer2::getNFKCInstance(st);
-    if (U_FAILURE(st)) { nfkc = nullptr; spdlog::warn("ICU NFKC unavailable: {}", u_errorName(st)); }
+    if (U_FAILURE(st)) {
+      nfkc = nullptr;
+      spdlog::warn("ICU NFKC unavailable: {}", u_errorName(st));
+    }
     st = U_ZERO_ERROR;
     sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), st));
     if (U_FAILURE(st)) {
@@ -299,7 +330,8 @@ struct Analyzer::Impl {
     if (2 * (key_count + 1) > key_table.size()) {  // grow (or start again), then find the free entry anew
       GrowKeyTable();
       mask = key_table.size() - 1;
-      for (i = h & mask; key_table[i].token_len != 0; i = (i + 1) & mask) {}
+      for (i = h & mask; key_table[i].token_len != 0; i = (i + 1) & mask) {
+      }
     }
     KeyEntry& e = key_table[i];
     e.hash = h;
@@ -355,7 +387,8 @@ struct Analyzer::Impl {
   // letter of another script.
   std::string ComputeKeyIcu(std::string_view token, bool* latin) {
     UErrorCode st = U_ZERO_ERROR;
-    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(token.data(), static_cast<int32_t>(token.size())));
+    icu::UnicodeString s =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(token.data(), static_cast<int32_t>(token.size())));
     s.foldCase();
     if (nfkd) {
       icu::UnicodeString d = nfkd->normalize(s, st);
@@ -405,7 +438,8 @@ struct Analyzer::Impl {
     for (int32_t i = 0; i < s.length();) {
       const UChar32 cp = s.char32At(i);
       i += U16_LENGTH(cp);
-      if (IsWordChar(static_cast<char32_t>(cp)) && !(U_GET_GC_MASK(cp) & U_GC_M_MASK)) utf8::Append(out, static_cast<char32_t>(cp));
+      if (IsWordChar(static_cast<char32_t>(cp)) && !(U_GET_GC_MASK(cp) & U_GC_M_MASK))
+        utf8::Append(out, static_cast<char32_t>(cp));
     }
     return out;
   }
@@ -552,7 +586,8 @@ std::string Analyzer::Key(std::string_view token) {
 // The apostrophe flags of a one- or two-letter token that follows the previous token `prev`
 // (nullptr: none) with an apostrophe between them: "Azerbaijan’s" (possessive), "don’t"
 // (contraction).
-static std::uint8_t ApostropheFlags(std::string_view text, const Token* prev, std::size_t start, std::string_view word) {
+static std::uint8_t ApostropheFlags(std::string_view text, const Token* prev, std::size_t start,
+                                    std::string_view word) {
   if (prev == nullptr || prev->end >= start || word.size() > 2) return 0;
   std::size_t p = prev->end;
   const char32_t cp = utf8::Next(text, p);
@@ -655,16 +690,19 @@ void Analyzer::Tokenize(std::string_view text, TokenList* tokens) {
         if (first_upper) flags |= kCapitalized;
         if ((seen & (kUpper | kLower)) == kUpper) {  // capitals and no small letters: two or more?
           std::size_t upper = 0;
-          for (std::size_t k = start; k < end && upper < 2; ++k) upper += kAsciiClass[static_cast<unsigned char>(text[k])] == kUpper;
+          for (std::size_t k = start; k < end && upper < 2; ++k)
+            upper += kAsciiClass[static_cast<unsigned char>(text[k])] == kUpper;
           if (upper >= 2) flags |= kAllCaps;
         }
         if (seen == kDigit) flags |= kNumeric;
         if (!(seen & kUpper)) flags |= kLowerAscii;
         flags |= ShortTokenApostropheFlags(text, Previous(), start, len);
         if (seen & kUpper) {
-          tokens->AddLowered(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), flags, text.substr(start, len));
+          tokens->AddLowered(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), flags,
+                             text.substr(start, len));
         } else {
-          tokens->Add(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), flags, text.substr(start, len));
+          tokens->Add(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), flags,
+                      text.substr(start, len));
         }
         pos = end;
         continue;
@@ -723,58 +761,48 @@ std::string Analyzer::PhraseKey(std::string_view phrase) {
   return key;
 }
 
-void Analyzer::Sentences(std::string_view text, std::vector<Span>* out) {
-  out->clear();
-  if (text.empty()) return;
-  std::vector<std::uint32_t>& bounds = impl_->bounds;
-  bounds.clear();
-  if (impl_->sentences && text.size() < (std::size_t{1} << 31)) {
-    // ICU iterates UTF-16 about 1.5 times faster than UTF-8 through a UText, so the text is
-    // converted first: byte by byte when it is ASCII (offsets stay the same), otherwise with
-    // a map from UTF-16 units back to UTF-8 bytes.
-    std::u16string& u16 = impl_->u16;
-    std::vector<std::uint32_t>& to_byte = impl_->to_byte;
-    u16.resize(text.size());
-    to_byte.clear();
-    std::size_t units = 0;
-    for (std::size_t i = 0; i < text.size();) {
-      const auto b = static_cast<unsigned char>(text[i]);
-      if (b < 0x80) {
-        if (!to_byte.empty()) to_byte.push_back(static_cast<std::uint32_t>(i));
-        u16[units++] = b;
-        ++i;
-        continue;
-      }
-      if (to_byte.empty()) {
-        to_byte.resize(units);
-        for (std::size_t k = 0; k < units; ++k) to_byte[k] = static_cast<std::uint32_t>(k);
-      }
-      const std::size_t at = i;
-      const char32_t cp = utf8::Next(text, i);
-      if (cp >= 0x10000) {
-        u16[units++] = static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
-        u16[units++] = static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
-        to_byte.push_back(static_cast<std::uint32_t>(at));
-        to_byte.push_back(static_cast<std::uint32_t>(at));  // never a boundary: inside a pair
-      } else {
-        u16[units++] = static_cast<char16_t>(cp);
-        to_byte.push_back(static_cast<std::uint32_t>(at));
-      }
+namespace {
+
+// Converts `text` to UTF-16 in `u16` (resized to the text's byte length, which bounds the
+// unit count) and returns the number of units. ICU iterates UTF-16 about 1.5 times faster
+// than UTF-8 through a UText. When the text is ASCII, offsets stay the same and `to_byte`
+// stays empty; otherwise `to_byte[unit]` is the byte offset of each unit, plus one entry for
+// the end.
+std::size_t ToUtf16(std::string_view text, std::u16string& u16, std::vector<std::uint32_t>& to_byte) {
+  u16.resize(text.size());
+  to_byte.clear();
+  std::size_t units = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      if (!to_byte.empty()) to_byte.push_back(static_cast<std::uint32_t>(i));
+      u16[units++] = b;
+      ++i;
+      continue;
     }
-    if (!to_byte.empty()) to_byte.push_back(static_cast<std::uint32_t>(text.size()));
-    UErrorCode st = U_ZERO_ERROR;
-    UText* ut = utext_openUChars(&impl_->utext, u16.data(), static_cast<int64_t>(units), &st);
-    if (U_SUCCESS(st)) {
-      impl_->sentences->setText(ut, st);
-      if (U_SUCCESS(st)) {
-        for (int32_t b = impl_->sentences->next(); b != icu::BreakIterator::DONE; b = impl_->sentences->next()) {
-          bounds.push_back(to_byte.empty() ? static_cast<std::uint32_t>(b) : to_byte[static_cast<std::size_t>(b)]);
-        }
-      }
-      utext_close(ut);
+    if (to_byte.empty()) {
+      to_byte.resize(units);
+      for (std::size_t k = 0; k < units; ++k) to_byte[k] = static_cast<std::uint32_t>(k);
+    }
+    const std::size_t at = i;
+    const char32_t cp = utf8::Next(text, i);
+    if (cp >= 0x10000) {
+      u16[units++] = static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
+      u16[units++] = static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
+      to_byte.push_back(static_cast<std::uint32_t>(at));
+      to_byte.push_back(static_cast<std::uint32_t>(at));  // never a boundary: inside a pair
+    } else {
+      u16[units++] = static_cast<char16_t>(cp);
+      to_byte.push_back(static_cast<std::uint32_t>(at));
     }
   }
-  if (bounds.empty() || bounds.back() != text.size()) bounds.push_back(static_cast<std::uint32_t>(text.size()));
+  if (!to_byte.empty()) to_byte.push_back(static_cast<std::uint32_t>(text.size()));
+  return units;
+}
+
+// The sentences between the break offsets `bounds` (ascending, the last one the text's
+// end), after two repairs of ICU's breaks.
+void SentencesFromBounds(std::string_view text, const std::vector<std::uint32_t>& bounds, std::vector<Span>* out) {
   // Merge a break that splits a sentence across a single line break: the first part ends
   // without sentence punctuation and the next starts with a lower-case letter.
   std::uint32_t start = 0;
@@ -782,7 +810,9 @@ void Analyzer::Sentences(std::string_view text, std::vector<Span>* out) {
     const std::uint32_t end = bounds[i];
     if (i + 1 < bounds.size()) {
       std::size_t last = end;
-      while (last > start && (text[last - 1] == ' ' || text[last - 1] == '\n' || text[last - 1] == '\r' || text[last - 1] == '\t')) --last;
+      while (last > start &&
+             (text[last - 1] == ' ' || text[last - 1] == '\n' || text[last - 1] == '\r' || text[last - 1] == '\t'))
+        --last;
       const bool blank_line = text.substr(last, end - last).find("\n\n") != std::string_view::npos ||
                               text.substr(last, end - last).find("\n\r\n") != std::string_view::npos;
       const char before = last > start ? text[last - 1] : '.';
@@ -790,6 +820,10 @@ void Analyzer::Sentences(std::string_view text, std::vector<Span>* out) {
       const bool terminal = before == '.' || before == '!' || before == '?' || before == '"' || before == ':' ||
                             static_cast<unsigned char>(before) >= 0x80;
       if (!blank_line && !terminal && after >= 'a' && after <= 'z') continue;
+      // A middle initial ("Wendy R. Sherman", "George W. Bush") ends no sentence.
+      const bool initial = last >= start + 2 && before == '.' && text[last - 2] >= 'A' && text[last - 2] <= 'Z' &&
+                           (last == start + 2 || text[last - 3] == ' ');
+      if (!blank_line && initial && after >= 'A' && after <= 'Z' && last == end - 1) continue;
     }
     // Whitespace alone (the blank line after a headline) belongs to the sentence before it.
     const std::string_view piece = text.substr(start, end - start);
@@ -801,6 +835,32 @@ void Analyzer::Sentences(std::string_view text, std::vector<Span>* out) {
     out->push_back({start, end});
     start = end;
   }
+}
+
+}  // namespace
+
+void Analyzer::Sentences(std::string_view text, std::vector<Span>* out) {
+  out->clear();
+  if (text.empty()) return;
+  std::vector<std::uint32_t>& bounds = impl_->bounds;
+  bounds.clear();
+  if (impl_->sentences && text.size() < (std::size_t{1} << 31)) {
+    std::vector<std::uint32_t>& to_byte = impl_->to_byte;
+    const std::size_t units = ToUtf16(text, impl_->u16, to_byte);
+    UErrorCode st = U_ZERO_ERROR;
+    UText* ut = utext_openUChars(&impl_->utext, impl_->u16.data(), static_cast<int64_t>(units), &st);
+    if (U_SUCCESS(st)) {
+      impl_->sentences->setText(ut, st);
+      if (U_SUCCESS(st)) {
+        for (int32_t b = impl_->sentences->next(); b != icu::BreakIterator::DONE; b = impl_->sentences->next()) {
+          bounds.push_back(to_byte.empty() ? static_cast<std::uint32_t>(b) : to_byte[static_cast<std::size_t>(b)]);
+        }
+      }
+      utext_close(ut);
+    }
+  }
+  if (bounds.empty() || bounds.back() != text.size()) bounds.push_back(static_cast<std::uint32_t>(text.size()));
+  SentencesFromBounds(text, bounds, out);
 }
 
 }  // namespace actorgraph::text

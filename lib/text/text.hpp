@@ -49,11 +49,11 @@ struct Token {
   std::uint32_t start = 0;  // byte offset in the document text
   std::uint32_t end = 0;    // exclusive
   std::uint8_t flags = 0;
-  std::string_view key;     // normalised form (see above); never empty. Stored by the
-                            // TokenList that holds the token, with at least eight readable
-                            // bytes after it (the matcher loads keys a word at a time).
-  std::uint64_t hash = 0;   // bytes::HashKey(key), worked out as the key is stored: the
-                            // matcher looks every token up by it
+  std::string_view key;    // normalised form (see above); never empty. Stored by the
+                           // TokenList that holds the token, with at least eight readable
+                           // bytes after it (the matcher loads keys a word at a time).
+  std::uint64_t hash = 0;  // bytes::HashKey(key), worked out as the key is stored: the
+                           // matcher looks every token up by it
 };
 // Tokens are made by a TokenList (Analyzer::Tokenize), which keeps both guarantees above.
 
@@ -197,9 +197,9 @@ class TokenList {
     std::unique_ptr<char[]> bytes;
     std::size_t size = 0;
   };
-  std::vector<Chunk> chunks_;                   // reused after clear()
-  std::size_t chunk_ = 0;                       // the chunk being filled (when cur_ is set)
-  char* cur_ = nullptr;                         // free bytes of that chunk: [cur_, end_)
+  std::vector<Chunk> chunks_;  // reused after clear()
+  std::size_t chunk_ = 0;      // the chunk being filled (when cur_ is set)
+  char* cur_ = nullptr;        // free bytes of that chunk: [cur_, end_)
   char* end_ = nullptr;
   std::size_t next_chunk_ = 0;                  // size of the next chunk to allocate
   std::vector<std::unique_ptr<char[]>> large_;  // keys longer than a chunk, freed by clear()

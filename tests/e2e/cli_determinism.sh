@@ -27,9 +27,10 @@ same 'actor projection: -j 1 and -j 2 byte-identical' "$T/p1.graphml" "$T/p2.gra
 t 'extract samples -f neo4j -j 1' 0 -- -q extract "$S" -f neo4j -o "$T/neo1" -j 1
 t 'extract samples -f neo4j -j 2' 0 -- -q extract "$S" -f neo4j -o "$T/neo2" -j 2
 expect 'neo4j: -j 1 and -j 2 byte-identical' "$(diff -rq "$T/neo1" "$T/neo2" 2>&1 | head -1)" diff -rq "$T/neo1" "$T/neo2"
-for cmd in mentions events; do
+for cmd in mentions events tag; do
   t "$cmd samples -j 1" 0 -- -q "$cmd" "$S" -o "$T/$cmd-1.jsonl" -j 1
   t "$cmd samples -j 2" 0 -- -q "$cmd" "$S" -o "$T/$cmd-2.jsonl" -j 2
+  expect "$cmd samples -j 1: not empty" "$T/$cmd-1.jsonl is empty" test -s "$T/$cmd-1.jsonl"
   same "$cmd samples: -j 1 and -j 2 byte-identical" "$T/$cmd-1.jsonl" "$T/$cmd-2.jsonl"
 done
 

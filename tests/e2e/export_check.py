@@ -9,12 +9,13 @@ Runs EXPORT_FIXTURE (tests/e2e/export_fixture.cpp) twice into fresh folders, the
     (xmllint --nonet; schemas from $ACTORGRAPH_SHARED_DIR/schemas), yEd GraphML well-formed;
   * DOT rendered by Graphviz with nothing at all on standard error, labels as rendered;
   * networkx (read_graphml, read_gexf, node_link_graph, nx_pydot.read_dot), igraph
-    (Read_GraphML), pygraphviz when installed, and Python's csv module for Neo4j: node and
+    (Read_GraphML), graph-tool (load_graph of GraphML and DOT), pygraphviz when installed, and Python's csv module for Neo4j: node and
     edge counts, the hostile labels exactly, and the types of numbers.
 Expected values are written out here (after the documented sanitising), independently of
 the C++ code. Exit: 0 all passed; 1 something failed; 77 (skip) when everything that ran
 passed but the shared folder with the schemas is missing.
-Needs (Debian 12): python3-networkx python3-igraph python3-pydot graphviz libxml2-utils.
+Needs (Debian 12): python3-networkx python3-igraph python3-graph-tool python3-pydot graphviz
+libxml2-utils.
 """
 import csv
 import filecmp
@@ -374,6 +375,63 @@ def run_checks(fixture, work, schemas, have_schemas):
                          for e in g.es]
                 check(edges == [r[1:] for r in EDGE_ROWS], f"igraph {name}: edges in order with attributes",
                       repr(edges))
+
+    # graph-tool: its own GraphML reader (typed properties) and Boost's DOT reader.
+    try:
+        import graph_tool as gt
+    except ImportError:
+        check(False, "graph-tool importable", "install the Debian package python3-graph-tool")
+        gt = None
+    if gt:
+        @guarded("graph-tool load_graph graph.graphml")
+        def _gt_graphml():
+            g = gt.load_graph(f("graph.graphml"))
+            check(g.is_directed() and g.num_vertices() == NODES and g.num_edges() == EDGES,
+                  f"graph-tool GraphML: {NODES} nodes, {EDGES} edges, directed",
+                  f"{g.num_vertices()} {g.num_edges()}")
+            ids = g.vp["_graphml_vertex_id"]
+            check_labels("graph-tool GraphML", {ids[v]: g.vp["label"][v] for v in g.vertices()})
+            types = {name: g.vp[name].value_type() for name in ("mentions", "degree", "component",
+                                                                "confidence", "betweenness", "label")}
+            check(types == {"mentions": "int64_t", "degree": "int64_t", "component": "int64_t",
+                            "confidence": "long double", "betweenness": "long double", "label": "string"},
+                  "graph-tool GraphML: long -> int64_t, double -> long double, string", repr(types))
+            check(g.ep["weight"].value_type() == "long double", "graph-tool GraphML: edge weight is floating",
+                  g.ep["weight"].value_type())
+            fm = next(v for v in g.vertices() if ids[v] == FM)
+            check(g.vp["mentions"][fm] == FM_MENTIONS, "graph-tool GraphML: 2^53+1 exact as int64",
+                  repr(g.vp["mentions"][fm]))
+            check(float(g.vp["betweenness"][fm]) == FM_BETWEENNESS
+                  and float(g.vp["weighted_degree"][fm]) == FM_WEIGHTED_DEGREE,
+                  "graph-tool GraphML: doubles exact", f"{g.vp['betweenness'][fm]!r} {g.vp['weighted_degree'][fm]!r}")
+            kinds = {ids[v]: g.vp["kind"][v] for v in g.vertices()}
+            check(kinds == KINDS, "graph-tool GraphML: kinds", repr(kinds))
+            edges = sorted((g.ep["_graphml_edge_id"][e], ids[e.source()], ids[e.target()], g.ep["relation"][e],
+                            g.ep["role"][e], float(g.ep["weight"][e])) for e in g.edges())
+            check(edges == sorted(EDGE_ROWS), "graph-tool GraphML: edges with attributes", repr(edges))
+            check(g.gp["name"] == 'actorgraph "test" <&>', "graph-tool GraphML: graph name", repr(g.gp["name"]))
+
+        for name, nodes, what in (("graph.dot", NODES + LEGEND_NODES, "legend included"),
+                                  ("graph-nolegend.dot", NODES, "no legend")):
+            @guarded(f"graph-tool load_graph {name}")
+            def _gt_dot():
+                g = gt.load_graph(f(name))
+                check(g.is_directed() and g.num_vertices() == nodes and g.num_edges() == EDGES,
+                      f"graph-tool {name}: {nodes} nodes ({what}), {EDGES} edges, directed",
+                      f"{g.num_vertices()} {g.num_edges()}")
+                names = g.vp["vertex_name"]
+                check_labels(f"graph-tool {name}", {names[v]: dot_unescape(g.vp["label"][v]) for v in g.vertices()
+                                                    if not names[v].startswith("legend:")})
+                # DOT has no types: graph-tool reads every attribute as a string; the numbers
+                # must still parse back to the exact values.
+                fm = next(v for v in g.vertices() if names[v] == FM)
+                check(int(g.vp["mentions"][fm]) == FM_MENTIONS and float(g.vp["betweenness"][fm]) == FM_BETWEENNESS,
+                      f"graph-tool {name}: numbers parse back exactly",
+                      f"{g.vp['mentions'][fm]!r} {g.vp['betweenness'][fm]!r}")
+                edges = sorted((dot_unescape(g.ep["id"][e]), names[e.source()], names[e.target()],
+                                float(g.ep["weight"][e])) for e in g.edges())
+                check(edges == sorted((r[0], r[1], r[2], r[5]) for r in EDGE_ROWS),
+                      f"graph-tool {name}: edge ids, endpoints and weights", repr(edges))
 
     # Cytoscape.js JSON: structure as cytoscape({elements}) expects it.
     @guarded("Cytoscape.js JSON")

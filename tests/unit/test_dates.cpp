@@ -27,7 +27,8 @@ TEST_CASE("date forms", "[dates]") {
   const std::vector<Row> rows = {
       {"On February 16, a meeting was held", "2021-02-16", {"2021-02-16"}},
       {"On November 9, they signed", "2021-02-16", {"2020-11-09"}},  // later in the year: last year
-      {"the agreements of November 10 (November 9 Moscow time), 2020, and January, 11, 2021", "2021-02-16",
+      {"the agreements of November 10 (November 9 Moscow time), 2020, and January, 11, 2021",
+       "2021-02-16",
        {"2020-11-10", "2021-01-11"}},
       {"They met on Tuesday.", "2021-02-16", {"2021-02-16"}},  // 2021-02-16 was a Tuesday
       {"They met on Monday.", "2021-02-16", {"2021-02-15"}},
@@ -37,7 +38,7 @@ TEST_CASE("date forms", "[dates]") {
       {"dated 2021-04-14, said", "", {"2021-04-14"}},
       {"Nov. 26 (Eastline Press)", "2021-11-26", {"2021-11-26"}},
       {"on 16 February 2021", "", {"2021-02-16"}},
-      {"on Tuesday", "", {""}},            // no anchor: unknown, never a guess
+      {"on Tuesday", "", {""}},  // no anchor: unknown, never a guess
       {"On March 3", "2021", {"2021-03-03"}},
       {"they may meet", "2021-02-16", {}},  // the verb is not a month
       {"February 30, 2021", "", {""}},      // not a real day
@@ -51,7 +52,8 @@ TEST_CASE("date forms", "[dates]") {
 TEST_CASE("document date: metadata, option, dateline, inferred", "[dates]") {
   Analyzer a;
   actorgraph::text::TokenList toks;
-  const std::string dateline = "Headline\n\nBAKU, February 16. /TASS/. Talks were held. In 2020 and 2021 things happened.";
+  const std::string dateline =
+      "Headline\n\nBAKU, February 16. /TASS/. Talks were held. In 2020 and 2021 things happened.";
   a.Tokenize(dateline, &toks);
   auto d = actorgraph::text::ResolveDocumentDate(dateline, toks, "", "");
   CHECK(d.date == "2021-02-16");

@@ -177,7 +177,7 @@ TEST_CASE("Node-link JSON reads back with every value and type") {
   std::map<std::string, nlohmann::json> by_id;
   for (const auto& node : nodes) {
     REQUIRE(node.at("id").is_string());
-    CHECK(node.size() == 18);  // id + 17 columns
+    CHECK(node.size() == 19);  // id + 18 columns
     by_id[node.at("id").get<std::string>()] = node;
   }
   for (const auto& [id, label] : ExpectedLabels()) {
@@ -244,7 +244,7 @@ TEST_CASE("GraphML declares typed keys before the graph and data on every elemen
   const std::size_t graph_at = xml.find("<graph ");
   REQUIRE(graph_at != std::string::npos);
   CHECK(xml.rfind("<key ") < graph_at);
-  CHECK(Count(xml, "<key ") == 3 + 17 + 5);
+  CHECK(Count(xml, "<key ") == 3 + 18 + 5);
   CHECK(Count(xml, "for=\"all\"") == 0);
   CHECK(Count(xml, "<default") == 0);
   CHECK(xml.find("<key id=\"n_mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"long\"/>") !=
@@ -253,7 +253,7 @@ TEST_CASE("GraphML declares typed keys before the graph and data on every elemen
         std::string::npos);
   CHECK(xml.find("<key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>") != std::string::npos);
   CHECK(xml.find("edgedefault=\"directed\"") != std::string::npos);
-  CHECK(Count(xml, "<data key=\"n_") == 10 * 17);
+  CHECK(Count(xml, "<data key=\"n_") == 10 * 18);
   CHECK(Count(xml, "<data key=\"e_") == 8 * 5);
   CHECK(Count(xml, "<data key=\"g_") == 3);
   CHECK(xml.find("<node id=\"person__20with__20space\">") != std::string::npos);
@@ -273,7 +273,7 @@ TEST_CASE("GraphML yEd flavour adds node graphics coloured by kind") {
   CHECK(Count(xml, "<y:ShapeNode>") == 10);
   CHECK(Count(xml, "<y:Fill color=\"#8DB6E0\"") == 3);           // three persons
   CHECK(Count(xml, "<y:Shape type=\"roundrectangle\"/>") == 2);  // two events
-  CHECK(Count(xml, "<data key=\"n_") == 10 * 17);                // typed data kept
+  CHECK(Count(xml, "<data key=\"n_") == 10 * 18);                // typed data kept
 }
 
 TEST_CASE("DOT quotes every id, styles kinds and adds a legend on request") {
@@ -314,7 +314,7 @@ TEST_CASE("GEXF is dynamic with event start dates, static without dates") {
   CHECK(Count(xml, " start=") == 2);
   CHECK(xml.find("<attribute id=\"mentions\" title=\"mentions\" type=\"long\"/>") != std::string::npos);
   CHECK(xml.find("<attribute id=\"confidence\" title=\"confidence\" type=\"double\"/>") != std::string::npos);
-  CHECK(Count(xml, "<attvalue ") == 10 * 16 + 8 * 4);
+  CHECK(Count(xml, "<attvalue ") == 10 * 17 + 8 * 4);
   CHECK(Count(xml, "<viz:color ") == 10);
   CHECK(xml.find("<attvalue for=\"date\" value=\"2021-02\"/>") != std::string::npos);
   CHECK(xml.find("label=\"  Line one&#10;Line two&#9;Tabbed&#13;&#10;CRLF end  \"") != std::string::npos);
@@ -334,7 +334,7 @@ TEST_CASE("Neo4j CSV reads back with typed headers, labels and relationship type
   CHECK(nodes[0] == std::vector<std::string>{"id:ID", ":LABEL", "label", "kind", "event_type", "date", "place", "mode",
                                              "cameo", "entity_id", "role", "country", "mentions:long",
                                              "confidence:double", "evidence", "degree:long", "weighted_degree:double",
-                                             "betweenness:double", "component:long"});
+                                             "betweenness:double", "component:long", "status"});
   std::map<std::string, std::vector<std::string>> rows;
   for (std::size_t i = 1; i < nodes.size(); ++i) {
     REQUIRE(nodes[i].size() == nodes[0].size());

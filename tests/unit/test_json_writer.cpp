@@ -60,11 +60,17 @@ TEST_CASE("JSON strings: quotes, backslashes and control characters escaped, the
 
 TEST_CASE("JSON strings: ill-formed UTF-8 becomes U+FFFD per maximal subpart, as nlohmann replaces it") {
   auto [input, expected] = GENERATE(table<std::string, std::string>({
-      {"a\xFF" "b", "\"a\xEF\xBF\xBD" "b\""},
-      {"\xC3", "\"\xEF\xBF\xBD\""},                                        // truncated at the end
-      {"\xE2\x82" "x", "\"\xEF\xBF\xBD" "x\""},                            // truncated in the middle
-      {"\xE0\x80\x80", "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\""},        // overlong
-      {"\xED\xA0\x80", "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\""},        // surrogate
+      {"a\xFF"
+       "b",
+       "\"a\xEF\xBF\xBD"
+       "b\""},
+      {"\xC3", "\"\xEF\xBF\xBD\""},  // truncated at the end
+      {"\xE2\x82"
+       "x",
+       "\"\xEF\xBF\xBD"
+       "x\""},                                                                       // truncated in the middle
+      {"\xE0\x80\x80", "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\""},                  // overlong
+      {"\xED\xA0\x80", "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\""},                  // surrogate
       {"\xF4\x90\x80\x80", "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\""},  // above U+10FFFF
       {"\"\xC0\n", "\"\\\"\xEF\xBF\xBD\\n\""},
   }));
@@ -74,7 +80,9 @@ TEST_CASE("JSON strings: ill-formed UTF-8 becomes U+FFFD per maximal subpart, as
 }
 
 TEST_CASE("JSON strings: U+2028 and U+2029 escaped on request, other E2 sequences kept") {
-  CHECK(Str("a\xE2\x80\xA8" "b\xE2\x80\xA9", true) == R"("a\u2028b\u2029")");
+  CHECK(Str("a\xE2\x80\xA8"
+            "b\xE2\x80\xA9",
+            true) == R"("a\u2028b\u2029")");
   CHECK(Str("\xE2\x80\xA7\xE2\x82\xAC", true) == "\"\xE2\x80\xA7\xE2\x82\xAC\"");
   CHECK(Str("\xE2\x80", true) == "\"\xEF\xBF\xBD\"");
 }
@@ -86,8 +94,8 @@ TEST_CASE("JSON strings agree with nlohmann on every single byte and on random b
     CHECK(Str(s) == Dump(s));
   }
   std::mt19937 rng(20261128);
-  const char pool[] = {'a', ' ', '"', '\\', '\n', '\x01', '\x1f', '\x7f', '\xc3', '\xa9', '\xe2', '\x80', '\xa8', '\xf0',
-                       '\x9f', '\x98', '\xed', '\xa0', '\xff', '\xc0', '\xbf'};
+  const char pool[] = {'a',    ' ',    '"',    '\\',   '\n',   '\x01', '\x1f', '\x7f', '\xc3', '\xa9', '\xe2',
+                       '\x80', '\xa8', '\xf0', '\x9f', '\x98', '\xed', '\xa0', '\xff', '\xc0', '\xbf'};
   for (int i = 0; i < 5000; ++i) {
     std::string s;
     const auto len = rng() % 12;
@@ -151,7 +159,8 @@ TEST_CASE("JSON numbers agree with nlohmann on random doubles of every magnitude
   out += ' ';
   json::AppendNumber(out, std::int32_t{0});
   CHECK(out == "-9223372036854775808 18446744073709551615 0");
-  CHECK(out == Dump(std::numeric_limits<std::int64_t>::min()) + " " + Dump(std::numeric_limits<std::uint64_t>::max()) + " 0");
+  CHECK(out ==
+        Dump(std::numeric_limits<std::int64_t>::min()) + " " + Dump(std::numeric_limits<std::uint64_t>::max()) + " 0");
 }
 
 namespace {
@@ -186,6 +195,8 @@ std::string EventReference(const actorgraph::events::Event& e) {
   j["place_name"] = e.place_name;
   j["mode"] = e.mode;
   j["cameo"] = e.cameo;
+  j["status"] = e.status;
+  if (!e.default_date_doc.empty()) j["default_date_doc"] = e.default_date_doc;
   auto& ps = j["participants"] = nlohmann::ordered_json::array();
   for (const auto& p : e.participants) {
     nlohmann::ordered_json pj;
@@ -260,6 +271,8 @@ TEST_CASE("Event lines are byte-identical to the nlohmann writer and read back")
   }
   e.evidence.push_back({"doc\"1", 0, 42});
   e.evidence.push_back({"doc2", 4294967295u, 7});
+  e.status = "planned";
+  e.default_date_doc = "doc\"1";  // the date came from this document's date
   const std::string line = actorgraph::events::ToJsonLine(e);
   CHECK(line == EventReference(e));
   actorgraph::events::Event back;

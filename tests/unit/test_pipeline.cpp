@@ -6,12 +6,12 @@
 #include "pipeline/pipeline.hpp"
 #include "test_support.hpp"
 
+#include <fmt/format.h>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
-#include <fmt/format.h>
 #include <mutex>
 #include <set>
 #include <stdexcept>

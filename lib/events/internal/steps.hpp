@@ -35,10 +35,13 @@ void ForEachSentence(const analysis::Document& d, Fn fn) {
   }
 }
 
+std::unique_ptr<analysis::Annotator> MakeCandidatesStep(const Triggers& triggers, const Cues& cues);
 std::unique_ptr<analysis::Annotator> MakeTriggersStep(const Triggers& triggers);
-std::unique_ptr<analysis::Annotator> MakeArgumentsStep(const Triggers& triggers);
+std::unique_ptr<analysis::Annotator> MakeArgumentsStep(const Triggers& triggers, const Cues& cues);
+std::unique_ptr<analysis::Annotator> MakeStatusStep(const Cues& cues);
+std::unique_ptr<analysis::Annotator> MakeCoreferenceStep(const Triggers& triggers);
 std::unique_ptr<analysis::Annotator> MakeDatesStep();
 std::unique_ptr<analysis::Annotator> MakeAttributesStep(const gazetteer::Gazetteer& gaz);
-std::unique_ptr<analysis::Annotator> MakeAssemblyStep();
+std::unique_ptr<analysis::Annotator> MakeAssemblyStep(const Triggers& triggers);
 
 }  // namespace actorgraph::events::internal

@@ -27,7 +27,7 @@ struct Column {
 
 // Node columns, in the order of graph::Node. The indices below name the few columns the
 // serialisers look at directly.
-inline constexpr std::array<Column, 17> kNodeColumns = {{
+inline constexpr std::array<Column, 18> kNodeColumns = {{
     {"label", AttrType::kString},
     {"kind", AttrType::kString},
     {"event_type", AttrType::kString},
@@ -45,6 +45,7 @@ inline constexpr std::array<Column, 17> kNodeColumns = {{
     {"weighted_degree", AttrType::kDouble},
     {"betweenness", AttrType::kDouble},
     {"component", AttrType::kLong},
+    {"status", AttrType::kString},  // last, so the columns before it keep their positions
 }};
 inline constexpr std::size_t kNodeLabel = 0;
 inline constexpr std::size_t kNodeKind = 1;

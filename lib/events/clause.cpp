@@ -1,0 +1,325 @@
+// Clause scans over a tagged sentence: who is the subject of a trigger, who its objects.
+#include "events/internal/clause.hpp"
+
+#include <algorithm>
+
+namespace actorgraph::events::internal {
+namespace {
+
+using analysis::FrameArg;
+
+// How many coordinated verb groups the subject scan follows back ("flew to Baku and met").
+constexpr int kMaxCoordination = 3;
+
+bool IsComma(const SentenceView& s, std::uint32_t w) { return s.Pos(w) == Upos::kPunct && s.Text(w) == ","; }
+
+bool IsRelative(const SentenceView& s, std::uint32_t w) {
+  const std::string& l = s.Lemma(w);
+  return (s.Pos(w) == Upos::kPron || s.Pos(w) == Upos::kSconj || s.Pos(w) == Upos::kAdv) &&
+         (l == "who" || l == "which" || l == "whom" || l == "whose" || l == "where" || l == "when" || l == "that");
+}
+
+// Prepositions that also open a clause: "after A, B and C met" has the three as subject.
+bool IsTemporalSubordinator(const std::string& l) {
+  return l == "after" || l == "before" || l == "since" || l == "until" || l == "once" || l == "as";
+}
+
+// An NP with no person in it whose words are capitalised: a title ("Russian President",
+// "Foreign Minister of"), which the name after it continues.
+bool TitleLike(const SentenceView& s, std::uint32_t b, std::uint32_t e) {
+  bool any = false;
+  for (std::uint32_t w = b; w < e; ++w) {
+    if (s.MentionOf(w) >= 0) {
+      if (s.doc().mentions[static_cast<std::size_t>(s.MentionOf(w))].is_person()) return false;
+      any = true;  // "Republic of Korea First Vice Foreign Minister"
+      continue;
+    }
+    if (s.Pos(w) == Upos::kDet) continue;
+    if (!s.Capitalised(w)) return false;
+    any = true;
+  }
+  return any;
+}
+
+bool HasPerson(const SentenceView& s, std::uint32_t b, std::uint32_t e) {
+  for (std::uint32_t w = b; w < e; ++w) {
+    if (s.MentionOf(w) >= 0 && s.doc().mentions[static_cast<std::size_t>(s.MentionOf(w))].is_person()) return true;
+  }
+  return false;
+}
+
+// The mentions of NP [b, e) as arguments; a possessor ("Putin's war") is none. Returns
+// whether one was added; adds a reference ("the two leaders") when the NP names no one.
+bool AddNp(const SentenceView& s, const Cues& cues, std::uint32_t b, std::uint32_t e, bool subject, ClauseScan* out) {
+  bool added = false;
+  for (std::uint32_t w = b; w < e; ++w) {
+    const std::int32_t m = s.MentionOf(w);
+    if (m < 0 || s.doc().mentions[static_cast<std::size_t>(m)].descriptive()) continue;
+    std::uint32_t last = w;
+    while (last + 1 < s.end() && s.MentionOf(last + 1) == m) ++last;
+    // "Putin's war": a possessor names no one taking part, unless what it has is the trigger
+    // ("Kerry's and Lavrov's conversation").
+    std::uint32_t owned = last + 2;
+    while (owned < s.end() && (s.Pos(owned) == Upos::kCconj || s.Possessive(owned) || s.MentionOf(owned) >= 0)) ++owned;
+    const bool possessor = last + 2 < s.end() && s.Possessive(last + 1) && owned < s.end() && s.InNp(owned) &&
+                           owned != out->trigger;
+    if (!possessor && std::none_of(out->args.begin(), out->args.end(), [&](const FrameArg& a) { return a.mention == m; })) {
+      FrameArg arg;
+      arg.mention = m;
+      arg.subject = subject;
+      out->args.push_back(arg);
+      added = true;
+    }
+    w = last;
+  }
+  if (added) return true;
+  FrameArg ref;
+  if (!ReferenceNp(s, cues, b, e, &ref)) return false;
+  ref.subject = subject;
+  out->args.push_back(std::move(ref));
+  return true;
+}
+
+// Skips left over a relative clause ", who won the vote," ending at word w (a verb): the
+// index of its opening comma, or UINT32_MAX when w is not inside one.
+std::uint32_t RelativeStart(const SentenceView& s, std::uint32_t w) {
+  for (std::uint32_t k = w; k > s.first(); --k) {
+    if (IsComma(s, k - 1)) return k < s.end() && IsRelative(s, k) ? k - 1 : UINT32_MAX;
+  }
+  return UINT32_MAX;
+}
+
+}  // namespace
+
+SentenceView::SentenceView(analysis::Document& d, std::uint32_t sentence) : d_(d), sentence_(sentence) {
+  std::tie(first_, end_) = analysis::WordsOf(d, sentence);
+  lower_.reserve(end_ - first_);
+  for (std::uint32_t w = first_; w < end_; ++w) {
+    std::string l = d.lemmas[w];
+    for (char& c : l) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    // Typographic apostrophes as ASCII ("’s" is "'s").
+    if (l.size() >= 3 && l.compare(0, 3, "\xE2\x80\x99") == 0) l = "'" + l.substr(3);
+    lower_.push_back(std::move(l));
+  }
+}
+
+std::string_view SentenceView::Text(std::uint32_t w) const {
+  return d_.text().substr(d_.words[w].start, d_.words[w].end - d_.words[w].start);
+}
+
+bool SentenceView::Capitalised(std::uint32_t w) const {
+  const std::string_view t = Text(w);
+  return !t.empty() && ((t[0] >= 'A' && t[0] <= 'Z') || static_cast<unsigned char>(t[0]) >= 0xC0);
+}
+
+bool SentenceView::SameMention(std::uint32_t a, std::uint32_t b) const {
+  return MentionOf(a) >= 0 && MentionOf(a) == MentionOf(b);
+}
+
+// A mention is never cut: "the OSCE Chairman-in-Office Andrzej Kasprzyk" is one phrase even
+// though the tagger splits "Chairman - in - Office".
+void SentenceView::NpAround(std::uint32_t w, std::uint32_t* b, std::uint32_t* e) const {
+  *b = w;
+  while (*b > first_ && (ChunkOf(*b) == Chunk::kInsideNp || SameMention(*b - 1, *b))) --*b;
+  *e = w + 1;
+  while (*e < end_ && (ChunkOf(*e) == Chunk::kInsideNp || SameMention(*e - 1, *e))) ++*e;
+}
+
+void SentenceView::VpAround(std::uint32_t w, std::uint32_t* b, std::uint32_t* e) const {
+  *b = w;
+  while (*b > first_ && ChunkOf(*b) == Chunk::kInsideVp) --*b;
+  *e = w + 1;
+  while (*e < end_ && ChunkOf(*e) == Chunk::kInsideVp) ++*e;
+}
+
+void MapWordsToMentions(analysis::Document& d) {
+  d.word_mention.assign(d.words.size(), -1);
+  std::size_t m = 0;
+  for (std::uint32_t w = 0; w < d.words.size(); ++w) {
+    // Words and mentions are both in text order; a word belongs to a mention it overlaps.
+    while (m < d.mentions.size() && d.mentions[m].end <= d.words[w].start) ++m;
+    if (m < d.mentions.size() && d.mentions[m].start < d.words[w].end) d.word_mention[w] = static_cast<std::int32_t>(m);
+    // A later word may start before an earlier one ends only across sentences: start over.
+    if (w + 1 < d.words.size() && d.words[w + 1].start < d.words[w].start) m = 0;
+  }
+}
+
+bool ReferenceNp(const SentenceView& s, const Cues& cues, std::uint32_t b, std::uint32_t e, FrameArg* arg) {
+  if (e == b + 1 && s.Pos(b) == Upos::kPron && cues.pronoun.count(s.Lemma(b))) {
+    arg->ref = FrameArg::Ref::kPlural;
+    return true;
+  }
+  const std::string& first = s.Lemma(b);
+  const std::string last(s.Text(e - 1));
+  std::string last_lower = last;
+  for (char& c : last_lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  // "the leaders of Russia, Azerbaijan and Armenia" names its people by their countries.
+  const bool of_phrase = e < s.end() && s.Is(e, "of");
+  if ((first == "the" || first == "both" || first == "these") && e >= b + 2 && cues.plural.count(last_lower) && !of_phrase) {
+    arg->ref = FrameArg::Ref::kPlural;
+    const std::string& n = s.Lemma(b + 1);
+    arg->count = n == "two" ? 2 : n == "three" ? 3 : n == "four" ? 4 : 0;
+    return true;
+  }
+  if (first != "the" || e < b + 2) return false;
+  std::string title;
+  for (std::uint32_t w = b + 1; w < e; ++w) {
+    if (!s.Capitalised(w) || s.MentionOf(w) >= 0) return false;
+    if (!title.empty()) title += ' ';
+    title += s.Lemma(w);
+  }
+  arg->ref = FrameArg::Ref::kTitle;
+  arg->title = std::move(title);
+  return true;
+}
+
+void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start, int depth, ClauseScan* out) {
+  std::uint32_t k = vp_start;
+  bool collected = false, joiner = true;
+  bool coordinated = false;  // a comma or conjunction right before the verb group
+  // An infinitive ("is expected to meet", "agreed to sign") has the subject of its verb.
+  bool infinitive = s.Is(vp_start, "to");
+  while (k > s.first()) {
+    const std::uint32_t w = k - 1;
+    const Upos pos = s.Pos(w);
+    if (pos == Upos::kPunct && s.Text(w) == ")") {
+      // "Andrew Schofer (United States), held": the aside names no one.
+      std::uint32_t open = w;
+      while (open > s.first() && s.Text(open) != "(") --open;
+      if (s.Text(open) != "(") break;
+      k = open;
+    } else if (IsComma(s, w) || pos == Upos::kCconj) {
+      joiner = true;
+      coordinated |= !collected;
+      --k;
+    } else if (pos == Upos::kAdv || (pos == Upos::kPart && !s.Possessive(w))) {
+      infinitive |= !collected && s.Lemma(w) == "to";
+      --k;
+    } else if (s.InNp(w)) {
+      std::uint32_t b = 0, e = 0;
+      s.NpAround(w, &b, &e);
+      e = std::min(e, k);
+      const bool in_pp = b > s.first() && s.Pos(b - 1) == Upos::kAdp;
+      if (in_pp && s.Lemma(b - 1) == "of") {
+        collected |= AddNp(s, cues, b, e, true, out);  // "President of Russia Vladimir Putin"
+        k = b - 1;
+        joiner = true;
+        continue;
+      }
+      if (in_pp && collected && joiner && IsTemporalSubordinator(s.Lemma(b - 1))) {
+        AddNp(s, cues, b, e, true, out);  // "after Putin, Aliyev and Pashinyan met"
+        k = b - 1;
+        break;
+      }
+      if (in_pp && collected && b - 1 == s.first()) {
+        k = b - 1;  // "On November 9, A, B and C signed": the fronted phrase is the clause's
+        break;
+      }
+      if (in_pp) {
+        if (collected) break;
+        k = b - 1;  // a fronted phrase: "On 12 May, ..."
+        continue;
+      }
+      if (collected && !joiner && !TitleLike(s, b, e)) break;
+      collected |= AddNp(s, cues, b, e, true, out);
+      joiner = false;
+      k = b;
+    } else if (s.IsVerb(w)) {
+      if (const std::uint32_t rel = RelativeStart(s, w); rel != UINT32_MAX) {
+        k = rel;  // ", who won the vote,"
+        joiner = true;
+        continue;
+      }
+      if (!collected && (coordinated || infinitive) && depth < kMaxCoordination) {
+        std::uint32_t b = 0, e = 0;
+        s.VpAround(w, &b, &e);
+        out->governing_vp = b;  // "flew to Baku and met": the subject of "flew"
+        ScanSubject(s, cues, b, depth + 1, out);
+        return;
+      }
+      break;
+    } else if (pos == Upos::kAdp && !collected) {
+      --k;
+    } else {
+      break;
+    }
+  }
+  out->clause_first = k;
+}
+
+void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bool direct_object, ClauseScan* out,
+                 bool nominal) {
+  std::uint32_t w = from;
+  bool joiner = direct_object, title_before = false, arg_pp = false, agent = false, after_conjunction = false;
+  while (w < s.end()) {
+    const Upos pos = s.Pos(w);
+    const std::string& l = s.Lemma(w);
+    const bool next_verb = w + 1 < s.end() && s.IsVerb(w + 1);
+    if (pos == Upos::kPunct && s.Text(w) == "(") {
+      // "Igor Popov (Russia), Stephane Visconti (France)": the aside names no one taking part.
+      std::uint32_t close = w + 1;
+      while (close < s.end() && s.Text(close) != ")") ++close;
+      if (close == s.end()) break;
+      w = close + 1;
+    } else if (pos == Upos::kPunct) {
+      // "After the talks, A and B signed": a comma before any argument ends the phrase.
+      if (IsComma(s, w) && !arg_pp && !direct_object && out->args.empty()) break;
+      if (!IsComma(s, w) || (w + 1 < s.end() && (IsRelative(s, w + 1) || next_verb))) break;
+      joiner = arg_pp || direct_object;
+      ++w;
+    } else if (pos == Upos::kCconj) {
+      if (next_verb) break;  // "met Aliyev and discussed ..."
+      joiner = arg_pp || direct_object;
+      after_conjunction = true;
+      ++w;
+    } else if (pos == Upos::kSconj || IsRelative(s, w) || (pos == Upos::kPart && l == "to" && next_verb)) {
+      break;
+    } else if (pos == Upos::kAdv) {
+      out->separately |= cues.separately.count(l) > 0;
+      ++w;
+    } else if (pos == Upos::kAdp) {
+      if (l == "by" && w == from && !nominal) {
+        // A passive: "welcomed by Vladimir Putin". The agent is the subject; the grammatical
+        // subject is the object.
+        for (FrameArg& a : out->args) a.subject = false;
+        agent = true;
+      }
+      if (l == "with" || l == "between" || l == "among" || l == "to" || l == "by" || (l == "of" && (title_before || (nominal && !arg_pp)))) {
+        arg_pp = l != "of" || arg_pp;
+        joiner = true;
+        ++w;
+      } else if (cues.adjunct.count(l) && w + 1 < s.end() && s.InNp(w + 1)) {
+        std::uint32_t b = 0, e = 0;
+        s.NpAround(w + 1, &b, &e);
+        if (cues.witness.count(s.Lemma(e - 1))) break;  // "in the presence of"
+        w = e;  // "in Moscow", "on Monday"
+        joiner = false;
+      } else {
+        break;
+      }
+    } else if (s.InNp(w)) {
+      std::uint32_t b = 0, e = 0;
+      s.NpAround(w, &b, &e);
+      out->separately |= cues.separately.count(s.Lemma(b)) > 0;
+      const bool added = (joiner || title_before) && AddNp(s, cues, b, e, agent, out);
+      // "... was signed and tensions between both sides ...": a new clause (but "and
+      // Japanese Vice Foreign Minister Mori" goes on).
+      if (after_conjunction && !added && !joiner && !TitleLike(s, b, e)) break;
+      after_conjunction = false;
+      // A title ("Foreign Minister", "co-chairs of the OSCE Minsk Group") that the name after
+      // it, or an "of" phrase, continues.
+      title_before = TitleLike(s, b, e) || ((joiner || title_before) && !added && !HasPerson(s, b, e));
+      joiner = false;
+      w = e;
+    } else if (s.IsVerb(w)) {
+      break;
+    } else {
+      ++w;
+    }
+  }
+  out->clause_end = w;
+}
+
+}  // namespace actorgraph::events::internal

@@ -1,0 +1,524 @@
+// The event annotators after the arguments: status, coreference, dates, attributes,
+// assembly. See EVENTS.md.
+#include "common/iso_date.hpp"
+#include "events/internal/clause.hpp"
+#include "events/internal/steps.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cmath>
+#include <map>
+
+namespace actorgraph::events::internal {
+namespace {
+
+using analysis::Document;
+using analysis::EventFrame;
+using analysis::EventStatus;
+using analysis::FrameArg;
+using analysis::Mention;
+
+// The stronger of two statuses: negated > cancelled > planned > happened.
+EventStatus Stronger(EventStatus a, EventStatus b) {
+  return static_cast<int>(a) > static_cast<int>(b) ? a : b;
+}
+
+// Nouns whose "for"/"of"/"on" phrase is a plan: "preparations for the summit".
+bool PlanNoun(const std::string& l) {
+  return l == "preparation" || l == "plan" || l == "proposal" || l == "invitation" || l == "possibility" ||
+         l == "prospect" || l == "idea" || l == "date" || l == "agenda" || l == "offer" || l == "call" ||
+         l == "announcement" || l == "request" || l == "hope" || l == "intention";
+}
+
+class StatusStep : public analysis::Annotator {
+ public:
+  explicit StatusStep(const Cues& c) : cues_(c) {}
+
+  void Annotate(Document& d) override {
+    for (EventFrame& f : d.frames) {
+      const SentenceView s(d, f.sentence);
+      EventStatus st = f.nominal ? NounStatus(s, f) : VerbGroupStatus(s, f.trigger_word, f.trigger_end);
+      if (f.governing != UINT32_MAX) st = Stronger(st, VerbGroupStatus(s, f.governing, f.governing + 1));
+      // "if they meet", "unless the talks ...": a condition.
+      for (std::uint32_t w = f.clause_first; w < f.trigger_word; ++w) {
+        if (s.Pos(w) == Upos::kSconj && (s.Lemma(w) == "if" || s.Lemma(w) == "unless")) st = Stronger(st, EventStatus::kPlanned);
+      }
+      f.status = st;
+    }
+  }
+
+ private:
+  // Modality and negation of the verb group around word w: "will meet", "did not meet", "to
+  // meet", "looked forward to welcoming"; a cancelling verb ("postponed").
+  EventStatus VerbGroupStatus(const SentenceView& s, std::uint32_t w, std::uint32_t end) const {
+    std::uint32_t vb = 0, ve = 0;
+    s.VpAround(w, &vb, &ve);
+    ve = std::max(ve, end);
+    EventStatus st = EventStatus::kHappened;
+    for (std::uint32_t k = vb; k < ve; ++k) {
+      const std::string& l = s.Lemma(k);
+      if (cues_.negation.count(l)) return EventStatus::kNegated;
+      if (cues_.cancel.count(l)) st = Stronger(st, EventStatus::kCancelled);
+      if ((s.Pos(k) == Upos::kAux || s.Pos(k) == Upos::kVerb) && cues_.modal.count(l)) st = Stronger(st, EventStatus::kPlanned);
+      if (cues_.intent.count(l) && k < w) st = Stronger(st, EventStatus::kPlanned);  // "plans to meet"
+    }
+    if (s.Pos(vb) == Upos::kPart && s.Lemma(vb) == "to") st = Stronger(st, EventStatus::kPlanned);
+    if (vb > s.first() && s.Lemma(vb - 1) == "to") st = Stronger(st, EventStatus::kPlanned);
+    // "is expected to", "plans to": an intent right before an infinitive.
+    if (vb >= s.first() + 2 && s.Lemma(vb - 1) == "to" && cues_.intent.count(s.Lemma(vb - 2))) st = Stronger(st, EventStatus::kPlanned);
+    return st;
+  }
+
+  EventStatus NounStatus(const SentenceView& s, const EventFrame& f) const {
+    std::uint32_t nb = 0, ne = 0;
+    s.NpAround(f.trigger_word, &nb, &ne);
+    EventStatus st = EventStatus::kHappened;
+    for (std::uint32_t w = nb; w < f.trigger_word; ++w) {
+      const std::string& l = s.Lemma(w);
+      if (l == "no") return EventStatus::kNegated;
+      if (cues_.future.count(l)) st = Stronger(st, EventStatus::kPlanned);
+      if (cues_.cancel.count(l)) st = Stronger(st, EventStatus::kCancelled);
+    }
+    if (nb > s.first()) {
+      const std::string& before = s.Lemma(nb - 1);
+      const std::string before2 = nb >= s.first() + 2 ? s.Lemma(nb - 2) : "";
+      if (s.Pos(nb - 1) == Upos::kAdp && cues_.ahead.count(before)) st = Stronger(st, EventStatus::kPlanned);
+      if ((before == "of" || before == "to") && cues_.ahead.count(before2)) st = Stronger(st, EventStatus::kPlanned);
+      if ((before == "for" || before == "of" || before == "on" || before == "to") && (PlanNoun(before2) || cues_.intent.count(before2))) {
+        st = Stronger(st, EventStatus::kPlanned);
+      }
+      if (s.IsVerb(nb - 1)) st = Stronger(st, VerbGroupStatus(s, nb - 1, nb));
+    }
+    // The predicate of the phrase: "The meeting was postponed", "talks will take place".
+    for (std::uint32_t w = ne; w < s.end(); ++w) {
+      if (!s.IsVerb(w)) continue;
+      if (s.Pos(w) == Upos::kPart || s.Lemma(w) == "to") break;
+      st = Stronger(st, VerbGroupStatus(s, w, w + 1));
+      break;
+    }
+    return st;
+  }
+
+  const Cues& cues_;
+};
+
+// The people each frame's references stand for, and the frame's actors and participants.
+class CoreferenceStep : public analysis::Annotator {
+ public:
+  explicit CoreferenceStep(const Triggers& t) : triggers_(t) {}
+
+  void Annotate(Document& d) override {
+    titles_.clear();
+    const EventFrame* previous = nullptr;  // the latest frame with two or more people
+    for (EventFrame& f : d.frames) {
+      f.actors.clear();
+      f.actor_subject.clear();
+      for (const FrameArg& a : f.args) {
+        if (a.ref == FrameArg::Ref::kNone) {
+          Add(d, f, static_cast<std::uint32_t>(a.mention), a.subject);
+        } else if (a.ref == FrameArg::Ref::kTitle) {
+          if (const std::int32_t m = ByTitle(d, a.title); m >= 0) Add(d, f, static_cast<std::uint32_t>(m), a.subject);
+        } else if (previous) {
+          for (const std::uint32_t m : previous->actors) Add(d, f, m, a.subject);
+        } else {
+          for (const std::uint32_t m : RecentPeople(d, f, a.count ? a.count : 2)) Add(d, f, m, a.subject);
+        }
+      }
+      Choose(d, f);
+      if (f.actors.size() >= 2 && f.status != EventStatus::kNegated && d.mentions[f.actors.front()].is_person()) previous = &f;
+    }
+  }
+
+ private:
+  static void Add(const Document& d, EventFrame& f, std::uint32_t m, bool subject) {
+    for (std::size_t k = 0; k < f.actors.size(); ++k) {
+      if (d.mentions[f.actors[k]].entity_id == d.mentions[m].entity_id) return;
+    }
+    f.actors.push_back(m);
+    f.actor_subject.push_back(subject ? 1 : 0);
+  }
+
+  // People first; without people, countries and organisations only when one is the subject
+  // and there are two ("Russia and Turkey signed"); never a place or "Name (Country)".
+  void Choose(const Document& d, EventFrame& f) const {
+    const bool people = std::any_of(f.actors.begin(), f.actors.end(), [&](std::uint32_t m) { return d.mentions[m].is_person(); });
+    std::vector<std::uint32_t> kept;
+    std::vector<char> subject;
+    for (std::size_t k = 0; k < f.actors.size(); ++k) {
+      const Mention& m = d.mentions[f.actors[k]];
+      const bool in_parens = m.start > 0 && d.text()[m.start - 1] == '(';
+      if (people ? !m.is_person() : (m.kind == gazetteer::Kind::kLocation || in_parens)) continue;
+      kept.push_back(f.actors[k]);
+      subject.push_back(f.actor_subject[k]);
+    }
+    // Events link people: countries and organisations alone make none ("the statements signed
+    // by the leaders of Russia, Azerbaijan and Armenia" names no one who took part).
+    if (!people) {
+      kept.clear();
+      subject.clear();
+    }
+    f.actors = std::move(kept);
+    f.actor_subject = std::move(subject);
+    const auto& entry = triggers_.entries[f.entry];
+    f.event.participants.clear();
+    for (std::size_t k = 0; k < f.actors.size(); ++k) {
+      const Mention& m = d.mentions[f.actors[k]];
+      Participant p;
+      p.entity_id = m.entity_id;
+      p.name = m.name;
+      p.kind = std::string(gazetteer::KindName(m.kind));
+      p.title = m.role;
+      p.country = m.country;
+      p.confidence = m.confidence;
+      p.subject = f.actor_subject[k] != 0;
+      p.role = entry.role;
+      if (!p.subject && p.role == "visitor") p.role = "host";
+      else if (!p.subject && p.role == "host") p.role = "visitor";
+      else if (!p.subject && p.role == "mediator") p.role = "participant";
+      AddParticipant(&f.event, p);
+    }
+  }
+
+  // The first person whose title (the words before the name, or the role held) has every
+  // word of `title`: "the Secretary" → "Secretary Blinken", "the Prime Minister" → "Prime
+  // Minister David Cameron".
+  std::int32_t ByTitle(const Document& d, const std::string& title) {
+    if (const auto it = titles_.find(title); it != titles_.end()) return it->second;
+    std::int32_t found = -1;
+    for (std::size_t k = 0; k < d.mentions.size() && found < 0; ++k) {
+      const Mention& m = d.mentions[k];
+      if (!m.is_person()) continue;
+      std::string context = Lower(m.role);
+      std::uint32_t t = m.first_token;
+      for (int n = 0; n < 4 && t > 0 && (d.tokens[t - 1].flags & text::kCapitalized); ++n) {
+        --t;
+        context += ' ';
+        context += d.tokens[t].key;
+      }
+      if (HasWords(context, title)) found = static_cast<std::int32_t>(k);
+    }
+    titles_[title] = found;
+    return found;
+  }
+
+  static std::string Lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return s;
+  }
+
+  static bool HasWords(const std::string& context, const std::string& title) {
+    std::size_t i = 0;
+    while (i < title.size()) {
+      const std::size_t j = std::min(title.find(' ', i), title.size());
+      if (context.find(title.substr(i, j - i)) == std::string::npos) return false;
+      i = j + 1;
+    }
+    return true;
+  }
+
+  // The latest `count` distinct people named before the frame's sentence.
+  static std::vector<std::uint32_t> RecentPeople(const Document& d, const EventFrame& f, std::size_t count) {
+    std::vector<std::uint32_t> out;
+    const std::uint32_t before = d.sentences[f.sentence].start;
+    for (std::size_t k = d.mentions.size(); k > 0 && out.size() < count; --k) {
+      const Mention& m = d.mentions[k - 1];
+      if (m.start >= before || !m.is_person()) continue;
+      if (std::none_of(out.begin(), out.end(), [&](std::uint32_t o) { return d.mentions[o].entity_id == m.entity_id; })) {
+        out.push_back(static_cast<std::uint32_t>(k - 1));
+      }
+    }
+    return out.size() == count ? out : std::vector<std::uint32_t>{};
+  }
+
+  const Triggers& triggers_;
+  std::map<std::string, std::int32_t> titles_;
+};
+
+// The date of each frame: the nearest date expression of its clause before the trigger,
+// else the first after it, else the document date (a default). The dateline's date says
+// when the report was filed, not when its events happened. A date after the document's
+// makes a happened event planned.
+// A date after the trigger that says when something else happened or holds: "the agreements
+// of November 10", "a ceasefire starting from November 10", "sanctions since 2014".
+bool AttachedElsewhere(const Document& d, const text::DateMention& m) {
+  if (m.first_token == 0) return false;
+  const std::string_view before = d.tokens[m.first_token - 1].key;
+  return before == "of" || before == "from" || before == "since" || before == "until" || before == "till" ||
+         before == "through";
+}
+
+class DatesStep : public analysis::Annotator {
+ public:
+  void Annotate(Document& d) override {
+    d.dates.clear();
+    std::uint32_t dated = UINT32_MAX;
+    std::size_t first_date = 0;
+    for (EventFrame& f : d.frames) {
+      if (f.sentence != dated) {
+        dated = f.sentence;
+        first_date = d.dates.size();
+        auto dates = text::FindDates(d.text(), d.tokens, f.first_token, f.end_token, d.date.date);
+        for (auto& m : dates) {
+          const std::uint32_t at = d.tokens[m.first_token].start;
+          if (!(at >= d.date.dateline.start && at < d.date.dateline.end)) d.dates.push_back(std::move(m));
+        }
+      }
+      Date(d, f, first_date);
+    }
+  }
+
+ private:
+  static void Date(Document& d, EventFrame& f, std::size_t first_date) {
+    const std::uint32_t from = d.words[f.clause_first].start;
+    const std::uint32_t to = d.words[std::max(f.clause_end, f.clause_first + 1) - 1].end;
+    const std::uint32_t trigger = d.words[f.trigger_word].start;
+    const text::DateMention* best = nullptr;
+    const text::DateMention* nearest = nullptr;  // in the sentence, outside the clause
+    std::uint32_t nearest_distance = UINT32_MAX;
+    for (std::size_t k = first_date; k < d.dates.size(); ++k) {
+      const auto& m = d.dates[k];
+      if (m.value.empty()) continue;
+      const std::uint32_t at = d.tokens[m.first_token].start;
+      const std::uint32_t end = d.tokens[m.end_token - 1].end;
+      if (at < from || at >= to) {
+        const std::uint32_t distance = end <= trigger ? trigger - end : at - trigger;
+        // Outside the clause only a date before the trigger: one after it belongs to
+        // another phrase ("the agreements of November 10, 2020, and January 11, 2021").
+        if (distance < nearest_distance && end <= trigger) {
+          nearest = &m;
+          nearest_distance = distance;
+        }
+        continue;
+      }
+      if (end <= trigger) best = &m;
+      else if (!best && !AttachedElsewhere(d, m)) best = &m;
+    }
+    if (!best) best = nearest;  // "On January 11, after A and B met in Moscow, ..."
+    f.event.date = best ? best->value : d.date.date;
+    f.event.default_date_doc = best ? "" : d.doc.id;
+    const std::string& doc_date = d.date.date;
+    if (best && f.status == EventStatus::kHappened && doc_date.size() == 10 && best->value.size() == 10 &&
+        best->value > doc_date) {
+      f.status = EventStatus::kPlanned;  // "the meeting in Geneva tomorrow"
+    }
+  }
+};
+
+bool IsPlace(const Mention& m) {
+  return (m.kind == gazetteer::Kind::kLocation || m.kind == gazetteer::Kind::kCountry) && !m.descriptive();
+}
+
+// Place, mode and mediators of each frame with people.
+class AttributesStep : public analysis::Annotator {
+ public:
+  explicit AttributesStep(const gazetteer::Gazetteer& g) : gaz_(g) {}
+
+  void Annotate(Document& d) override {
+    for (EventFrame& f : d.frames) {
+      if (f.actors.empty()) continue;
+      const SentenceView s(d, f.sentence);
+      Mode(s, f);
+      Place(s, f);
+      Mediators(d, f);
+    }
+  }
+
+ private:
+  static void Mode(const SentenceView& s, EventFrame& f) {
+    // A noun trigger's predicate follows it: "The meeting ... was held in a video format".
+    const std::uint32_t end = f.nominal ? s.end() : f.clause_end;
+    for (std::uint32_t w = f.clause_first; w < end; ++w) {
+      const std::string& l = s.Lemma(w);
+      if (l == "phone" || l == "telephone" || l == "telephonic" || l == "phonecall") f.event.mode = "phone";
+      if (l == "video" || l == "videoconference" || l == "virtual" || l == "virtually" || l == "online" ||
+          l == "videolink") {
+        f.event.mode = "video";
+      }
+    }
+    if (f.event.mode.empty() && f.event.event_class == "call") f.event.mode = "phone";
+  }
+
+  // "met in Moscow", "talks at the Kremlin", "visited Ankara", "a visit to Baku".
+  static void Place(const SentenceView& s, EventFrame& f) {
+    const Document& d = s.doc();
+    for (std::uint32_t w = f.clause_first; w < f.clause_end; ++w) {
+      const std::int32_t m = s.MentionOf(w);
+      if (m < 0 || (w > s.first() && s.MentionOf(w - 1) == m)) continue;
+      const Mention& mention = d.mentions[static_cast<std::size_t>(m)];
+      if (!IsPlace(mention) || w == s.first()) continue;
+      std::uint32_t before = w - 1;
+      if (s.Lemma(before) == "the" && before > s.first()) --before;
+      const std::string& p = s.Lemma(before);
+      // "the situation in the Black Sea", "a ceasefire in Nagorno-Karabakh": the phrase tells
+      // where something else is, not where the event took place.
+      if ((p == "in" || p == "at") && before > s.first() && s.Pos(before - 1) == Upos::kNoun &&
+          s.MentionOf(before - 1) < 0 && before != f.trigger_end) {
+        continue;
+      }
+      // "in the Black Sea resort of Sochi": the place the phrase ends with.
+      std::uint32_t last = w;
+      while (last + 1 < s.end() && s.MentionOf(last + 1) == m) ++last;
+      if (last + 3 < s.end() && s.Pos(last + 1) == Upos::kNoun && s.Is(last + 2, "of") && s.MentionOf(last + 3) >= 0 &&
+          IsPlace(d.mentions[static_cast<std::size_t>(s.MentionOf(last + 3))])) {
+        const Mention& inner = d.mentions[static_cast<std::size_t>(s.MentionOf(last + 3))];
+        f.event.place = inner.entity_id;
+        f.event.place_name = inner.name;
+        return;
+      }
+      const bool visit_to = f.event.event_class == "visit" && (p == "to" || before + 1 == f.trigger_end);
+      if (p == "in" || p == "at" || visit_to) {
+        f.event.place = mention.entity_id;
+        f.event.place_name = mention.name;
+        return;
+      }
+    }
+  }
+
+  // People who hold a mediating role on the event's date.
+  void Mediators(const Document& d, EventFrame& f) const {
+    for (const std::uint32_t a : f.actors) {
+      const Mention& m = d.mentions[a];
+      if (m.entity < 0) continue;
+      auto it = std::find_if(f.event.participants.begin(), f.event.participants.end(),
+                             [&](const Participant& p) { return p.entity_id == m.entity_id; });
+      if (it == f.event.participants.end() || it->role != "participant") continue;
+      for (const auto& r : gaz_.entity(static_cast<std::uint32_t>(m.entity)).roles) {
+        if ((r.role == "co_chair" || r.role == "personal_representative" || r.role == "envoy") && r.HeldOn(f.event.date)) {
+          it->role = "mediator";
+        }
+      }
+    }
+  }
+
+  const gazetteer::Gazetteer& gaz_;
+};
+
+// Frames become events (one per object with "separately"), merged within the document; those
+// of fewer than two participants go.
+class AssemblyStep : public analysis::Annotator {
+ public:
+  explicit AssemblyStep(const Triggers& t) : triggers_(t) {}
+
+  void Annotate(Document& d) override {
+    UpgradeTypes(d);
+    std::vector<Event> found;
+    static const bool debug = std::getenv("AG_DEBUG_FRAMES") != nullptr;
+    for (EventFrame& f : d.frames) {
+      if (debug) {
+        std::fprintf(stderr, "frame %s status=%d args=%zu actors=%zu parts=%zu clause=[%u,%u) trig=%u\n", f.event.type.c_str(),
+                     static_cast<int>(f.status), f.args.size(), f.actors.size(), f.event.participants.size(), f.clause_first,
+                     f.clause_end, f.trigger_word);
+      }
+      if (f.status == EventStatus::kNegated || f.event.participants.empty()) continue;
+      const auto& entry = triggers_.entries[f.entry];
+      Event e = std::move(f.event);
+      e.type = triggers_.entries[f.type_from == UINT32_MAX ? f.entry : f.type_from].type;
+      e.event_class = entry.event_class;
+      e.cameo = entry.cameo;
+      e.status = std::string(analysis::EventStatusName(f.status));
+      // CAMEO 036: express intent to meet or negotiate.
+      if (f.status == EventStatus::kPlanned && e.event_class != "sign") e.cameo = "036";
+      if (f.separately) {
+        Split(e, &found);
+      } else {
+        found.push_back(std::move(e));
+        Canonicalize(&found.back());
+      }
+    }
+    d.events.clear();
+    for (auto& e : MergeEvents(std::move(found))) {
+      if (e.participants.size() >= 2) d.events.push_back(std::move(e));
+    }
+    LinkReferences(d);
+  }
+
+ private:
+  // "A, B and C met, and a joint statement was signed": the signing is a statement. A verb
+  // trigger takes the more specific type of a noun trigger of its class inside its clause.
+  void UpgradeTypes(Document& d) const {
+    for (EventFrame& f : d.frames) {
+      if (f.nominal) continue;
+      for (const EventFrame& g : d.frames) {
+        if (!g.nominal || g.sentence != f.sentence || g.trigger_word < f.clause_first || g.trigger_word >= f.clause_end) {
+          continue;
+        }
+        const auto& mine = triggers_.entries[f.entry];
+        const auto& theirs = triggers_.entries[g.entry];
+        if (theirs.event_class == mine.event_class && TypeRank(theirs.type) > TypeRank(mine.type)) f.type_from = g.entry;
+      }
+    }
+  }
+
+  // "the trilateral agreements of November 10, 2020": a noun trigger with no one taking part
+  // and a full date in an "of" phrase right after it tells of an event reported elsewhere in
+  // the document; its evidence joins the one event of that class within a day of the date.
+  void LinkReferences(Document& d) const {
+    for (const EventFrame& f : d.frames) {
+      if (!f.nominal || !f.actors.empty() || f.status != EventStatus::kHappened) continue;
+      const std::string date = ReferenceDate(d, f);
+      if (date.empty()) continue;
+      const long day = DayOf(date);
+      Event* match = nullptr;
+      int matches = 0;
+      for (Event& e : d.events) {
+        if (e.event_class != triggers_.entries[f.entry].event_class || e.date.size() != 10) continue;
+        if (std::labs(DayOf(e.date) - day) > 1) continue;
+        match = &e;
+        ++matches;
+      }
+      if (matches != 1) continue;
+      match->evidence.push_back({d.doc.id, d.words[f.trigger_word].start, d.words[f.trigger_end - 1].end});
+      Canonicalize(match);
+    }
+  }
+
+  static long DayOf(const std::string& iso) {
+    return iso_date::ToDays(std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2)), std::stoi(iso.substr(8, 2)));
+  }
+
+  // The full date of the "of" phrase right after the frame's noun phrase, or "".
+  static std::string ReferenceDate(const Document& d, const EventFrame& f) {
+    const SentenceView s(const_cast<Document&>(d), f.sentence);
+    std::uint32_t nb = 0, ne = 0;
+    s.NpAround(f.trigger_word, &nb, &ne);
+    if (!s.Is(ne, "of") || ne + 1 >= s.end()) return "";
+    const std::uint32_t at = d.words[ne + 1].start;
+    for (const auto& m : d.dates) {
+      if (d.tokens[m.first_token].start == at && m.value.size() == 10) return m.value;
+    }
+    return "";
+  }
+
+  // "spoke separately with A and B": the subject with each object.
+  static void Split(const Event& e, std::vector<Event>* out) {
+    std::vector<Participant> subjects, objects;
+    for (const auto& p : e.participants) (p.subject ? subjects : objects).push_back(p);
+    if (subjects.empty() || objects.size() < 2) {
+      out->push_back(e);
+      Canonicalize(&out->back());
+      return;
+    }
+    for (const auto& o : objects) {
+      Event one = e;
+      one.participants = subjects;
+      one.participants.push_back(o);
+      out->push_back(std::move(one));
+      Canonicalize(&out->back());
+    }
+  }
+
+  const Triggers& triggers_;
+};
+
+}  // namespace
+
+std::unique_ptr<analysis::Annotator> MakeStatusStep(const Cues& c) { return std::make_unique<StatusStep>(c); }
+std::unique_ptr<analysis::Annotator> MakeCoreferenceStep(const Triggers& t) { return std::make_unique<CoreferenceStep>(t); }
+std::unique_ptr<analysis::Annotator> MakeDatesStep() { return std::make_unique<DatesStep>(); }
+std::unique_ptr<analysis::Annotator> MakeAttributesStep(const gazetteer::Gazetteer& g) {
+  return std::make_unique<AttributesStep>(g);
+}
+std::unique_ptr<analysis::Annotator> MakeAssemblyStep(const Triggers& t) { return std::make_unique<AssemblyStep>(t); }
+
+}  // namespace actorgraph::events::internal
