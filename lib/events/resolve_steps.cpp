@@ -56,6 +56,11 @@ class StatusStep : public analysis::Annotator {
     s.VpAround(w, &vb, &ve);
     ve = std::max(ve, end);
     EventStatus st = EventStatus::kHappened;
+    // "nothing was signed", "nobody met them": a negative subject.
+    if (vb > s.first()) {
+      const std::string& subject = s.Lemma(vb - 1);
+      if (subject == "nothing" || subject == "nobody" || subject == "none" || subject == "neither") return EventStatus::kNegated;
+    }
     for (std::uint32_t k = vb; k < ve; ++k) {
       const std::string& l = s.Lemma(k);
       if (cues_.negation.count(l)) return EventStatus::kNegated;
@@ -63,11 +68,44 @@ class StatusStep : public analysis::Annotator {
       if ((s.Pos(k) == Upos::kAux || s.Pos(k) == Upos::kVerb) && cues_.modal.count(l)) st = Stronger(st, EventStatus::kPlanned);
       if (cues_.intent.count(l) && k < w) st = Stronger(st, EventStatus::kPlanned);  // "plans to meet"
     }
-    if (s.Pos(vb) == Upos::kPart && s.Lemma(vb) == "to") st = Stronger(st, EventStatus::kPlanned);
-    if (vb > s.first() && s.Lemma(vb - 1) == "to") st = Stronger(st, EventStatus::kPlanned);
+    const bool infinitive = (s.Pos(vb) == Upos::kPart && s.Lemma(vb) == "to") || (vb > s.first() && s.Lemma(vb - 1) == "to");
+    if (infinitive) {
+      // "went to Pyongyang to meet Kim", "held a call with B to discuss ...": an infinitive of
+      // purpose after a past event or journey happened as its verb did.
+      const std::uint32_t to = s.Lemma(vb) == "to" ? vb : vb - 1;
+      const std::uint32_t governing = PurposeOf(s, to);
+      st = Stronger(st, governing == UINT32_MAX ? EventStatus::kPlanned : VerbGroupStatus(s, governing, governing + 1));
+    }
     // "is expected to", "plans to": an intent right before an infinitive.
     if (vb >= s.first() + 2 && s.Lemma(vb - 1) == "to" && cues_.intent.count(s.Lemma(vb - 2))) st = Stronger(st, EventStatus::kPlanned);
     return st;
+  }
+
+  // The verb an infinitive at word `to` is the purpose of ("flew to Baku to meet", "held talks
+  // with A to discuss"), when that verb is a journey or an event; UINT32_MAX otherwise (then the
+  // infinitive is an intent: "agreed to meet", "is expected to visit").
+  static std::uint32_t PurposeOf(const SentenceView& s, std::uint32_t to) {
+    for (std::uint32_t k = to; k > s.first(); --k) {
+      const std::uint32_t w = k - 1;
+      const Upos pos = s.Pos(w);
+      if (s.IsVerb(w)) {
+        const std::string& l = s.Lemma(w);
+        const bool purpose = l == "go" || l == "travel" || l == "fly" || l == "come" || l == "arrive" || l == "head" ||
+                             l == "return" || l == "visit" || l == "hold" || l == "have" || l == "call" || l == "meet" ||
+                             l == "speak" || l == "convene" || l == "host" || l == "gather" || l == "phone";
+        return purpose && w + 1 < to ? w : UINT32_MAX;  // a verb right before "to" governs it ("agreed to")
+      }
+      const bool aside = s.Text(w) == "," || s.Text(w) == "(" || s.Text(w) == ")";
+      const bool list = pos == Upos::kCconj && w + 1 < to && s.InNp(w + 1);  // "with A and B to discuss"
+      if (pos == Upos::kSconj || (pos == Upos::kCconj && !list) || (pos == Upos::kPunct && !aside) ||
+          (pos == Upos::kAdj && w + 1 == to)) {  // "ready to", "due to"
+        return UINT32_MAX;
+      }
+      if (pos == Upos::kNoun && w + 1 == to && (s.Lemma(w) == "plan" || s.Lemma(w) == "invitation" || s.Lemma(w) == "offer")) {
+        return UINT32_MAX;  // "plans to meet"
+      }
+    }
+    return UINT32_MAX;
   }
 
   EventStatus NounStatus(const SentenceView& s, const EventFrame& f) const {
@@ -92,6 +130,7 @@ class StatusStep : public analysis::Annotator {
     }
     // The predicate of the phrase: "The meeting was postponed", "talks will take place".
     for (std::uint32_t w = ne; w < s.end(); ++w) {
+      if (s.Is(w, "to") && w + 1 < s.end() && s.IsVerb(w + 1)) break;  // "a call with B to discuss"
       if (!s.IsVerb(w)) continue;
       if (s.Pos(w) == Upos::kPart || s.Lemma(w) == "to") break;
       st = Stronger(st, VerbGroupStatus(s, w, w + 1));

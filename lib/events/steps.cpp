@@ -43,6 +43,14 @@ class CandidatesStep : public analysis::Annotator {
   const Cues& cues_;
 };
 
+bool DateWord(const std::string& l) {
+  static const std::set<std::string> words = {
+      "january", "february", "march",  "april",   "may",       "june",     "july",   "august", "september",
+      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday",  "the",      "that",    "this"};
+  return words.count(l) > 0 || (!l.empty() && l[0] >= '0' && l[0] <= '9');
+}
+
 // A trigger at word w, or UINT32_MAX: the lexicon entry whose lemmas and part of speech fit.
 std::uint32_t TriggerAt(const SentenceView& s, const Triggers& triggers, std::uint32_t w, std::uint32_t* end) {
   if (s.MentionOf(w) >= 0) return UINT32_MAX;
@@ -70,8 +78,9 @@ std::uint32_t TriggerAt(const SentenceView& s, const Triggers& triggers, std::ui
     // "call for", "call on X to": a demand, not a call.
     const std::uint32_t after = first + n;
     if (entry.lemmas.front() == "call" && after < s.end() &&
-        (s.Is(after, "for") || s.Is(after, "on") || s.Is(after, "upon") || s.Is(after, "off"))) {
-      continue;
+        (s.Is(after, "for") || s.Is(after, "off") ||
+         ((s.Is(after, "on") || s.Is(after, "upon")) && !(after + 1 < s.end() && DateWord(s.Lemma(after + 1)))))) {
+      continue;  // but "a call on October 3", "called on Monday"
     }
     *end = first + n;
     return e;
@@ -153,6 +162,7 @@ class ArgumentsStep : public analysis::Annotator {
   void Nominal(const SentenceView& s, const EventFrame& f, ClauseScan* scan) const {
     std::uint32_t nb = 0, ne = 0;
     s.NpAround(f.trigger_word, &nb, &ne);
+    for (std::uint32_t w = nb; w < f.trigger_word; ++w) scan->separately |= cues_.separately.count(s.Lemma(w)) > 0;
     std::uint32_t b = nb;
     // Possessors: NPs that end in "'s" right before, joined by "and".
     while (b > s.first() && (s.Possessive(b - 1) || s.Pos(b - 1) == Upos::kCconj || s.MentionOf(b - 1) >= 0 ||

@@ -53,6 +53,12 @@ class DiscoveryStep : public analysis::Annotator {
     return d.text().substr(d.tokens[before].end, d.tokens[after].start - d.tokens[before].end);
   }
 
+  // A short lower-case syllable ("jung", "hyun", "moon") that ends a hyphenated given name.
+  static bool LowerSyllable(const Document& d, std::uint32_t k) {
+    const text::Token& t = d.tokens[k];
+    return (t.flags & text::kLowerAscii) && t.end - t.start <= 5 && d.covered[k] < 0;
+  }
+
   static bool Initial(const Document& d, std::uint32_t k) {
     const text::Token& t = d.tokens[k];
     return t.end - t.start == 1 && (t.flags & text::kCapitalized) && d.covered[k] < 0;
@@ -68,6 +74,8 @@ class DiscoveryStep : public analysis::Annotator {
       if (gap != " " && gap != "-") break;
       if (Free(d, j)) {
         ++j;
+      } else if (gap == "-" && j - 1 > i && LowerSyllable(d, j)) {
+        ++j;  // "Kim Dae-jung", "Roh Moo-hyun", "Ban Ki-moon"
       } else if (j + 1 < n && Initial(d, j) && Gap(d, j, j + 1) == ". " && Free(d, j + 1)) {
         j += 2;  // a middle initial: "Wendy R. Sherman"
       } else {

@@ -84,6 +84,18 @@ TEST_CASE("participant patterns", "[events]") {
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       {"Vladimir Putin hosted Ilham Aliyev in Moscow on Monday.", "meeting", "2021-02-15", "place:moscow",
        {"ilham-aliyev/visitor", "vladimir-putin/host"}},
+      // A passive: the agent after "by" hosts.
+      {"Ilham Aliyev was welcomed by Vladimir Putin in Moscow.", "meeting", "2021-02-16", "place:moscow",
+       {"ilham-aliyev/visitor", "vladimir-putin/host"}},
+      // "call on" a date is a call; "called on X to" (a demand) is the row in the negatives.
+      {"Vladimir Putin held a call on February 12 with Nikol Pashinyan.", "call", "2021-02-12", "",
+       {"nikol-pashinyan/participant", "vladimir-putin/participant"}},
+      // Talks that are news take the subject of the verb they follow.
+      {"Vladimir Putin and Ilham Aliyev left after three hours of talks in Sochi.", "talks", "2021-02-16", "place:sochi",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      // A fronted date and a temporal clause: "after A and B met".
+      {"On January 11, after Vladimir Putin and Ilham Aliyev met in Moscow, nothing was signed.", "meeting", "2021-01-11",
+       "place:moscow", {"ilham-aliyev/participant", "vladimir-putin/participant"}},
   };
   for (const auto& r : rows) {
     INFO(r.text);
@@ -120,7 +132,9 @@ TEST_CASE("negative cases: speech, negation, a possessor, a lone participant", "
   for (const std::string text : {"The Russian leader said the sides would keep their positions.",
                                  "Ilham Aliyev and Nikol Pashinyan did not meet.",
                                  "Ilham Aliyev plans to visit Moscow with Vladimir Putin's blessing.",
-                                 "Jeyhun Bayramov held talks."}) {
+                                 "Jeyhun Bayramov held talks.",
+                                 "Vladimir Putin called on Ilham Aliyev to withdraw.",
+                                 "The statements signed by the leaders of Russia and Armenia remain in force."}) {
     INFO(text);
     CHECK(Extract(text).empty());
   }
@@ -144,6 +158,9 @@ TEST_CASE("status: happened, planned or cancelled, from the trigger's clause", "
       {"Ahead of the meeting between Ilham Aliyev and Nikol Pashinyan, security was tightened.", "planned"},
       {"Ilham Aliyev did not meet Nikol Pashinyan.", ""},
       {"Ilham Aliyev met Nikol Pashinyan, who will visit Baku next week.", "happened"},
+      // An infinitive of purpose after a journey or an event happened; after "agreed", planned.
+      {"Ilham Aliyev flew to Moscow to meet Vladimir Putin.", "happened"},
+      {"Ilham Aliyev agreed to meet Vladimir Putin.", "planned"},
   };
   for (const auto& r : rows) {
     INFO(r.text);
@@ -158,6 +175,19 @@ TEST_CASE("status: happened, planned or cancelled, from the trigger's clause", "
     // CAMEO 036 (express intent to meet) for a planned meeting.
     if (r.status == "planned") CHECK(evs[0].cameo == "036");
   }
+}
+
+TEST_CASE("separate calls are one event per counterpart; a joint call is one", "[events]") {
+  auto evs = Extract("Vladimir Putin held separate calls on Monday with Ilham Aliyev and Nikol Pashinyan.");
+  REQUIRE(evs.size() == 2);
+  for (const auto& e : evs) {
+    CHECK(e.type == "call");
+    CHECK(e.date == "2021-02-15");
+    CHECK(e.participants.size() == 2);
+  }
+  evs = Extract("Vladimir Putin held a call on Monday with Ilham Aliyev and Nikol Pashinyan.");
+  REQUIRE(evs.size() == 1);
+  CHECK(evs[0].participants.size() == 3);
 }
 
 TEST_CASE("merging within a document: same class, compatible dates, shared participants", "[events]") {

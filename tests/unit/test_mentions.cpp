@@ -187,3 +187,23 @@ TEST_CASE("capitalised phrases that are not people are not discovered", "[mentio
     for (const auto& m : a.doc.mentions) CHECK(m.resolved_by != MentionSource::kDiscovered);
   }
 }
+
+TEST_CASE("discovered names: middle initials and hyphenated given names", "[mentions]") {
+  struct Row {
+    std::string text, name;  // the discovered name, or "" for none
+  };
+  const std::vector<Row> rows = {
+      {"The envoy, Ambassador Ivo R. Marten, arrived.", "Ivo R. Marten"},
+      {"The envoy, Ambassador Ivo Marten, arrived.", "Ivo Marten"},  // the control: no initial
+      {"Former President Kim Dae-jung spoke.", "Kim Dae-jung"},
+      {"Former President Kim Dae spoke.", "Kim Dae"},  // the control: no hyphen
+  };
+  for (const auto& r : rows) {
+    INFO(r.text);
+    const auto a = Analyze(r.text);
+    const Mention* m = a.At(r.name);
+    REQUIRE(m);
+    CHECK(m->name == r.name);
+    CHECK(m->resolved_by == MentionSource::kDiscovered);
+  }
+}
