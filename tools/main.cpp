@@ -17,8 +17,10 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cerrno>
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -56,6 +58,43 @@ Status FindDataDir(std::string* out) {
   }
   return Status::Io(fmt::format("cannot find the default data (looked in {}/../{}); set ACTORGRAPH_DATA_DIR",
                                 exe.parent_path().string(), ACTORGRAPH_DATA_SUBDIR));
+}
+
+// Refuses an output that is one of the inputs: the same file, whether by the same path or
+// through a link (same device and inode). Writing it would replace the input with the
+// output (data loss), so this is bad usage (exit 2). Standard output and inputs that do not
+// exist (the reader names those) pass.
+Status RefuseOutputOntoInput(const std::string& output, const std::vector<std::vector<std::string>>& input_lists) {
+  if (output.empty() || output == "-") return Status::Ok();
+  struct stat out_st;
+  if (::stat(output.c_str(), &out_st) != 0 || !S_ISREG(out_st.st_mode)) return Status::Ok();
+  for (const auto& inputs : input_lists) {
+    for (const auto& input : inputs) {
+      struct stat in_st;
+      if (input == "-" || ::stat(input.c_str(), &in_st) != 0) continue;
+      if (in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino) {
+        return Status::BadUsage(
+            fmt::format("-o {}: is the input {} ({}); writing it would replace the input: "
+                        "give another output",
+                        output, input, input == output ? "the same path" : "the same file"));
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+// A whole number of worker threads, 0 (all cores) to 1024; the message says which it is not.
+std::string CheckThreads(const std::string& value) {
+  int n = 0;
+  const char* end = value.data() + value.size();
+  const auto [ptr, ec] = std::from_chars(value.data(), end, n);
+  if (value.empty() || ptr != end || ec == std::errc::invalid_argument) {
+    return fmt::format("{} is not a number (expected 0 for all cores, or 1 to 1024)", value);
+  }
+  if (ec == std::errc::result_out_of_range || n < 0 || n > 1024) {
+    return fmt::format("{} is out of range (expected 0 for all cores, or 1 to 1024)", value);
+  }
+  return {};
 }
 
 // Options shared by the commands that read documents.
@@ -99,7 +138,7 @@ void AddCorpusOptions(CLI::App* cmd, CorpusOptions* o) {
   cmd->add_option("--on-error", o->on_error, "Malformed JSON lines: stop (exit 1) or skip (warn and count)")
       ->check(CLI::IsMember({"stop", "skip"}));
   cmd->add_option("-j,--threads", o->threads, "Worker threads (default: all cores); output is identical for any value")
-      ->check(CLI::Range(0, 1024));
+      ->check(CLI::Validator(CheckThreads, "0-1024"));
   cmd->add_flag("--progress", o->progress,
                 "Show documents, MB, MB/s and, for files, the share done and the time left on standard error, "
                 "updated 4 times a second (default when standard error is a terminal; never with -q)");
@@ -192,6 +231,14 @@ Status ResolveGraphFormat(const GraphOutputOptions& o, actorgraph::exports::Form
     if (!f)
       return Status::BadUsage(
           fmt::format("-f {}: unknown format (graphml, dot, gexf, json, cyjs, neo4j, html)", o.format));
+    // A file named for another format would mislead whoever opens it: refused (exit 2).
+    if (o.output != "-") {
+      const auto named = ex::FormatFromPath(o.output);
+      if (named && *named != *f) {
+        return Status::BadUsage(fmt::format("-f {} but -o {} is named for {}: rename the output or leave out -f",
+                                            o.format, o.output, ex::FormatName(*named)));
+      }
+    }
   } else if (o.output != "-") {
     const std::string ext = fs::path(o.output).extension().string();
     if (ext == ".svg" || ext == ".png") {
@@ -274,6 +321,7 @@ Status RunExtract(const ExtractOptions& o, bool quiet) {
   actorgraph::exports::Format format;
   std::string render;
   ACTORGRAPH_RETURN_IF_ERROR(ResolveGraphFormat(o.out, &format, &render));
+  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.out.output, {o.corpus.inputs, o.corpus.gazetteers}));
   actorgraph::pipeline::Resources res;
   std::unique_ptr<actorgraph::documents::DocumentReader> reader;
   ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, actorgraph::pipeline::EventSteps(), &res, &reader));
@@ -309,6 +357,7 @@ Status RunMerge(const MergeOptions& o) {
   actorgraph::exports::Format format;
   std::string render;
   ACTORGRAPH_RETURN_IF_ERROR(ResolveGraphFormat(o.out, &format, &render));
+  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.out.output, {o.shards, o.gazetteers}));
   std::string data_dir;
   ACTORGRAPH_RETURN_IF_ERROR(FindDataDir(&data_dir));
   actorgraph::pipeline::Resources res;
@@ -387,6 +436,7 @@ struct StreamCommand {
 
 // The skeleton of mentions, events and tag: resources and reader, the run, the output.
 Status RunStream(const StreamOptions& o, bool quiet, const StreamCommand& cmd) {
+  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.output, {o.corpus.inputs, o.corpus.gazetteers}));
   actorgraph::pipeline::Resources res;
   std::unique_ptr<actorgraph::documents::DocumentReader> reader;
   ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, cmd.steps, &res, &reader));
@@ -517,6 +567,7 @@ Status RunGazetteerImport(const ImportCliOptions& o) {
   actorgraph::gazetteer::ImportOptions io;
   io.skip_bad_rows = o.skip_bad_rows;
   io.petrarch_agents = o.agents;
+  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.output, {o.inputs}));
   actorgraph::gazetteer::ImportStats stats;
   ACTORGRAPH_RETURN_IF_ERROR(actorgraph::gazetteer::ImportGazetteer(*format, o.inputs, o.output, io, &stats));
   for (const auto& w : stats.warnings) spdlog::warn("{}", w);
@@ -533,6 +584,7 @@ struct CompileCliOptions {
 };
 
 Status RunGazetteerCompile(const CompileCliOptions& o) {
+  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.output, {o.gazetteers}));
   std::string data_dir;
   ACTORGRAPH_RETURN_IF_ERROR(FindDataDir(&data_dir));
   actorgraph::gazetteer::Gazetteer gaz;
@@ -737,6 +789,8 @@ Status Dispatch(const Cli& c) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // An interrupted run removes its temporary files and names what it left unwritten.
+  actorgraph::InstallSignalCleanup();
 #ifdef __GLIBC__
   // The threads allocate and free per document. With glibc's defaults freed heap is handed
   // back to the system and asked for again thousands of times a run, and blocks over 128 KB

@@ -3,6 +3,10 @@
 // An OutputFile writes to a temporary file in the destination's folder and renames it over
 // the destination only on Commit(), so a failed or interrupted run never leaves a partial
 // file behind. The path "-" means standard output (written through, nothing to rename).
+// Where the file system allows it (Linux O_TMPFILE) the temporary file has no name until
+// Commit() links it in, so not even SIGKILL leaves one visible; elsewhere it is a hidden
+// ".NAME.tmp-XXXXXX" beside the destination, removed by the destructor or, after
+// InstallSignalCleanup(), by SIGINT, SIGTERM, SIGHUP and SIGPIPE.
 #pragma once
 
 #include "common/status.hpp"
@@ -13,6 +17,12 @@
 #include <string_view>
 
 namespace actorgraph {
+
+// Makes SIGINT, SIGTERM and SIGHUP remove the temporary files of every OutputFile not yet
+// committed, say on standard error which outputs were left unwritten, and exit with 128 +
+// the signal (130, 143, 129). SIGPIPE (standard output closed by a reader such as `head`)
+// removes them too and exits with 141 without a word. Call once, early in main().
+void InstallSignalCleanup();
 
 class OutputFile {
  public:
@@ -38,12 +48,16 @@ class OutputFile {
 
  private:
   void UseLargeBuffer();
+  Status OpenTemporary(const std::string& dir, const std::string& name);
+  Status LinkAnonymous();
   std::string path_;
   std::string temp_path_;
   std::FILE* file_ = nullptr;
   std::unique_ptr<char[]> buffer_;  // the stream's buffer (1 MB), outlives file_
   bool to_stdout_ = false;
   bool direct_ = false;  // an existing device or pipe: written in place
+  bool anonymous_ = false;  // O_TMPFILE: no name until LinkAnonymous() gives it temp_path_
+  int slot_ = -1;           // its entry for the signal handler, or -1
   bool failed_ = false;
   int error_ = 0;
 };

@@ -28,19 +28,70 @@ bool IsJsonlPath(const std::string& path) {
   return ext == ".jsonl" || ext == ".ndjson";
 }
 
-// Reads a whole file (or standard input for "-") into `out`.
+std::string DisplayName(const std::string& path);
+
+// Reads a whole file (or standard input for "-") into `out`, up to kMaxLineBytes.
 Status ReadAll(const std::string& path, std::string* out) {
   std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (!f) return Status::Io(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
   out->clear();
   char buf[1 << 16];
   std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    if (out->size() + n > kMaxLineBytes) {
+      if (f != stdin) std::fclose(f);
+      out->clear();
+      return Status::BadInput(fmt::format("{}: larger than {} MiB, the limit for one text document (split it, or give "
+                                          "JSON Lines)",
+                                          DisplayName(path), kMaxLineBytes >> 20));
+    }
+    out->append(buf, n);
+  }
   const bool failed = std::ferror(f) != 0;
   const int err = errno;
   if (f != stdin) std::fclose(f);
   if (failed) return Status::Io(fmt::format("{}: read failed: {}", path, std::strerror(err)));
   return Status::Ok();
+}
+
+// Reads one line (without its '\n') into `line`, as std::getline does, but stops with
+// *too_long once it holds more than kMaxLineBytes. False at the end of the input.
+bool GetLine(std::istream& in, std::string& line, bool* too_long) {
+  line.clear();
+  *too_long = false;
+  char chunk[1 << 16];
+  for (;;) {
+    in.getline(chunk, sizeof chunk);
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (in.eof()) {
+      line.append(chunk, got);
+      if (line.empty() && got == 0) return false;
+      in.clear(std::ios::eofbit);  // a last line without '\n' is a line
+      return true;
+    }
+    if (in.fail()) {  // the chunk filled up before the end of the line
+      if (in.bad()) return false;
+      line.append(chunk, got);
+      in.clear();
+      if (line.size() > kMaxLineBytes) {
+        *too_long = true;
+        return true;
+      }
+      continue;
+    }
+    line.append(chunk, got - 1);  // gcount() counted the '\n'
+    return true;
+  }
+}
+
+// The 1-based column of the text nlohmann quotes in `what` ("number overflow parsing
+// '1e999'"), or 1.
+std::size_t NumberColumn(std::string_view line, std::string_view what) {
+  const auto open = what.find('\'');
+  const auto close = open == std::string_view::npos ? open : what.find('\'', open + 1);
+  if (close == std::string_view::npos || close == open + 1) return 1;
+  const auto at = line.find(what.substr(open + 1, close - open - 1));
+  return at == std::string_view::npos ? 1 : at + 1;
 }
 
 std::string DisplayName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
@@ -180,12 +231,48 @@ Status DocumentReader::OpenSource(const std::string& path) {
   return Status::Ok();
 }
 
+Status DocumentReader::FinishJsonDocument(Document* doc, bool has_id, bool* skipped) {
+  *skipped = false;
+  Status s = Status::Ok();
+  if (!doc->date.empty()) {
+    // A timestamp dates the document by its day; anything else that is not a real date is an
+    // error (it would be silently ignored otherwise).
+    if (const auto day = iso_date::DateOf(doc->date)) {
+      doc->date = std::string(*day);
+    } else {
+      s = Status::BadInput(fmt::format("{}: field \"date\": \"{}\" is not a real date (expected YYYY, YYYY-MM, "
+                                       "YYYY-MM-DD or an ISO timestamp such as 2021-02-10T10:00:00Z)",
+                                       doc->origin, doc->date));
+    }
+  }
+  if (s.ok()) s = FinishText(doc, std::nullopt);
+  if (!s.ok()) {
+    if (s.code() != ErrorCode::kBadInput) return s;
+    if (options_.on_error == OnError::kStop) return Status::BadInput(s.message() + " (use --on-error=skip to skip such lines)");
+    spdlog::warn("{}; line skipped", s.message());
+    ++stats_.skipped_lines;
+    *doc = Document{};
+    *skipped = true;
+    return Status::Ok();
+  }
+  if (has_id) {
+    auto [it, fresh] = seen_ids_.emplace(doc->id, doc->origin);
+    if (!fresh) spdlog::warn("{}: duplicate document id \"{}\" (first at {})", doc->origin, doc->id, it->second);
+  }
+  return Status::Ok();
+}
+
 Status DocumentReader::NextFromJsonl(Document* doc, bool* got) {
   *got = false;
   std::string line;
   Source& src = *source_;
-  while (std::getline(src.in(), line)) {
+  bool too_long = false;
+  while (GetLine(src.in(), line, &too_long)) {
     ++src.line_no;
+    if (too_long) {
+      return Status::BadInput(fmt::format("{}:{}: line longer than {} MiB, the limit for one JSON Lines document",
+                                          src.path, src.line_no, kMaxLineBytes >> 20));
+    }
     const std::size_t line_offset = src.offset;
     // The last line of a file may lack its newline.
     const std::size_t line_bytes = line.size() + (src.in().eof() ? 0 : 1);
@@ -225,8 +312,11 @@ Status DocumentReader::NextFromJsonl(Document* doc, bool* got) {
       doc->lang = std::move(fields.lang);
       doc->origin = where;
       if (repaired) ++stats_.repaired_documents;
+      bool skipped = false;
+      ACTORGRAPH_RETURN_IF_ERROR(FinishJsonDocument(doc, fields.has_id, &skipped));
+      if (skipped) continue;
       *got = true;
-      return FinishText(doc, std::nullopt);
+      return Status::Ok();
     }
     std::string problem;
     nlohmann::json obj;
@@ -236,6 +326,10 @@ Status DocumentReader::NextFromJsonl(Document* doc, bool* got) {
       // e.byte is 1-based and points just past the offending character.
       const std::string_view what = JsonErrorText(e.what());
       problem = fmt::format("{}:{}: malformed JSON: {}", where, bom + (e.byte == 0 ? 1 : e.byte), what);
+    } catch (const nlohmann::json::exception& e) {
+      // A number no double holds (1e999): out_of_range, with no position; the column is where
+      // the number's text starts.
+      problem = fmt::format("{}:{}: {}", where, bom + NumberColumn(line, e.what()), JsonErrorText(e.what()));
     }
     if (problem.empty()) {
       if (!obj.is_object()) {
@@ -269,8 +363,11 @@ Status DocumentReader::NextFromJsonl(Document* doc, bool* got) {
     doc->lang = get("lang");
     doc->origin = where;
     if (repaired) ++stats_.repaired_documents;
+    bool skipped = false;
+    ACTORGRAPH_RETURN_IF_ERROR(FinishJsonDocument(doc, obj.contains("id"), &skipped));
+    if (skipped) continue;
     *got = true;
-    return FinishText(doc, std::nullopt);
+    return Status::Ok();
   }
   if (src.in().bad()) return Status::Io(fmt::format("{}: read failed", src.path));
   source_.reset();

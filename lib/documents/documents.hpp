@@ -20,9 +20,15 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace actorgraph::documents {
+
+// The longest JSON Lines line and the largest text document read (64 MiB): past it the
+// reader stops with an error naming the file and line instead of holding ever more memory
+// (/dev/zero, a file with no line breaks).
+inline constexpr std::size_t kMaxLineBytes = std::size_t{64} << 20;
 
 struct Document {
   std::string id;      // text files: the path as given/found; JSONL: "id" (or "<file>:<line>")
@@ -88,6 +94,9 @@ class DocumentReader {
   // Drops a BOM, checks for binary data and UTF-8, counts the document. `file_base`: 0 for a
   // text file (messages then give byte offsets of the file), nullopt for a JSON Lines one.
   Status FinishText(Document* doc, std::optional<std::size_t> file_base);
+  // FinishText for a JSON Lines document, and its "date" (an ISO timestamp becomes its day)
+  // and id checked; a bad one under OnError::kSkip sets *skipped (warned and counted).
+  Status FinishJsonDocument(Document* doc, bool has_id, bool* skipped);
 
   std::vector<std::string> inputs_;
   ReadOptions options_;
@@ -95,6 +104,9 @@ class DocumentReader {
   std::size_t next_file_ = 0;
   std::unique_ptr<Source> source_;  // the JSON Lines file being read, if any
   ReadStats stats_;
+  // Explicit JSON Lines ids seen so far, with where each was first seen: a repeated id is
+  // warned about (each document still counts as its own).
+  std::unordered_map<std::string, std::string> seen_ids_;
   std::optional<std::uint64_t> total_bytes_;
   std::uint64_t consumed_bytes_ = 0;
 };

@@ -40,23 +40,36 @@ Status WriteNeo4jFolder(const internal::SafeGraph& safe, const std::string& path
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::path folder(path);
+  bool created = false;
   if (fs::exists(folder, ec)) {
     if (!fs::is_directory(folder, ec)) return Status::Io(path + ": cannot write neo4j export: not a folder");
   } else if (!fs::create_directory(folder, ec)) {
     return Status::Io(path + ": cannot create folder: " + (ec ? ec.message() : std::string("unknown error")));
+  } else {
+    created = true;
   }
   // Both files are complete before either is renamed into place.
-  OutputFile nodes, relationships;
-  ACTORGRAPH_RETURN_IF_ERROR(nodes.Open((folder / "nodes.csv").string()));
-  ACTORGRAPH_RETURN_IF_ERROR(relationships.Open((folder / "relationships.csv").string()));
-  internal::Sink node_sink{.text = {}, .file = &nodes};
-  internal::WriteNeo4jNodes(safe, node_sink);
-  node_sink.Finish();
-  internal::Sink relationship_sink{.text = {}, .file = &relationships};
-  internal::WriteNeo4jRelationships(safe, relationship_sink);
-  relationship_sink.Finish();
-  ACTORGRAPH_RETURN_IF_ERROR(nodes.Commit());
-  return relationships.Commit();
+  const fs::path nodes_path = folder / "nodes.csv";
+  const auto write = [&]() -> Status {
+    OutputFile nodes, relationships;
+    ACTORGRAPH_RETURN_IF_ERROR(nodes.Open(nodes_path.string()));
+    ACTORGRAPH_RETURN_IF_ERROR(relationships.Open((folder / "relationships.csv").string()));
+    internal::Sink node_sink{.text = {}, .file = &nodes};
+    internal::WriteNeo4jNodes(safe, node_sink);
+    node_sink.Finish();
+    internal::Sink relationship_sink{.text = {}, .file = &relationships};
+    internal::WriteNeo4jRelationships(safe, relationship_sink);
+    relationship_sink.Finish();
+    ACTORGRAPH_RETURN_IF_ERROR(nodes.Commit());
+    return relationships.Commit();
+  };
+  Status s = write();
+  if (!s.ok() && created) {
+    // A folder this export made is not left behind, empty or half written.
+    fs::remove(nodes_path, ec);
+    fs::remove(folder, ec);
+  }
+  return s;
 }
 
 // Every format but kNeo4j (two files) into `sink`.

@@ -77,6 +77,7 @@ class Reader {
   std::size_t pos() const { return pos_; }
   bool Bytes(void* p, std::size_t n) {
     if (!ok_ || in_.size() - pos_ < n) return ok_ = false;
+    if (n == 0) return true;  // an empty array: its data() may be null, which memcpy must not get
     std::memcpy(p, in_.data() + pos_, n);
     pos_ += n;
     return true;
@@ -122,7 +123,7 @@ class Reader {
     return v;
   }
   void SkipStrs() {
-    for (std::size_t k = Count(4); k > 0; --k) View();
+    for (std::size_t k = Count(4); k > 0 && ok_; --k) View();
   }
   template <class T>
   std::vector<T> Pod() {
@@ -218,6 +219,21 @@ bool ReadBrief(Reader& r, EntityBrief* b) {
   return r.ok();
 }
 
+// Walks over one entity as ReadEntity would read it, building nothing: false when it does
+// not fit in the input or its kind is unknown. The load walks every entity so, once, so that
+// no entity can turn out damaged later, in the middle of a run.
+bool SkipEntity(Reader& r) {
+  r.View();  // id
+  if (r.U8() > static_cast<std::uint8_t>(Kind::kGroup)) return false;
+  r.View();                                           // name
+  for (int list = 0; list < 4; ++list) r.SkipStrs();  // aliases, cased, adjectives, demonyms
+  r.View();                                           // country
+  for (std::size_t k = r.Count(20) * 5; k > 0 && r.ok(); --k) r.View();  // roles
+  r.SkipStrs();                                                         // member_of
+  for (int rest = 0; rest < 5; ++rest) r.View();  // parent, code, leader, wikidata, origin
+  return r.ok();
+}
+
 template <class Map>
 std::vector<typename Map::const_iterator> Sorted(const Map& map) {
   std::vector<typename Map::const_iterator> v;
@@ -269,10 +285,21 @@ class MappedFile {
   std::size_t size_ = 0;
 };
 
-Status Corrupt(const std::string& path, std::size_t at) {
-  return Status::BadInput(fmt::format("{}: byte {}: truncated or damaged compiled gazetteer; compile it again with "
-                                      "'actorgraph gazetteer compile'",
-                                      path, at));
+// "FILE: byte N: truncated or damaged compiled gazetteer (the part); compile it again ...".
+Status Corrupt(const std::string& path, std::size_t at, std::string_view part = {}) {
+  return Status::BadInput(fmt::format("{}: byte {}: truncated or damaged compiled gazetteer{}{}{}; compile it again "
+                                      "with 'actorgraph gazetteer compile'",
+                                      path, at, part.empty() ? "" : " (", part, part.empty() ? "" : ")"));
+}
+
+// An open-addressing table that the matcher probes until it meets an empty slot: a power of
+// two of slots, at most half of them used (as Compile builds it), so that every probe ends.
+template <class Slot, class Used>
+bool ProbeableTable(const std::vector<Slot>& slots, Used used) {
+  if (slots.empty() || (slots.size() & (slots.size() - 1)) != 0) return false;
+  std::size_t filled = 0;
+  for (const auto& s : slots) filled += used(s);
+  return filled <= slots.size() / 2;
 }
 
 // The id index of a compiled file: (hash of the id, entity index), sorted.
@@ -443,13 +470,184 @@ Status ReadHeader(Reader& r, const std::string& path, std::string* defaults_fing
   }
   const std::uint32_t version = r.U32(), order = r.U32();
   if (!r.ok()) return Corrupt(path, r.pos());
-  if (version != kVersion || order != kByteOrder) {
+  if (order == __builtin_bswap32(kByteOrder)) {
+    return Status::BadInput(fmt::format("{}: compiled on a machine of the other byte order (big-endian); a compiled "
+                                        "gazetteer is read only where it was compiled: compile it again on this "
+                                        "machine with 'actorgraph gazetteer compile'",
+                                        path));
+  }
+  if (version != kVersion) {
     return Status::BadInput(fmt::format("{}: compiled by another version of actorgraph (format {}, this one reads {}); "
                                         "compile it again with 'actorgraph gazetteer compile'",
                                         path, version, kVersion));
   }
+  if (order != kByteOrder) return Corrupt(path, sizeof kMagic + 4, "byte-order mark");
   *defaults_fingerprint = r.Str();
   if (!r.ok()) return Corrupt(path, r.pos());
+  return Status::Ok();
+}
+
+// The entity section of a compiled file and its index, checked: every offset is where the
+// walk over the entities finds one, each entity fits in the section, and the id index points
+// at entities that exist.
+struct EntityIndex {
+  std::size_t count = 0;
+  std::uint64_t aliases = 0;
+  std::vector<std::uint64_t> offsets;
+  std::vector<IdSlot> ids;
+};
+
+Status ReadEntityIndex(Reader& r, std::string_view bytes, const std::string& path, EntityIndex* out) {
+  out->count = r.Count(1);
+  out->aliases = r.U64();
+  const std::size_t size_at = r.pos();
+  const std::uint64_t entity_bytes = r.U64();
+  const std::size_t entities_at = r.pos();
+  if (!r.ok() || !r.Skip(entity_bytes)) return Corrupt(path, size_at, "entity section");
+  const std::size_t index_at = r.pos();
+  out->offsets = r.Pod<std::uint64_t>();
+  if (!r.ok() || out->offsets.size() != out->count) return Corrupt(path, index_at, "entity offsets");
+  const std::size_t ids_at = r.pos();
+  out->ids = r.Pod<IdSlot>();
+  if (!r.ok() || out->ids.size() != out->count || !std::is_sorted(out->ids.begin(), out->ids.end())) {
+    return Corrupt(path, ids_at, "id index");
+  }
+  for (const auto& id : out->ids) {
+    if (id.index >= out->count) return Corrupt(path, ids_at, "id index");
+  }
+  // Walk the entities in order: each must start where the index says and end inside the
+  // section, and together they fill it.
+  Reader walk(bytes.substr(0, entities_at + static_cast<std::size_t>(entity_bytes)));
+  walk.Skip(entities_at);
+  for (std::size_t i = 0; i < out->count; ++i) {
+    if (out->offsets[i] != walk.pos()) return Corrupt(path, index_at + 8 + 8 * i, "entity offsets");
+    if (!SkipEntity(walk)) return Corrupt(path, static_cast<std::size_t>(out->offsets[i]), "an entity");
+  }
+  if (walk.pos() != entities_at + entity_bytes) return Corrupt(path, walk.pos(), "entity section");
+  return Status::Ok();
+}
+
+// Adds the entities of a compiled file to a gazetteer that holds others already (the
+// matcher is compiled again from all of them).
+// (A template only because Gazetteer::Impl is private to Gazetteer; it is called with it.)
+template <class Impl>
+Status AddEntities(std::string_view bytes, const std::string& path, const EntityIndex& index, Impl* im) {
+  im->MakeEager();
+  for (std::size_t i = 0; i < index.count; ++i) {
+    Reader er(bytes.substr(static_cast<std::size_t>(index.offsets[i])));
+    Entity e;
+    if (!ReadEntity(er, &e)) return Corrupt(path, static_cast<std::size_t>(index.offsets[i]), "an entity");
+    auto [it, inserted] = im->by_id.emplace(e.id, static_cast<std::uint32_t>(im->entities.size()));
+    if (!inserted) {
+      return Status::BadInput(fmt::format("{}: duplicate id \"{}\" (first defined at {})", path, e.id,
+                                          im->entities[it->second].origin));
+    }
+    im->entities.push_back(std::move(e));
+  }
+  im->compiled = false;
+  return Status::Ok();
+}
+
+// Where each table of the matcher starts in the file, for the messages.
+struct TablePositions {
+  std::size_t vocab = 0, keys = 0, filter = 0, edges = 0, candidate_begin = 0, candidates = 0, node_flags = 0,
+              cased_forms = 0, holders = 0, surnames = 0;
+};
+
+// Reads the matcher's tables into `fresh` (their structure only: CheckTables checks them).
+template <class Impl>
+Status ReadTables(Reader& r, std::string_view bytes, const std::string& path, Impl* fresh,
+                  std::vector<PackedCandidate>* packed, TablePositions* at) {
+  at->vocab = r.pos();
+  fresh->vocab.slots = r.Pod<flat::VocabSlot>();
+  at->keys = r.pos();
+  fresh->vocab.keys = r.Str();
+  at->filter = r.pos();
+  fresh->vocab.filter = r.Pod<std::uint64_t>();
+  at->edges = r.pos();
+  fresh->edges.slots = r.Pod<flat::EdgeSlot>();
+  at->candidate_begin = r.pos();
+  fresh->candidate_begin = r.Pod<std::uint32_t>();
+  at->candidates = r.pos();
+  *packed = r.Pod<PackedCandidate>();
+  at->node_flags = r.pos();
+  fresh->node_flags = r.Pod<std::uint8_t>();
+  at->cased_forms = r.pos();
+  fresh->cased_forms.resize(r.Count(8));
+  for (auto& forms : fresh->cased_forms) forms = r.Strs();
+  at->holders = r.pos();
+  for (std::size_t n = r.Count(12); n > 0 && r.ok(); --n) {
+    std::string key = r.Str();
+    auto& list = fresh->holders[std::move(key)];
+    list.resize(r.Count(8));
+    for (auto& [entity, role] : list) {
+      entity = r.U32();
+      role = r.U32();
+    }
+  }
+  at->surnames = r.pos();
+  for (std::size_t n = r.Count(12); n > 0 && r.ok(); --n) {
+    std::string key = r.Str();
+    fresh->surnames[std::move(key)] = r.Pod<std::uint32_t>();
+  }
+  if (!r.ok()) return Corrupt(path, r.pos());
+  if (r.pos() != bytes.size()) return Corrupt(path, r.pos(), "bytes after its end");
+  return Status::Ok();
+}
+
+// Every index must point inside its table and every probe must end, so that a damaged file
+// cannot make the matcher read out of bounds or loop for ever.
+template <class Impl>
+Status CheckTables(const std::string& path, std::size_t count, const std::vector<PackedCandidate>& packed,
+                   const TablePositions& at, Impl* fresh) {
+  const auto bad = [&](std::size_t where, std::string_view table) {
+    return Corrupt(path, where, fmt::format("{}", table));
+  };
+  const std::size_t nodes = fresh->node_flags.size();
+  if (nodes == 0) return bad(at.node_flags, "node flags");
+  if (!ProbeableTable(fresh->vocab.slots, [](const flat::VocabSlot& s) { return s.length != flat::kNone; })) {
+    return bad(at.vocab, "vocabulary table: size or fill");
+  }
+  for (const auto& s : fresh->vocab.slots) {
+    // (FinishTables reads the root child's flags of every slot, used or not.)
+    if (s.root_child >= nodes ||
+        (s.length != flat::kNone && std::size_t{s.offset} + s.length > fresh->vocab.keys.size())) {
+      return bad(at.vocab, "vocabulary table: a slot");
+    }
+  }
+  const auto& filter = fresh->vocab.filter;
+  if (filter.empty() || (filter.size() & (filter.size() - 1)) != 0) return bad(at.filter, "vocabulary filter");
+  if (!fresh->edges.slots.empty() &&
+      !ProbeableTable(fresh->edges.slots, [](const flat::EdgeSlot& s) { return s.child != 0; })) {
+    return bad(at.edges, "edge table: size or fill");
+  }
+  for (const auto& s : fresh->edges.slots) {
+    if (s.child >= nodes || s.node >= nodes) return bad(at.edges, "edge table: a slot");
+  }
+  const auto& begin = fresh->candidate_begin;
+  if (begin.size() != nodes + 1 || begin.back() != packed.size() || !std::is_sorted(begin.begin(), begin.end())) {
+    return bad(at.candidate_begin, "candidate index");
+  }
+  if (fresh->cased_forms.empty()) return bad(at.cased_forms, "cased forms");
+  fresh->candidates.clear();
+  fresh->candidates.reserve(packed.size());
+  for (const auto& p : packed) {
+    if (p.entity >= count || p.cased_form >= fresh->cased_forms.size() ||
+        p.type > static_cast<std::uint8_t>(AliasType::kDemonym)) {
+      return bad(at.candidates, "candidates");
+    }
+    fresh->candidates.push_back({p.entity, static_cast<AliasType>(p.type), p.cased_form, p.folded != 0});
+  }
+  for (const auto& [key, list] : fresh->holders) {
+    for (const auto& [entity, role] : list) {
+      if (entity >= count) return bad(at.holders, "role holders");  // roles: checked by Holders
+    }
+  }
+  for (const auto& [key, list] : fresh->surnames) {
+    for (const auto entity : list) {
+      if (entity >= count) return bad(at.surnames, "surnames");
+    }
+  }
   return Status::Ok();
 }
 
@@ -472,90 +670,18 @@ Status Gazetteer::LoadCompiled(const std::string& path) {
   Reader r(bytes);
   std::string fingerprint;
   ACTORGRAPH_RETURN_IF_ERROR(ReadHeader(r, path, &fingerprint));
-  const std::size_t count = r.Count(1);
-  const std::uint64_t aliases = r.U64();
-  const std::uint64_t entity_bytes = r.U64();
-  const std::size_t entities_at = r.pos();
-  r.Skip(entity_bytes);
-  auto offsets = r.Pod<std::uint64_t>();
-  auto ids = r.Pod<IdSlot>();
-  if (!r.ok()) return Corrupt(path, r.pos());
-  bool sane = offsets.size() == count && ids.size() == count && std::is_sorted(offsets.begin(), offsets.end()) &&
-              std::is_sorted(ids.begin(), ids.end());
-  for (const auto o : offsets) sane = sane && o >= entities_at && o < entities_at + entity_bytes;
-  for (const auto& id : ids) sane = sane && id.index < count;
-  if (!sane) return Corrupt(path, entities_at);
+  EntityIndex index;
+  ACTORGRAPH_RETURN_IF_ERROR(ReadEntityIndex(r, bytes, path, &index));
   Impl& im = *impl_;
-  if (im.Count() > 0) {
-    // Added to other gazetteers: only the entities count; Compile builds the matcher again.
-    im.MakeEager();
-    for (std::size_t i = 0; i < count; ++i) {
-      Reader er(bytes.substr(static_cast<std::size_t>(offsets[i])));
-      Entity e;
-      if (!ReadEntity(er, &e)) return Corrupt(path, static_cast<std::size_t>(offsets[i]));
-      auto [it, inserted] = im.by_id.emplace(e.id, static_cast<std::uint32_t>(im.entities.size()));
-      if (!inserted) {
-        return Status::BadInput(fmt::format("{}: duplicate id \"{}\" (first defined at {})", path, e.id,
-                                            im.entities[it->second].origin));
-      }
-      im.entities.push_back(std::move(e));
-    }
-    im.compiled = false;
-    return Status::Ok();
-  }
+  if (im.Count() > 0) return AddEntities(bytes, path, index, &im);
   Impl fresh;
-  fresh.aliases = static_cast<std::size_t>(aliases);
-  fresh.vocab.slots = r.Pod<flat::VocabSlot>();
-  fresh.vocab.keys = r.Str();
-  fresh.vocab.filter = r.Pod<std::uint64_t>();
-  fresh.edges.slots = r.Pod<flat::EdgeSlot>();
-  fresh.candidate_begin = r.Pod<std::uint32_t>();
-  const auto packed = r.Pod<PackedCandidate>();
-  fresh.node_flags = r.Pod<std::uint8_t>();
-  fresh.cased_forms.resize(r.Count(8));
-  for (auto& forms : fresh.cased_forms) forms = r.Strs();
-  for (std::size_t n = r.Count(12); n > 0 && r.ok(); --n) {
-    std::string key = r.Str();
-    auto& list = fresh.holders[std::move(key)];
-    list.resize(r.Count(8));
-    for (auto& [entity, role] : list) {
-      entity = r.U32();
-      role = r.U32();
-    }
-  }
-  for (std::size_t n = r.Count(12); n > 0 && r.ok(); --n) {
-    std::string key = r.Str();
-    fresh.surnames[std::move(key)] = r.Pod<std::uint32_t>();
-  }
-  if (!r.ok() || r.pos() != bytes.size()) return Corrupt(path, r.pos());
-  // Every index must point inside its table, so that a damaged file cannot make the
-  // matcher read out of bounds.
-  const std::size_t nodes = fresh.node_flags.size();
-  sane = fresh.candidate_begin.size() == nodes + 1 && !fresh.cased_forms.empty() &&
-         (fresh.vocab.slots.size() & (fresh.vocab.slots.size() - 1)) == 0 && !fresh.vocab.filter.empty() &&
-         (fresh.vocab.filter.size() & (fresh.vocab.filter.size() - 1)) == 0 &&
-         (fresh.edges.slots.size() & (fresh.edges.slots.size() - 1)) == 0 && fresh.candidate_begin.back() == packed.size() &&
-         std::is_sorted(fresh.candidate_begin.begin(), fresh.candidate_begin.end());
-  for (const auto& s : fresh.vocab.slots) {
-    sane = sane && (s.length == flat::kNone || (std::size_t{s.offset} + s.length <= fresh.vocab.keys.size() &&
-                                                 s.root_child < nodes));
-  }
-  for (const auto& s : fresh.edges.slots) sane = sane && s.child < nodes && s.node < nodes;
-  fresh.candidates.reserve(packed.size());
-  for (const auto& p : packed) {
-    sane = sane && p.entity < count && p.cased_form < fresh.cased_forms.size() &&
-           p.type <= static_cast<std::uint8_t>(AliasType::kDemonym);
-    fresh.candidates.push_back({p.entity, static_cast<AliasType>(p.type), p.cased_form, p.folded != 0});
-  }
-  for (const auto& [key, list] : fresh.holders) {
-    for (const auto& [entity, role] : list) sane = sane && entity < count;  // roles: checked by Holders
-  }
-  for (const auto& [key, list] : fresh.surnames) {
-    for (const auto entity : list) sane = sane && entity < count;
-  }
-  if (!sane) return Corrupt(path, 0);
+  fresh.aliases = static_cast<std::size_t>(index.aliases);
+  std::vector<PackedCandidate> packed;
+  TablePositions at;
+  ACTORGRAPH_RETURN_IF_ERROR(ReadTables(r, bytes, path, &fresh, &packed, &at));
+  ACTORGRAPH_RETURN_IF_ERROR(CheckTables(path, index.count, packed, at, &fresh));
   fresh.FinishTables();
-  fresh.lazy = std::make_unique<MappedEntities>(std::move(file), path, std::move(offsets), std::move(ids));
+  fresh.lazy = std::make_unique<MappedEntities>(std::move(file), path, std::move(index.offsets), std::move(index.ids));
   fresh.compiled = true;
   fresh.generation = Impl::NextGeneration();
   im = std::move(fresh);

@@ -116,6 +116,16 @@ Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& wher
   } catch (const nlohmann::json::parse_error& e) {
     problems->push_back(fmt::format("{}: malformed JSON at column {}: {}", where, e.byte, JsonErrorText(e.what())));
     return Status::Ok();
+  } catch (const nlohmann::json::exception& e) {
+    // A number no double holds (1e999) is out_of_range, without a position: the column is
+    // where the number's text starts.
+    const std::string_view what = JsonErrorText(e.what());
+    const auto open = what.find('\'');
+    const auto close = open == std::string_view::npos ? open : what.find('\'', open + 1);
+    std::size_t at = std::string_view::npos;
+    if (close != std::string_view::npos && close > open + 1) at = line.find(what.substr(open + 1, close - open - 1));
+    problems->push_back(fmt::format("{}: malformed JSON at column {}: {}", where, at == std::string_view::npos ? 1 : at + 1, what));
+    return Status::Ok();
   }
   const std::size_t before = problems->size();
   const auto problem = [&](std::string msg) { problems->push_back(fmt::format("{}: {}", where, msg)); };
@@ -146,7 +156,9 @@ Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& wher
         problem(fmt::format("field \"{}\" must be a list of strings", key));
         return {};
       }
-      if (!v.get<std::string>().empty()) out.push_back(v.get<std::string>());
+      // Kept even when empty: Compile passes over a name with no word, and `gazetteer check`
+      // reports it as one that can never match.
+      out.push_back(v.get<std::string>());
     }
     return out;
   };
@@ -313,7 +325,12 @@ Status SourceFingerprint(const std::string& path, std::string* fingerprint) {
 Status Gazetteer::Load(const std::string& path, std::vector<std::string>* problems) {
   std::vector<std::string> files;
   ACTORGRAPH_RETURN_IF_ERROR(GazetteerFiles(path, &files));
-  if (files.size() == 1 && files[0] == path && IsCompiledGazetteer(path)) return LoadCompiled(path);
+  if (files.size() == 1 && files[0] == path && IsCompiledGazetteer(path)) {
+    // A damaged compiled file is a problem like any other (`gazetteer check` lists problems).
+    Status s = LoadCompiled(path);
+    if (s.code() == ErrorCode::kBadInput && problems) problems->push_back(s.message());
+    return s;
+  }
   Status first = Status::Ok();
   for (const auto& file : files) {
     std::string bytes;
@@ -341,7 +358,14 @@ void Gazetteer::Compile(std::vector<std::string>* warnings) {
   im.surnames.clear();
   const auto add = [&](std::uint32_t entity, const std::string& alias, AliasType type) {
     analyzer.Tokenize(alias, &toks);
-    if (toks.empty()) return;
+    if (toks.empty()) {
+      // "", "-", "..." have no word: no text can match them (gazetteer check says so).
+      if (warnings) {
+        warnings->push_back(fmt::format("{}: alias \"{}\" has no word in it and can never match", im.entities[entity].origin,
+                                        alias));
+      }
+      return;
+    }
     std::uint32_t node = 0;
     for (const auto& t : toks) {
       auto [vit, fresh] = vocab.emplace(t.key, static_cast<std::uint32_t>(keys.size()));

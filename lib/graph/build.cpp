@@ -180,6 +180,17 @@ void GraphBuilder::AddEvents(std::vector<events::Event> evs) {
 
 namespace {
 
+// The first `max` of the ';'-joined spans in `joined` (all of them when there are no more).
+std::string FirstSpans(const std::string& joined, std::size_t max) {
+  std::size_t at = 0;
+  for (std::size_t kept = 0; kept < max; ++kept) {
+    at = joined.find(';', at);
+    if (at == std::string::npos) return joined;
+    if (kept + 1 < max) ++at;
+  }
+  return joined.substr(0, at);
+}
+
 // The event node of `e`: label from its participants, confidence of the least sure one, and
 // the evidence sentences an actor's span already showed.
 Node EventNode(const events::Event& e, const SentencesByDoc& by_doc) {
@@ -391,12 +402,16 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
     for (const auto& e : im.merged) {
       const Node node = EventNode(e, by_doc);
       vertex[e.id] = boost::add_vertex(node, g);
+      // Each participant edge carries the first max_evidence spans, as an actor node does:
+      // one event with thousands of spans and participants must not repeat them all on
+      // every edge (the node keeps them all, once).
+      const std::string edge_evidence = FirstSpans(node.evidence, max_evidence);
       for (const auto& p : e.participants) {
         Edge edge;
         edge.relation = "participant_of";
         edge.role = p.role;
         edge.weight = 1.0;
-        edge.evidence = node.evidence;
+        edge.evidence = edge_evidence;
         edges.push_back({p.entity_id, e.id, edge});
       }
     }

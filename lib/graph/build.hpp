@@ -28,7 +28,8 @@ struct BuildOptions {
   // Evidence spans kept per actor node: the first max_evidence distinct spans in input order
   // (the mention count stays exact). It takes effect as mentions are added, so the builder
   // keeps as many as the options given to its constructor say; Build's value can only
-  // lower that.
+  // lower that. An event's participant_of edges carry its first max_evidence spans (the
+  // event node keeps them all, and its mention count).
   std::size_t max_evidence = 20;
   // Also keep the sentence of each evidence span kept (Node::sentences), for the HTML viewer.
   // Like max_evidence, the constructor's value is the one that counts. Off by default: it

@@ -1,6 +1,6 @@
 # The command line, end to end (tests/e2e/cli_*.sh, helpers in cli_lib.sh): usage, help and
 # version; each document reader; each bad-input case with its message and exit code; I/O
-# failures and atomic output; logging levels; identical output for any -j.
-foreach(script usage readers bad_input io logging determinism compile)
+# failures and atomic output; logging levels; identical output for any -j; signals.
+foreach(script usage readers bad_input io logging determinism compile signals)
   actorgraph_e2e_test(cli_${script} COMMAND /bin/bash ${CMAKE_CURRENT_LIST_DIR}/cli_${script}.sh)
 endforeach()

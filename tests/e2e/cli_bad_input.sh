@@ -63,8 +63,40 @@ t 'UTF-16 text' 1 \
   "err=$E $T/utf16.txt: byte 0: UTF-16 byte-order mark: the text must be UTF-8 (convert it with iconv -f UTF-16 -t UTF-8)" \
   -- "${M[@]}" "$T/utf16.txt"
 printf '{"id":"n","text":"Ilse\\u0000Varga"}\n' >"$T/nul.jsonl"
-t 'JSON Lines: NUL in the text' 1 "err=$E $T/nul.jsonl:1: byte 4 of \"text\": NUL byte: binary data, not text" \
+t 'JSON Lines: NUL in the text' 1 "err=$E $T/nul.jsonl:1: byte 4 of \"text\": NUL byte: binary data, not text $SKIP_HINT" \
   -- "${M[@]}" "$T/nul.jsonl"
+printf '{"id":"n","text":"Ilse\\u0000Varga"}\n{"id":"ok","text":"Tomas Brandt"}\n' >"$T/nul2.jsonl"
+t 'JSON Lines: NUL in the text, skipped (even with --invalid-utf8=replace)' 0 \
+  "err=$W $T/nul2.jsonl:1: byte 4 of \"text\": NUL byte: binary data, not text; line skipped" 'out:"text":"Tomas Brandt"' \
+  -- "${M[@]}" --on-error=skip --invalid-utf8=replace "$T/nul2.jsonl"
+
+# ---- numbers no double holds, dates, ids, sizes ----------------------------------------
+# 1e999 starts at column 45 of the line (nested two levels deep).
+printf '{"id":"x","text":"Ilse Varga","extra":{"n":[1e999]}}\n{"id":"y","text":"Tomas Brandt"}\n' >"$T/huge.jsonl"
+t 'JSON line with 1e999 nested: file:line:column, no abort' 1 \
+  "err=$E $T/huge.jsonl:1:45: number overflow parsing '1e999' $SKIP_HINT" out-empty -- "${M[@]}" "$T/huge.jsonl"
+t 'JSON line with 1e999, skipped' 0 "err=$W $T/huge.jsonl:1:45: number overflow parsing '1e999'; line skipped" \
+  'out:"text":"Tomas Brandt"' 'out!"doc":"x"' -- "${M[@]}" --on-error=skip "$T/huge.jsonl"
+printf '{"id":"t","text":"Ilse Varga","date":"2021-02-10T10:00:00Z"}\n' >"$T/stamp.jsonl"
+t 'an ISO timestamp as "date" dates the document by its day' 0 'out:"date":"2021-02-10"' -- "${M[@]}" "$T/stamp.jsonl"
+printf '{"id":"d","text":"Ilse Varga","date":"2021-02-30"}\n' >"$T/baddate.jsonl"
+t 'an impossible "date": field and line named' 1 \
+  "err:$E $T/baddate.jsonl:1: field \"date\": \"2021-02-30\" is not a real date" out-empty -- "${M[@]}" "$T/baddate.jsonl"
+t 'an impossible "date", skipped' 0 "err:$W $T/baddate.jsonl:1: field \"date\": \"2021-02-30\" is not a real date" \
+  out-empty -- "${M[@]}" --on-error=skip "$T/baddate.jsonl"
+printf '{"id":"same","text":"Ilse Varga"}\n{"id":"same","text":"Tomas Brandt"}\n' >"$T/dup.jsonl"
+t 'a duplicate document id is warned about, both documents read' 0 \
+  "err=$W $T/dup.jsonl:2: duplicate document id \"same\" (first at $T/dup.jsonl:1)" 'out:"text":"Ilse Varga"' \
+  'out:"text":"Tomas Brandt"' -- "${M[@]}" "$T/dup.jsonl"
+t 'positive control: distinct ids, no warning' 0 'err!duplicate' -- "${M[@]}" "$T/nul2.jsonl" --on-error=skip
+printf '{"id":"person:x","kind":"person","name":"Ilse Varga","aliases":["Ilse Varga"],"rank":1e999}\n' >"$T/huge-g.jsonl"
+t 'gazetteer check: 1e999 in a field, file:line and column, no abort' 1 \
+  "out=$T/huge-g.jsonl:1: malformed JSON at column 86: number overflow parsing '1e999'" -- gazetteer check "$T/huge-g.jsonl"
+t '-g with 1e999 in a gazetteer field' 1 "err:$T/huge-g.jsonl:1: malformed JSON at column 86" out-empty \
+  -- mentions --no-default-gazetteers -g "$T/huge-g.jsonl" --date 2021-03-04 "$T/nul2.jsonl"
+t 'positive control: the same entity without the number checks clean' 0 -- gazetteer check "$FIX/names.jsonl"
+t 'an endless line (/dev/zero) is bounded' 1 "err=$E /dev/zero:1: line longer than 64 MiB, the limit for one JSON Lines document" \
+  out-empty -- "${M[@]}" --input-format jsonl /dev/zero
 
 # ---- malformed JSON lines ----------------------------------------------------------------
 MAL=$FIX/malformed.jsonl
@@ -111,5 +143,51 @@ printf '{"id":"e","text":""}\n{"id":"f","text":"Ilse Varga"}\n' >"$T/empty.jsonl
 t 'JSON line with an empty text' 0 "err=$W $T/empty.jsonl:1: empty document" out:'"doc":"f"' -- "${M[@]}" "$T/empty.jsonl"
 t 'empty documents counted in the summary' 0 'err:3 document(s)' 'err:, 2 empty' -- -v "${M[@]}" "$T/empty.txt" "$T/empty.jsonl"
 t 'extract of an empty document' 0 "err=$W $T/empty.txt: empty document" out:'<graphml' -- extract "${NAMES[@]}" "$T/empty.txt"
+
+# ---- an output must not replace an input (exit 2, both named, the input unchanged) -------
+printf '{"id":"a","text":"Ilse Varga met Tomas Brandt.","date":"2021-03-04"}\n' >"$T/corpus.jsonl"
+cp "$T/corpus.jsonl" "$T/corpus.orig"
+same() { cmp -s "$T/corpus.jsonl" "$T/corpus.orig"; }
+t 'extract -o onto its input (same path)' 2 \
+  "err=$E -o $T/corpus.jsonl: is the input $T/corpus.jsonl (the same path); writing it would replace the input: give another output" \
+  -- extract "${NAMES[@]}" "$T/corpus.jsonl" -f json -o "$T/corpus.jsonl"
+expect 'the input is unchanged' "corpus.jsonl was replaced" same
+ln -f "$T/corpus.jsonl" "$T/hardlink.json"
+t 'extract -o onto its input through a hard link' 2 "err:$E -o $T/hardlink.json: is the input $T/corpus.jsonl (the same file)" \
+  -- extract "${NAMES[@]}" "$T/corpus.jsonl" -o "$T/hardlink.json"
+ln -sf "$T/corpus.jsonl" "$T/symlink.jsonl"
+t 'mentions -o onto its input through a symbolic link' 2 "err:$E -o $T/symlink.jsonl: is the input $T/corpus.jsonl (the same file)" \
+  -- mentions "${NAMES[@]}" "$T/corpus.jsonl" -o "$T/symlink.jsonl"
+t 'events -o onto a gazetteer it reads' 2 "err:$E -o $FIX/names.jsonl: is the input $FIX/names.jsonl (the same path)" \
+  -- events "${NAMES[@]}" "$T/corpus.jsonl" -o "$FIX/names.jsonl"
+cp "$FIX/names.jsonl" "$T/g.jsonl"
+t 'gazetteer compile -o onto its input' 2 "err:$E -o $T/g.jsonl: is the input $T/g.jsonl" \
+  -- gazetteer compile --no-default-gazetteers "$T/g.jsonl" -o "$T/g.jsonl"
+expect 'the input is still unchanged' "corpus.jsonl was replaced" same
+t 'positive control: another output is written' 0 "out-empty" -- mentions "${NAMES[@]}" "$T/corpus.jsonl" -o "$T/other.jsonl"
+expect 'positive control: it holds the mentions' "other.jsonl lacks the mention" grep -q '"text":"Ilse Varga"' "$T/other.jsonl"
+
+# ---- -f and -o naming different formats: refused, nothing written ----------------------
+t '-f dot -o x.graphml is refused' 2 "err=$E -f dot but -o $T/x.graphml is named for graphml: rename the output or leave out -f" \
+  -- extract "${NAMES[@]}" "$T/corpus.jsonl" -f dot -o "$T/x.graphml"
+expect 'nothing written for the refused -f/-o pair' "x.graphml exists" test ! -e "$T/x.graphml"
+t 'positive control: -f dot -o x.dot' 0 -- extract "${NAMES[@]}" "$T/corpus.jsonl" -f dot -o "$T/x.dot"
+expect 'positive control: x.dot is DOT' "x.dot is not DOT" grep -q '^digraph' "$T/x.dot"
+
+# ---- gazetteer sources: NUL bytes in an import, aliases that can never match --------------
+printf 'name,kind,aliases\nIlse Varga,person,\nTom\0as Brandt,person,\n' >"$T/nul.csv"
+t 'gazetteer import: a NUL byte in a CSV row, line:column and offset' 1 \
+  "err=$E $T/nul.csv:3:4: NUL byte at file offset 40: binary data, not text" -- gazetteer import --format csv "$T/nul.csv" -o "$T/nul-import.jsonl"
+expect 'nothing written for the refused CSV' "nul-import.jsonl exists" test ! -e "$T/nul-import.jsonl"
+t 'gazetteer import --skip-bad-rows: the NUL row skipped, the others kept' 0 \
+  "err:$T/nul.csv:3:4: NUL byte" -- gazetteer import --format csv --skip-bad-rows "$T/nul.csv" -o "$T/nul-import.jsonl"
+expect 'positive control: the clean row imported' "nul-import.jsonl lacks Ilse Varga" grep -q '"name":"Ilse Varga"' "$T/nul-import.jsonl"
+printf '{"id":"person:x","kind":"person","name":"Ilse Varga","aliases":["","-","I. Varga"]}\n' >"$T/never.jsonl"
+t 'gazetteer check: aliases "" and "-" can never match' 1 \
+  "out=$T/never.jsonl:1: alias \"\" has no word in it and can never match" -- gazetteer check "$T/never.jsonl"
+t 'gazetteer check: the "-" alias too' 1 "out=$T/never.jsonl:1: alias \"-\" has no word in it and can never match" \
+  -- gazetteer check "$T/never.jsonl"
+printf '{"id":"person:x","kind":"person","name":"Ilse Varga","aliases":["I. Varga"]}\n' >"$T/fine.jsonl"
+t 'positive control: the same entity with a real alias checks clean' 0 out-empty -- gazetteer check "$T/fine.jsonl"
 
 finish

@@ -56,8 +56,9 @@ t '--render with a non-DOT format' 2 'err=actorgraph: error: --render needs the 
 t 'bad --input-format' 2 "err=actorgraph: error: --input-format: csv not in {auto,text,jsonl} $USAGE" -- mentions "$A" --input-format csv
 t 'bad --invalid-utf8' 2 "err=actorgraph: error: --invalid-utf8: ignore not in {error,replace} $USAGE" -- mentions "$A" --invalid-utf8=ignore
 t 'bad --on-error' 2 "err=actorgraph: error: --on-error: continue not in {stop,skip} $USAGE" -- mentions "$A" --on-error=continue
-t 'bad -j' 2 'err:--threads: Value many not in range' -- extract "$A" -j many
-t 'negative -j' 2 'err:--threads: Value -1 not in range' -- extract "$A" -j -1
+t 'bad -j' 2 'err:--threads: many is not a number (expected 0 for all cores, or 1 to 1024)' -- extract "$A" -j many
+t 'negative -j' 2 'err:--threads: -1 is out of range (expected 0 for all cores, or 1 to 1024)' -- extract "$A" -j -1
+t '-j 100000' 2 'err:--threads: 100000 is out of range' -- extract "$A" -j 100000
 t 'bad --projection' 2 'err:--projection: events not in {actors}' -- extract "$A" --projection events
 t 'bad events --format' 2 'err:--format: csv not in {jsonl,petrarch}' -- events "$A" --format csv
 t '-g without a value' 2 'err:--gazetteer: 1 required TEXT missing' -- mentions "$A" -g

@@ -1,1 +1,2 @@
 actorgraph_unit_test(gazetteer SOURCES test_gazetteer.cpp DEPS actorgraph_gazetteer)
+actorgraph_unit_test(gazetteer_cache SOURCES test_gazetteer_cache_damage.cpp DEPS actorgraph_gazetteer)

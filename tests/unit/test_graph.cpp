@@ -362,3 +362,37 @@ TEST_CASE("BuildOptions::max_evidence caps the evidence spans of an actor") {
     CHECK(n.mentions == 3);
   }
 }
+
+namespace {
+std::size_t Spans(const std::string& joined) {
+  return joined.empty() ? 0 : static_cast<std::size_t>(std::count(joined.begin(), joined.end(), ';')) + 1;
+}
+}  // namespace
+
+TEST_CASE("GraphBuilder: participant edges carry at most max_evidence spans, the event node all") {
+  const auto anna = Participant("person:anna_berg", "Anna Berg");
+  const auto bo = Participant("person:bo-lind", "Bo Lind");
+  for (const std::size_t spans : {std::size_t{30}, std::size_t{5}}) {
+    CAPTURE(spans);
+    graph::GraphBuilder builder(Gaz());
+    auto e = Event("meeting", "meet", "2021-02-16", {anna, bo}, "d1", 0);
+    for (std::uint32_t i = 1; i < spans; ++i) e.evidence.push_back({"d1", 100 * i, 100 * i + 10});
+    builder.AddEvents({e});
+    const graph::Graph g = builder.Build({});
+    const auto nodes = NodesById(g);
+    std::string event_evidence;
+    for (const auto& [id, node] : nodes) {
+      if (node.kind == "event") event_evidence = node.evidence;
+    }
+    CHECK(Spans(event_evidence) == spans);
+    std::size_t participant_edges = 0;
+    for (const auto& [ends, edge] : EdgesByEnds(g)) {
+      if (edge.relation != "participant_of") continue;
+      ++participant_edges;
+      // 30 spans: bounded to the default 20; 5 (positive control): all, the node's own.
+      CHECK(Spans(edge.evidence) == std::min<std::size_t>(spans, 20));
+      if (spans <= 20) CHECK(edge.evidence == event_evidence);
+    }
+    CHECK(participant_edges == 2);
+  }
+}

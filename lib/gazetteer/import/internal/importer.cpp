@@ -280,6 +280,13 @@ void ImportContext::Warn(std::string message) {
 
 std::string InvalidUtf8Message(const std::string& path, const LineReader& reader, std::string_view line) {
   const auto invalid = utf8::FirstInvalid(line);
+  // A NUL byte is valid UTF-8 but no name holds one: binary data (or UTF-16), refused with
+  // its position like invalid UTF-8, whichever comes first.
+  const std::size_t nul = line.find('\0');
+  if (nul != std::string_view::npos && (!invalid || nul < *invalid)) {
+    return fmt::format("{}:{}:{}: NUL byte at file offset {}: binary data, not text", path, reader.line_number(),
+                       nul + 1, reader.line_offset() + nul);
+  }
   if (!invalid) return {};
   return fmt::format("{}:{}:{}: invalid UTF-8 (byte 0x{:02x} at file offset {})", path, reader.line_number(),
                      *invalid + 1, static_cast<unsigned char>(line[*invalid]), reader.line_offset() + *invalid);

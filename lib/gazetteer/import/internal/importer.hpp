@@ -152,7 +152,8 @@ class ImportContext {
 };
 
 // "path:line:column: invalid UTF-8 (byte 0xNN at file offset N)" for the first ill-formed
-// byte of `line` (the line `reader` returned last), or "" when `line` is valid UTF-8.
+// byte of `line` (the line `reader` returned last), "path:line:column: NUL byte at file
+// offset N: binary data, not text" when a NUL comes first, or "" when `line` is clean text.
 std::string InvalidUtf8Message(const std::string& path, const LineReader& reader, std::string_view line);
 
 // ----- small text helpers shared by the importers -----
