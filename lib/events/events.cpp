@@ -244,52 +244,49 @@ std::vector<Event> MergeEvents(std::vector<Event> events) {
   };
   const std::size_t n = events.size();
   std::vector<bool> alive(n, true);
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_participant;
+  // The live events of each participant, in index order.
+  std::unordered_map<std::string, std::set<std::uint32_t>> by_participant;
   for (std::uint32_t i = 0; i < n; ++i) {
-    for (const auto& p : events[i].participants) by_participant[p.entity_id].push_back(i);
+    for (const auto& p : events[i].participants) by_participant[p.entity_id].insert(i);
   }
-  std::vector<std::uint32_t> seen(n, UINT32_MAX);
-  std::uint32_t stamp = 0;
-  // Calls `visit(j)` once for each live event j != i that shares a participant with event i.
-  const auto neighbours = [&](std::uint32_t i, const auto& visit) {
-    ++stamp;
-    seen[i] = stamp;
-    for (const auto& p : events[i].participants) {
-      for (const std::uint32_t j : by_participant[p.entity_id]) {
-        if (seen[j] == stamp || !alive[j]) continue;
-        seen[j] = stamp;
-        visit(j);
-      }
-    }
-  };
   std::priority_queue<std::uint32_t, std::vector<std::uint32_t>, std::greater<>> dirty;
   for (std::uint32_t i = 0; i < n; ++i) dirty.push(i);
   while (!dirty.empty()) {
     const std::uint32_t i = dirty.top();
     dirty.pop();
     if (!alive[i]) continue;
+    // The first later event it can merge with: in each participant's list, the first one
+    // after i that merges (the lists are in index order), then the least of those.
     std::uint32_t partner = UINT32_MAX;
-    neighbours(i, [&](std::uint32_t j) {
-      if (j > i && j < partner && mergeable(events[i], events[j])) partner = j;
-    });
-    if (partner == UINT32_MAX) continue;
-    std::vector<std::string> before;
-    for (const auto& p : events[i].participants) before.push_back(p.entity_id);
-    Absorb(&events[i], events[partner]);
-    Canonicalize(&events[i]);
-    alive[partner] = false;
     for (const auto& p : events[i].participants) {
-      if (std::find(before.begin(), before.end(), p.entity_id) == before.end()) by_participant[p.entity_id].push_back(i);
+      const auto& list = by_participant[p.entity_id];
+      for (auto it = list.upper_bound(i); it != list.end() && *it < partner; ++it) {
+        if (mergeable(events[i], events[*it])) {
+          partner = *it;
+          break;
+        }
+      }
     }
+    if (partner == UINT32_MAX) continue;
+    for (const auto& p : events[partner].participants) by_participant[p.entity_id].erase(partner);
+    Absorb(&events[i], events[partner]);  // canonical again at the end, once
+    alive[partner] = false;
+    for (const auto& p : events[i].participants) by_participant[p.entity_id].insert(i);
     dirty.push(i);
-    neighbours(i, [&](std::uint32_t k) {
-      if (k < i && mergeable(events[k], events[i])) dirty.push(k);
-    });
+    // The earlier events that can now merge with the grown one.
+    for (const auto& p : events[i].participants) {
+      const auto& list = by_participant[p.entity_id];
+      for (auto it = list.begin(); it != list.end() && *it < i; ++it) {
+        if (mergeable(events[*it], events[i])) dirty.push(*it);
+      }
+    }
   }
   std::vector<Event> out;
   out.reserve(n);
   for (std::uint32_t i = 0; i < n; ++i) {
-    if (alive[i]) out.push_back(std::move(events[i]));
+    if (!alive[i]) continue;
+    Canonicalize(&events[i]);
+    out.push_back(std::move(events[i]));
   }
   std::sort(out.begin(), out.end(), [](const Event& a, const Event& b) {
     return std::tie(a.date, a.type, a.id) < std::tie(b.date, b.type, b.id);

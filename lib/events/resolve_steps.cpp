@@ -476,12 +476,15 @@ class AssemblyStep : public analysis::Annotator {
   // "A, B and C met, and a joint statement was signed": the signing is a statement. A verb
   // trigger takes the more specific type of a noun trigger of its class inside its clause.
   void UpgradeTypes(Document& d) const {
-    for (EventFrame& f : d.frames) {
+    // Frames are in sentence order: compare only those of one sentence (linear in frames).
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < d.frames.size(); ++i) {
+      EventFrame& f = d.frames[i];
+      if (d.frames[first].sentence != f.sentence) first = i;
       if (f.nominal) continue;
-      for (const EventFrame& g : d.frames) {
-        if (!g.nominal || g.sentence != f.sentence || g.trigger_word < f.clause_first || g.trigger_word >= f.clause_end) {
-          continue;
-        }
+      for (std::size_t j = first; j < d.frames.size() && d.frames[j].sentence == f.sentence; ++j) {
+        const EventFrame& g = d.frames[j];
+        if (!g.nominal || g.trigger_word < f.clause_first || g.trigger_word >= f.clause_end) continue;
         const auto& mine = triggers_.entries[f.entry];
         const auto& theirs = triggers_.entries[g.entry];
         if (theirs.event_class == mine.event_class && TypeRank(theirs.type) > TypeRank(mine.type)) f.type_from = g.entry;
