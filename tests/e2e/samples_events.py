@@ -85,6 +85,27 @@ disc = {m["entity_id"] for m in ms if m["resolved_by"] == "discovered"}
 check({"discovered:vahram-melkonyan", "discovered:orkhan-suleymanli"} <= disc, f"discovered: {disc}")
 check(all(m["confidence"] < 1.0 for m in ms if m["resolved_by"] == "discovered"), "discovered confidence below 1")
 
+# 6. Status: `events` writes every status; the graph holds happened events unless --status
+#    asks for more, and then the event node says which.
+text = "Ilham Aliyev will meet Nikol Pashinyan in Moscow next week. Vladimir Putin met Recep Tayyip Erdogan on Monday.\n"
+
+
+def stdin_run(*args):
+    p = subprocess.run([CLI, *args, "-", "--date", "2021-02-16", "-q"], input=text, capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit(f"{args}: exit {p.returncode}: {p.stderr}")
+    return p.stdout
+
+
+evs = [json.loads(l) for l in stdin_run("events").splitlines()]
+check(sorted(e["status"] for e in evs) == ["happened", "planned"], f"events statuses: {evs}")
+check(all(e["cameo"] == "036" for e in evs if e["status"] == "planned"), "a planned meeting is CAMEO 036")
+for args, want in ((["-f", "json"], ["happened"]), (["-f", "json", "--status", "all"], ["happened", "planned"]),
+                   (["-f", "json", "--status", "planned"], ["planned"])):
+    graph = json.loads(stdin_run("extract", *args))
+    got = sorted(n["status"] for n in graph["nodes"] if n["kind"] == "event")
+    check(got == want, f"extract {args}: event statuses {got}, want {want}")
+
 for f in failures:
     print("FAIL:", f)
 print(f"sample events: {len(failures)} failed checks")
