@@ -135,9 +135,10 @@ struct FrameArg {
   };
   std::int32_t mention = -1;  // index into Document::mentions
   Ref ref = Ref::kNone;
-  std::uint8_t count = 0;  // kPlural: the number given ("the two leaders"), or 0
-  std::string title;       // kTitle: the title's words, lower case ("prime minister")
-  bool subject = false;    // named before the trigger (the CAMEO source side)
+  std::uint8_t count = 0;        // kPlural: the number given ("the two leaders"), or 0
+  std::string title;             // kTitle: the title's words, lower case ("prime minister")
+  std::uint32_t title_word = 0;  // kTitle: the word the title starts at
+  bool subject = false;          // named before the trigger (the CAMEO source side)
 };
 
 // A candidate event: one trigger of one sentence, before assembly.
@@ -157,7 +158,10 @@ struct EventFrame {
                                          // "flew to Baku and met"), or UINT32_MAX
   std::vector<std::uint32_t> actors;     // the mentions taking part, once resolved
   std::vector<char> actor_subject;       // per actor: on the subject side
-  Event event;                           // filled step by step
+  // People a title alone stands for who are named nowhere in the document ("The Prime
+  // Minister" of a gov.uk readout: the UK's Prime Minister on the date), as participants.
+  std::vector<Participant> unnamed;
+  Event event;  // filled step by step
 };
 
 // The document model. Layers are filled by annotators in the order of their list; a layer

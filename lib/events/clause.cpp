@@ -61,9 +61,10 @@ bool AddNp(const SentenceView& s, const Cues& cues, std::uint32_t b, std::uint32
     // ("Kerry's and Lavrov's conversation").
     std::uint32_t owned = last + 2;
     while (owned < s.end() && (s.Pos(owned) == Upos::kCconj || s.Possessive(owned) || s.MentionOf(owned) >= 0)) ++owned;
-    const bool possessor = last + 2 < s.end() && s.Possessive(last + 1) && owned < s.end() && s.InNp(owned) &&
-                           owned != out->trigger;
-    if (!possessor && std::none_of(out->args.begin(), out->args.end(), [&](const FrameArg& a) { return a.mention == m; })) {
+    const bool possessor =
+        last + 2 < s.end() && s.Possessive(last + 1) && owned < s.end() && s.InNp(owned) && owned != out->trigger;
+    if (!possessor &&
+        std::none_of(out->args.begin(), out->args.end(), [&](const FrameArg& a) { return a.mention == m; })) {
       FrameArg arg;
       arg.mention = m;
       arg.subject = subject;
@@ -157,7 +158,8 @@ bool ReferenceNp(const SentenceView& s, const Cues& cues, std::uint32_t b, std::
   for (char& c : last_lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   // "the leaders of Russia, Azerbaijan and Armenia" names its people by their countries.
   const bool of_phrase = e < s.end() && s.Is(e, "of");
-  if ((first == "the" || first == "both" || first == "these") && e >= b + 2 && cues.plural.count(last_lower) && !of_phrase) {
+  if ((first == "the" || first == "both" || first == "these") && e >= b + 2 && cues.plural.count(last_lower) &&
+      !of_phrase) {
     arg->ref = FrameArg::Ref::kPlural;
     const std::string& n = s.Lemma(b + 1);
     arg->count = n == "two" ? 2 : n == "three" ? 3 : n == "four" ? 4 : 0;
@@ -172,6 +174,7 @@ bool ReferenceNp(const SentenceView& s, const Cues& cues, std::uint32_t b, std::
   }
   arg->ref = FrameArg::Ref::kTitle;
   arg->title = std::move(title);
+  arg->title_word = b + 1;
   return true;
 }
 
@@ -287,7 +290,8 @@ void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bo
         for (FrameArg& a : out->args) a.subject = false;
         agent = true;
       }
-      if (l == "with" || l == "between" || l == "among" || l == "to" || l == "by" || (l == "of" && (title_before || (nominal && !arg_pp)))) {
+      if (l == "with" || l == "between" || l == "among" || l == "to" || l == "by" ||
+          (l == "of" && (title_before || (nominal && !arg_pp)))) {
         arg_pp = l != "of" || arg_pp;
         joiner = true;
         ++w;
@@ -295,7 +299,7 @@ void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bo
         std::uint32_t b = 0, e = 0;
         s.NpAround(w + 1, &b, &e);
         if (cues.witness.count(s.Lemma(e - 1))) break;  // "in the presence of"
-        w = e;  // "in Moscow", "on Monday"
+        w = e;                                          // "in Moscow", "on Monday"
         joiner = false;
       } else {
         break;

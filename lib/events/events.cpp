@@ -3,8 +3,8 @@
 #include "common/tsv.hpp"
 #include "events/internal/steps.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <map>
 #include <queue>
 #include <set>
@@ -74,7 +74,8 @@ std::uint64_t Fnv1a(std::string_view s) {
 // `a` took its document's date by default and `b` is dated otherwise in the same document.
 bool DefaultDateYields(const Event& a, const Event& b) {
   if (a.default_date_doc.empty() || !b.default_date_doc.empty()) return false;
-  return std::any_of(b.evidence.begin(), b.evidence.end(), [&](const Evidence& ev) { return ev.doc == a.default_date_doc; });
+  return std::any_of(b.evidence.begin(), b.evidence.end(),
+                     [&](const Evidence& ev) { return ev.doc == a.default_date_doc; });
 }
 
 void Absorb(Event* into, const Event& from) {
@@ -84,8 +85,8 @@ void Absorb(Event* into, const Event& from) {
     into->default_date_doc.clear();
   }
   // Talks in a video format are not a phone call, whatever verb ("spoke with") told of them.
-  const bool video_talks = (into->event_class == "call" && from.mode == "video") ||
-                           (from.event_class == "call" && into->mode == "video");
+  const bool video_talks =
+      (into->event_class == "call" && from.mode == "video") || (from.event_class == "call" && into->mode == "video");
   if (video_talks) {
     const Event& talks = into->event_class == "call" ? from : *into;
     into->event_class = talks.event_class;
@@ -173,7 +174,8 @@ std::vector<std::uint32_t> Triggers::Find(std::string_view lemma) const {
 
 Status Triggers::Load(const std::string& path) {
   std::vector<tsv::Row> rows;
-  ACTORGRAPH_RETURN_IF_ERROR(tsv::Read(path, {"lemma", "pos", "type", "class", "cameo", "role", "args", "forms"}, &rows));
+  ACTORGRAPH_RETURN_IF_ERROR(
+      tsv::Read(path, {"lemma", "pos", "type", "class", "cameo", "role", "args", "forms"}, &rows));
   text::Analyzer analyzer;
   for (const auto& row : rows) {
     const auto& f = row.fields;
@@ -181,8 +183,10 @@ Status Triggers::Load(const std::string& path) {
     e.lemmas = Words(f[0]);
     if (e.lemmas.empty() || (f[1] != "VERB" && f[1] != "NOUN") || f[2].empty() || f[3].empty() ||
         (f[6] != "object" && f[6] != "with")) {
-      return Status::BadInput(fmt::format("{}:{}: lemma, pos (VERB or NOUN), type, class and args (object or with) "
-                                          "are required", path, row.line));
+      return Status::BadInput(
+          fmt::format("{}:{}: lemma, pos (VERB or NOUN), type, class and args (object or with) "
+                      "are required",
+                      path, row.line));
     }
     e.noun = f[1] == "NOUN";
     e.type = f[2];
@@ -207,9 +211,9 @@ Status Cues::Load(const std::string& path) {
   std::vector<tsv::Row> rows;
   ACTORGRAPH_RETURN_IF_ERROR(tsv::Read(path, {"cue", "word"}, &rows));
   const std::pair<std::string_view, StringSet*> sets[] = {
-      {"modal", &modal},     {"negation", &negation}, {"intent", &intent},   {"cancel", &cancel},
-      {"future", &future},   {"ahead", &ahead},       {"light", &light},     {"witness", &witness},
-      {"separately", &separately}, {"adjunct", &adjunct}, {"plural", &plural}, {"pronoun", &pronoun}};
+      {"modal", &modal},           {"negation", &negation}, {"intent", &intent}, {"cancel", &cancel},
+      {"future", &future},         {"ahead", &ahead},       {"light", &light},   {"witness", &witness},
+      {"separately", &separately}, {"adjunct", &adjunct},   {"plural", &plural}, {"pronoun", &pronoun}};
   for (const auto& row : rows) {
     StringSet* set = nullptr;
     for (const auto& [name, s] : sets) {
@@ -294,7 +298,6 @@ std::vector<Event> MergeEvents(std::vector<Event> events) {
   return out;
 }
 
-
 void RegisterSteps(analysis::Registry& registry) {
   using analysis::Resources;
   using analysis::WorkerContext;
@@ -312,31 +315,47 @@ void RegisterSteps(analysis::Registry& registry) {
                         }});
   const auto triggers = [](const Resources& r) -> const Triggers& { return *r.Find<Triggers>("triggers"); };
   const auto cues = [](const Resources& r) -> const Cues& { return *r.Find<Cues>("event-cues"); };
-  registry.Add({"event-candidates", "sentences with a possible trigger and someone to link (to be tagged)",
-                {"triggers", "event-cues"},
-                [=](const Resources& r, WorkerContext&) { return internal::MakeCandidatesStep(triggers(r), cues(r)); }});
-  registry.Add({"event-triggers", "trigger lemmas with their part of speech, one frame each", {"triggers"},
+  registry.Add(
+      {"event-candidates",
+       "sentences with a possible trigger and someone to link (to be tagged)",
+       {"triggers", "event-cues"},
+       [=](const Resources& r, WorkerContext&) { return internal::MakeCandidatesStep(triggers(r), cues(r)); }});
+  registry.Add({"event-triggers",
+                "trigger lemmas with their part of speech, one frame each",
+                {"triggers"},
                 [=](const Resources& r, WorkerContext&) { return internal::MakeTriggersStep(triggers(r)); }});
-  registry.Add({"event-arguments", "subjects, objects and with/between phrases of each trigger's clause",
+  registry.Add({"event-arguments",
+                "subjects, objects and with/between phrases of each trigger's clause",
                 {"triggers", "event-cues"},
                 [=](const Resources& r, WorkerContext&) { return internal::MakeArgumentsStep(triggers(r), cues(r)); }});
-  registry.Add({"event-status", "happened, planned, cancelled or negated, from the trigger's clause", {"event-cues"},
+  registry.Add({"event-status",
+                "happened, planned, cancelled or negated, from the trigger's clause",
+                {"event-cues"},
                 [=](const Resources& r, WorkerContext&) { return internal::MakeStatusStep(cues(r)); }});
-  registry.Add({"event-coreference", "references (they, the two leaders, the Secretary) resolved; roles", {"triggers"},
-                [=](const Resources& r, WorkerContext&) { return internal::MakeCoreferenceStep(triggers(r)); }});
-  registry.Add({"event-dates", "the date of each frame, from its clause", {},
-                [](const Resources&, WorkerContext&) { return internal::MakeDatesStep(); }});
-  registry.Add({"event-attributes", "place, mode and mediators of each frame", {"gazetteer"},
+  registry.Add({"event-coreference",
+                "references (they, the two leaders, the Secretary) resolved; roles",
+                {"triggers", "gazetteer"},
+                [=](const Resources& r, WorkerContext&) {
+                  return internal::MakeCoreferenceStep(triggers(r), *r.Find<gazetteer::Gazetteer>("gazetteer"));
+                }});
+  registry.Add({"event-dates", "the date of each frame, from its clause", {}, [](const Resources&, WorkerContext&) {
+                  return internal::MakeDatesStep();
+                }});
+  registry.Add({"event-attributes",
+                "place, mode and mediators of each frame",
+                {"gazetteer"},
                 [](const Resources& r, WorkerContext&) {
                   return internal::MakeAttributesStep(*r.Find<gazetteer::Gazetteer>("gazetteer"));
                 }});
-  registry.Add({"event-assembly", "frames to events, merged within the document", {"triggers"},
+  registry.Add({"event-assembly",
+                "frames to events, merged within the document",
+                {"triggers"},
                 [=](const Resources& r, WorkerContext&) { return internal::MakeAssemblyStep(triggers(r)); }});
 }
 
 const std::vector<std::string>& StepNames() {
-  static const std::vector<std::string> names = {"event-candidates", "tag-selected",  "event-triggers",
-                                                 "event-arguments",  "event-status",  "event-coreference",
+  static const std::vector<std::string> names = {"event-candidates", "tag-selected",     "event-triggers",
+                                                 "event-arguments",  "event-status",     "event-coreference",
                                                  "event-dates",      "event-attributes", "event-assembly"};
   return names;
 }

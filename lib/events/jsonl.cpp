@@ -116,8 +116,8 @@ Status FromJsonLine(std::string_view line, const std::string& where, Event* e) {
       e->participants.push_back(std::move(p));
     }
     for (const auto& sj : j.at("evidence")) {
-      e->evidence.push_back({sj.at("doc").get<std::string>(), sj.at("start").get<std::uint32_t>(),
-                             sj.at("end").get<std::uint32_t>()});
+      e->evidence.push_back(
+          {sj.at("doc").get<std::string>(), sj.at("start").get<std::uint32_t>(), sj.at("end").get<std::uint32_t>()});
     }
   } catch (const nlohmann::json::exception& ex) {
     return Status::BadInput(fmt::format("{}: not an actorgraph event: {}", where, JsonErrorText(ex.what())));
@@ -130,7 +130,8 @@ std::string PetrarchHeader() { return "doc\tdate\tsource\ttarget\tcameo\tevent_t
 std::string ToPetrarchRows(const Event& e) {
   std::string out;
   const std::string doc = e.evidence.empty() ? "" : e.evidence.front().doc;
-  for (const auto& [s, t] : Dyads(e)) out += fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", doc, e.date, s, t, e.cameo, e.type, e.id);
+  for (const auto& [s, t] : Dyads(e))
+    out += fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", doc, e.date, s, t, e.cameo, e.type, e.id);
   return out;
 }
 

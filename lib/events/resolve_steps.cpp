@@ -5,10 +5,11 @@
 #include "events/internal/steps.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cmath>
 #include <map>
+#include <set>
 
 namespace actorgraph::events::internal {
 namespace {
@@ -20,9 +21,7 @@ using analysis::FrameArg;
 using analysis::Mention;
 
 // The stronger of two statuses: negated > cancelled > planned > happened.
-EventStatus Stronger(EventStatus a, EventStatus b) {
-  return static_cast<int>(a) > static_cast<int>(b) ? a : b;
-}
+EventStatus Stronger(EventStatus a, EventStatus b) { return static_cast<int>(a) > static_cast<int>(b) ? a : b; }
 
 // Nouns whose "for"/"of"/"on" phrase is a plan: "preparations for the summit".
 bool PlanNoun(const std::string& l) {
@@ -42,7 +41,8 @@ class StatusStep : public analysis::Annotator {
       if (f.governing != UINT32_MAX) st = Stronger(st, VerbGroupStatus(s, f.governing, f.governing + 1));
       // "if they meet", "unless the talks ...": a condition.
       for (std::uint32_t w = f.clause_first; w < f.trigger_word; ++w) {
-        if (s.Pos(w) == Upos::kSconj && (s.Lemma(w) == "if" || s.Lemma(w) == "unless")) st = Stronger(st, EventStatus::kPlanned);
+        if (s.Pos(w) == Upos::kSconj && (s.Lemma(w) == "if" || s.Lemma(w) == "unless"))
+          st = Stronger(st, EventStatus::kPlanned);
       }
       f.status = st;
     }
@@ -59,16 +59,19 @@ class StatusStep : public analysis::Annotator {
     // "nothing was signed", "nobody met them": a negative subject.
     if (vb > s.first()) {
       const std::string& subject = s.Lemma(vb - 1);
-      if (subject == "nothing" || subject == "nobody" || subject == "none" || subject == "neither") return EventStatus::kNegated;
+      if (subject == "nothing" || subject == "nobody" || subject == "none" || subject == "neither")
+        return EventStatus::kNegated;
     }
     for (std::uint32_t k = vb; k < ve; ++k) {
       const std::string& l = s.Lemma(k);
       if (cues_.negation.count(l)) return EventStatus::kNegated;
       if (cues_.cancel.count(l)) st = Stronger(st, EventStatus::kCancelled);
-      if ((s.Pos(k) == Upos::kAux || s.Pos(k) == Upos::kVerb) && cues_.modal.count(l)) st = Stronger(st, EventStatus::kPlanned);
+      if ((s.Pos(k) == Upos::kAux || s.Pos(k) == Upos::kVerb) && cues_.modal.count(l))
+        st = Stronger(st, EventStatus::kPlanned);
       if (cues_.intent.count(l) && k < w) st = Stronger(st, EventStatus::kPlanned);  // "plans to meet"
     }
-    const bool infinitive = (s.Pos(vb) == Upos::kPart && s.Lemma(vb) == "to") || (vb > s.first() && s.Lemma(vb - 1) == "to");
+    const bool infinitive =
+        (s.Pos(vb) == Upos::kPart && s.Lemma(vb) == "to") || (vb > s.first() && s.Lemma(vb - 1) == "to");
     if (infinitive) {
       // "went to Pyongyang to meet Kim", "held a call with B to discuss ...": an infinitive of
       // purpose after a past event or journey happened as its verb did.
@@ -77,7 +80,8 @@ class StatusStep : public analysis::Annotator {
       st = Stronger(st, governing == UINT32_MAX ? EventStatus::kPlanned : VerbGroupStatus(s, governing, governing + 1));
     }
     // "is expected to", "plans to": an intent right before an infinitive.
-    if (vb >= s.first() + 2 && s.Lemma(vb - 1) == "to" && cues_.intent.count(s.Lemma(vb - 2))) st = Stronger(st, EventStatus::kPlanned);
+    if (vb >= s.first() + 2 && s.Lemma(vb - 1) == "to" && cues_.intent.count(s.Lemma(vb - 2)))
+      st = Stronger(st, EventStatus::kPlanned);
     return st;
   }
 
@@ -91,8 +95,9 @@ class StatusStep : public analysis::Annotator {
       if (s.IsVerb(w)) {
         const std::string& l = s.Lemma(w);
         const bool purpose = l == "go" || l == "travel" || l == "fly" || l == "come" || l == "arrive" || l == "head" ||
-                             l == "return" || l == "visit" || l == "hold" || l == "have" || l == "call" || l == "meet" ||
-                             l == "speak" || l == "convene" || l == "host" || l == "gather" || l == "phone";
+                             l == "return" || l == "visit" || l == "hold" || l == "have" || l == "call" ||
+                             l == "meet" || l == "speak" || l == "convene" || l == "host" || l == "gather" ||
+                             l == "phone";
         return purpose && w + 1 < to ? w : UINT32_MAX;  // a verb right before "to" governs it ("agreed to")
       }
       const bool aside = s.Text(w) == "," || s.Text(w) == "(" || s.Text(w) == ")";
@@ -101,7 +106,8 @@ class StatusStep : public analysis::Annotator {
           (pos == Upos::kAdj && w + 1 == to)) {  // "ready to", "due to"
         return UINT32_MAX;
       }
-      if (pos == Upos::kNoun && w + 1 == to && (s.Lemma(w) == "plan" || s.Lemma(w) == "invitation" || s.Lemma(w) == "offer")) {
+      if (pos == Upos::kNoun && w + 1 == to &&
+          (s.Lemma(w) == "plan" || s.Lemma(w) == "invitation" || s.Lemma(w) == "offer")) {
         return UINT32_MAX;  // "plans to meet"
       }
     }
@@ -123,7 +129,8 @@ class StatusStep : public analysis::Annotator {
       const std::string before2 = nb >= s.first() + 2 ? s.Lemma(nb - 2) : "";
       if (s.Pos(nb - 1) == Upos::kAdp && cues_.ahead.count(before)) st = Stronger(st, EventStatus::kPlanned);
       if ((before == "of" || before == "to") && cues_.ahead.count(before2)) st = Stronger(st, EventStatus::kPlanned);
-      if ((before == "for" || before == "of" || before == "on" || before == "to") && (PlanNoun(before2) || cues_.intent.count(before2))) {
+      if ((before == "for" || before == "of" || before == "on" || before == "to") &&
+          (PlanNoun(before2) || cues_.intent.count(before2))) {
         st = Stronger(st, EventStatus::kPlanned);
       }
       if (s.IsVerb(nb - 1)) st = Stronger(st, VerbGroupStatus(s, nb - 1, nb));
@@ -145,28 +152,101 @@ class StatusStep : public analysis::Annotator {
 // The people each frame's references stand for, and the frame's actors and participants.
 class CoreferenceStep : public analysis::Annotator {
  public:
-  explicit CoreferenceStep(const Triggers& t) : triggers_(t) {}
+  CoreferenceStep(const Triggers& t, const gazetteer::Gazetteer& g) : triggers_(t), gaz_(g) {}
 
   void Annotate(Document& d) override {
     titles_.clear();
+    principals_.clear();
     const EventFrame* previous = nullptr;  // the latest frame with two or more people
     for (EventFrame& f : d.frames) {
       f.actors.clear();
       f.actor_subject.clear();
+      f.unnamed.clear();
       for (const FrameArg& a : f.args) {
         if (a.ref == FrameArg::Ref::kNone) {
           Add(d, f, static_cast<std::uint32_t>(a.mention), a.subject);
         } else if (a.ref == FrameArg::Ref::kTitle) {
-          if (const std::int32_t m = ByTitle(d, a.title); m >= 0) Add(d, f, static_cast<std::uint32_t>(m), a.subject);
+          bool qualified = false;
+          const std::int32_t m = ByTitle(d, a.title, &qualified);
+          const Participant* p = m < 0 || qualified ? Principal(d, a) : nullptr;
+          if (p) {
+            f.unnamed.push_back(*p);
+            f.unnamed.back().subject = a.subject;
+          } else if (m >= 0) {
+            Add(d, f, static_cast<std::uint32_t>(m), a.subject);
+          }
         } else if (previous) {
           for (const std::uint32_t m : previous->actors) Add(d, f, m, a.subject);
+          for (Participant p : previous->unnamed) {
+            p.subject = a.subject;
+            f.unnamed.push_back(std::move(p));
+          }
         } else {
           for (const std::uint32_t m : RecentPeople(d, f, a.count ? a.count : 2)) Add(d, f, m, a.subject);
         }
       }
       Choose(d, f);
-      if (f.actors.size() >= 2 && f.status != EventStatus::kNegated && d.mentions[f.actors.front()].is_person()) previous = &f;
+      if (f.actors.size() + f.unnamed.size() >= 2 && f.status != EventStatus::kNegated &&
+          !f.event.participants.empty()) {
+        previous = &f;
+      }
     }
+  }
+
+  // "The Prime Minister" when no one of the document has that title: the one holder of the
+  // title's role, on the document date, in a country the document names, who is named
+  // nowhere in it (the publishing side's principal: Theresa May in a gov.uk readout that
+  // names the Australian and New Zealand prime ministers). The country named most often
+  // wins; a tie, or none, resolves to no one.
+  const Participant* Principal(const Document& d, const FrameArg& a) {
+    const std::string* role_key = nullptr;
+    const std::uint32_t at = d.words[a.title_word].start;
+    for (const auto& t : d.titles) {
+      if (t.first < d.tokens.size() && d.tokens[t.first].start == at) role_key = t.role_key;
+    }
+    if (!role_key || role_key->empty() || role_key->front() == '@') return nullptr;
+    if (const auto it = principals_.find(*role_key); it != principals_.end()) {
+      return it->second.entity_id.empty() ? nullptr : &it->second;
+    }
+    std::map<std::string, int> countries;  // country id → mentions
+    std::set<std::string> named;
+    for (const Mention& m : d.mentions) {
+      if (m.kind == gazetteer::Kind::kCountry) ++countries[m.entity_id];
+      if (m.is_person()) named.insert(m.entity_id);
+    }
+    Participant best;
+    int best_count = 0;
+    bool tie = false;
+    for (const auto& [country, count] : countries) {
+      const auto holders = gaz_.Holders(*role_key, country, d.date.date);
+      if (holders.size() != 1) continue;
+      const gazetteer::Entity& e = gaz_.entity(holders.front());
+      if (named.count(e.id)) continue;
+      // The title's words name the office ("Prime Minister of the United Kingdom", not
+      // "President of Iran", though both head a government).
+      bool titled = false;
+      for (const auto& r : e.roles)
+        titled |= r.role == *role_key && r.HeldOn(d.date.date) && HasWords(Lower(r.title), a.title);
+      if (!titled) continue;
+      if (count > best_count) {
+        best_count = count;
+        tie = false;
+        best = Participant{};
+        best.entity_id = e.id;
+        best.name = e.name;
+        best.kind = std::string(gazetteer::KindName(e.kind));
+        best.country = e.country;
+        for (const auto& r : e.roles) {
+          if (r.role == *role_key && r.HeldOn(d.date.date)) best.title = r.title;
+        }
+        best.confidence = 0.8;
+      } else if (count == best_count) {
+        tie = true;
+      }
+    }
+    if (tie || best_count == 0) best = Participant{};
+    Participant& kept = principals_[*role_key] = best;
+    return kept.entity_id.empty() ? nullptr : &kept;
   }
 
  private:
@@ -181,7 +261,8 @@ class CoreferenceStep : public analysis::Annotator {
   // People first; without people, countries and organisations only when one is the subject
   // and there are two ("Russia and Turkey signed"); never a place or "Name (Country)".
   void Choose(const Document& d, EventFrame& f) const {
-    const bool people = std::any_of(f.actors.begin(), f.actors.end(), [&](std::uint32_t m) { return d.mentions[m].is_person(); });
+    const bool people = !f.unnamed.empty() || std::any_of(f.actors.begin(), f.actors.end(),
+                                                          [&](std::uint32_t m) { return d.mentions[m].is_person(); });
     std::vector<std::uint32_t> kept;
     std::vector<char> subject;
     for (std::size_t k = 0; k < f.actors.size(); ++k) {
@@ -212,9 +293,22 @@ class CoreferenceStep : public analysis::Annotator {
       p.confidence = m.confidence;
       p.subject = f.actor_subject[k] != 0;
       p.role = entry.role;
-      if (!p.subject && p.role == "visitor") p.role = "host";
-      else if (!p.subject && p.role == "host") p.role = "visitor";
-      else if (!p.subject && p.role == "mediator") p.role = "participant";
+      if (!p.subject && p.role == "visitor")
+        p.role = "host";
+      else if (!p.subject && p.role == "host")
+        p.role = "visitor";
+      else if (!p.subject && p.role == "mediator")
+        p.role = "participant";
+      AddParticipant(&f.event, p);
+    }
+    for (Participant p : f.unnamed) {
+      p.role = entry.role;
+      if (!p.subject && p.role == "visitor")
+        p.role = "host";
+      else if (!p.subject && p.role == "host")
+        p.role = "visitor";
+      else if (!p.subject && p.role == "mediator")
+        p.role = "participant";
       AddParticipant(&f.event, p);
     }
   }
@@ -222,23 +316,37 @@ class CoreferenceStep : public analysis::Annotator {
   // The first person whose title (the words before the name, or the role held) has every
   // word of `title`: "the Secretary" → "Secretary Blinken", "the Prime Minister" → "Prime
   // Minister David Cameron".
-  std::int32_t ByTitle(const Document& d, const std::string& title) {
-    if (const auto it = titles_.find(title); it != titles_.end()) return it->second;
-    std::int32_t found = -1;
+  // A person found only under a country's qualifier ("Australian Prime Minister Malcolm
+  // Turnbull") sets *qualified: "the Prime Minister" may then be the publishing side's own.
+  std::int32_t ByTitle(const Document& d, const std::string& title, bool* qualified) {
+    if (const auto it = titles_.find(title); it != titles_.end()) {
+      *qualified = it->second.second;
+      return it->second.first;
+    }
+    std::int32_t found = -1, found_qualified = -1;
     for (std::size_t k = 0; k < d.mentions.size() && found < 0; ++k) {
       const Mention& m = d.mentions[k];
       if (!m.is_person()) continue;
       std::string context = Lower(m.role);
+      bool country = false;
       std::uint32_t t = m.first_token;
       for (int n = 0; n < 4 && t > 0 && (d.tokens[t - 1].flags & text::kCapitalized); ++n) {
         --t;
         context += ' ';
         context += d.tokens[t].key;
+        const std::int32_t c = d.covered[t];
+        country |= c >= 0 && d.mentions[static_cast<std::size_t>(c)].kind == gazetteer::Kind::kCountry;
       }
-      if (HasWords(context, title)) found = static_cast<std::int32_t>(k);
+      if (!HasWords(context, title)) continue;
+      if (!country)
+        found = static_cast<std::int32_t>(k);
+      else if (found_qualified < 0)
+        found_qualified = static_cast<std::int32_t>(k);
     }
-    titles_[title] = found;
-    return found;
+    *qualified = found < 0 && found_qualified >= 0;
+    const std::int32_t result = found >= 0 ? found : found_qualified;
+    titles_[title] = {result, *qualified};
+    return result;
   }
 
   static std::string Lower(std::string s) {
@@ -263,7 +371,8 @@ class CoreferenceStep : public analysis::Annotator {
     for (std::size_t k = d.mentions.size(); k > 0 && out.size() < count; --k) {
       const Mention& m = d.mentions[k - 1];
       if (m.start >= before || !m.is_person()) continue;
-      if (std::none_of(out.begin(), out.end(), [&](std::uint32_t o) { return d.mentions[o].entity_id == m.entity_id; })) {
+      if (std::none_of(out.begin(), out.end(),
+                       [&](std::uint32_t o) { return d.mentions[o].entity_id == m.entity_id; })) {
         out.push_back(static_cast<std::uint32_t>(k - 1));
       }
     }
@@ -271,7 +380,9 @@ class CoreferenceStep : public analysis::Annotator {
   }
 
   const Triggers& triggers_;
-  std::map<std::string, std::int32_t> titles_;
+  const gazetteer::Gazetteer& gaz_;
+  std::map<std::string, std::pair<std::int32_t, bool>> titles_;  // title → (mention, qualified)
+  std::map<std::string, Participant> principals_;                // by role key; empty: none
 };
 
 // The date of each frame: the nearest date expression of its clause before the trigger,
@@ -330,8 +441,10 @@ class DatesStep : public analysis::Annotator {
         }
         continue;
       }
-      if (end <= trigger) best = &m;
-      else if (!best && !AttachedElsewhere(d, m)) best = &m;
+      if (end <= trigger)
+        best = &m;
+      else if (!best && !AttachedElsewhere(d, m))
+        best = &m;
     }
     if (!best) best = nearest;  // "On January 11, after A and B met in Moscow, ..."
     f.event.date = best ? best->value : d.date.date;
@@ -355,7 +468,7 @@ class AttributesStep : public analysis::Annotator {
 
   void Annotate(Document& d) override {
     for (EventFrame& f : d.frames) {
-      if (f.actors.empty()) continue;
+      if (f.event.participants.empty()) continue;
       const SentenceView s(d, f.sentence);
       Mode(s, f);
       Place(s, f);
@@ -423,7 +536,8 @@ class AttributesStep : public analysis::Annotator {
                              [&](const Participant& p) { return p.entity_id == m.entity_id; });
       if (it == f.event.participants.end() || it->role != "participant") continue;
       for (const auto& r : gaz_.entity(static_cast<std::uint32_t>(m.entity)).roles) {
-        if ((r.role == "co_chair" || r.role == "personal_representative" || r.role == "envoy") && r.HeldOn(f.event.date)) {
+        if ((r.role == "co_chair" || r.role == "personal_representative" || r.role == "envoy") &&
+            r.HeldOn(f.event.date)) {
           it->role = "mediator";
         }
       }
@@ -445,9 +559,9 @@ class AssemblyStep : public analysis::Annotator {
     static const bool debug = std::getenv("AG_DEBUG_FRAMES") != nullptr;
     for (EventFrame& f : d.frames) {
       if (debug) {
-        std::fprintf(stderr, "frame %s status=%d args=%zu actors=%zu parts=%zu clause=[%u,%u) trig=%u\n", f.event.type.c_str(),
-                     static_cast<int>(f.status), f.args.size(), f.actors.size(), f.event.participants.size(), f.clause_first,
-                     f.clause_end, f.trigger_word);
+        std::fprintf(stderr, "frame %s status=%d args=%zu actors=%zu parts=%zu clause=[%u,%u) trig=%u\n",
+                     f.event.type.c_str(), static_cast<int>(f.status), f.args.size(), f.actors.size(),
+                     f.event.participants.size(), f.clause_first, f.clause_end, f.trigger_word);
       }
       if (f.status == EventStatus::kNegated || f.event.participants.empty()) continue;
       const auto& entry = triggers_.entries[f.entry];
@@ -487,7 +601,8 @@ class AssemblyStep : public analysis::Annotator {
         if (!g.nominal || g.trigger_word < f.clause_first || g.trigger_word >= f.clause_end) continue;
         const auto& mine = triggers_.entries[f.entry];
         const auto& theirs = triggers_.entries[g.entry];
-        if (theirs.event_class == mine.event_class && TypeRank(theirs.type) > TypeRank(mine.type)) f.type_from = g.entry;
+        if (theirs.event_class == mine.event_class && TypeRank(theirs.type) > TypeRank(mine.type))
+          f.type_from = g.entry;
       }
     }
   }
@@ -556,7 +671,9 @@ class AssemblyStep : public analysis::Annotator {
 }  // namespace
 
 std::unique_ptr<analysis::Annotator> MakeStatusStep(const Cues& c) { return std::make_unique<StatusStep>(c); }
-std::unique_ptr<analysis::Annotator> MakeCoreferenceStep(const Triggers& t) { return std::make_unique<CoreferenceStep>(t); }
+std::unique_ptr<analysis::Annotator> MakeCoreferenceStep(const Triggers& t, const gazetteer::Gazetteer& g) {
+  return std::make_unique<CoreferenceStep>(t, g);
+}
 std::unique_ptr<analysis::Annotator> MakeDatesStep() { return std::make_unique<DatesStep>(); }
 std::unique_ptr<analysis::Annotator> MakeAttributesStep(const gazetteer::Gazetteer& g) {
   return std::make_unique<AttributesStep>(g);

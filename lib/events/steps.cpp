@@ -1,8 +1,8 @@
 // The event annotators: candidates, triggers, arguments, status, coreference, dates,
 // attributes, assembly. See EVENTS.md.
+#include "events/internal/steps.hpp"
 #include "common/iso_date.hpp"
 #include "events/internal/clause.hpp"
-#include "events/internal/steps.hpp"
 
 #include <algorithm>
 #include <set>
@@ -25,17 +25,18 @@ class CandidatesStep : public analysis::Annotator {
   void Annotate(Document& d) override {
     d.to_tag.clear();
     std::size_t title = 0;
-    ForEachSentence(d, [&](std::uint32_t s, std::uint32_t first, std::uint32_t end, std::uint32_t mb, std::uint32_t me) {
-      bool trigger = false, someone = mb < me;
-      for (std::uint32_t i = first; i < end && !(trigger && someone); ++i) {
-        const HashedKey key{d.tokens[i].key, d.tokens[i].hash};
-        trigger |= triggers_.forms.count(key) > 0;
-        someone |= cues_.pronoun.count(key) > 0 || cues_.plural.count(key) > 0;
-      }
-      while (title < d.titles.size() && d.titles[title].end <= first) ++title;
-      someone |= title < d.titles.size() && d.titles[title].first < end;
-      if (trigger && someone) d.to_tag.push_back(s);
-    });
+    ForEachSentence(d,
+                    [&](std::uint32_t s, std::uint32_t first, std::uint32_t end, std::uint32_t mb, std::uint32_t me) {
+                      bool trigger = false, someone = mb < me;
+                      for (std::uint32_t i = first; i < end && !(trigger && someone); ++i) {
+                        const HashedKey key{d.tokens[i].key, d.tokens[i].hash};
+                        trigger |= triggers_.forms.count(key) > 0;
+                        someone |= cues_.pronoun.count(key) > 0 || cues_.plural.count(key) > 0;
+                      }
+                      while (title < d.titles.size() && d.titles[title].end <= first) ++title;
+                      someone |= title < d.titles.size() && d.titles[title].first < end;
+                      if (trigger && someone) d.to_tag.push_back(s);
+                    });
   }
 
  private:
@@ -44,10 +45,10 @@ class CandidatesStep : public analysis::Annotator {
 };
 
 bool DateWord(const std::string& l) {
-  static const std::set<std::string> words = {
-      "january", "february", "march",  "april",   "may",       "june",     "july",   "august", "september",
-      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-      "sunday",  "the",      "that",    "this"};
+  static const std::set<std::string> words = {"january", "february", "march",     "april",    "may",      "june",
+                                              "july",    "august",   "september", "october",  "november", "december",
+                                              "monday",  "tuesday",  "wednesday", "thursday", "friday",   "saturday",
+                                              "sunday",  "the",      "that",      "this"};
   return words.count(l) > 0 || (!l.empty() && l[0] >= '0' && l[0] <= '9');
 }
 
@@ -61,7 +62,8 @@ std::uint32_t TriggerAt(const SentenceView& s, const Triggers& triggers, std::ui
     pos = Upos::kVerb;
   }
   const bool after_possessive = w > s.first() && s.Possessive(w - 1);  // headline "Rubio's Call with"
-  const auto past = pos == Upos::kVerb && s.Pos(w) != Upos::kVerb ? triggers.past.find(s.Lemma(w)) : triggers.past.end();
+  const auto past =
+      pos == Upos::kVerb && s.Pos(w) != Upos::kVerb ? triggers.past.find(s.Lemma(w)) : triggers.past.end();
   for (const std::uint32_t e : triggers.Find(past != triggers.past.end() ? past->second : s.Lemma(w))) {
     const auto& entry = triggers.entries[e];
     const bool noun_ok = pos == Upos::kNoun || pos == Upos::kPropn || (after_possessive && pos == Upos::kVerb);
@@ -110,7 +112,8 @@ class TriggersStep : public analysis::Annotator {
         f.sentence = sentence;
         f.first_token = tok;
         f.end_token = end_tok;
-        f.trigger_word = triggers_.entries[e].noun ? end - static_cast<std::uint32_t>(triggers_.entries[e].lemmas.size()) : w;
+        f.trigger_word =
+            triggers_.entries[e].noun ? end - static_cast<std::uint32_t>(triggers_.entries[e].lemmas.size()) : w;
         f.trigger_end = end;
         f.entry = e;
         f.nominal = triggers_.entries[e].noun;
@@ -184,8 +187,9 @@ class ArgumentsStep : public analysis::Annotator {
     // A light verb right before the phrase: "held talks", "had a phone conversation", 'had
     // "constructive" talks'.
     std::uint32_t lb = nb;
-    while (lb > s.first() && (s.Text(lb - 1) == "\"" || s.Text(lb - 1) == "\xE2\x80\x9C" || s.Text(lb - 1) == "\xE2\x80\x9D" ||
-                              (s.Pos(lb - 1) == Upos::kAdj && lb - 1 > s.first()))) {
+    while (lb > s.first() &&
+           (s.Text(lb - 1) == "\"" || s.Text(lb - 1) == "\xE2\x80\x9C" || s.Text(lb - 1) == "\xE2\x80\x9D" ||
+            (s.Pos(lb - 1) == Upos::kAdj && lb - 1 > s.first()))) {
       --lb;
     }
     if (lb > s.first() && s.IsVerb(lb - 1) && cues_.light.count(s.Lemma(lb - 1))) {

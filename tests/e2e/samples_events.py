@@ -106,6 +106,22 @@ for args, want in ((["-f", "json"], ["happened"]), (["-f", "json", "--status", "
     got = sorted(n["status"] for n in graph["nodes"] if n["kind"] == "event")
     check(got == want, f"extract {args}: event statuses {got}, want {want}")
 
+# 7. "The Prime Minister" whom the text never names is the one holder of that office, on the
+#    date, in a country it names whose holder it does not name (a gov.uk readout's own PM).
+def events_of(body, date):
+    p = subprocess.run([CLI, "events", "-", "--date", date, "-q"], input=body, capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit(f"events: exit {p.returncode}: {p.stderr}")
+    return [json.loads(l) for l in p.stdout.splitlines()]
+
+
+evs = events_of("The Prime Minister met Australian Prime Minister Malcolm Turnbull in London today. "
+                "The UK and Australia are close partners.\n", "2017-06-10")
+check([set(who(e)) for e in evs] == [{"person:theresa-may", "person:malcolm-turnbull"}], f"the UK's Prime Minister: {evs}")
+# The control: no country whose Prime Minister the text leaves unnamed, so no one to add.
+evs = events_of("The Prime Minister met Australian Prime Minister Malcolm Turnbull in Sydney today.\n", "2017-06-10")
+check(not any("person:theresa-may" in who(e) for e in evs), f"no unnamed Prime Minister: {evs}")
+
 for f in failures:
     print("FAIL:", f)
 print(f"sample events: {len(failures)} failed checks")

@@ -39,7 +39,7 @@ std::unique_ptr<analysis::Annotator> MakeCandidatesStep(const Triggers& triggers
 std::unique_ptr<analysis::Annotator> MakeTriggersStep(const Triggers& triggers);
 std::unique_ptr<analysis::Annotator> MakeArgumentsStep(const Triggers& triggers, const Cues& cues);
 std::unique_ptr<analysis::Annotator> MakeStatusStep(const Cues& cues);
-std::unique_ptr<analysis::Annotator> MakeCoreferenceStep(const Triggers& triggers);
+std::unique_ptr<analysis::Annotator> MakeCoreferenceStep(const Triggers& triggers, const gazetteer::Gazetteer& gaz);
 std::unique_ptr<analysis::Annotator> MakeDatesStep();
 std::unique_ptr<analysis::Annotator> MakeAttributesStep(const gazetteer::Gazetteer& gaz);
 std::unique_ptr<analysis::Annotator> MakeAssemblyStep(const Triggers& triggers);
