@@ -197,6 +197,11 @@ class ArgumentsStep : public analysis::Annotator {
       s.VpAround(lb - 1, &vb, &ve);
       scan->governing_vp = vb;
       ScanSubject(s, cues_, vb, 0, scan);
+    } else if (const std::uint32_t owner = VerbOfPossessivePronoun(s, nb); owner != UINT32_MAX) {
+      std::uint32_t vb = 0, ve = 0;
+      s.VpAround(owner, &vb, &ve);
+      scan->governing_vp = vb;
+      ScanSubject(s, cues_, vb, 0, scan);
     } else if (const std::uint32_t after = VerbBeforeAfterPhrase(s, nb); after != UINT32_MAX) {
       std::uint32_t vb = 0, ve = 0;
       s.VpAround(after, &vb, &ve);
@@ -208,6 +213,20 @@ class ArgumentsStep : public analysis::Annotator {
       scan->governing_vp = vb;
       ScanSubject(s, cues_, vb, 0, scan);
     }
+  }
+
+  // "Medvedev endorsed the plan during his meeting with Sarkozy": "his" is the subject of the
+  // verb the phrase belongs to. That verb's word, or UINT32_MAX.
+  static std::uint32_t VerbOfPossessivePronoun(const SentenceView& s, std::uint32_t nb) {
+    if (!(s.Is(nb, "his") || s.Is(nb, "her") || s.Is(nb, "their")) || nb == s.first() || s.Pos(nb - 1) != Upos::kAdp) {
+      return UINT32_MAX;
+    }
+    for (std::uint32_t w = nb - 1; w > s.first(); --w) {
+      if (s.IsVerb(w - 1)) return w - 1;
+      const Upos pos = s.Pos(w - 1);
+      if (pos == Upos::kPunct || pos == Upos::kSconj || pos == Upos::kCconj || pos == Upos::kPron) return UINT32_MAX;
+    }
+    return UINT32_MAX;
   }
 
   // "A, B and C signed a joint statement after three hours of trilateral talks": talks that are

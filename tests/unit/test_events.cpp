@@ -87,6 +87,11 @@ TEST_CASE("participant patterns", "[events]") {
       // A passive: the agent after "by" hosts.
       {"Ilham Aliyev was welcomed by Vladimir Putin in Moscow.", "meeting", "2021-02-16", "place:moscow",
        {"ilham-aliyev/visitor", "vladimir-putin/host"}},
+      {"Ilham Aliyev was greeted by Vladimir Putin in Moscow.", "meeting", "2021-02-16", "place:moscow",
+       {"ilham-aliyev/visitor", "vladimir-putin/host"}},
+      // "his meeting": the possessive pronoun is the subject of the verb the phrase belongs to.
+      {"Vladimir Putin endorsed the plan during his meeting in Moscow with Ilham Aliyev.", "meeting", "2021-02-16",
+       "place:moscow", {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // "call on" a date is a call; "called on X to" (a demand) is the row in the negatives.
       {"Vladimir Putin held a call on February 12 with Nikol Pashinyan.", "call", "2021-02-12", "",
        {"nikol-pashinyan/participant", "vladimir-putin/participant"}},
@@ -134,6 +139,7 @@ TEST_CASE("negative cases: speech, negation, a possessor, a lone participant", "
                                  "Ilham Aliyev plans to visit Moscow with Vladimir Putin's blessing.",
                                  "Jeyhun Bayramov held talks.",
                                  "Vladimir Putin called on Ilham Aliyev to withdraw.",
+                                 "Vladimir Putin endorsed the plan during a meeting of the ministers.",
                                  "The statements signed by the leaders of Russia and Armenia remain in force."}) {
     INFO(text);
     CHECK(Extract(text).empty());
@@ -161,6 +167,8 @@ TEST_CASE("status: happened, planned or cancelled, from the trigger's clause", "
       // An infinitive of purpose after a journey or an event happened; after "agreed", planned.
       {"Ilham Aliyev flew to Moscow to meet Vladimir Putin.", "happened"},
       {"Ilham Aliyev agreed to meet Vladimir Putin.", "planned"},
+      {"Vladimir Putin looks forward to his meeting with Ilham Aliyev.", "planned"},
+      {"Vladimir Putin spoke about his meeting with Ilham Aliyev.", "happened"},
   };
   for (const auto& r : rows) {
     INFO(r.text);
@@ -316,8 +324,8 @@ TEST_CASE("plural references: 'the two leaders' are the latest people named befo
   // "the three leaders" takes three; with fewer people named before, nothing.
   evs = Extract("Nikol Pashinyan and Ilham Aliyev came to Sochi. Vladimir Putin greeted them. The three leaders held talks.");
   REQUIRE(!evs.empty());
-  CHECK(Who(evs.back()) ==
-        std::vector<std::string>{"ilham-aliyev/participant", "nikol-pashinyan/participant", "vladimir-putin/participant"});
+  // Putin greeted them (host and visitors), and the three held talks: one meeting.
+  CHECK(Who(evs.back()) == std::vector<std::string>{"ilham-aliyev/visitor", "nikol-pashinyan/visitor", "vladimir-putin/host"});
   CHECK(Extract("Vladimir Putin spoke. The three leaders held talks.").empty());
   // Not for signing: the presidents watched the ministers sign.
   evs = Extract("Ilham Aliyev met Vladimir Putin in Moscow on Monday. "
