@@ -292,25 +292,22 @@ class CoreferenceStep : public analysis::Annotator {
       p.country = m.country;
       p.confidence = m.confidence;
       p.subject = f.actor_subject[k] != 0;
-      p.role = entry.role;
-      if (!p.subject && p.role == "visitor")
-        p.role = "host";
-      else if (!p.subject && p.role == "host")
-        p.role = "visitor";
-      else if (!p.subject && p.role == "mediator")
-        p.role = "participant";
-      AddParticipant(&f.event, p);
+      AddInRole(&f.event, std::move(p), entry.role);
     }
-    for (Participant p : f.unnamed) {
-      p.role = entry.role;
-      if (!p.subject && p.role == "visitor")
-        p.role = "host";
-      else if (!p.subject && p.role == "host")
-        p.role = "visitor";
-      else if (!p.subject && p.role == "mediator")
-        p.role = "participant";
-      AddParticipant(&f.event, p);
-    }
+    for (const Participant& p : f.unnamed) AddInRole(&f.event, p, entry.role);
+  }
+
+  // The trigger's role for the subject's people; the people after it take the other side
+  // (the visited host, the visiting guest, and no mediator).
+  static void AddInRole(Event* e, Participant p, const std::string& role) {
+    p.role = role;
+    if (!p.subject && p.role == "visitor")
+      p.role = "host";
+    else if (!p.subject && p.role == "host")
+      p.role = "visitor";
+    else if (!p.subject && p.role == "mediator")
+      p.role = "participant";
+    AddParticipant(e, p);
   }
 
   // The first person whose title (the words before the name, or the role held) has every

@@ -192,27 +192,17 @@ class ArgumentsStep : public analysis::Annotator {
             (s.Pos(lb - 1) == Upos::kAdj && lb - 1 > s.first()))) {
       --lb;
     }
-    if (lb > s.first() && s.IsVerb(lb - 1) && cues_.light.count(s.Lemma(lb - 1))) {
-      std::uint32_t vb = 0, ve = 0;
-      s.VpAround(lb - 1, &vb, &ve);
-      scan->governing_vp = vb;
-      ScanSubject(s, cues_, vb, 0, scan);
-    } else if (const std::uint32_t owner = VerbOfPossessivePronoun(s, nb); owner != UINT32_MAX) {
-      std::uint32_t vb = 0, ve = 0;
-      s.VpAround(owner, &vb, &ve);
-      scan->governing_vp = vb;
-      ScanSubject(s, cues_, vb, 0, scan);
-    } else if (const std::uint32_t after = VerbBeforeAfterPhrase(s, nb); after != UINT32_MAX) {
-      std::uint32_t vb = 0, ve = 0;
-      s.VpAround(after, &vb, &ve);
-      scan->governing_vp = vb;
-      ScanSubject(s, cues_, vb, 0, scan);
-    } else if (const std::uint32_t motion = MotionVerbBefore(s, nb); motion != UINT32_MAX) {
-      std::uint32_t vb = 0, ve = 0;
-      s.VpAround(motion, &vb, &ve);
-      scan->governing_vp = vb;
-      ScanSubject(s, cues_, vb, 0, scan);
-    }
+    // The verb whose subject takes part: a light verb, or the verb of "his meeting", of
+    // "after three hours of talks", of "on a two-day visit" (the first that applies).
+    std::uint32_t verb = lb > s.first() && s.IsVerb(lb - 1) && cues_.light.count(s.Lemma(lb - 1)) ? lb - 1 : UINT32_MAX;
+    if (verb == UINT32_MAX) verb = VerbOfPossessivePronoun(s, nb);
+    if (verb == UINT32_MAX) verb = VerbBeforeAfterPhrase(s, nb);
+    if (verb == UINT32_MAX) verb = MotionVerbBefore(s, nb);
+    if (verb == UINT32_MAX) return;
+    std::uint32_t vb = 0, ve = 0;
+    s.VpAround(verb, &vb, &ve);
+    scan->governing_vp = vb;
+    ScanSubject(s, cues_, vb, 0, scan);
   }
 
   // "Medvedev endorsed the plan during his meeting with Sarkozy": "his" is the subject of the

@@ -52,6 +52,18 @@ class SurnamesStep : public analysis::Annotator {
     }
   }
 
+  // `m` (a surname) stands for the person of the full mention `full`.
+  static void StandFor(const Mention& full, Mention* m) {
+    m->entity = full.entity;
+    m->entity_id = full.entity_id;
+    m->kind = full.kind;
+    m->name = full.name;
+    m->role = full.role;
+    m->country = full.country;
+    m->confidence = full.entity >= 0 ? kSurnameInDocument : kDiscovered;
+    m->resolved_by = MentionSource::kSurname;
+  }
+
   // A surname that discovery took after its title ("Deputy Secretary Sherman", "President
   // Aliyev") is the person named in full elsewhere in the document ("Wendy R. Sherman"), else
   // the one namesake in office on the document date, else stays discovered.
@@ -78,13 +90,7 @@ class SurnamesStep : public analysis::Annotator {
       }
       if (full != SIZE_MAX) {
         const Mention copy = d.mentions[full];
-        m.entity = copy.entity;
-        m.entity_id = copy.entity_id;
-        m.name = copy.name;
-        m.role = copy.role;
-        m.country = copy.country;
-        m.confidence = copy.entity >= 0 ? kSurnameInDocument : kDiscovered;
-        m.resolved_by = MentionSource::kSurname;
+        StandFor(copy, &m);
         continue;
       }
       if (t.key.size() < kMinGlobalSurname) continue;
@@ -110,15 +116,7 @@ class SurnamesStep : public analysis::Annotator {
     m.end_token = i + 1;
     if (auto it = by_surname_.empty() ? by_surname_.end() : by_surname_.find(HashedKey{t.key, t.hash});
         it != by_surname_.end()) {
-      const Mention& full = d.mentions[it->second];
-      m.entity = full.entity;
-      m.entity_id = full.entity_id;
-      m.kind = full.kind;
-      m.name = full.name;
-      m.role = full.role;
-      m.country = full.country;
-      m.confidence = full.entity >= 0 ? kSurnameInDocument : kDiscovered;
-      m.resolved_by = MentionSource::kSurname;
+      StandFor(d.mentions[it->second], &m);
       found_.push_back(std::move(m));
       return;
     }
