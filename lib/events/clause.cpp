@@ -35,6 +35,7 @@ bool TitleLike(const SentenceView& s, std::uint32_t b, std::uint32_t e) {
       continue;
     }
     if (s.Pos(w) == Upos::kDet) continue;
+    if (s.Possessive(w) && w > b && s.MentionOf(w - 1) >= 0) continue;  // "Azerbaijan's President"
     if (!s.Capitalised(w)) return false;
     any = true;
   }
@@ -46,6 +47,49 @@ bool HasPerson(const SentenceView& s, std::uint32_t b, std::uint32_t e) {
     if (s.MentionOf(w) >= 0 && s.doc().mentions[static_cast<std::size_t>(s.MentionOf(w))].is_person()) return true;
   }
   return false;
+}
+
+// Quotation marks, straight and typographic: an argument scan steps over them.
+bool IsQuote(const SentenceView& s, std::uint32_t w) {
+  const std::string_view t = s.Text(w);
+  return t == "\"" || t == "'" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x98" ||
+         t == "\xE2\x80\x99";
+}
+
+// A photo caption's place of a person between commas: "Medvedev, center, Sarkisian, second
+// right, and Aliyev, left, meet".
+bool PositionWord(const std::string& l) {
+  return l == "left" || l == "right" || l == "center" || l == "centre" || l == "top" || l == "bottom" ||
+         l == "front" || l == "rear" || l == "back" || l == "second" || l == "third" || l == "fourth" || l == "from" ||
+         l == "far" || l == "l" || l == "r" || l == "c";
+}
+bool PlaceWord(const std::string& l) {
+  return l == "left" || l == "right" || l == "center" || l == "centre" || l == "top" || l == "bottom" ||
+         l == "front" || l == "rear" || l == "l" || l == "r" || l == "c";
+}
+
+// The closing comma of a position aside that opens after the comma at word `comma`, or
+// UINT32_MAX when there is none.
+std::uint32_t PositionAsideAfter(const SentenceView& s, std::uint32_t comma) {
+  bool place = false;
+  std::uint32_t w = comma + 1;
+  for (; w < s.end() && !IsComma(s, w); ++w) {
+    if (!PositionWord(s.Lemma(w)) || s.MentionOf(w) >= 0) return UINT32_MAX;
+    place |= PlaceWord(s.Lemma(w));
+  }
+  return place && w < s.end() && w <= comma + 4 ? w : UINT32_MAX;
+}
+
+// The opening comma of a position aside that closes with the comma at word `comma`, or
+// UINT32_MAX.
+std::uint32_t PositionAsideBefore(const SentenceView& s, std::uint32_t comma) {
+  bool place = false;
+  std::uint32_t w = comma;
+  for (; w > s.first() && !IsComma(s, w - 1); --w) {
+    if (!PositionWord(s.Lemma(w - 1)) || s.MentionOf(w - 1) >= 0) return UINT32_MAX;
+    place |= PlaceWord(s.Lemma(w - 1));
+  }
+  return place && w > s.first() && comma - w <= 3 && comma > w ? w - 1 : UINT32_MAX;
 }
 
 // The mentions of NP [b, e) as arguments; a possessor ("Putin's war") is none. Returns
@@ -88,6 +132,25 @@ std::uint32_t RelativeStart(const SentenceView& s, std::uint32_t w) {
     if (IsComma(s, k - 1)) return k < s.end() && IsRelative(s, k) ? k - 1 : UINT32_MAX;
   }
   return UINT32_MAX;
+}
+
+// One past the ")" closing the "(" at word w, or UINT32_MAX when none closes it.
+std::uint32_t AfterParenthesis(const SentenceView& s, std::uint32_t w) {
+  std::uint32_t close = w + 1;
+  while (close < s.end() && s.Text(close) != ")") ++close;
+  return close == s.end() ? UINT32_MAX : close + 1;
+}
+
+// "met a range of officials, including A, B and C": those listed, each met apart, when the
+// phrase before names no one (`title_before`) and no object came before it.
+bool NoObjects(const ClauseScan& scan) {
+  return std::none_of(scan.args.begin(), scan.args.end(), [](const FrameArg& a) { return !a.subject; });
+}
+
+bool IncludingList(bool title_before, ClauseScan* out) {
+  if (!NoObjects(*out) || !title_before) return false;
+  out->separately = true;
+  return true;
 }
 
 }  // namespace
@@ -193,6 +256,8 @@ void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start
       while (open > s.first() && s.Text(open) != "(") --open;
       if (s.Text(open) != "(") break;
       k = open;
+    } else if (IsComma(s, w) && PositionAsideBefore(s, w) != UINT32_MAX) {
+      k = PositionAsideBefore(s, w) + 1;  // ", second right,": the comma before it is a joiner
     } else if (IsComma(s, w) || pos == Upos::kCconj) {
       joiner = true;
       coordinated |= !collected;
@@ -263,10 +328,16 @@ void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bo
     const bool next_verb = w + 1 < s.end() && s.IsVerb(w + 1);
     if (pos == Upos::kPunct && s.Text(w) == "(") {
       // "Igor Popov (Russia), Stephane Visconti (France)": the aside names no one taking part.
-      std::uint32_t close = w + 1;
-      while (close < s.end() && s.Text(close) != ")") ++close;
-      if (close == s.end()) break;
-      w = close + 1;
+      w = AfterParenthesis(s, w);
+      if (w == UINT32_MAX) break;
+    } else if (IsQuote(s, w)) {
+      ++w;  // "a grouping of 'Coalition of the Willing' Leaders"
+    } else if (IsComma(s, w) && PositionAsideAfter(s, w) != UINT32_MAX) {
+      w = PositionAsideAfter(s, w);  // "Aliyev, left, and ...": on from the closing comma
+    } else if ((IsComma(s, w) && s.Is(w + 1, "include")) || (s.Is(w, "include") && title_before)) {
+      if (!IncludingList(title_before, out)) break;
+      joiner = true;
+      w += IsComma(s, w) ? 2 : 1;
     } else if (pos == Upos::kPunct) {
       // "After the talks, A and B signed": a comma before any argument ends the phrase.
       if (IsComma(s, w) && !arg_pp && !direct_object && out->args.empty()) break;
@@ -284,9 +355,9 @@ void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bo
       out->separately |= cues.separately.count(l) > 0;
       ++w;
     } else if (pos == Upos::kAdp) {
-      if (l == "by" && w == from && !nominal) {
-        // A passive: "welcomed by Vladimir Putin". The agent is the subject; the grammatical
-        // subject is the object.
+      // A passive: "welcomed by Vladimir Putin", "was signed in Brazil by A". The agent is the
+      // subject; the grammatical subject is the object.
+      if (l == "by" && !nominal && !agent && (w == from || (out->passive && NoObjects(*out)))) {
         for (FrameArg& a : out->args) a.subject = false;
         agent = true;
       }

@@ -327,8 +327,9 @@ class CoreferenceStep : public analysis::Annotator {
       std::string context = Lower(m.role);
       bool country = false;
       std::uint32_t t = m.first_token;
-      for (int n = 0; n < 4 && t > 0 && (d.tokens[t - 1].flags & text::kCapitalized); ++n) {
+      for (int n = 0; n < 4 && t > 0 && (d.tokens[t - 1].flags & (text::kCapitalized | text::kPossessive)); ++n) {
         --t;
+        if (d.tokens[t].flags & text::kPossessive) continue;  // "New Zealand's Prime Minister"
         context += ' ';
         context += d.tokens[t].key;
         const std::int32_t c = d.covered[t];
@@ -395,6 +396,29 @@ bool AttachedElsewhere(const Document& d, const text::DateMention& m) {
          before == "through";
 }
 
+// "Theresa May": a month inside a person's name is no date.
+bool InPersonName(const Document& d, const text::DateMention& m) {
+  const std::uint32_t at = d.tokens[m.first_token].start, end = d.tokens[m.end_token - 1].end;
+  auto it = std::lower_bound(d.mentions.begin(), d.mentions.end(), at,
+                             [](const Mention& x, std::uint32_t pos) { return x.end <= pos; });
+  for (; it != d.mentions.end() && it->start < end; ++it) {
+    if (it->is_person()) return true;
+  }
+  return false;
+}
+
+// Whether only phrases without a verb stand between f's clause and byte offset `to`, on
+// one line: "meet in the palace in Kazan, Russia, Friday, June 24, 2011" (but not "discussed
+// plans to hold elections in October").
+bool OnlyAdjunctsBetween(const Document& d, const EventFrame& f, std::uint32_t to) {
+  const std::uint32_t from = d.words[f.trigger_word].start;
+  if (d.text().substr(from, to - from).find('\n') != std::string_view::npos) return false;
+  for (std::uint32_t w = f.clause_end; w < d.words.size() && d.words[w].start < to; ++w) {
+    if (d.upos[w] == tagger::Upos::kVerb || d.upos[w] == tagger::Upos::kAux) return false;
+  }
+  return true;
+}
+
 class DatesStep : public analysis::Annotator {
  public:
   void Annotate(Document& d) override {
@@ -408,7 +432,9 @@ class DatesStep : public analysis::Annotator {
         auto dates = text::FindDates(d.text(), d.tokens, f.first_token, f.end_token, d.date.date);
         for (auto& m : dates) {
           const std::uint32_t at = d.tokens[m.first_token].start;
-          if (!(at >= d.date.dateline.start && at < d.date.dateline.end)) d.dates.push_back(std::move(m));
+          if (!(at >= d.date.dateline.start && at < d.date.dateline.end) && !InPersonName(d, m)) {
+            d.dates.push_back(std::move(m));
+          }
         }
       }
       Date(d, f, first_date);
@@ -422,6 +448,7 @@ class DatesStep : public analysis::Annotator {
     const std::uint32_t trigger = d.words[f.trigger_word].start;
     const text::DateMention* best = nullptr;
     const text::DateMention* nearest = nullptr;  // in the sentence, outside the clause
+    const text::DateMention* later = nullptr;    // after the clause, no other trigger between
     std::uint32_t nearest_distance = UINT32_MAX;
     for (std::size_t k = first_date; k < d.dates.size(); ++k) {
       const auto& m = d.dates[k];
@@ -436,6 +463,8 @@ class DatesStep : public analysis::Annotator {
           nearest = &m;
           nearest_distance = distance;
         }
+        // "A, left, and B, right, meet in the palace in Kazan, Friday, June 24, 2011."
+        if (!later && at >= to && !AttachedElsewhere(d, m) && OnlyAdjunctsBetween(d, f, at)) later = &m;
         continue;
       }
       if (end <= trigger)
@@ -444,6 +473,17 @@ class DatesStep : public analysis::Annotator {
         best = &m;
     }
     if (!best) best = nearest;  // "On January 11, after A and B met in Moscow, ..."
+    if (!best) best = later;
+    // "Friday, June 24, 2011": of a weekday and the full date beside it, the full date.
+    for (std::size_t k = first_date; best && k + 1 < d.dates.size(); ++k) {
+      if (&d.dates[k] != best) continue;
+      const auto& next = d.dates[k + 1];
+      if ((next.value.size() > best->value.size() || (best->relative && !next.relative)) && !next.value.empty() &&
+          d.tokens[next.first_token].start <= d.tokens[best->end_token - 1].end + 2) {
+        best = &next;
+      }
+      break;
+    }
     f.event.date = best ? best->value : d.date.date;
     f.event.default_date_doc = best ? "" : d.doc.id;
     const std::string& doc_date = d.date.date;
@@ -515,7 +555,9 @@ class AttributesStep : public analysis::Annotator {
         f.event.place_name = inner.name;
         return;
       }
-      const bool visit_to = f.event.event_class == "visit" && (p == "to" || before + 1 == f.trigger_end);
+      // "visited Baku", "a visit to Baku"; "visits Baku for talks": the talks' place too.
+      const bool visit_to = (f.event.event_class == "visit" && (p == "to" || before + 1 == f.trigger_end)) ||
+                            (f.governing != UINT32_MAX && p == "visit" && before >= f.governing);
       if (p == "in" || p == "at" || visit_to) {
         f.event.place = mention.entity_id;
         f.event.place_name = mention.name;

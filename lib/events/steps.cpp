@@ -64,7 +64,10 @@ std::uint32_t TriggerAt(const SentenceView& s, const Triggers& triggers, std::ui
   const bool after_possessive = w > s.first() && s.Possessive(w - 1);  // headline "Rubio's Call with"
   const auto past =
       pos == Upos::kVerb && s.Pos(w) != Upos::kVerb ? triggers.past.find(s.Lemma(w)) : triggers.past.end();
-  for (const std::uint32_t e : triggers.Find(past != triggers.past.end() ? past->second : s.Lemma(w))) {
+  std::string lemma = past != triggers.past.end() ? past->second : s.Lemma(w);
+  // The lemmatiser drops the "e" of verbs it has not seen ("convened" → "conven").
+  if (pos == Upos::kVerb && triggers.Find(lemma).empty() && !triggers.Find(lemma + "e").empty()) lemma += 'e';
+  for (const std::uint32_t e : triggers.Find(lemma)) {
     const auto& entry = triggers.entries[e];
     const bool noun_ok = pos == Upos::kNoun || pos == Upos::kPropn || (after_possessive && pos == Upos::kVerb);
     if (entry.noun ? !noun_ok : (pos != Upos::kVerb || after_possessive)) continue;
@@ -74,7 +77,7 @@ std::uint32_t TriggerAt(const SentenceView& s, const Triggers& triggers, std::ui
     if (first + n > s.end()) continue;
     bool fits = true;
     for (std::uint32_t k = 0; k < n; ++k) {
-      fits &= (first + k == w && past != triggers.past.end() ? past->second : s.Lemma(first + k)) == entry.lemmas[k];
+      fits &= (first + k == w ? lemma : s.Lemma(first + k)) == entry.lemmas[k];
     }
     if (!fits) continue;
     // "call for", "call on X to": a demand, not a call.
@@ -94,6 +97,15 @@ class TriggersStep : public analysis::Annotator {
  public:
   explicit TriggersStep(const Triggers& t) : triggers_(t) {}
 
+  // Whether the noun phrase right after word `w` ends in a noun trigger.
+  bool ObjectIsTrigger(const SentenceView& s, std::uint32_t w) const {
+    if (w >= s.end() || !s.InNp(w)) return false;
+    std::uint32_t b = 0, e = 0, end = 0;
+    s.NpAround(w, &b, &e);
+    const std::uint32_t t = TriggerAt(s, triggers_, e - 1, &end);
+    return t != UINT32_MAX && triggers_.entries[t].noun;
+  }
+
   void Annotate(Document& d) override {
     d.frames.clear();
     MapWordsToMentions(d);
@@ -108,6 +120,8 @@ class TriggersStep : public analysis::Annotator {
         std::uint32_t end = 0;
         const std::uint32_t e = TriggerAt(s, triggers_, w, &end);
         if (e == UINT32_MAX) continue;
+        // "convened a meeting": the noun carries the event, and the subject takes part in it.
+        if (triggers_.entries[e].role == "mediator" && ObjectIsTrigger(s, end)) continue;
         EventFrame f;
         f.sentence = sentence;
         f.first_token = tok;
@@ -147,7 +161,16 @@ class ArgumentsStep : public analysis::Annotator {
         s.VpAround(f.trigger_word, &vb, &ve);
         ve = std::max(ve, f.trigger_end);
         ScanSubject(s, cues_, vb, 0, &scan);
+        scan.passive = Passive(s, vb, ve);
         ScanObjects(s, cues_, ve, triggers_.entries[f.entry].direct_object, &scan);
+        // "Turnbull called to congratulate the Prime Minister": who was called is the object
+        // of the infinitive.
+        if (f.event.event_class == "call" && s.Is(ve, "to") && ve + 1 < s.end() && s.Pos(ve + 1) == Upos::kVerb &&
+            !s.Is(ve + 1, "discuss")) {
+          std::uint32_t ib = 0, ie = 0;
+          s.VpAround(ve + 1, &ib, &ie);
+          ScanObjects(s, cues_, ie, true, &scan);
+        }
       }
       f.args = std::move(scan.args);
       f.clause_first = scan.clause_first;
@@ -194,7 +217,7 @@ class ArgumentsStep : public analysis::Annotator {
     }
     // The verb whose subject takes part: a light verb, or the verb of "his meeting", of
     // "after three hours of talks", of "on a two-day visit" (the first that applies).
-    std::uint32_t verb = lb > s.first() && s.IsVerb(lb - 1) && cues_.light.count(s.Lemma(lb - 1)) ? lb - 1 : UINT32_MAX;
+    std::uint32_t verb = lb > s.first() && s.IsVerb(lb - 1) && Light(s, lb - 1) ? lb - 1 : UINT32_MAX;
     if (verb == UINT32_MAX) verb = VerbOfPossessivePronoun(s, nb);
     if (verb == UINT32_MAX) verb = VerbBeforeAfterPhrase(s, nb);
     if (verb == UINT32_MAX) verb = MotionVerbBefore(s, nb);
@@ -203,6 +226,15 @@ class ArgumentsStep : public analysis::Annotator {
     s.VpAround(verb, &vb, &ve);
     scan->governing_vp = vb;
     ScanSubject(s, cues_, vb, 0, scan);
+  }
+
+  // A passive verb group ("was signed", "were welcomed"): a form of "be" or "get" before the
+  // last verb.
+  static bool Passive(const SentenceView& s, std::uint32_t vb, std::uint32_t ve) {
+    for (std::uint32_t k = vb; k + 1 < ve; ++k) {
+      if ((s.Is(k, "be") || s.Is(k, "get")) && s.Pos(ve - 1) == Upos::kVerb) return true;
+    }
+    return false;
   }
 
   // "Medvedev endorsed the plan during his meeting with Sarkozy": "his" is the subject of the
@@ -246,15 +278,25 @@ class ArgumentsStep : public analysis::Annotator {
     if (nb == s.first() || !(s.Is(nb - 1, "on") || s.Is(nb - 1, "for"))) return UINT32_MAX;
     for (std::uint32_t k = nb - 1; k > s.first(); --k) {
       const std::uint32_t w = k - 1;
-      if (s.IsVerb(w)) {
+      // "Putin visits Baku for talks": a present form after a name the tagger may read as a noun.
+      if (s.IsVerb(w) || (s.Is(w, "visit") && w > s.first() && s.MentionOf(w - 1) >= 0)) {
         const std::string& l = s.Lemma(w);
         const bool motion = l == "arrive" || l == "come" || l == "travel" || l == "fly" || l == "go" || l == "be" ||
-                            l == "head" || l == "return" || l == "land" || l == "leave";
+                            l == "head" || l == "return" || l == "land" || l == "leave" || l == "visit";
         return motion ? w : UINT32_MAX;
       }
       if (s.Pos(w) == Upos::kPunct || s.Pos(w) == Upos::kCconj || s.Pos(w) == Upos::kSconj) return UINT32_MAX;
     }
     return UINT32_MAX;
+  }
+
+  // A verb that carries a noun trigger, by its lemma or (where the lemmatiser misreads it:
+  // "chaired") by its form.
+  bool Light(const SentenceView& s, std::uint32_t w) const {
+    if (cues_.light.count(s.Lemma(w)) || cues_.light.count(s.Lemma(w) + "e")) return true;
+    std::string form(s.Text(w));
+    for (char& c : form) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return cues_.light.count(form) > 0;
   }
 
   // "The meeting was held (in Geneva) between A and B", "talks took place with B": the
@@ -265,7 +307,7 @@ class ArgumentsStep : public analysis::Annotator {
     s.VpAround(w, &vb, &ve);
     bool takes_place = false, light = false;
     for (std::uint32_t k = vb; k < ve; ++k) {
-      light |= cues_.light.count(s.Lemma(k)) > 0 && s.Pos(k) == Upos::kVerb && k + 1 == ve;
+      light |= Light(s, k) && s.Pos(k) == Upos::kVerb && k + 1 == ve;
       takes_place |= s.Lemma(k) == "take" && s.Is(ve, "place");
     }
     if (takes_place) return ve + 1;

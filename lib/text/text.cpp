@@ -800,6 +800,30 @@ std::size_t ToUtf16(std::string_view text, std::u16string& u16, std::vector<std:
   return units;
 }
 
+// Whether `piece` ends in an abbreviation of dotted capitals: "U.S.", "U.N.", "E.U.".
+bool DottedAbbreviation(std::string_view piece) {
+  std::size_t n = piece.size(), letters = 0;
+  while (n >= 2 && piece[n - 1] == '.' && piece[n - 2] >= 'A' && piece[n - 2] <= 'Z') {
+    n -= 2;
+    ++letters;
+  }
+  return letters >= 2 && (n == 0 || piece[n - 1] == ' ' || piece[n - 1] == '(' || piece[n - 1] == '-');
+}
+
+// Words that open sentences more often than they follow "U.S." inside one.
+bool SentenceStarter(std::string_view w) {
+  static constexpr std::string_view kStarters[] = {
+      "A",     "An",   "The",   "This", "That",  "These", "Those",   "It",        "He",      "She",   "They", "We",
+      "I",     "You",  "But",   "And",  "Or",    "So",    "Yet",     "In",        "On",      "At",    "For",  "With",
+      "After", "When", "While", "As",   "If",    "There", "Its",     "His",       "Her",     "Their", "Our",  "Both",
+      "Some",  "Many", "Most",  "Such", "Still", "Also",  "However", "Meanwhile", "Earlier", "Later", "Last", "Next"};
+  if (w.empty() || !(w[0] >= 'A' && w[0] <= 'Z')) return true;
+  for (const std::string_view s : kStarters) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
 // The sentences between the break offsets `bounds` (ascending, the last one the text's
 // end), after two repairs of ICU's breaks.
 void SentencesFromBounds(std::string_view text, const std::vector<std::uint32_t>& bounds, std::vector<Span>* out) {
@@ -824,6 +848,12 @@ void SentencesFromBounds(std::string_view text, const std::vector<std::uint32_t>
       const bool initial = last >= start + 2 && before == '.' && text[last - 2] >= 'A' && text[last - 2] <= 'Z' &&
                            (last == start + 2 || text[last - 3] == ' ');
       if (!blank_line && initial && after >= 'A' && after <= 'Z' && last == end - 1) continue;
+      // "U.S. Secretary of State", "U.N. envoy": a dotted abbreviation before a word that
+      // does not start sentences.
+      if (!blank_line && last == end - 1 && DottedAbbreviation(text.substr(start, last - start)) &&
+          !SentenceStarter(text.substr(end, text.find_first_of(" \t\r\n,;:", end) - end))) {
+        continue;
+      }
     }
     // Whitespace alone (the blank line after a headline) belongs to the sentence before it.
     const std::string_view piece = text.substr(start, end - start);

@@ -101,6 +101,28 @@ TEST_CASE("participant patterns", "[events]") {
       // A fronted date and a temporal clause: "after A and B met".
       {"On January 11, after Vladimir Putin and Ilham Aliyev met in Moscow, nothing was signed.", "meeting", "2021-01-11",
        "place:moscow", {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      // A photo caption: places between commas, and the full date after the clause.
+      {"Vladimir Putin, center, Ilham Aliyev, second left, and Nikol Pashinyan, right, meet in Sochi, Friday, "
+       "January 15, 2021.",
+       "meeting", "2021-01-15", "place:sochi",
+       {"ilham-aliyev/participant", "nikol-pashinyan/participant", "vladimir-putin/participant"}},
+      // The control: a date after a later verb of the sentence is that verb's.
+      {"Vladimir Putin met Ilham Aliyev and discussed plans to hold elections in October.", "meeting", "2021-02-16", "",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      // A passive with a place before the agent.
+      {"The memorandum was signed in Moscow by Sergey Lavrov and Jeyhun Bayramov.", "agreement", "2021-02-16",
+       "place:moscow", {"jeyhun-bayramov/signatory", "sergey-lavrov/signatory"}},
+      // Who was called is the object of the infinitive after "called".
+      {"Vladimir Putin called to congratulate Ilham Aliyev.", "call", "2021-02-16", "",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      // "convened"/"chaired" a meeting: the subject takes part; "with the participation of".
+      {"Sergey Lavrov and Jeyhun Bayramov convened a meeting in Moscow.", "meeting", "2021-02-16", "place:moscow",
+       {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
+      {"Vladimir Putin chaired a meeting with the participation of Ilham Aliyev.", "meeting", "2021-02-16", "",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      // Talks that a visit is for take the visitor.
+      {"Vladimir Putin visits Sochi for talks with Ilham Aliyev.", "talks", "2021-02-16", "place:sochi",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
   };
   for (const auto& r : rows) {
     INFO(r.text);
@@ -194,6 +216,14 @@ TEST_CASE("separate calls are one event per counterpart; a joint call is one", "
     CHECK(e.participants.size() == 2);
   }
   evs = Extract("Vladimir Putin held a call on Monday with Ilham Aliyev and Nikol Pashinyan.");
+  REQUIRE(evs.size() == 1);
+  CHECK(evs[0].participants.size() == 3);
+  // "met a range of officials, including A and B": a meeting with each of those listed; the
+  // control, "met A and B", is one meeting of three.
+  evs = Extract("Sergey Lavrov met a range of officials, including Ilham Aliyev and Nikol Pashinyan.");
+  REQUIRE(evs.size() == 2);
+  for (const auto& e : evs) CHECK(e.participants.size() == 2);
+  evs = Extract("Sergey Lavrov met Ilham Aliyev and Nikol Pashinyan.");
   REQUIRE(evs.size() == 1);
   CHECK(evs[0].participants.size() == 3);
 }

@@ -359,6 +359,9 @@ TEST_CASE("sentences: abbreviations, datelines and headlines", "[text]") {
       {"Ceasefire \xF0\x9F\x95\x8A\xEF\xB8\x8F agreed. Talks in Zürich follow! Done?",
        {"Ceasefire \xF0\x9F\x95\x8A\xEF\xB8\x8F agreed. ", "Talks in Zürich follow! ", "Done?"}},
       {"Le ministre a dit « oui ». Puis il est parti.", {"Le ministre a dit « oui ». ", "Puis il est parti."}},
+      // A dotted abbreviation before a title goes on; before a word that opens sentences, ends.
+      {"It was signed by U.S. Secretary of State Rice.", {"It was signed by U.S. Secretary of State Rice."}},
+      {"She flew to the U.S. The talks began.", {"She flew to the U.S. ", "The talks began."}},
   };
   for (const auto& r : rows) {
     INFO(r.text);
