@@ -129,9 +129,11 @@ std::optional<EventStatus> ParseEventStatus(std::string_view name);
 // One argument of a trigger: a mention, or a reference the coreference step resolves.
 struct FrameArg {
   enum class Ref : std::uint8_t {
-    kNone,    // `mention` is the argument
-    kPlural,  // "they", "the two leaders", "both sides": the people of the event before
-    kTitle,   // "the Secretary", "the Prime Minister": the person of that title named in the text
+    kNone,       // `mention` is the argument
+    kPlural,     // "they", "the two leaders", "both sides": the people of the event before
+    kTitle,      // "the Secretary", "the Prime Minister": the person of that title named in the text
+    kSpeaker,    // "I" in a transcript: the person of the speaker label ("President Aliyev: ...")
+    kAddressee,  // "you" there: the people the speaker hails ("Mr Putin, dear guests,")
   };
   std::int32_t mention = -1;  // index into Document::mentions
   Ref ref = Ref::kNone;

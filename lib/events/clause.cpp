@@ -215,6 +215,11 @@ bool ReferenceNp(const SentenceView& s, const Cues& cues, std::uint32_t b, std::
     arg->ref = FrameArg::Ref::kPlural;
     return true;
   }
+  // "I" and "you" of a transcript: the speaker and whom the speaker hails.
+  if (e == b + 1 && s.Pos(b) == Upos::kPron && cues.speaker.count(s.Lemma(b)) && (s.Text(b) == "I" || s.Lemma(b) == "you")) {
+    arg->ref = s.Text(b) == "I" ? FrameArg::Ref::kSpeaker : FrameArg::Ref::kAddressee;
+    return true;
+  }
   const std::string& first = s.Lemma(b);
   const std::string last(s.Text(e - 1));
   std::string last_lower = last;
@@ -262,7 +267,9 @@ void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start
       joiner = true;
       coordinated |= !collected;
       --k;
-    } else if (pos == Upos::kAdv || (pos == Upos::kPart && !s.Possessive(w))) {
+    } else if (pos == Upos::kAdv || (pos == Upos::kPart && !s.Possessive(w)) ||
+               (pos == Upos::kAdj && infinitive && !collected)) {
+      // "am happy to welcome": the adjective's verb has the subject.
       infinitive |= !collected && s.Lemma(w) == "to";
       --k;
     } else if (s.InNp(w)) {

@@ -213,7 +213,8 @@ Status Cues::Load(const std::string& path) {
   const std::pair<std::string_view, StringSet*> sets[] = {
       {"modal", &modal},           {"negation", &negation}, {"intent", &intent}, {"cancel", &cancel},
       {"future", &future},         {"ahead", &ahead},       {"light", &light},   {"witness", &witness},
-      {"separately", &separately}, {"adjunct", &adjunct},   {"plural", &plural}, {"pronoun", &pronoun}};
+      {"separately", &separately}, {"adjunct", &adjunct},   {"plural", &plural}, {"pronoun", &pronoun},
+      {"speaker", &speaker}};
   for (const auto& row : rows) {
     StringSet* set = nullptr;
     for (const auto& [name, s] : sets) {

@@ -44,11 +44,27 @@ class StatusStep : public analysis::Annotator {
         if (s.Pos(w) == Upos::kSconj && (s.Lemma(w) == "if" || s.Lemma(w) == "unless"))
           st = Stronger(st, EventStatus::kPlanned);
       }
+      // "I am happy to welcome you", "I would like to welcome you": said to those present, a
+      // speaker's welcome is the welcome itself.
+      if (st == EventStatus::kPlanned && Performative(s, f)) st = EventStatus::kHappened;
       f.status = st;
     }
   }
 
  private:
+  static bool Performative(const SentenceView& s, const EventFrame& f) {
+    if (!(s.Is(f.trigger_word, "welcome") || s.Is(f.trigger_word, "greet"))) return false;
+    bool speaker = false, addressee = false;
+    for (const FrameArg& a : f.args) {
+      speaker |= a.ref == FrameArg::Ref::kSpeaker && a.subject;
+      addressee |= a.ref == FrameArg::Ref::kAddressee && !a.subject;
+    }
+    for (std::uint32_t w = f.clause_first; w < f.trigger_word; ++w) {
+      if (s.Is(w, "will") || s.Is(w, "shall")) return false;
+    }
+    return speaker && addressee;
+  }
+
   // Modality and negation of the verb group around word w: "will meet", "did not meet", "to
   // meet", "looked forward to welcoming"; a cancelling verb ("postponed").
   EventStatus VerbGroupStatus(const SentenceView& s, std::uint32_t w, std::uint32_t end) const {
@@ -157,6 +173,7 @@ class CoreferenceStep : public analysis::Annotator {
   void Annotate(Document& d) override {
     titles_.clear();
     principals_.clear();
+    labels_found_ = false;
     const EventFrame* previous = nullptr;  // the latest frame with two or more people
     for (EventFrame& f : d.frames) {
       f.actors.clear();
@@ -175,6 +192,8 @@ class CoreferenceStep : public analysis::Annotator {
           } else if (m >= 0) {
             Add(d, f, static_cast<std::uint32_t>(m), a.subject);
           }
+        } else if (a.ref == FrameArg::Ref::kSpeaker || a.ref == FrameArg::Ref::kAddressee) {
+          for (const std::uint32_t m : Speakers(d, f, a.ref == FrameArg::Ref::kSpeaker)) Add(d, f, m, a.subject);
         } else if (previous) {
           for (const std::uint32_t m : previous->actors) Add(d, f, m, a.subject);
           for (Participant p : previous->unnamed) {
@@ -362,6 +381,23 @@ class CoreferenceStep : public analysis::Annotator {
     return true;
   }
 
+  // The speaker label in force at f, or the people it hails: a line that starts with a person
+  // and a title, then a colon ("President of Russia Vladimir Putin: Mr Aliyev, Mr Pashinyan,"
+  // or "ANTHONY ALBANESE, PRIME MINISTER:"). Labels are found once per document, on demand.
+  std::vector<std::uint32_t> Speakers(const Document& d, const EventFrame& f, bool speaker) {
+    if (!labels_found_) {
+      labels_ = FindSpeakerLabels(d);
+      labels_found_ = true;
+    }
+    const std::uint32_t at = d.words[f.trigger_word].start;
+    auto it = std::upper_bound(labels_.begin(), labels_.end(), at,
+                               [](std::uint32_t pos, const SpeakerLabel& l) { return pos < l.colon; });
+    if (it == labels_.begin()) return {};
+    --it;
+    if (speaker) return {it->speaker};
+    return it->hailed;
+  }
+
   // The latest `count` distinct people named before the frame's sentence.
   static std::vector<std::uint32_t> RecentPeople(const Document& d, const EventFrame& f, std::size_t count) {
     std::vector<std::uint32_t> out;
@@ -381,6 +417,8 @@ class CoreferenceStep : public analysis::Annotator {
   const gazetteer::Gazetteer& gaz_;
   std::map<std::string, std::pair<std::int32_t, bool>> titles_;  // title → (mention, qualified)
   std::map<std::string, Participant> principals_;                // by role key; empty: none
+  std::vector<SpeakerLabel> labels_;                                  // by colon offset
+  bool labels_found_ = false;
 };
 
 // The date of each frame: the nearest date expression of its clause before the trigger,
@@ -395,6 +433,58 @@ bool AttachedElsewhere(const Document& d, const text::DateMention& m) {
   return before == "of" || before == "from" || before == "since" || before == "until" || before == "till" ||
          before == "through";
 }
+
+// A label's words: capitalised (or all capitals), with "of", "the", "and", "for" and commas.
+bool LabelWords(std::string_view s) {
+  std::size_t i = 0;
+  int words = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '\t')) ++i;
+    const std::size_t j = std::min(s.find_first_of(" ,\t", i), s.size());
+    if (j == i) break;
+    const std::string_view w = s.substr(i, j - i);
+    const bool small = w == "of" || w == "the" || w == "and" || w == "for";
+    if (!small && !((w[0] >= 'A' && w[0] <= 'Z') || static_cast<unsigned char>(w[0]) >= 0xC0)) return false;
+    ++words;
+    i = j;
+  }
+  return words >= 2 && words <= 12;
+}
+
+}  // namespace
+
+std::vector<SpeakerLabel> FindSpeakerLabels(const Document& d) {
+  std::vector<SpeakerLabel> labels;
+  const std::string_view text = d.text();
+  std::size_t m = 0;
+  for (std::size_t line = 0; line < text.size();) {
+    const std::size_t eol = std::min(text.find('\n', line), text.size());
+    const std::size_t colon = text.substr(line, std::min<std::size_t>(eol - line, 100)).find(':');
+    while (m < d.mentions.size() && d.mentions[m].start < line) ++m;
+    if (colon != std::string_view::npos && LabelWords(text.substr(line, colon))) {
+      SpeakerLabel l;
+      l.colon = static_cast<std::uint32_t>(line + colon);
+      bool found = false;
+      std::size_t k = m;
+      for (; k < d.mentions.size() && d.mentions[k].start < l.colon; ++k) {
+        if (d.mentions[k].is_person() && !d.mentions[k].descriptive()) {
+          l.speaker = static_cast<std::uint32_t>(k);
+          found = true;
+        }
+      }
+      // Those hailed: "Mr Aliyev, Mr Pashinyan," right after the colon, before any sentence.
+      const std::size_t stop = std::min(eol, text.find_first_of(".!?", l.colon));
+      for (; k < d.mentions.size() && d.mentions[k].start < stop; ++k) {
+        if (d.mentions[k].is_person() && !d.mentions[k].descriptive()) l.hailed.push_back(static_cast<std::uint32_t>(k));
+      }
+      if (found) labels.push_back(std::move(l));
+    }
+    line = eol + 1;
+  }
+  return labels;
+}
+
+namespace {
 
 // "Theresa May": a month inside a person's name is no date.
 bool InPersonName(const Document& d, const text::DateMention& m) {

@@ -25,13 +25,20 @@ class CandidatesStep : public analysis::Annotator {
   void Annotate(Document& d) override {
     d.to_tag.clear();
     std::size_t title = 0;
+    int transcript = -1;  // whether the document has speaker labels: found on demand
     ForEachSentence(d,
                     [&](std::uint32_t s, std::uint32_t first, std::uint32_t end, std::uint32_t mb, std::uint32_t me) {
-                      bool trigger = false, someone = mb < me;
+                      bool trigger = false, someone = mb < me, speaker = false;
                       for (std::uint32_t i = first; i < end && !(trigger && someone); ++i) {
                         const HashedKey key{d.tokens[i].key, d.tokens[i].hash};
                         trigger |= triggers_.forms.count(key) > 0;
                         someone |= cues_.pronoun.count(key) > 0 || cues_.plural.count(key) > 0;
+                        speaker |= cues_.speaker.count(key) > 0;
+                      }
+                      // "I am happy to welcome you": in a transcript, the speaker and those hailed.
+                      if (trigger && !someone && speaker) {
+                        if (transcript < 0) transcript = FindSpeakerLabels(d).empty() ? 0 : 1;
+                        someone = transcript == 1;
                       }
                       while (title < d.titles.size() && d.titles[title].end <= first) ++title;
                       someone |= title < d.titles.size() && d.titles[title].first < end;

@@ -90,6 +90,11 @@ class NamesStep : public analysis::Annotator {
     return false;
   }
 
+  static bool Honorific(std::string_view key) {
+    return key == "mr" || key == "mrs" || key == "ms" || key == "dr" || key == "madam" || key == "mme" ||
+           key == "designate" || key == "elect";
+  }
+
   // Not the shape of an identifier: no digit or underscore, no capital after a lower-case
   // letter ("ZipInfo") but after Mc, Mac, De, ... ("McCain", "DiCaprio"), no "OSError". Acronyms and such
   // words are still tagged inside the window of another candidate.
@@ -164,8 +169,10 @@ class NamesStep : public analysis::Annotator {
     // Edge tokens that are not name-like ("the", "'s") are not part of the name.
     while (a < b && !(d.tokens[a].flags & text::kCapitalized) && !(d.tokens[a].flags & text::kNumeric)) ++a;
     while (b > a && (d.tokens[b - 1].flags & text::kPossessive)) --b;
-    // Titles are not part of a name ("Deputy Minister Ivan Petrov" names Ivan Petrov).
-    while (a < b && in_title_[a]) ++a;
+    // Titles are not part of a name ("Deputy Minister Ivan Petrov" names Ivan Petrov), nor
+    // honorifics ("Mr Aliyev" is Aliyev, whom the surnames step links) or the end of a
+    // hyphenated title ("Prime Minister-Designate Hariri").
+    while (a < b && (in_title_[a] || Honorific(d.tokens[a].key))) ++a;
     if (a == b) return;
     const double confidence = Confidence(span.margin);
     if (confidence < kMinModel) return;

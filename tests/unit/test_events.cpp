@@ -136,6 +136,16 @@ TEST_CASE("participant patterns", "[events]") {
   }
 }
 
+TEST_CASE("transcripts: 'I' is the speaker of the label, 'you' those the speaker hails", "[events]") {
+  auto evs = Extract("President of Russia Vladimir Putin: Mr Aliyev, Mr Pashinyan,\nI am happy to welcome you to Moscow.");
+  REQUIRE(evs.size() == 1);
+  CHECK(evs[0].status == "happened");  // the welcome is said to those present
+  CHECK(Who(evs[0]) ==
+        std::vector<std::string>{"ilham-aliyev/visitor", "nikol-pashinyan/visitor", "vladimir-putin/host"});
+  // The control: no label, no one for "I" and "you".
+  CHECK(Extract("Ilham Aliyev and Nikol Pashinyan arrived.\nI am happy to welcome you to Moscow.").empty());
+}
+
 TEST_CASE("the dateline dates the report, not the event", "[events]") {
   const auto evs = Extract("PARIS, July 7 (Agency) — Vladimir Putin held a phone call with Ilham Aliyev on Tuesday.", "2021-07-07");
   REQUIRE(evs.size() == 1);

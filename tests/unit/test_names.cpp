@@ -222,3 +222,18 @@ TEST_CASE("names: training is deterministic and learns a tiny set", "[names]") {
   CHECK(spans[0].type == ag::tagger::NameType::kPerson);
   CHECK(spans[1].type == ag::tagger::NameType::kLocation);
 }
+
+TEST_CASE("names: an honorific is not part of the name, so the surname links to the full name", "[names]") {
+  const auto r = Run("Deputy Minister Halvard Brekke opened the meeting. Mr Brekke said the plan was ready.");
+  const Mention* full = r.At("Halvard Brekke");
+  REQUIRE(full);
+  const Mention* later = r.At("Brekke");
+  REQUIRE(later);
+  CHECK(later->entity_id == full->entity_id);
+  CHECK(!r.At("Mr Brekke"));
+  // The control: a name the text gives only with the honorific is still found, without it.
+  const auto alone = Run("The meeting opened. Later, Mr Brekke said the plan was ready.");
+  const Mention* m = alone.At("Brekke");
+  REQUIRE(m);
+  CHECK(m->is_person());
+}

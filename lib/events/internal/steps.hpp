@@ -6,6 +6,7 @@
 #include "events/events.hpp"
 
 #include <memory>
+#include <vector>
 
 namespace actorgraph::events::internal {
 
@@ -34,6 +35,16 @@ void ForEachSentence(const analysis::Document& d, Fn fn) {
     fn(s, first, tok, mention_first, mention);
   }
 }
+
+// The speaker labels of a transcript, in text order: a line that starts with a person and a
+// title, then a colon ("President of Russia Vladimir Putin: Mr Aliyev, Mr Pashinyan," or
+// "ANTHONY ALBANESE, PRIME MINISTER:"). Linear in the text.
+struct SpeakerLabel {
+  std::uint32_t colon = 0;              // byte offset
+  std::uint32_t speaker = 0;            // mention
+  std::vector<std::uint32_t> hailed;  // people named between the colon and the first sentence end
+};
+std::vector<SpeakerLabel> FindSpeakerLabels(const analysis::Document& d);
 
 std::unique_ptr<analysis::Annotator> MakeCandidatesStep(const Triggers& triggers, const Cues& cues);
 std::unique_ptr<analysis::Annotator> MakeTriggersStep(const Triggers& triggers);
