@@ -201,6 +201,8 @@ struct GraphOutputOptions {
   std::string graphml_flavor = "plain";
   bool no_legend = false;
   std::string status = "happened";
+  std::string metrics = "all";
+  std::uint64_t betweenness_limit = actorgraph::graph::MetricsOptions{}.max_betweenness_work;
 };
 
 void AddGraphOutputOptions(CLI::App* cmd, GraphOutputOptions* o) {
@@ -219,6 +221,14 @@ void AddGraphOutputOptions(CLI::App* cmd, GraphOutputOptions* o) {
   cmd->add_option("--status", o->status,
                   "Events the graph holds, by status: happened (default), or a comma-separated list of happened, "
                   "planned and cancelled, or all; event nodes carry a status attribute");
+  cmd->add_option("--metrics", o->metrics,
+                  "Node metrics: all (default: degree, weighted degree, component, betweenness), degree (all but "
+                  "betweenness: linear time) or none (all 0)")
+      ->check(CLI::IsMember({"all", "degree", "none"}));
+  cmd->add_option("--betweenness-limit", o->betweenness_limit,
+                  "Betweenness costs about vertices x edges per connected component (each event is a vertex; "
+                  "1e9 units take ~20 s): a larger component gets 0 and a warning. 0 = no bound")
+      ->default_val(o->betweenness_limit);
 }
 
 // The export format: -f, else the extension of -o (.svg/.png render a DOT file), else GraphML.
@@ -287,7 +297,12 @@ Status BuildAndWrite(actorgraph::graph::GraphBuilder& builder, const GraphOutput
     }
     i = j + 1;
   }
+  bo.metrics.level = *actorgraph::graph::ParseMetricsLevel(o.metrics);
+  bo.metrics.max_betweenness_work = o.betweenness_limit;
+  std::vector<std::string> warnings;
+  bo.warnings = &warnings;
   const auto g = builder.Build(bo);
+  for (const auto& w : warnings) spdlog::warn("{}", w);
   ex::Options eo;
   eo.format = format;
   eo.yed = o.graphml_flavor == "yed";
