@@ -574,6 +574,7 @@ struct ImportCliOptions {
   std::string output;
   bool skip_bad_rows = false;
   bool agents = false;
+  std::string id_prefix;
 };
 
 Status RunGazetteerImport(const ImportCliOptions& o) {
@@ -582,6 +583,7 @@ Status RunGazetteerImport(const ImportCliOptions& o) {
   actorgraph::gazetteer::ImportOptions io;
   io.skip_bad_rows = o.skip_bad_rows;
   io.petrarch_agents = o.agents;
+  io.id_prefix = o.id_prefix;
   ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.output, {o.inputs}));
   actorgraph::gazetteer::ImportStats stats;
   ACTORGRAPH_RETURN_IF_ERROR(actorgraph::gazetteer::ImportGazetteer(*format, o.inputs, o.output, io, &stats));
@@ -767,11 +769,15 @@ void AddGazetteerCommands(CLI::App& app, Cli* c) {
   c->import->add_flag("--skip-bad-rows", c->imp.skip_bad_rows,
                       "Skip malformed rows with a warning instead of stopping");
   c->import->add_flag("--agents", c->imp.agents, "petrarch: also import agent role nouns (as group entities)");
+  c->import->add_option("--id-prefix", c->imp.id_prefix,
+                        "An id namespace: ids become PREFIX:id (cities:place:eilat), so that the import loads "
+                        "beside the shipped gazetteers without duplicate ids");
   c->import->footer(
       "Examples:\n"
       "  actorgraph gazetteer import --format petrarch Phoenix.Countries.actors.txt -o phoenix.jsonl\n"
       "  actorgraph gazetteer import --format geonames cities500.txt -o cities.jsonl\n"
-      "  actorgraph gazetteer import --format csv people.csv -o people.jsonl");
+      "  actorgraph gazetteer import --format csv people.csv -o people.jsonl\n"
+      "  actorgraph gazetteer import --format csv places.csv --id-prefix myplaces -o myplaces.jsonl");
 
   c->compile = c->gaz->add_subcommand(
       "compile",
