@@ -297,6 +297,10 @@ Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& wher
   return Status::Ok();
 }
 
+namespace {
+constexpr std::size_t kMaxEntityLineBytes = std::size_t{1} << 20;  // FORMAT.md
+}  // namespace
+
 std::string DuplicateIdsMessage(const std::string& origin, const std::vector<DuplicateId>& duplicates,
                                 std::size_t problems) {
   constexpr std::size_t kShown = 5;
@@ -342,6 +346,13 @@ Status Gazetteer::LoadString(std::string_view content, const std::string& origin
     const auto first = line.find_first_not_of(" \t");
     if (first == std::string_view::npos || line[first] == '#') continue;
     const std::string where = fmt::format("{}:{}", origin, line_no);
+    if (line.size() > kMaxEntityLineBytes) {
+      // A million aliases on one line (20 MB) would cost seconds and half a GB before any
+      // check: no real entity comes near the limit.
+      out->push_back(fmt::format("{}: line of {} bytes, longer than the {} MiB limit for one entity", where,
+                                 line.size(), kMaxEntityLineBytes >> 20));
+      continue;
+    }
     if (const auto bad = utf8::FirstInvalid(line)) {
       out->push_back(fmt::format("{}:{}: invalid UTF-8 (byte {} of the file)", where, *bad + 1, line_start + *bad));
       continue;
