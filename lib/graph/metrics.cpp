@@ -1,9 +1,9 @@
 #include "graph/build.hpp"
 
+#include <fmt/format.h>
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/graph_traits.hpp>
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <utility>
@@ -76,8 +76,8 @@ std::vector<double> Betweenness(const Undirected& u, const std::vector<int>& com
       }
     }
     std::vector<double> values(vs.size(), 0.0);
-    boost::brandes_betweenness_centrality(
-        sub, boost::centrality_map(boost::make_iterator_property_map(values.begin(), boost::get(boost::vertex_index, sub))));
+    boost::brandes_betweenness_centrality(sub, boost::centrality_map(boost::make_iterator_property_map(
+                                                   values.begin(), boost::get(boost::vertex_index, sub))));
     for (std::size_t i = 0; i < vs.size(); ++i) centrality[vs[i]] = values[i];
   }
   return centrality;
