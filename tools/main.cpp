@@ -227,7 +227,7 @@ void AddGraphOutputOptions(CLI::App* cmd, GraphOutputOptions* o) {
       ->check(CLI::IsMember({"all", "degree", "none"}));
   cmd->add_option("--betweenness-limit", o->betweenness_limit,
                   "Betweenness costs about vertices x edges per connected component (each event is a vertex; "
-                  "1e9 units take ~20 s): a larger component gets 0 and a warning. 0 = no bound")
+                  "about 25 ns a unit here: 1e9 units ~25 s): a larger component gets 0 and a warning. 0 = no bound")
       ->default_val(o->betweenness_limit);
 }
 
