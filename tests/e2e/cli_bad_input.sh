@@ -25,6 +25,13 @@ t 'invalid UTF-8 after a BOM: the offset is the file'"'"'s' 1 "err=$E $T/latin1-
 printf 'Ilse Varga\xE2\x80' >"$T/truncated.txt"
 t 'truncated UTF-8 sequence at the end of the file' 1 "err=$E $T/truncated.txt: byte 10: invalid UTF-8 $REPLACE_HINT" \
   -- "${M[@]}" "$T/truncated.txt"
+printf 'Ilse Varga \xC0\xAF met.\n' >"$T/overlong.txt"
+t 'overlong UTF-8 (C0 AF, a slash in disguise)' 1 "err=$E $T/overlong.txt: byte 11: invalid UTF-8 $REPLACE_HINT" out-empty \
+  -- "${M[@]}" "$T/overlong.txt" -o "$T/overlong.out"
+expect 'overlong UTF-8: no output file' "overlong.out exists" test ! -e "$T/overlong.out"
+printf 'Ilse \xED\xA0\x80 Varga.\n' >"$T/surrogate.txt"
+t 'a UTF-16 surrogate encoded in UTF-8 (ED A0 80)' 1 "err=$E $T/surrogate.txt: byte 5: invalid UTF-8 $REPLACE_HINT" \
+  -- "${M[@]}" "$T/surrogate.txt"
 mkdir -p "$T/folder"
 printf 'Ilse Varga met Tomas Brandt.\n' >"$T/folder/a.txt"
 printf 'caf\xE9\n' >"$T/folder/b.txt"
