@@ -553,13 +553,18 @@ Status RunEvents(const StreamOptions& o, bool quiet) {
 Status RunGazetteerCheck(const std::vector<std::string>& files) {
   actorgraph::gazetteer::Gazetteer gaz;
   std::vector<std::string> problems;
+  std::vector<std::string> duplicate_summaries;  // which ids, which files, what to do
   for (const auto& f : files) {
     Status s = gaz.Load(f, &problems);
     if (s.code() == actorgraph::ErrorCode::kIo) return s;
+    if (!s.ok() && s.message().find(" id(s) already defined in ") != std::string::npos) {
+      duplicate_summaries.push_back(s.message());
+    }
   }
   gaz.Compile(&problems);
   for (const auto& p : problems) std::cout << p << '\n';
   std::cout.flush();
+  for (const auto& d : duplicate_summaries) spdlog::error("{}", d);
   if (!problems.empty()) {
     return Status::BadInput(
         fmt::format("{} problem(s) in {} file(s) ({} entities loaded)", problems.size(), files.size(), gaz.size()));

@@ -294,6 +294,8 @@ t '-g beside the shipped gazetteers: the duplicate ids, both files and what to d
 t 'gazetteer compile says the same, nothing written' 1 "err:$E $T/places.jsonl: 2 id(s) already defined in " "err:$DUP_HINT" \
   -- gazetteer compile "$T/places.jsonl" -o "$T/places.agc"
 expect 'gazetteer compile of duplicates: no .agc' "places.agc exists" test ! -e "$T/places.agc"
+t 'gazetteer check lists each duplicate and says what to do' 1 "out:$T/places.jsonl:1: duplicate id \"place:baku\" (first defined at " \
+  "err:$E $T/places.jsonl: 2 id(s) already defined in " "err:$DUP_HINT" -- gazetteer check data/gazetteers "$T/places.jsonl"
 t 'gazetteer import --id-prefix: ids in a namespace of their own' 0 -- \
   gazetteer import --format csv --id-prefix mine "$T/places.csv" -o "$T/mine.jsonl"
 expect '--id-prefix: the ids' "mine.jsonl: $(head -c 120 "$T/mine.jsonl")" grep -q '"id":"mine:place:baku"' "$T/mine.jsonl"
