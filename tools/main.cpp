@@ -201,6 +201,8 @@ struct GraphOutputOptions {
   std::string graphml_flavor = "plain";
   bool no_legend = false;
   std::string status = "happened";
+  std::string metrics = "all";
+  std::uint64_t betweenness_limit = actorgraph::graph::MetricsOptions{}.max_betweenness_work;
 };
 
 void AddGraphOutputOptions(CLI::App* cmd, GraphOutputOptions* o) {
@@ -219,6 +221,14 @@ void AddGraphOutputOptions(CLI::App* cmd, GraphOutputOptions* o) {
   cmd->add_option("--status", o->status,
                   "Events the graph holds, by status: happened (default), or a comma-separated list of happened, "
                   "planned and cancelled, or all; event nodes carry a status attribute");
+  cmd->add_option("--metrics", o->metrics,
+                  "Node metrics: all (default: degree, weighted degree, component, betweenness), degree (all but "
+                  "betweenness: linear time) or none (all 0)")
+      ->check(CLI::IsMember({"all", "degree", "none"}));
+  cmd->add_option("--betweenness-limit", o->betweenness_limit,
+                  "Betweenness costs about vertices x edges per connected component (each event is a vertex; "
+                  "about 25 ns a unit here: 1e9 units ~25 s): a larger component gets 0 and a warning. 0 = no bound")
+      ->default_val(o->betweenness_limit);
 }
 
 // The export format: -f, else the extension of -o (.svg/.png render a DOT file), else GraphML.
@@ -287,7 +297,12 @@ Status BuildAndWrite(actorgraph::graph::GraphBuilder& builder, const GraphOutput
     }
     i = j + 1;
   }
+  bo.metrics.level = *actorgraph::graph::ParseMetricsLevel(o.metrics);
+  bo.metrics.max_betweenness_work = o.betweenness_limit;
+  std::vector<std::string> warnings;
+  bo.warnings = &warnings;
   const auto g = builder.Build(bo);
+  for (const auto& w : warnings) spdlog::warn("{}", w);
   ex::Options eo;
   eo.format = format;
   eo.yed = o.graphml_flavor == "yed";
@@ -538,13 +553,18 @@ Status RunEvents(const StreamOptions& o, bool quiet) {
 Status RunGazetteerCheck(const std::vector<std::string>& files) {
   actorgraph::gazetteer::Gazetteer gaz;
   std::vector<std::string> problems;
+  std::vector<std::string> duplicate_summaries;  // which ids, which files, what to do
   for (const auto& f : files) {
     Status s = gaz.Load(f, &problems);
     if (s.code() == actorgraph::ErrorCode::kIo) return s;
+    if (!s.ok() && s.message().find(" id(s) already defined in ") != std::string::npos) {
+      duplicate_summaries.push_back(s.message());
+    }
   }
   gaz.Compile(&problems);
   for (const auto& p : problems) std::cout << p << '\n';
   std::cout.flush();
+  for (const auto& d : duplicate_summaries) spdlog::error("{}", d);
   if (!problems.empty()) {
     return Status::BadInput(
         fmt::format("{} problem(s) in {} file(s) ({} entities loaded)", problems.size(), files.size(), gaz.size()));
@@ -559,6 +579,7 @@ struct ImportCliOptions {
   std::string output;
   bool skip_bad_rows = false;
   bool agents = false;
+  std::string id_prefix;
 };
 
 Status RunGazetteerImport(const ImportCliOptions& o) {
@@ -567,6 +588,7 @@ Status RunGazetteerImport(const ImportCliOptions& o) {
   actorgraph::gazetteer::ImportOptions io;
   io.skip_bad_rows = o.skip_bad_rows;
   io.petrarch_agents = o.agents;
+  io.id_prefix = o.id_prefix;
   ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.output, {o.inputs}));
   actorgraph::gazetteer::ImportStats stats;
   ACTORGRAPH_RETURN_IF_ERROR(actorgraph::gazetteer::ImportGazetteer(*format, o.inputs, o.output, io, &stats));
@@ -752,11 +774,15 @@ void AddGazetteerCommands(CLI::App& app, Cli* c) {
   c->import->add_flag("--skip-bad-rows", c->imp.skip_bad_rows,
                       "Skip malformed rows with a warning instead of stopping");
   c->import->add_flag("--agents", c->imp.agents, "petrarch: also import agent role nouns (as group entities)");
+  c->import->add_option("--id-prefix", c->imp.id_prefix,
+                        "An id namespace: ids become PREFIX:id (cities:place:eilat), so that the import loads "
+                        "beside the shipped gazetteers without duplicate ids");
   c->import->footer(
       "Examples:\n"
       "  actorgraph gazetteer import --format petrarch Phoenix.Countries.actors.txt -o phoenix.jsonl\n"
       "  actorgraph gazetteer import --format geonames cities500.txt -o cities.jsonl\n"
-      "  actorgraph gazetteer import --format csv people.csv -o people.jsonl");
+      "  actorgraph gazetteer import --format csv people.csv -o people.jsonl\n"
+      "  actorgraph gazetteer import --format csv places.csv --id-prefix myplaces -o myplaces.jsonl");
 
   c->compile = c->gaz->add_subcommand(
       "compile",

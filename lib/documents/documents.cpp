@@ -262,6 +262,82 @@ Status DocumentReader::FinishJsonDocument(Document* doc, bool has_id, bool* skip
   return Status::Ok();
 }
 
+namespace {
+
+// Checks a JSON line's UTF-8: an error naming line, column and file byte, or (with
+// InvalidUtf8::kReplace) a warning, the line repaired and *repaired set. `bom` is the
+// length of a byte-order mark taken off the line; `line_offset` the line's file offset.
+Status CheckJsonLineUtf8(std::string* line, const std::string& where, std::size_t bom, std::size_t line_offset,
+                         InvalidUtf8 mode, bool* repaired) {
+  *repaired = false;
+  const auto bad = utf8::FirstInvalid(*line);
+  if (!bad) return Status::Ok();
+  if (mode == InvalidUtf8::kError) {
+    return Status::BadInput(fmt::format("{}:{}: invalid UTF-8 (byte {} of the file; use --invalid-utf8=replace to substitute U+FFFD)",
+                                        where, bom + *bad + 1, line_offset + bom + *bad));
+  }
+  *line = utf8::Repair(*line);
+  spdlog::warn("{}:{}: invalid UTF-8 (byte {} of the file): replaced with U+FFFD", where, bom + *bad + 1,
+               line_offset + bom + *bad);
+  *repaired = true;
+  return Status::Ok();
+}
+
+// Parses a line that the flat reader did not take with nlohmann::json, for exact messages:
+// "" and *obj an object with a string "text" and string (or integer "id") fields, or the
+// problem, "file:line:column: what".
+std::string ParseJsonObjectLine(const std::string& line, const std::string& where, std::size_t bom,
+                                nlohmann::json* obj) {
+  try {
+    *obj = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.byte is 1-based and points just past the offending character.
+    const std::string_view what = JsonErrorText(e.what());
+    return fmt::format("{}:{}: malformed JSON: {}", where, bom + (e.byte == 0 ? 1 : e.byte), what);
+  } catch (const nlohmann::json::exception& e) {
+    // A number no double holds (1e999): out_of_range, with no position; the column is where
+    // the number's text starts.
+    return fmt::format("{}:{}: {}", where, bom + NumberColumn(line, e.what()), JsonErrorText(e.what()));
+  }
+  if (!obj->is_object()) return fmt::format("{}:1: expected a JSON object, found {}", where, obj->type_name());
+  if (!obj->contains("text")) return fmt::format("{}:1: missing field \"text\"", where);
+  if (!(*obj)["text"].is_string()) return fmt::format("{}:1: field \"text\" must be a string", where);
+  for (const char* key : {"id", "date", "title", "url", "lang"}) {
+    const bool integer_id = std::string_view(key) == "id" && obj->contains(key) && (*obj)[key].is_number_integer();
+    if (obj->contains(key) && !(*obj)[key].is_string() && !integer_id) {
+      return fmt::format("{}:1: field \"{}\" must be a string", where, key);
+    }
+  }
+  return {};
+}
+
+// The document of a line the flat reader took; its id is `where` when the line has none.
+void DocumentFromFields(JsonLineFields fields, const std::string& where, Document* doc) {
+  doc->id = fields.has_id ? std::move(fields.id) : where;
+  doc->text = std::move(fields.text);
+  doc->date = std::move(fields.date);
+  doc->title = std::move(fields.title);
+  doc->url = std::move(fields.url);
+  doc->lang = std::move(fields.lang);
+  doc->origin = where;
+}
+
+// The same from a line ParseJsonObjectLine accepted (an integer id as its digits).
+void DocumentFromJson(nlohmann::json& obj, const std::string& where, Document* doc) {
+  const auto get = [&](const char* key) {
+    return obj.contains(key) && obj[key].is_string() ? obj[key].get<std::string>() : std::string{};
+  };
+  doc->id = obj.contains("id") ? (obj["id"].is_string() ? obj["id"].get<std::string>() : obj["id"].dump()) : where;
+  doc->text = obj["text"].get<std::string>();
+  doc->date = get("date");
+  doc->title = get("title");
+  doc->url = get("url");
+  doc->lang = get("lang");
+  doc->origin = where;
+}
+
+}  // namespace
+
 Status DocumentReader::NextFromJsonl(Document* doc, bool* got) {
   *got = false;
   std::string line;
@@ -289,82 +365,29 @@ Status DocumentReader::NextFromJsonl(Document* doc, bool* got) {
 
     const std::string where = fmt::format("{}:{}", src.path, src.line_no);
     bool repaired = false;
-    if (const auto bad = utf8::FirstInvalid(line)) {
-      if (options_.invalid_utf8 == InvalidUtf8::kError) {
-        return Status::BadInput(fmt::format("{}:{}: invalid UTF-8 (byte {} of the file; use --invalid-utf8=replace to substitute U+FFFD)",
-                                            where, bom + *bad + 1, line_offset + bom + *bad));
-      }
-      line = utf8::Repair(line);
-      spdlog::warn("{}:{}: invalid UTF-8 (byte {} of the file): replaced with U+FFFD", where, bom + *bad + 1,
-                   line_offset + bom + *bad);
-      repaired = true;
-    }
-
+    ACTORGRAPH_RETURN_IF_ERROR(CheckJsonLineUtf8(&line, where, bom, line_offset, options_.invalid_utf8, &repaired));
     // Most lines: a flat object of strings, read without a DOM. Anything else, including
-    // every malformed line, goes to nlohmann::json below for exact messages.
+    // every malformed line, goes to nlohmann::json for exact messages.
+    bool has_id = false;
     JsonLineFields fields;
     if (ParseFlatJsonLine(line, &fields)) {
-      doc->id = fields.has_id ? std::move(fields.id) : where;
-      doc->text = std::move(fields.text);
-      doc->date = std::move(fields.date);
-      doc->title = std::move(fields.title);
-      doc->url = std::move(fields.url);
-      doc->lang = std::move(fields.lang);
-      doc->origin = where;
-      if (repaired) ++stats_.repaired_documents;
-      bool skipped = false;
-      ACTORGRAPH_RETURN_IF_ERROR(FinishJsonDocument(doc, fields.has_id, &skipped));
-      if (skipped) continue;
-      *got = true;
-      return Status::Ok();
-    }
-    std::string problem;
-    nlohmann::json obj;
-    try {
-      obj = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
-      // e.byte is 1-based and points just past the offending character.
-      const std::string_view what = JsonErrorText(e.what());
-      problem = fmt::format("{}:{}: malformed JSON: {}", where, bom + (e.byte == 0 ? 1 : e.byte), what);
-    } catch (const nlohmann::json::exception& e) {
-      // A number no double holds (1e999): out_of_range, with no position; the column is where
-      // the number's text starts.
-      problem = fmt::format("{}:{}: {}", where, bom + NumberColumn(line, e.what()), JsonErrorText(e.what()));
-    }
-    if (problem.empty()) {
-      if (!obj.is_object()) {
-        problem = fmt::format("{}:1: expected a JSON object, found {}", where, obj.type_name());
-      } else if (!obj.contains("text")) {
-        problem = fmt::format("{}:1: missing field \"text\"", where);
-      } else if (!obj["text"].is_string()) {
-        problem = fmt::format("{}:1: field \"text\" must be a string", where);
+      has_id = fields.has_id;
+      DocumentFromFields(std::move(fields), where, doc);
+    } else {
+      nlohmann::json obj;
+      const std::string problem = ParseJsonObjectLine(line, where, bom, &obj);
+      if (!problem.empty()) {
+        if (options_.on_error == OnError::kStop) return Status::BadInput(problem + " (use --on-error=skip to skip such lines)");
+        spdlog::warn("{}; line skipped", problem);
+        ++stats_.skipped_lines;
+        continue;
       }
-      for (const char* key : {"id", "date", "title", "url", "lang"}) {
-        if (!problem.empty()) break;
-        if (obj.contains(key) && !obj[key].is_string() && !(std::string_view(key) == "id" && obj[key].is_number_integer())) {
-          problem = fmt::format("{}:1: field \"{}\" must be a string", where, key);
-        }
-      }
+      has_id = obj.contains("id");
+      DocumentFromJson(obj, where, doc);
     }
-    if (!problem.empty()) {
-      if (options_.on_error == OnError::kStop) return Status::BadInput(problem + " (use --on-error=skip to skip such lines)");
-      spdlog::warn("{}; line skipped", problem);
-      ++stats_.skipped_lines;
-      continue;
-    }
-    const auto get = [&](const char* key) {
-      return obj.contains(key) && obj[key].is_string() ? obj[key].get<std::string>() : std::string{};
-    };
-    doc->id = obj.contains("id") ? (obj["id"].is_string() ? obj["id"].get<std::string>() : obj["id"].dump()) : where;
-    doc->text = obj["text"].get<std::string>();
-    doc->date = get("date");
-    doc->title = get("title");
-    doc->url = get("url");
-    doc->lang = get("lang");
-    doc->origin = where;
     if (repaired) ++stats_.repaired_documents;
     bool skipped = false;
-    ACTORGRAPH_RETURN_IF_ERROR(FinishJsonDocument(doc, obj.contains("id"), &skipped));
+    ACTORGRAPH_RETURN_IF_ERROR(FinishJsonDocument(doc, has_id, &skipped));
     if (skipped) continue;
     *got = true;
     return Status::Ok();

@@ -5,9 +5,13 @@
 #include "common/output_file.hpp"
 #include "export/internal/writers.hpp"
 
+#include <fmt/format.h>
+#include <algorithm>
 #include <array>
 #include <filesystem>
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace actorgraph::exports {
 namespace {
@@ -43,6 +47,20 @@ Status WriteNeo4jFolder(const internal::SafeGraph& safe, const std::string& path
   bool created = false;
   if (fs::exists(folder, ec)) {
     if (!fs::is_directory(folder, ec)) return Status::Io(path + ": cannot write neo4j export: not a folder");
+    // An earlier export (the two files) is replaced; a folder holding anything else is not
+    // the export's to write into: its files would sit beside the graph, or be replaced.
+    std::vector<std::string> others;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (name != "nodes.csv" && name != "relationships.csv") others.push_back(name);
+    }
+    if (!others.empty()) {
+      std::sort(others.begin(), others.end());
+      return Status::BadUsage(fmt::format(
+          "-o {}: the folder exists and holds {}{}: a neo4j export writes nodes.csv and relationships.csv into a new "
+          "or empty folder (or one with an earlier export): give another folder",
+          path, others.front(), others.size() > 1 ? fmt::format(" and {} more", others.size() - 1) : ""));
+    }
   } else if (!fs::create_directory(folder, ec)) {
     return Status::Io(path + ": cannot create folder: " + (ec ? ec.message() : std::string("unknown error")));
   } else {

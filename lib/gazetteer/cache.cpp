@@ -533,17 +533,19 @@ Status ReadEntityIndex(Reader& r, std::string_view bytes, const std::string& pat
 template <class Impl>
 Status AddEntities(std::string_view bytes, const std::string& path, const EntityIndex& index, Impl* im) {
   im->MakeEager();
+  std::vector<DuplicateId> duplicates;
   for (std::size_t i = 0; i < index.count; ++i) {
     Reader er(bytes.substr(static_cast<std::size_t>(index.offsets[i])));
     Entity e;
     if (!ReadEntity(er, &e)) return Corrupt(path, static_cast<std::size_t>(index.offsets[i]), "an entity");
     auto [it, inserted] = im->by_id.emplace(e.id, static_cast<std::uint32_t>(im->entities.size()));
     if (!inserted) {
-      return Status::BadInput(fmt::format("{}: duplicate id \"{}\" (first defined at {})", path, e.id,
-                                          im->entities[it->second].origin));
+      duplicates.push_back({e.id, fmt::format("entity {}", i + 1), im->entities[it->second].origin});
+      continue;
     }
     im->entities.push_back(std::move(e));
   }
+  if (!duplicates.empty()) return Status::BadInput(DuplicateIdsMessage(path, duplicates, duplicates.size()));
   im->compiled = false;
   return Status::Ok();
 }

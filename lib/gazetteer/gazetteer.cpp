@@ -12,6 +12,7 @@
 #include "gazetteer/gazetteer_impl.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 #include <algorithm>
 #include <atomic>
@@ -109,13 +110,23 @@ std::optional<std::uint32_t> Gazetteer::Find(std::string_view id) const {
   return it->second;
 }
 
-Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& where, std::vector<std::string>* problems) {
-  nlohmann::json obj;
+namespace {
+
+// "file:line" without its line.
+std::string_view FileOf(std::string_view where) {
+  const auto colon = where.rfind(':');
+  return colon == std::string_view::npos ? where : where.substr(0, colon);
+}
+
+// Parses one gazetteer line as JSON; on failure adds "where: malformed JSON at column N: ..."
+// and returns false.
+bool ParseJson(std::string_view line, const std::string& where, nlohmann::json* obj,
+               std::vector<std::string>* problems) {
   try {
-    obj = nlohmann::json::parse(line);
+    *obj = nlohmann::json::parse(line);
+    return true;
   } catch (const nlohmann::json::parse_error& e) {
     problems->push_back(fmt::format("{}: malformed JSON at column {}: {}", where, e.byte, JsonErrorText(e.what())));
-    return Status::Ok();
   } catch (const nlohmann::json::exception& e) {
     // A number no double holds (1e999) is out_of_range, without a position: the column is
     // where the number's text starts.
@@ -124,36 +135,46 @@ Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& wher
     const auto close = open == std::string_view::npos ? open : what.find('\'', open + 1);
     std::size_t at = std::string_view::npos;
     if (close != std::string_view::npos && close > open + 1) at = line.find(what.substr(open + 1, close - open - 1));
-    problems->push_back(fmt::format("{}: malformed JSON at column {}: {}", where, at == std::string_view::npos ? 1 : at + 1, what));
-    return Status::Ok();
+    problems->push_back(
+        fmt::format("{}: malformed JSON at column {}: {}", where, at == std::string_view::npos ? 1 : at + 1, what));
   }
-  const std::size_t before = problems->size();
-  const auto problem = [&](std::string msg) { problems->push_back(fmt::format("{}: {}", where, msg)); };
-  if (!obj.is_object()) {
-    problem("expected a JSON object");
-    return Status::Ok();
-  }
-  const auto str = [&](const char* key, bool required) -> std::string {
-    if (!obj.contains(key)) {
-      if (required) problem(fmt::format("missing field \"{}\"", key));
+  return false;
+}
+
+// Reads the typed fields of one JSON object (a gazetteer line, or one of its roles), adding
+// "where: what" for each field of the wrong type; `prefix` names the object ("role 2: ").
+class FieldReader {
+ public:
+  FieldReader(const nlohmann::json& obj, const std::string& where, std::vector<std::string>* problems,
+              std::string prefix = {})
+      : obj_(obj), where_(where), problems_(problems), prefix_(std::move(prefix)) {}
+
+  void Problem(const std::string& message) { problems_->push_back(fmt::format("{}: {}{}", where_, prefix_, message)); }
+  bool HasString(const char* key) const { return obj_.contains(key) && obj_.at(key).is_string(); }
+
+  std::string String(const char* key, bool required = false) {
+    if (!obj_.contains(key)) {
+      if (required) Problem(fmt::format("missing field \"{}\"", key));
       return {};
     }
-    if (!obj[key].is_string()) {
-      problem(fmt::format("field \"{}\" must be a string", key));
+    if (!obj_.at(key).is_string()) {
+      Problem(fmt::format("field \"{}\" must be a string", key));
       return {};
     }
-    return obj[key].get<std::string>();
-  };
-  const auto list = [&](const char* key) -> std::vector<std::string> {
+    return obj_.at(key).get<std::string>();
+  }
+
+  std::vector<std::string> List(const char* key) {
     std::vector<std::string> out;
-    if (!obj.contains(key)) return out;
-    if (!obj[key].is_array()) {
-      problem(fmt::format("field \"{}\" must be a list of strings", key));
+    if (!obj_.contains(key)) return out;
+    const auto& value = obj_.at(key);
+    if (!value.is_array()) {
+      Problem(fmt::format("field \"{}\" must be a list of strings", key));
       return out;
     }
-    for (const auto& v : obj[key]) {
+    for (const auto& v : value) {
       if (!v.is_string()) {
-        problem(fmt::format("field \"{}\" must be a list of strings", key));
+        Problem(fmt::format("field \"{}\" must be a list of strings", key));
         return {};
       }
       // Kept even when empty: Compile passes over a name with no word, and `gazetteer check`
@@ -161,85 +182,148 @@ Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& wher
       out.push_back(v.get<std::string>());
     }
     return out;
-  };
-  Entity e;
-  e.origin = where;
-  e.id = str("id", true);
-  const std::string kind = str("kind", true);
-  e.name = str("name", true);
-  if (obj.contains("id") && obj["id"].is_string() && !node_id::IsValid(e.id)) {
-    problem(fmt::format("id \"{}\" may use only letters, digits and . _ : -", e.id));
   }
-  if (obj.contains("kind") && obj["kind"].is_string()) {
+
+ private:
+  const nlohmann::json& obj_;
+  const std::string& where_;
+  std::vector<std::string>* problems_;
+  std::string prefix_;
+};
+
+// id, kind and name: present, strings, and each valid.
+void ReadIdentity(FieldReader& r, Entity* e) {
+  e->id = r.String("id", true);
+  const std::string kind = r.String("kind", true);
+  e->name = r.String("name", true);
+  if (r.HasString("id") && !node_id::IsValid(e->id)) {
+    r.Problem(fmt::format("id \"{}\" may use only letters, digits and . _ : -", e->id));
+  }
+  if (r.HasString("kind")) {
     if (auto k = ParseKind(kind))
-      e.kind = *k;
+      e->kind = *k;
     else
-      problem(fmt::format("unknown kind \"{}\" (person, organization, country, location, group)", kind));
+      r.Problem(fmt::format("unknown kind \"{}\" (person, organization, country, location, group)", kind));
   }
-  if (obj.contains("name") && obj["name"].is_string() && e.name.find_first_not_of(" \t") == std::string::npos) {
-    problem("field \"name\" is empty");
+  if (r.HasString("name") && e->name.find_first_not_of(" \t") == std::string::npos) r.Problem("field \"name\" is empty");
+}
+
+// The name lists, the references and codes.
+void ReadNamesAndReferences(FieldReader& r, Entity* e) {
+  e->aliases = r.List("aliases");
+  e->cased = r.List("cased");
+  e->adjectives = r.List("adjectives");
+  e->demonyms = r.List("demonyms");
+  e->member_of = r.List("member_of");
+  e->country = r.String("country");
+  e->parent = r.String("parent");
+  e->code = r.String("code");
+  e->leader = r.String("leader");
+  e->wikidata = r.String("wikidata");
+  const std::string& c = e->country;
+  if (!c.empty() &&
+      (c.size() != 2 || !std::isupper(static_cast<unsigned char>(c[0])) || !std::isupper(static_cast<unsigned char>(c[1])))) {
+    r.Problem(fmt::format("country \"{}\" must be an ISO 3166-1 alpha-2 code such as \"AZ\"", c));
   }
-  e.aliases = list("aliases");
-  e.cased = list("cased");
-  e.adjectives = list("adjectives");
-  e.demonyms = list("demonyms");
-  e.member_of = list("member_of");
-  e.country = str("country", false);
-  e.parent = str("parent", false);
-  e.code = str("code", false);
-  e.leader = str("leader", false);
-  e.wikidata = str("wikidata", false);
-  if (!e.country.empty() && (e.country.size() != 2 || !std::isupper(static_cast<unsigned char>(e.country[0])) ||
-                             !std::isupper(static_cast<unsigned char>(e.country[1])))) {
-    problem(fmt::format("country \"{}\" must be an ISO 3166-1 alpha-2 code such as \"AZ\"", e.country));
-  }
-  if (obj.contains("roles")) {
-    if (!obj["roles"].is_array()) {
-      problem("field \"roles\" must be a list of objects");
-    } else {
-      std::size_t i = 0;
-      for (const auto& r : obj["roles"]) {
-        ++i;
-        if (!r.is_object()) {
-          problem(fmt::format("role {} must be an object", i));
-          continue;
-        }
-        Role role;
-        const auto rs = [&](const char* key) -> std::string {
-          if (!r.contains(key)) return {};
-          if (!r[key].is_string()) {
-            problem(fmt::format("role {}: field \"{}\" must be a string", i, key));
-            return {};
-          }
-          return r[key].get<std::string>();
-        };
-        role.role = rs("role");
-        role.of = rs("of");
-        role.title = rs("title");
-        role.from = rs("from");
-        role.to = rs("to");
-        if (role.role.empty() && role.title.empty()) problem(fmt::format("role {}: needs \"role\" or \"title\"", i));
-        for (const auto* d : {&role.from, &role.to}) {
-          if (!d->empty() && !iso_date::IsValid(*d)) {
-            problem(fmt::format("role {}: bad date \"{}\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", i, *d));
-          }
-        }
-        if (iso_date::IsValid(role.from) && iso_date::IsValid(role.to) &&
-            iso_date::Earliest(role.from) > iso_date::Latest(role.to)) {
-          problem(fmt::format("role {}: \"from\" {} is after \"to\" {}", i, role.from, role.to));
-        }
-        e.roles.push_back(std::move(role));
-      }
+}
+
+// Role `i` (1-based): its fields strings, a role or a title, valid dates in order.
+Role ReadRole(const nlohmann::json& obj, std::size_t i, const std::string& where, std::vector<std::string>* problems) {
+  FieldReader r(obj, where, problems, fmt::format("role {}: ", i));
+  Role role;
+  role.role = r.String("role");
+  role.of = r.String("of");
+  role.title = r.String("title");
+  role.from = r.String("from");
+  role.to = r.String("to");
+  if (role.role.empty() && role.title.empty()) r.Problem("needs \"role\" or \"title\"");
+  for (const auto* d : {&role.from, &role.to}) {
+    if (!d->empty() && !iso_date::IsValid(*d)) {
+      r.Problem(fmt::format("bad date \"{}\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", *d));
     }
   }
+  if (iso_date::IsValid(role.from) && iso_date::IsValid(role.to) &&
+      iso_date::Earliest(role.from) > iso_date::Latest(role.to)) {
+    r.Problem(fmt::format("\"from\" {} is after \"to\" {}", role.from, role.to));
+  }
+  return role;
+}
+
+void ReadRoles(const nlohmann::json& obj, FieldReader& r, const std::string& where, std::vector<std::string>* problems,
+               Entity* e) {
+  if (!obj.contains("roles")) return;
+  const auto& roles = obj.at("roles");
+  if (!roles.is_array()) {
+    r.Problem("field \"roles\" must be a list of objects");
+    return;
+  }
+  std::size_t i = 0;
+  for (const auto& role : roles) {
+    ++i;
+    if (!role.is_object()) {
+      r.Problem(fmt::format("role {} must be an object", i));
+      continue;
+    }
+    e->roles.push_back(ReadRole(role, i, where, problems));
+  }
+}
+
+}  // namespace
+
+Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& where, std::vector<std::string>* problems) {
+  nlohmann::json obj;
+  if (!ParseJson(line, where, &obj, problems)) return Status::Ok();
+  const std::size_t before = problems->size();
+  FieldReader r(obj, where, problems);
+  if (!obj.is_object()) {
+    r.Problem("expected a JSON object");
+    return Status::Ok();
+  }
+  Entity e;
+  e.origin = where;
+  ReadIdentity(r, &e);
+  ReadNamesAndReferences(r, &e);
+  ReadRoles(obj, r, where, problems, &e);
   if (problems->size() != before) return Status::Ok();
   auto [it, inserted] = by_id.emplace(e.id, static_cast<std::uint32_t>(entities.size()));
   if (!inserted) {
-    problem(fmt::format("duplicate id \"{}\" (first defined at {})", e.id, entities[it->second].origin));
+    const std::string& first = entities[it->second].origin;
+    r.Problem(fmt::format("duplicate id \"{}\" (first defined at {})", e.id, first));
+    const std::string_view file = FileOf(where);
+    duplicates.push_back({e.id, file.size() < where.size() ? fmt::format("line {}", where.substr(file.size() + 1)) : where, first});
     return Status::Ok();
   }
   entities.push_back(std::move(e));
   return Status::Ok();
+}
+
+namespace {
+constexpr std::size_t kMaxEntityLineBytes = std::size_t{1} << 20;  // FORMAT.md
+}  // namespace
+
+std::string DuplicateIdsMessage(const std::string& origin, const std::vector<DuplicateId>& duplicates,
+                                std::size_t problems) {
+  constexpr std::size_t kShown = 5;
+  std::vector<std::string_view> files;
+  for (const auto& d : duplicates) {
+    const std::string_view file = FileOf(d.first);
+    if (std::find(files.begin(), files.end(), file) == files.end()) files.push_back(file);
+  }
+  std::string ids;
+  for (std::size_t i = 0; i < duplicates.size() && i < kShown; ++i) {
+    const auto& d = duplicates[i];
+    ids += fmt::format("{}\"{}\" ({}, first at {})", i ? ", " : "", d.id, d.place, d.first);
+  }
+  if (duplicates.size() > kShown) ids += fmt::format(" and {} more", duplicates.size() - kShown);
+  std::string others;
+  if (problems > duplicates.size()) {
+    others = fmt::format(" ({} other problems: run 'actorgraph gazetteer check')", problems - duplicates.size());
+  }
+  return fmt::format(
+      "{}: {} id(s) already defined in {}: {}; ids must be unique over all gazetteers loaded together: import the "
+      "file again with an id namespace (actorgraph gazetteer import --id-prefix NAME), give these entries other "
+      "ids, or remove them from one of the files{}",
+      origin, duplicates.size(), fmt::join(files, ", "), ids, others);
 }
 
 Status Gazetteer::LoadString(std::string_view content, const std::string& origin, std::vector<std::string>* problems) {
@@ -247,6 +331,7 @@ Status Gazetteer::LoadString(std::string_view content, const std::string& origin
   std::vector<std::string>* out = problems ? problems : &local;
   impl_->MakeEager();
   impl_->compiled = false;
+  impl_->duplicates.clear();
   const std::size_t before = out->size();
   if (content.compare(0, 3, "\xEF\xBB\xBF") == 0) content.remove_prefix(3);
   std::size_t pos = 0, line_no = 0;
@@ -261,6 +346,13 @@ Status Gazetteer::LoadString(std::string_view content, const std::string& origin
     const auto first = line.find_first_not_of(" \t");
     if (first == std::string_view::npos || line[first] == '#') continue;
     const std::string where = fmt::format("{}:{}", origin, line_no);
+    if (line.size() > kMaxEntityLineBytes) {
+      // A million aliases on one line (20 MB) would cost seconds and half a GB before any
+      // check: no real entity comes near the limit.
+      out->push_back(fmt::format("{}: line of {} bytes, longer than the {} MiB limit for one entity", where,
+                                 line.size(), kMaxEntityLineBytes >> 20));
+      continue;
+    }
     if (const auto bad = utf8::FirstInvalid(line)) {
       out->push_back(fmt::format("{}:{}: invalid UTF-8 (byte {} of the file)", where, *bad + 1, line_start + *bad));
       continue;
@@ -269,6 +361,7 @@ Status Gazetteer::LoadString(std::string_view content, const std::string& origin
   }
   const std::size_t found = out->size() - before;
   if (found == 0) return Status::Ok();
+  if (!impl_->duplicates.empty()) return Status::BadInput(DuplicateIdsMessage(origin, impl_->duplicates, found));
   return Status::BadInput(found == 1 ? (*out)[before]
                                      : fmt::format("{} (and {} more problems: run 'actorgraph gazetteer check')",
                                                    (*out)[before], found - 1));
@@ -341,123 +434,156 @@ Status Gazetteer::Load(const std::string& path, std::vector<std::string>* proble
   return first;
 }
 
+// The trie as Compile builds it, with hash maps, before Freeze turns it into the flat tables.
+struct Gazetteer::Impl::TrieDraft {
+  text::Analyzer analyzer;
+  text::TokenList toks;
+  std::unordered_map<std::string, std::uint32_t> vocab;    // token key → provisional id
+  std::vector<std::string_view> keys;                      // provisional id → key
+  std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node, provisional id) → node
+  std::vector<std::vector<Candidate>> node_candidates = std::vector<std::vector<Candidate>>(1);
+};
+
 void Gazetteer::Compile(std::vector<std::string>* warnings) {
   Impl& im = *impl_;
   if (im.compiled && !warnings) return;
   im.MakeEager();
-  text::Analyzer analyzer;
-  text::TokenList toks;
-  // Build with hash maps, then freeze into the flat tables.
-  std::unordered_map<std::string, std::uint32_t> vocab;    // token key → provisional id
-  std::vector<std::string_view> keys;                      // provisional id → key
-  std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node, provisional id) → node
-  std::vector<std::vector<Candidate>> node_candidates(1);
+  Impl::TrieDraft draft;
   im.cased_forms.assign(1, {});
   im.aliases = 0;
   im.holders.clear();
   im.surnames.clear();
-  const auto add = [&](std::uint32_t entity, const std::string& alias, AliasType type) {
-    analyzer.Tokenize(alias, &toks);
-    if (toks.empty()) {
-      // "", "-", "..." have no word: no text can match them (gazetteer check says so).
-      if (warnings) {
-        warnings->push_back(fmt::format("{}: alias \"{}\" has no word in it and can never match", im.entities[entity].origin,
-                                        alias));
-      }
-      return;
-    }
-    std::uint32_t node = 0;
-    for (const auto& t : toks) {
-      auto [vit, fresh] = vocab.emplace(t.key, static_cast<std::uint32_t>(keys.size()));
-      if (fresh) keys.push_back(vit->first);
-      const std::uint64_t k = (static_cast<std::uint64_t>(node) << 32) | vit->second;
-      auto [eit, new_edge] = edges.emplace(k, static_cast<std::uint32_t>(node_candidates.size()));
-      if (new_edge) node_candidates.emplace_back();
-      node = eit->second;
-    }
-    auto& cands = node_candidates[node];
-    for (const auto& c : cands) {
-      if (c.entity == entity) return;  // the same entity by another spelling
-    }
-    Candidate cand{entity, type, 0, false};
-    for (const auto& t : toks) {
-      if (ascii::Lower(alias.substr(t.start, t.end - t.start)) != t.key) cand.folded = true;
-    }
-    if (type == AliasType::kCased) {
-      std::vector<std::string> forms;
-      for (const auto& t : toks) forms.emplace_back(alias.substr(t.start, t.end - t.start));
-      cand.cased_form = static_cast<std::uint32_t>(im.cased_forms.size());
-      im.cased_forms.push_back(std::move(forms));
-    }
-    if (warnings && type != AliasType::kAdjective && type != AliasType::kDemonym && type != AliasType::kCased) {
-      for (const auto& c : cands) {
-        const Entity& other = im.entities[c.entity];
-        if (other.kind == im.entities[entity].kind && c.type != AliasType::kAdjective &&
-            c.type != AliasType::kDemonym && c.type != AliasType::kCased) {
-          warnings->push_back(fmt::format("{}: alias \"{}\" also names {} ({}), of the same kind: {} wins",
-                                          im.entities[entity].origin, alias, other.id, other.origin, other.id));
-        }
-      }
-    }
-    cands.push_back(cand);
-    ++im.aliases;
-  };
   for (std::uint32_t i = 0; i < im.entities.size(); ++i) {
     const Entity& e = im.entities[i];
-    add(i, e.name, AliasType::kName);
-    for (const auto& a : e.aliases) add(i, a, AliasType::kAlias);
-    for (const auto& a : e.cased) add(i, a, AliasType::kCased);
-    for (const auto& a : e.adjectives) add(i, a, AliasType::kAdjective);
-    for (const auto& a : e.demonyms) add(i, a, AliasType::kDemonym);
-    for (std::uint32_t r = 0; r < e.roles.size(); ++r) {
-      im.holders[e.roles[r].role + '\x1f' + e.roles[r].of].emplace_back(i, r);
-    }
-    if (e.kind == Kind::kPerson) {
-      std::vector<std::string> names{e.name};
-      names.insert(names.end(), e.aliases.begin(), e.aliases.end());
-      for (const auto& n : names) {
-        analyzer.Tokenize(n, &toks);
-        if (toks.size() < 2) continue;
-        auto& list = im.surnames[std::string(toks.back().key)];
-        if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
-      }
-    }
+    im.AddAlias(i, e.name, AliasType::kName, &draft, warnings);
+    for (const auto& a : e.aliases) im.AddAlias(i, a, AliasType::kAlias, &draft, warnings);
+    for (const auto& a : e.cased) im.AddAlias(i, a, AliasType::kCased, &draft, warnings);
+    for (const auto& a : e.adjectives) im.AddAlias(i, a, AliasType::kAdjective, &draft, warnings);
+    for (const auto& a : e.demonyms) im.AddAlias(i, a, AliasType::kDemonym, &draft, warnings);
+    im.IndexRolesAndSurnames(i, &draft);
   }
-  // Freeze: token ids become vocabulary slots, edges from the root move into the slots.
-  std::vector<std::uint32_t> slot_of;
-  im.vocab.Build(keys, &slot_of);
-  std::size_t inner = 0;
-  for (const auto& [k, child] : edges) inner += (k >> 32) != 0;
-  im.edges.Reserve(inner);
-  for (const auto& [k, child] : edges) {
-    const auto node = static_cast<std::uint32_t>(k >> 32);
-    const std::uint32_t token = slot_of[static_cast<std::uint32_t>(k)];
-    if (node == 0)
-      im.vocab.slots[token].root_child = child;
-    else
-      im.edges.Insert(node, token, child);
-  }
-  im.candidate_begin.assign(node_candidates.size() + 1, 0);
-  im.node_flags.assign(node_candidates.size(), 0);
-  im.candidates.clear();
-  for (std::size_t n = 0; n < node_candidates.size(); ++n) {
-    auto& cands = node_candidates[n];
-    std::stable_sort(cands.begin(), cands.end(), [&](const Candidate& a, const Candidate& b) {
-      const int pa = KindPriority(im.entities[a.entity].kind), pb = KindPriority(im.entities[b.entity].kind);
-      if (pa != pb) return pa > pb;
-      return a.entity < b.entity;
-    });
-    im.candidate_begin[n] = static_cast<std::uint32_t>(im.candidates.size());
-    for (const auto& c : cands) {
-      im.node_flags[n] |= Impl::kHasCandidates;
-      if (c.type != AliasType::kCased && !c.folded) im.node_flags[n] |= Impl::kHasPlain;
-      im.candidates.push_back(c);
-    }
-  }
-  im.candidate_begin.back() = static_cast<std::uint32_t>(im.candidates.size());
+  im.Freeze(&draft);
   im.FinishTables();
   im.compiled = true;
   im.generation = Impl::NextGeneration();
+}
+
+void Gazetteer::Impl::AddAlias(std::uint32_t entity, const std::string& alias, AliasType type, TrieDraft* draft,
+                               std::vector<std::string>* warnings) {
+  draft->analyzer.Tokenize(alias, &draft->toks);
+  const text::TokenList& toks = draft->toks;
+  if (toks.empty()) {
+    // "", "-", "..." have no word: no text can match them (gazetteer check says so).
+    if (warnings) {
+      warnings->push_back(
+          fmt::format("{}: alias \"{}\" has no word in it and can never match", entities[entity].origin, alias));
+    }
+    return;
+  }
+  const std::uint32_t node = TrieNode(toks, draft);
+  auto& cands = draft->node_candidates[node];
+  for (const auto& c : cands) {
+    if (c.entity == entity) return;  // the same entity by another spelling
+  }
+  Candidate cand{entity, type, 0, false};
+  for (const auto& t : toks) {
+    if (ascii::Lower(alias.substr(t.start, t.end - t.start)) != t.key) cand.folded = true;
+  }
+  if (type == AliasType::kCased) {
+    std::vector<std::string> forms;
+    for (const auto& t : toks) forms.emplace_back(alias.substr(t.start, t.end - t.start));
+    cand.cased_form = static_cast<std::uint32_t>(cased_forms.size());
+    cased_forms.push_back(std::move(forms));
+  }
+  if (warnings) WarnSameKind(entity, alias, type, cands, warnings);
+  cands.push_back(cand);
+  ++aliases;
+}
+
+// The node the tokens' path from the root ends at, the path made where it is missing.
+std::uint32_t Gazetteer::Impl::TrieNode(const text::TokenList& toks, TrieDraft* draft) {
+  std::uint32_t node = 0;
+  for (const auto& t : toks) {
+    auto [vit, fresh] = draft->vocab.emplace(t.key, static_cast<std::uint32_t>(draft->keys.size()));
+    if (fresh) draft->keys.push_back(vit->first);
+    const std::uint64_t k = (static_cast<std::uint64_t>(node) << 32) | vit->second;
+    auto [eit, new_edge] = draft->edges.emplace(k, static_cast<std::uint32_t>(draft->node_candidates.size()));
+    if (new_edge) draft->node_candidates.emplace_back();
+    node = eit->second;
+  }
+  return node;
+}
+
+// A name or alias that already names another entity of the same kind (not adjectives,
+// demonyms or cased forms, which are expected to be shared): ambiguous, the earlier wins.
+void Gazetteer::Impl::WarnSameKind(std::uint32_t entity, const std::string& alias, AliasType type,
+                                   const std::vector<Candidate>& cands, std::vector<std::string>* warnings) const {
+  const auto shared = [](AliasType t) {
+    return t == AliasType::kAdjective || t == AliasType::kDemonym || t == AliasType::kCased;
+  };
+  if (shared(type)) return;
+  for (const auto& c : cands) {
+    const Entity& other = entities[c.entity];
+    if (other.kind == entities[entity].kind && !shared(c.type)) {
+      warnings->push_back(fmt::format("{}: alias \"{}\" also names {} ({}), of the same kind: {} wins",
+                                      entities[entity].origin, alias, other.id, other.origin, other.id));
+    }
+  }
+}
+
+// The holders of each (role, of), and the surnames of people: the last word of a name or
+// alias of two words or more.
+void Gazetteer::Impl::IndexRolesAndSurnames(std::uint32_t i, TrieDraft* draft) {
+  const Entity& e = entities[i];
+  for (std::uint32_t r = 0; r < e.roles.size(); ++r) {
+    holders[e.roles[r].role + '\x1f' + e.roles[r].of].emplace_back(i, r);
+  }
+  if (e.kind != Kind::kPerson) return;
+  std::vector<std::string> names{e.name};
+  names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+  for (const auto& n : names) {
+    draft->analyzer.Tokenize(n, &draft->toks);
+    if (draft->toks.size() < 2) continue;
+    auto& list = surnames[std::string(draft->toks.back().key)];
+    if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
+  }
+}
+
+// Freezes the draft: token ids become vocabulary slots, edges from the root move into the
+// slots, each node's candidates are sorted by kind priority and then entity.
+void Gazetteer::Impl::Freeze(TrieDraft* draft) {
+  std::vector<std::uint32_t> slot_of;
+  vocab.Build(draft->keys, &slot_of);
+  std::size_t inner = 0;
+  for (const auto& [k, child] : draft->edges) inner += (k >> 32) != 0;
+  edges.Reserve(inner);
+  for (const auto& [k, child] : draft->edges) {
+    const auto node = static_cast<std::uint32_t>(k >> 32);
+    const std::uint32_t token = slot_of[static_cast<std::uint32_t>(k)];
+    if (node == 0)
+      vocab.slots[token].root_child = child;
+    else
+      edges.Insert(node, token, child);
+  }
+  auto& node_candidates = draft->node_candidates;
+  candidate_begin.assign(node_candidates.size() + 1, 0);
+  node_flags.assign(node_candidates.size(), 0);
+  candidates.clear();
+  for (std::size_t n = 0; n < node_candidates.size(); ++n) {
+    auto& cands = node_candidates[n];
+    std::stable_sort(cands.begin(), cands.end(), [&](const Candidate& a, const Candidate& b) {
+      const int pa = KindPriority(entities[a.entity].kind), pb = KindPriority(entities[b.entity].kind);
+      if (pa != pb) return pa > pb;
+      return a.entity < b.entity;
+    });
+    candidate_begin[n] = static_cast<std::uint32_t>(candidates.size());
+    for (const auto& c : cands) {
+      node_flags[n] |= kHasCandidates;
+      if (c.type != AliasType::kCased && !c.folded) node_flags[n] |= kHasPlain;
+      candidates.push_back(c);
+    }
+  }
+  candidate_begin.back() = static_cast<std::uint32_t>(candidates.size());
 }
 
 std::uint64_t Gazetteer::Impl::NextGeneration() {

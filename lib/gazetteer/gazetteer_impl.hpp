@@ -35,6 +35,19 @@ class LazyEntities {
   static EntityBrief BriefOf(const Entity& e) { return {e.id, e.name, e.country, e.code, e.kind, !e.roles.empty()}; }
 };
 
+// An id defined twice: the id, where the duplicate is ("line 3", "entity 5" of a compiled
+// file) and "file:line" of the first definition.
+struct DuplicateId {
+  std::string id, place, first;
+};
+
+// One line for the ids of `origin` that earlier lines or files already define: how many,
+// the first few with both places, the files of the first definitions, and what to do (an
+// id namespace, other ids, or removing them). `problems` counts all problems of `origin`
+// (the duplicates included).
+std::string DuplicateIdsMessage(const std::string& origin, const std::vector<DuplicateId>& duplicates,
+                                std::size_t problems);
+
 struct Gazetteer::Impl {
   // Either `entities` with `by_id`, or (loaded from a compiled file and not changed since)
   // `lazy`.
@@ -95,6 +108,20 @@ struct Gazetteer::Impl {
   }
 
   Status ParseLine(std::string_view line, const std::string& where, std::vector<std::string>* problems);
+
+  // Compile's steps (gazetteer.cpp).
+  struct TrieDraft;
+  void AddAlias(std::uint32_t entity, const std::string& alias, AliasType type, TrieDraft* draft,
+                std::vector<std::string>* warnings);
+  static std::uint32_t TrieNode(const text::TokenList& toks, TrieDraft* draft);
+  void WarnSameKind(std::uint32_t entity, const std::string& alias, AliasType type, const std::vector<Candidate>& cands,
+                    std::vector<std::string>* warnings) const;
+  void IndexRolesAndSurnames(std::uint32_t entity, TrieDraft* draft);
+  void Freeze(TrieDraft* draft);
+
+  // The duplicate ids ParseLine met since LoadString began. LoadString sums them up in its
+  // error.
+  std::vector<DuplicateId> duplicates;
 };
 
 }  // namespace actorgraph::gazetteer

@@ -425,7 +425,7 @@ Graph GraphBuilder::Build(const BuildOptions& options) {
     edges.push_back({l.from, l.to, edge});
   }
   AddEdges(std::move(edges), vertex, g);
-  ComputeMetrics(g);
+  ComputeMetrics(g, options.metrics, options.warnings);
   return g;
 }
 

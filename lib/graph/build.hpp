@@ -13,6 +13,7 @@
 #include "graph/sentences.hpp"
 #include "mentions/mentions.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,22 @@
 #include <vector>
 
 namespace actorgraph::graph {
+
+// Which metrics ComputeMetrics fills in, and how much betweenness may cost.
+struct MetricsOptions {
+  // kAll: degree, weighted degree, component and betweenness. kDegree: all but betweenness
+  // (linear in the graph's size). kNone: no metric (every metric field stays 0).
+  enum class Level { kAll, kDegree, kNone };
+  Level level = Level::kAll;
+  // Brandes' algorithm costs about vertices x edges of each connected component (every
+  // event is a vertex: one pair meeting on 30,000 dates is a component of 30,002 vertices
+  // and 60,000 edges, 1.8e9 units, ~40 s). A component above this bound gets no betweenness
+  // (0) and one warning naming its size; 0 = no bound.
+  std::uint64_t max_betweenness_work = 1'000'000'000;
+};
+
+// "all", "degree" or "none"; nullopt for anything else.
+std::optional<MetricsOptions::Level> ParseMetricsLevel(std::string_view name);
 
 // What BuildGraph adds besides actors that take part in events.
 struct BuildOptions {
@@ -39,6 +56,10 @@ struct BuildOptions {
   // The event statuses the graph holds (analysis::EventStatusName): happened events only by
   // default; planned and cancelled ones when asked for.
   std::vector<std::string> statuses = {"happened"};
+  MetricsOptions metrics;
+  // Receives one line per component whose betweenness was left out (MetricsOptions); may be
+  // null.
+  std::vector<std::string>* warnings = nullptr;
 };
 
 // Accumulates documents (mentions and events) and builds the graph. Adding documents in any
@@ -75,8 +96,11 @@ class GraphBuilder {
 
 // Degree and weighted degree (in + out edges, parallel edges included), betweenness
 // centrality (Brandes, unnormalised: shortest paths between unordered pairs of other
-// vertices, on the undirected simple view) and connected component of every vertex,
-// computed with Boost.Graph.
-void ComputeMetrics(Graph& g);
+// vertices, on the undirected simple view: parallel edges and self-loops count once, which
+// gives the betweenness of the simple graph) and connected component of every vertex,
+// computed with Boost.Graph, as far as `options` asks. Time: linear for degree and
+// component; betweenness O(V x E) per component (see MetricsOptions). A component whose
+// betweenness is left out adds a line to `warnings` (may be null).
+void ComputeMetrics(Graph& g, const MetricsOptions& options = {}, std::vector<std::string>* warnings = nullptr);
 
 }  // namespace actorgraph::graph

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Bad input data: each case's exact error (file, JSON Lines line and column, byte offset)
-# and exit code 1; --invalid-utf8=replace and --on-error=skip turning errors into warnings;
-# an empty document being a warning only.
+# The bad-input catalogue: each case's exact error (file, JSON Lines line and column, byte
+# offset) and exit code (1 bad input, 2 refused usage, 3 I/O), and that nothing was written,
+# replaced or lost; --invalid-utf8=replace and --on-error=skip turning errors into warnings;
+# an empty document being a warning only. Big inputs (100 MB line, a million aliases) are
+# generated in the test's temporary folder and removed after their rows.
 source "$(dirname "$0")/cli_lib.sh"
 
 M=(mentions "${NAMES[@]}" --date 2021-03-04)
@@ -23,6 +25,13 @@ t 'invalid UTF-8 after a BOM: the offset is the file'"'"'s' 1 "err=$E $T/latin1-
 printf 'Ilse Varga\xE2\x80' >"$T/truncated.txt"
 t 'truncated UTF-8 sequence at the end of the file' 1 "err=$E $T/truncated.txt: byte 10: invalid UTF-8 $REPLACE_HINT" \
   -- "${M[@]}" "$T/truncated.txt"
+printf 'Ilse Varga \xC0\xAF met.\n' >"$T/overlong.txt"
+t 'overlong UTF-8 (C0 AF, a slash in disguise)' 1 "err=$E $T/overlong.txt: byte 11: invalid UTF-8 $REPLACE_HINT" out-empty \
+  -- "${M[@]}" "$T/overlong.txt" -o "$T/overlong.out"
+expect 'overlong UTF-8: no output file' "overlong.out exists" test ! -e "$T/overlong.out"
+printf 'Ilse \xED\xA0\x80 Varga.\n' >"$T/surrogate.txt"
+t 'a UTF-16 surrogate encoded in UTF-8 (ED A0 80)' 1 "err=$E $T/surrogate.txt: byte 5: invalid UTF-8 $REPLACE_HINT" \
+  -- "${M[@]}" "$T/surrogate.txt"
 mkdir -p "$T/folder"
 printf 'Ilse Varga met Tomas Brandt.\n' >"$T/folder/a.txt"
 printf 'caf\xE9\n' >"$T/folder/b.txt"
@@ -97,6 +106,10 @@ t '-g with 1e999 in a gazetteer field' 1 "err:$T/huge-g.jsonl:1: malformed JSON 
 t 'positive control: the same entity without the number checks clean' 0 -- gazetteer check "$FIX/names.jsonl"
 t 'an endless line (/dev/zero) is bounded' 1 "err=$E /dev/zero:1: line longer than 64 MiB, the limit for one JSON Lines document" \
   out-empty -- "${M[@]}" --input-format jsonl /dev/zero
+t 'an endless text document (/dev/zero as text) is bounded' 1 \
+  "err=$E /dev/zero: larger than 64 MiB, the limit for one text document (split it, or give JSON Lines)" out-empty \
+  -- "${M[@]}" /dev/zero -o "$T/zero.out"
+expect 'an endless document: no output file' "zero.out exists" test ! -e "$T/zero.out"
 
 # ---- malformed JSON lines ----------------------------------------------------------------
 MAL=$FIX/malformed.jsonl
@@ -189,5 +202,107 @@ t 'gazetteer check: the "-" alias too' 1 "out=$T/never.jsonl:1: alias \"-\" has 
   -- gazetteer check "$T/never.jsonl"
 printf '{"id":"person:x","kind":"person","name":"Ilse Varga","aliases":["I. Varga"]}\n' >"$T/fine.jsonl"
 t 'positive control: the same entity with a real alias checks clean' 0 out-empty -- gazetteer check "$T/fine.jsonl"
+
+# ---- sizes: a 100 MB JSON line, an alias of 100 KB, a million aliases ---------------------
+# Generated here (not kept in the repository); each is read only as far as its limit.
+{ printf '{"id":"big","text":"'; head -c 100000000 /dev/zero | tr '\0' a; printf '"}\n{"id":"ok","text":"Ilse Varga"}\n'; } >"$T/big.jsonl"
+t 'a 100 MB JSON line: refused with its line, nothing written' 1 \
+  "err=$E $T/big.jsonl:1: line longer than 64 MiB, the limit for one JSON Lines document" out-empty \
+  -- "${M[@]}" "$T/big.jsonl" -o "$T/big.out"
+expect 'a 100 MB JSON line: no output file' "big.out exists" test ! -e "$T/big.out"
+rm -f "$T/big.jsonl"
+python3 -c 'import json; print(json.dumps({"id":"person:long","kind":"person","name":"Long Alias","aliases":[("Ilse " * 20480)[:102400]]}))' >"$T/long-alias.jsonl"
+t 'an alias of 100 KB checks clean (no limit on one alias below the line limit)' 0 out-empty -- gazetteer check "$T/long-alias.jsonl"
+t 'an alias of 100 KB loads and the other names still match' 0 'out:"entity_id":"person:tomas-brandt"' \
+  -- mentions --no-default-gazetteers -g "$T/long-alias.jsonl" -g "$FIX/names.jsonl" --date 2021-03-04 "$T/corpus.jsonl"
+python3 -c 'import json; print(json.dumps({"id":"person:many","kind":"person","name":"Many Aliases","aliases":["Alias %d Name" % i for i in range(1000000)]}))' >"$T/many.jsonl"
+t 'a million aliases on one entity: refused with file, line and size' 1 \
+  "out=$T/many.jsonl:1: line of 20888966 bytes, longer than the 1 MiB limit for one entity" -- gazetteer check "$T/many.jsonl"
+t 'a million aliases given to -g: refused, nothing written' 1 \
+  "err:$E $T/many.jsonl:1: line of 20888966 bytes, longer than the 1 MiB limit for one entity" out-empty \
+  -- mentions --no-default-gazetteers -g "$T/many.jsonl" "$T/corpus.jsonl" -o "$T/many.out"
+expect 'a million aliases: no output file' "many.out exists" test ! -e "$T/many.out"
+rm -f "$T/many.jsonl"
+
+# ---- outputs that cannot be written: exit 3, the path named, nothing left -----------------
+if [[ -w /dev/full ]]; then
+  t 'extract -o /dev/full' 3 "err=$E /dev/full: write failed: No space left on device" out-empty \
+    -- extract "${NAMES[@]}" "$T/corpus.jsonl" -o /dev/full
+fi
+t 'mentions -o into a missing parent folder' 3 "err=$E $T/no-such-folder/m.jsonl: cannot write: No such file or directory" \
+  out-empty -- mentions "${NAMES[@]}" "$T/corpus.jsonl" -o "$T/no-such-folder/m.jsonl"
+expect 'missing parent folder: not created' "no-such-folder was created" test ! -e "$T/no-such-folder"
+mkdir -p "$T/outdir"
+t 'a directory as output' 3 "err=$E $T/outdir: cannot write: is a directory" -- extract "${NAMES[@]}" "$T/corpus.jsonl" -f graphml -o "$T/outdir"
+expect 'a directory as output: left empty' "outdir holds files" test -z "$(ls -A "$T/outdir")"
+mkdir -p "$T/neo"
+printf 'mine\n' >"$T/neo/keep.csv"
+t 'an existing non-empty Neo4j folder: refused, exit 2' 2 \
+  "err=$E -o $T/neo: the folder exists and holds keep.csv: a neo4j export writes nodes.csv and relationships.csv into a new or empty folder (or one with an earlier export): give another folder" \
+  -- extract "${NAMES[@]}" "$T/corpus.jsonl" -f neo4j -o "$T/neo"
+expect 'the non-empty Neo4j folder is left as it was' "neo holds $(ls "$T/neo" | tr '\n' ' ')" \
+  test "$(ls "$T/neo")" == keep.csv -a "$(cat "$T/neo/keep.csv")" == mine
+t 'positive control: a Neo4j folder holding an earlier export is replaced' 0 -- extract "${NAMES[@]}" "$T/corpus.jsonl" -f neo4j -o "$T/neo2"
+t 'positive control: ... and written again' 0 -- extract "${NAMES[@]}" "$T/corpus.jsonl" -f neo4j -o "$T/neo2"
+t 'a failed Neo4j export (bad input) leaves no folder' 1 "err:$T/latin1.txt: byte 18: invalid UTF-8" \
+  -- extract "${NAMES[@]}" "$T/corpus.jsonl" "$T/latin1.txt" -f neo4j -o "$T/neo3"
+expect 'a failed Neo4j export: no folder' "neo3 exists" test ! -e "$T/neo3"
+
+# ---- thread counts -------------------------------------------------------------------------
+t '-j 0 means all cores' 0 'out:"text":"Ilse Varga"' -- "${M[@]}" -j 0 "$T/corpus.jsonl"
+t '-j 100000 is out of range' 2 \
+  "err=$E --threads: 100000 is out of range (expected 0 for all cores, or 1 to 1024) (see 'actorgraph --help')" out-empty \
+  -- "${M[@]}" -j 100000 "$T/corpus.jsonl"
+t '-j abc is not a number' 2 "err=$E --threads: abc is not a number (expected 0 for all cores, or 1 to 1024) (see 'actorgraph --help')" \
+  -- "${M[@]}" -j abc "$T/corpus.jsonl"
+
+# ---- damaged compiled gazetteers: exit 1, file and byte, nothing written --------------------
+"$CLI" gazetteer compile --no-default-gazetteers "$FIX/names.jsonl" -o "$T/names.agc" -q
+python3 - "$T" <<'PY'
+import struct, sys
+folder = sys.argv[1]
+b = bytearray(open(f"{folder}/names.agc", "rb").read())
+at = 16                                   # magic, version, byte order
+at += 4 + struct.unpack_from("<I", b, at)[0] + 24  # fingerprint; counts and section size
+b[at + 4 + struct.unpack_from("<I", b, at)[0]] = 9  # the first entity's kind byte, after its id
+open(f"{folder}/entity.agc", "wb").write(b)
+c = bytearray(open(f"{folder}/names.agc", "rb").read())
+c[8:12] = c[8:12][::-1]                   # the version and byte-order mark as big-endian
+c[12:16] = c[12:16][::-1]
+open(f"{folder}/order.agc", "wb").write(c)
+PY
+AGC_HINT="compile it again with 'actorgraph gazetteer compile'"
+t 'a damaged entity in an .agc: gazetteer check exits 1' 1 \
+  "out=$T/entity.agc: byte 44: truncated or damaged compiled gazetteer (an entity); $AGC_HINT" -- gazetteer check "$T/entity.agc"
+t 'a damaged entity in an .agc given to -g: exit 1, nothing written' 1 \
+  "err=$E $T/entity.agc: byte 44: truncated or damaged compiled gazetteer (an entity); $AGC_HINT" out-empty \
+  -- mentions --no-default-gazetteers -g "$T/entity.agc" "$T/corpus.jsonl" -o "$T/agc.out"
+expect 'a damaged .agc: no output file' "agc.out exists" test ! -e "$T/agc.out"
+t 'an .agc of the other byte order says so (not "format 5, this one reads 5")' 1 \
+  "err=$E $T/order.agc: compiled on a machine of the other byte order (big-endian); a compiled gazetteer is read only where it was compiled: compile it again on this machine with 'actorgraph gazetteer compile'" \
+  -- mentions --no-default-gazetteers -g "$T/order.agc" "$T/corpus.jsonl"
+t 'positive control: the undamaged .agc loads' 0 'out:"entity_id":"person:ilse-varga"' \
+  -- mentions --no-default-gazetteers -g "$T/names.agc" "$T/corpus.jsonl"
+
+# ---- an import beside the shipped gazetteers: duplicate ids, and --id-prefix -----------------
+printf 'name,kind\nBaku,location\nEilat,location\n' >"$T/places.csv"
+t 'gazetteer import of places the shipped files name' 0 -- gazetteer import --format csv "$T/places.csv" -o "$T/places.jsonl"
+DUP_HINT="ids must be unique over all gazetteers loaded together: import the file again with an id namespace (actorgraph gazetteer import --id-prefix NAME), give these entries other ids, or remove them from one of the files"
+t '-g beside the shipped gazetteers: the duplicate ids, both files and what to do' 1 \
+  "err:$E $T/places.jsonl: 2 id(s) already defined in " 'err:"place:baku" (line 1, first at ' 'err:"place:eilat" (line 2, first at ' \
+  "err:$DUP_HINT" out-empty -- mentions -g "$T/places.jsonl" "$T/corpus.jsonl"
+t 'gazetteer compile says the same, nothing written' 1 "err:$E $T/places.jsonl: 2 id(s) already defined in " "err:$DUP_HINT" \
+  -- gazetteer compile "$T/places.jsonl" -o "$T/places.agc"
+expect 'gazetteer compile of duplicates: no .agc' "places.agc exists" test ! -e "$T/places.agc"
+t 'gazetteer check lists each duplicate and says what to do' 1 "out:$T/places.jsonl:1: duplicate id \"place:baku\" (first defined at " \
+  "err:$E $T/places.jsonl: 2 id(s) already defined in " "err:$DUP_HINT" -- gazetteer check data/gazetteers "$T/places.jsonl"
+t 'gazetteer import --id-prefix: ids in a namespace of their own' 0 -- \
+  gazetteer import --format csv --id-prefix mine "$T/places.csv" -o "$T/mine.jsonl"
+expect '--id-prefix: the ids' "mine.jsonl: $(head -c 120 "$T/mine.jsonl")" grep -q '"id":"mine:place:baku"' "$T/mine.jsonl"
+t '--id-prefix: the import loads beside the shipped gazetteers' 0 'out:"text":"Ilse Varga"' \
+  -- mentions -g "$T/mine.jsonl" -g "$FIX/names.jsonl" --date 2021-03-04 "$T/corpus.jsonl"
+t '--id-prefix with a colon is refused' 2 "err=$E --id-prefix a:b: use only letters, digits and . _ - (a ':' follows it)" \
+  -- gazetteer import --format csv --id-prefix a:b "$T/places.csv" -o "$T/bad-prefix.jsonl"
+expect '--id-prefix refused: nothing written' "bad-prefix.jsonl exists" test ! -e "$T/bad-prefix.jsonl"
 
 finish

@@ -147,6 +147,33 @@ TEST_CASE("duplicate ids and same-kind alias clashes are reported", "[gazetteer]
   CHECK_THAT(problems[1], Catch::StartsWith("t.jsonl:3: alias \"Anna Berg\" also names a:1 (t.jsonl:1), of the same kind"));
 }
 
+TEST_CASE("duplicate ids over files: one message with the ids, the files and what to do", "[gazetteer]") {
+  Gazetteer g;
+  REQUIRE(g.LoadString("{\"id\":\"place:baku\",\"kind\":\"location\",\"name\":\"Baku\"}\n"
+                       "{\"id\":\"place:eilat\",\"kind\":\"location\",\"name\":\"Eilat\"}\n",
+                       "shipped.jsonl")
+              .ok());
+  const auto s = g.LoadString("{\"id\":\"place:new\",\"kind\":\"location\",\"name\":\"New\"}\n"
+                              "{\"id\":\"place:eilat\",\"kind\":\"location\",\"name\":\"Eilat\"}\n"
+                              "{\"id\":\"place:baku\",\"kind\":\"location\",\"name\":\"Baku\"}\n",
+                              "import.jsonl");
+  CHECK(s.code() == actorgraph::ErrorCode::kBadInput);
+  CHECK(s.message() ==
+        "import.jsonl: 2 id(s) already defined in shipped.jsonl: \"place:eilat\" (line 2, first at shipped.jsonl:2), "
+        "\"place:baku\" (line 3, first at shipped.jsonl:1); ids must be unique over all gazetteers loaded together: "
+        "import the file again with an id namespace (actorgraph gazetteer import --id-prefix NAME), give these "
+        "entries other ids, or remove them from one of the files");
+  // Other problems of the file are counted after it.
+  Gazetteer h;
+  REQUIRE(h.LoadString("{\"id\":\"a:1\",\"kind\":\"person\",\"name\":\"A\"}\n", "one.jsonl").ok());
+  const auto t = h.LoadString("{\"id\":\"a:1\",\"kind\":\"person\",\"name\":\"A\"}\n{\"id\":\"a:2\"}\n", "two.jsonl");
+  CHECK_THAT(t.message(), Catch::StartsWith("two.jsonl: 1 id(s) already defined in one.jsonl: \"a:1\" (line 1"));
+  CHECK_THAT(t.message(), Catch::EndsWith("(2 other problems: run 'actorgraph gazetteer check')"));
+  // Positive control: a file without duplicates keeps the one-problem message.
+  Gazetteer k;
+  CHECK(k.LoadString("{\"id\":\"a:2\"}\n", "bad.jsonl").message() == "bad.jsonl:1: missing field \"kind\" (and 1 more problems: run 'actorgraph gazetteer check')");
+}
+
 TEST_CASE("a compiled gazetteer matches, resolves roles and finds surnames exactly as the source", "[gazetteer][cache]") {
   const Gazetteer source = actorgraph::testing::FixtureGazetteer();
   const auto dir = actorgraph::testing::TempDir("cache");

@@ -596,6 +596,43 @@ TEST_CASE("csv: quoting edge cases", "[import][csv]") {
 
 // ----- whole-import behaviour -----
 
+TEST_CASE("import: --id-prefix puts every id, and references to them, in a namespace", "[import]") {
+  const fs::path dir = TempDir("import-prefix");
+  WriteFile(dir / "p.csv",
+            "id,name,kind,role,role_of\n"
+            "org:club,Chess Club,organization,,\n"
+            ",Ilse Varga,person,president,org:club\n"
+            ",Tomas Brandt,person,minister,country:AT\n");
+  ImportOptions options;
+  options.id_prefix = "mine";
+  const Run run = Import(ImportFormat::kCsv, {(dir / "p.csv").string()}, options);
+  REQUIRE(run.status.ok());
+  const auto entities = Entities(run.output);
+  REQUIRE(entities.size() == 3);
+  CHECK(FindId(entities, "mine:org:club").at("name") == "Chess Club");
+  // A role in an entity of the same import takes the namespace; one in a shipped id does not.
+  CHECK(FindId(entities, "mine:person:ilse-varga").at("roles")[0].at("of") == "mine:org:club");
+  CHECK(FindId(entities, "mine:person:tomas-brandt").at("roles")[0].at("of") == "country:AT");
+  // Positive control: without the prefix, the ids as before.
+  const Run plain = Import(ImportFormat::kCsv, {(dir / "p.csv").string()});
+  CHECK(FindId(Entities(plain.output), "person:ilse-varga").at("roles")[0].at("of") == "org:club");
+  // GeoNames and PETRARCH ids too.
+  const Run geo = Import(ImportFormat::kGeonames, {Fixture("geonames_headed.tsv")}, options);
+  REQUIRE(geo.status.ok());
+  for (const auto& e : Entities(geo.output)) CHECK(e.at("id").get<std::string>().rfind("mine:geonames:", 0) == 0);
+  for (const std::string bad : {"a:b", "", "a b", "é"}) {
+    options.id_prefix = bad;
+    const Run refused = Import(ImportFormat::kCsv, {(dir / "p.csv").string()}, options);
+    if (bad.empty()) {
+      CHECK(refused.status.ok());  // empty: no namespace
+    } else {
+      CHECK(refused.status.code() == ErrorCode::kBadUsage);
+      CHECK(!refused.written);
+    }
+  }
+  CHECK(actorgraph::gazetteer::IsValidIdPrefix("cities_2.v-1"));
+}
+
 TEST_CASE("import: identical input gives byte-identical output", "[import]") {
   const std::vector<std::string> inputs = {Fixture("petrarch_actors.txt"),
                                            Fixture("petrarch_bad.txt")};

@@ -158,6 +158,69 @@ TEST_CASE("ComputeMetrics: betweenness on a star, a cycle and two components") {
   CHECK(g[y].component == g[w].component);
 }
 
+TEST_CASE("ComputeMetrics: betweenness on a multigraph equals that of its simple graph") {
+  // The same random graph twice: once with every edge repeated up to 30 times in either
+  // direction and self-loops added, once simple. Betweenness must be equal vertex by vertex.
+  graph::Graph multi, simple;
+  constexpr int kVertices = 40;
+  for (int i = 0; i < kVertices; ++i) {
+    AddNode(multi, "v" + std::to_string(i));
+    AddNode(simple, "v" + std::to_string(i));
+  }
+  std::uint32_t state = 12345;
+  const auto next = [&state] { return state = state * 1103515245u + 12345u, (state >> 16) & 0x7fff; };
+  for (int k = 0; k < 90; ++k) {
+    const auto s = static_cast<graph::Vertex>(next() % kVertices), t = static_cast<graph::Vertex>(next() % kVertices);
+    if (s == t) continue;
+    if (!boost::edge(s, t, simple).second && !boost::edge(t, s, simple).second) AddEdge(simple, s, t);
+    const unsigned copies = 1 + next() % 30;
+    for (unsigned c = 0; c < copies; ++c) AddEdge(multi, c % 2 ? t : s, c % 2 ? s : t);
+    AddEdge(multi, s, s);
+  }
+  graph::ComputeMetrics(multi);
+  graph::ComputeMetrics(simple);
+  double total = 0;
+  for (graph::Vertex v = 0; v < kVertices; ++v) {
+    CHECK(multi[v].betweenness == Approx(simple[v].betweenness));
+    CHECK(multi[v].component == simple[v].component);
+    total += simple[v].betweenness;
+  }
+  CHECK(total > 0);  // positive control: the graph has paths through vertices
+}
+
+TEST_CASE("ComputeMetrics: --metrics degree and none, and the betweenness bound") {
+  graph::Graph g;
+  const auto a = AddNode(g, "a"), b = AddNode(g, "b"), c = AddNode(g, "c");
+  AddEdge(g, a, b);
+  AddEdge(g, b, c);
+  graph::Graph degree_only = g, none = g, bounded = g, unbounded = g;
+  graph::MetricsOptions options;
+  options.level = graph::MetricsOptions::Level::kDegree;
+  graph::ComputeMetrics(degree_only, options);
+  CHECK(degree_only[b].degree == 2);
+  CHECK(degree_only[b].betweenness == 0.0);
+  CHECK(degree_only[a].component == degree_only[c].component);
+  options.level = graph::MetricsOptions::Level::kNone;
+  graph::ComputeMetrics(none, options);
+  CHECK(none[b].degree == 0);
+  // The component has 3 vertices and 2 edges: 6 units of work.
+  options.level = graph::MetricsOptions::Level::kAll;
+  options.max_betweenness_work = 5;
+  std::vector<std::string> warnings;
+  graph::ComputeMetrics(bounded, options, &warnings);
+  CHECK(bounded[b].betweenness == 0.0);
+  CHECK(bounded[b].degree == 2);
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].find("3 vertices, 2 edges: 6 units of work") != std::string::npos);
+  options.max_betweenness_work = 6;
+  warnings.clear();
+  graph::ComputeMetrics(unbounded, options, &warnings);
+  CHECK(unbounded[b].betweenness == 1.0);
+  CHECK(warnings.empty());
+  CHECK(graph::ParseMetricsLevel("degree") == graph::MetricsOptions::Level::kDegree);
+  CHECK(!graph::ParseMetricsLevel("some"));
+}
+
 TEST_CASE("ComputeMetrics on an empty graph") {
   graph::Graph g;
   graph::ComputeMetrics(g);

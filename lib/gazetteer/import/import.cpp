@@ -4,6 +4,8 @@
 #include "gazetteer/import/internal/formats.hpp"
 #include "gazetteer/import/internal/importer.hpp"
 
+#include <fmt/format.h>
+
 namespace actorgraph::gazetteer {
 
 std::optional<ImportFormat> ParseImportFormat(std::string_view name) {
@@ -13,6 +15,16 @@ std::optional<ImportFormat> ParseImportFormat(std::string_view name) {
   return std::nullopt;
 }
 
+bool IsValidIdPrefix(std::string_view prefix) {
+  if (prefix.empty()) return false;
+  for (const char c : prefix) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                    c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 Status ImportGazetteer(ImportFormat format, const std::vector<std::string>& inputs,
                        const std::string& output, const ImportOptions& options,
                        ImportStats* stats) {
@@ -20,6 +32,10 @@ Status ImportGazetteer(ImportFormat format, const std::vector<std::string>& inpu
   if (!stats) stats = &local_stats;
   *stats = ImportStats{};
   if (inputs.empty()) return Status::BadUsage("gazetteer import: no input files");
+  if (!options.id_prefix.empty() && !IsValidIdPrefix(options.id_prefix)) {
+    return Status::BadUsage(fmt::format("--id-prefix {}: use only letters, digits and . _ - (a ':' follows it)",
+                                        options.id_prefix));
+  }
 
   OutputFile out;
   ACTORGRAPH_RETURN_IF_ERROR(out.Open(output));

@@ -50,12 +50,23 @@ struct ImportOptions {
   // petrarch only: import agent entries (`MINISTER [~GOV]`) as `group` entities with ids
   // `petrarch:agent:<name>`; without it they are skipped and counted in one warning per file.
   bool petrarch_agents = false;
+  // An id namespace: every id written becomes "<id_prefix>:<id>" ("cities" gives
+  // "cities:place:eilat"), and so does a role's `of` that names an entity of the same
+  // import; references to other entities (`country:RU`) are kept. An imported file can then
+  // be loaded beside the shipped gazetteers, whose ids never start with such a prefix.
+  // Empty: ids as the importer makes them. Letters, digits and . _ - only
+  // (IsValidIdPrefix).
+  std::string id_prefix;
 };
+
+// Whether `prefix` may be an ImportOptions::id_prefix: non-empty, [A-Za-z0-9._-] only.
+bool IsValidIdPrefix(std::string_view prefix);
 
 // Reads every input (in order; "-" is standard input), converts it to the gazetteer JSON
 // Lines format and writes it atomically to `output` ("-" = standard output). `stats` may be
 // null.
-// Errors: kIo naming the path for an unreadable input or an unwritable output; kBadInput
+// Errors: kBadUsage for an invalid options.id_prefix; kIo naming the path for an unreadable
+// input or an unwritable output; kBadInput
 // "file:line: what is wrong" for the first malformed row (invalid UTF-8 included, with its
 // column and file byte offset), unless options.skip_bad_rows. On error a file `output` is
 // left untouched; standard output may already have received the entities before the error.

@@ -39,6 +39,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <deque>
 #include <tuple>
 #include <unordered_map>
@@ -289,84 +290,111 @@ class CsvReader {
     return Status::Ok();
   }
 
+  // The fields of a row by column (a column the header lacks is empty), spaces collapsed.
+  using Values = std::array<std::string, kColumns.size()>;
+
+  // Each step reads some columns of a row into the entity, or returns what is wrong with
+  // them (the row is then refused, or skipped with skip_bad_rows, as BadRecord says).
+  using Problem = std::optional<std::string>;
+
   Status HandleRow(const std::vector<std::string>& fields, std::size_t line) {
     if (fields.size() != columns_.size()) {
       return BadRecord(line, fmt::format("expected {} fields, found {}", columns_.size(), fields.size()));
     }
-    std::array<std::string, kColumns.size()> values{};
+    Values values{};
     for (std::size_t i = 0; i < fields.size(); ++i) values[columns_[i]] = CollapseSpaces(fields[i]);
-    std::array<std::string_view, kColumns.size()> v{};
-    for (std::size_t i = 0; i < v.size(); ++i) v[i] = values[i];
-    auto bad = [&](const std::string& what) { return BadRecord(line, what); };
-
     Entity e;
-    if (v[kName].empty()) return bad("empty name");
-    e.name = std::string(v[kName]);
+    for (const auto step : {&CsvReader::ReadNameKindId, &CsvReader::ReadAliases, &CsvReader::ReadCountry,
+                            &CsvReader::ReadRole, &CsvReader::ReadWikidata}) {
+      if (Problem problem = (this->*step)(values, &e)) return BadRecord(line, *problem);
+    }
+    e.source = fmt::format("csv:{}:{}", Basename(path_), line);
+    return Store(std::move(e), line);
+  }
+
+  Problem ReadNameKindId(const Values& v, Entity* e) {
+    if (v[kName].empty()) return "empty name";
+    e->name = v[kName];
     const std::string kind = ascii::Lower(v[kKind]);
     const auto kind_it = std::find_if(kKinds.begin(), kKinds.end(), [&](const auto& k) { return k.first == kind; });
     if (kind_it == kKinds.end()) {
-      return bad(fmt::format("unknown kind '{}' (expected person, organization, country, location or group)",
-                             Excerpt(v[kKind])));
+      return fmt::format("unknown kind '{}' (expected person, organization, country, location or group)",
+                         Excerpt(v[kKind]));
     }
-    e.kind = kind;
+    e->kind = kind;
     if (!v[kId].empty() && !IsValidId(v[kId])) {
-      return bad(fmt::format("bad id '{}' (only letters, digits and . _ : - are allowed)", Excerpt(v[kId])));
+      return fmt::format("bad id '{}' (only letters, digits and . _ : - are allowed)", Excerpt(v[kId]));
     }
-    e.id = std::string(v[kId]);
+    e->id = v[kId];
+    return std::nullopt;
+  }
+
+  // `aliases` is a '|'-separated list; empty items are dropped.
+  Problem ReadAliases(const Values& v, Entity* e) {
     std::string_view aliases = v[kAliases];
     while (!aliases.empty()) {
       const std::size_t bar = aliases.find('|');
       const std::string_view alias = Trim(aliases.substr(0, bar));
-      if (!alias.empty()) e.aliases.emplace_back(alias);
+      if (!alias.empty()) e->aliases.emplace_back(alias);
       aliases = bar == std::string_view::npos ? std::string_view{} : aliases.substr(bar + 1);
     }
-    if (!v[kCountry].empty()) {
-      const std::string_view c = v[kCountry];
-      const auto letter = [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'); };
-      if (c.size() != 2 || !letter(c[0]) || !letter(c[1])) {
-        return bad(fmt::format("bad country '{}' (expected an ISO 3166-1 alpha-2 code such as AZ)", Excerpt(c)));
-      }
-      // A country's own code is its `code`; anything else is affiliated with `country`.
-      (kind == "country" ? e.code : e.country) = ascii::Upper(c);
+    return std::nullopt;
+  }
+
+  Problem ReadCountry(const Values& v, Entity* e) {
+    if (v[kCountry].empty()) return std::nullopt;
+    const std::string_view c = v[kCountry];
+    const auto letter = [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'); };
+    if (c.size() != 2 || !letter(c[0]) || !letter(c[1])) {
+      return fmt::format("bad country '{}' (expected an ISO 3166-1 alpha-2 code such as AZ)", Excerpt(c));
     }
+    // A country's own code is its `code`; anything else is affiliated with `country`.
+    (e->kind == "country" ? e->code : e->country) = ascii::Upper(c);
+    return std::nullopt;
+  }
+
+  Problem ReadRole(const Values& v, Entity* e) {
     if (v[kRole].empty()) {
       for (const Column c : {kRoleOf, kTitle, kFrom, kTo}) {
-        if (!v[c].empty()) return bad(fmt::format("'{}' given without a role", kColumns[c]));
+        if (!v[c].empty()) return fmt::format("'{}' given without a role", kColumns[c]);
       }
-    } else {
-      Role role;
-      role.role = std::string(v[kRole]);
-      if (!v[kRoleOf].empty() && !IsValidId(v[kRoleOf])) {
-        return bad(fmt::format("bad role_of '{}' (expected an entity id)", Excerpt(v[kRoleOf])));
-      }
-      role.of = std::string(v[kRoleOf]);
-      role.title = std::string(v[kTitle]);
-      for (const Column c : {kFrom, kTo}) {
-        if (!v[c].empty() && !iso_date::IsValid(v[c])) {
-          return bad(
-              fmt::format("bad date '{}' in column {} (expected YYYY, YYYY-MM or "
-                          "YYYY-MM-DD)",
-                          Excerpt(v[c]), kColumns[c]));
-        }
-      }
-      role.from = std::string(v[kFrom]);
-      role.to = std::string(v[kTo]);
-      if (!role.from.empty() && !role.to.empty() && iso_date::Earliest(role.from) > iso_date::Latest(role.to)) {
-        return bad(fmt::format("from {} is after to {}", role.from, role.to));
-      }
-      e.roles.push_back(std::move(role));
+      return std::nullopt;
     }
-    if (!v[kWikidata].empty()) {
-      const std::string w = ascii::Upper(v[kWikidata]);
-      const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-      const bool ok = w.size() >= 2 && w[0] == 'Q' && w[1] != '0' && std::all_of(w.begin() + 1, w.end(), digit);
-      if (!ok) {
-        return bad(fmt::format("bad wikidata id '{}' (expected Q and digits)", Excerpt(v[kWikidata])));
-      }
-      e.wikidata = w;
+    Role role;
+    role.role = v[kRole];
+    if (!v[kRoleOf].empty() && !IsValidId(v[kRoleOf])) {
+      return fmt::format("bad role_of '{}' (expected an entity id)", Excerpt(v[kRoleOf]));
     }
-    e.source = fmt::format("csv:{}:{}", Basename(path_), line);
+    role.of = v[kRoleOf];
+    role.title = v[kTitle];
+    for (const Column c : {kFrom, kTo}) {
+      if (!v[c].empty() && !iso_date::IsValid(v[c])) {
+        return fmt::format("bad date '{}' in column {} (expected YYYY, YYYY-MM or YYYY-MM-DD)", Excerpt(v[c]),
+                           kColumns[c]);
+      }
+    }
+    role.from = v[kFrom];
+    role.to = v[kTo];
+    if (!role.from.empty() && !role.to.empty() && iso_date::Earliest(role.from) > iso_date::Latest(role.to)) {
+      return fmt::format("from {} is after to {}", role.from, role.to);
+    }
+    e->roles.push_back(std::move(role));
+    return std::nullopt;
+  }
 
+  Problem ReadWikidata(const Values& v, Entity* e) {
+    if (v[kWikidata].empty()) return std::nullopt;
+    const std::string w = ascii::Upper(v[kWikidata]);
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    const bool ok = w.size() >= 2 && w[0] == 'Q' && w[1] != '0' && std::all_of(w.begin() + 1, w.end(), digit);
+    if (!ok) return fmt::format("bad wikidata id '{}' (expected Q and digits)", Excerpt(v[kWikidata]));
+    e->wikidata = w;
+    return std::nullopt;
+  }
+
+  // A row without an id waits for one (EmitAll); one with a new id is kept under it; one
+  // whose id an earlier row gave is merged into that row's entity.
+  Status Store(Entity e, std::size_t line) {
     if (e.id.empty()) {
       state_->entities.push_back(Pending{std::move(e), false, fmt::format("{}:{}", path_, line)});
       return Status::Ok();

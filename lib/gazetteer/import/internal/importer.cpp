@@ -320,6 +320,14 @@ void ImportContext::Emit(Entity& entity) {
     kept.push_back(std::move(alias));
   }
   entity.aliases = std::move(kept);
+  if (!options_.id_prefix.empty()) {
+    // Ids of this import take the namespace, and so do the references to them; the ids
+    // claimed are those without it.
+    for (Role& role : entity.roles) {
+      if (ids_.count(role.of)) role.of = fmt::format("{}:{}", options_.id_prefix, role.of);
+    }
+    entity.id = fmt::format("{}:{}", options_.id_prefix, entity.id);
+  }
   AppendJsonLine(entity, &pending_);
   ++stats_->entities;
   stats_->aliases += entity.aliases.size();
