@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   app.add_option("--dict-min-count", o.dict_min_count, "occurrences a word needs to enter the tag dictionary");
   app.add_option("--dict-folds", o.dict_folds, "folds for the training sentences' tag-dictionary bits (1: none)");
   app.add_flag("--single-pass", single_pass, "no second pass with right-context tags");
+  app.add_option("--members", o.members, "perceptrons with different shuffle seeds averaged per tagger table");
   CLI11_PARSE(app, argc, argv);
   o.two_pass = !single_pass;
   auto started = std::chrono::steady_clock::now();

@@ -78,11 +78,11 @@ struct Reader {
   int mwt_last = -1;  // 1-based id of the last word of the open multiword token
 
   void Finish() {
+    std::string doc = cur.doc;  // before the move below empties it
     if (!cur.words.empty() && (docs == nullptr || docs->count(cur.doc) != 0)) {
       PlaceWords(&cur, surfaces);
       out->push_back(std::move(cur));
     }
-    std::string doc = cur.doc;
     cur = Sentence();
     cur.doc = doc;
     surfaces.clear();

@@ -105,12 +105,13 @@ void DecodePos(const Perceptron* p, const KeyIndex* index, const WeightTable* ta
   }
 }
 
-// Trains a POS table on the sentences in `subset`; `right` (or null) gives each sentence's
-// first-pass tags.
-WeightTable TrainPos(const std::vector<Prepared>& data, std::vector<int> subset, const std::vector<Tags>* right,
-                     const TrainOptions& o, const char* name, std::string* log) {
-  Perceptron p(kUposCount);
-  std::uint64_t rng = o.seed;
+// Trains one perceptron on the sentences of `order` (shuffled in place each epoch) with the
+// shuffle seeded by `seed`; `right` (or null) gives each sentence's first-pass tags.
+void TrainPosMember(const std::vector<Prepared>& data, std::vector<int>* order, const std::vector<Tags>* right,
+                    const TrainOptions& o, std::uint64_t seed, const char* name, std::string* log, Perceptron* pp) {
+  Perceptron& p = *pp;
+  std::vector<int>& subset = *order;
+  std::uint64_t rng = seed;
   std::uint64_t keys[kMaxFeatures];
   float scores[kUposCount];
   Tags tags;
@@ -136,7 +137,22 @@ WeightTable TrainPos(const std::vector<Prepared>& data, std::vector<int> subset,
     *log += std::string(name) + " epoch " + std::to_string(epoch + 1) + ": training accuracy " +
             std::to_string(100.0 * correct / std::max<std::size_t>(total, 1)) + "\n";
   }
-  return p.Finish(o.prune);
+}
+
+// Trains a POS table on the sentences in `subset`; `right` (or null) gives each sentence's
+// first-pass tags. With members > 1, that many perceptrons trained with different shuffle
+// seeds are averaged.
+WeightTable TrainPos(const std::vector<Prepared>& data, const std::vector<int>& subset, const std::vector<Tags>* right,
+                     const TrainOptions& o, const char* name, std::string* log, int members = 1) {
+  std::unordered_map<std::uint64_t, std::vector<float>> acc;
+  for (int m = 0; m < members; ++m) {
+    std::vector<int> order = subset;
+    Perceptron p(kUposCount);
+    TrainPosMember(data, &order, right, o, o.seed + 7919ULL * m, name, log, &p);
+    if (members == 1) return p.Finish(o.prune);
+    p.AddAverages(&acc, 1.0f / members);
+  }
+  return Quantize(acc, kUposCount, o.prune);
 }
 
 // First-pass tags of every training sentence from models that did not see it.
@@ -316,7 +332,7 @@ Status Train(const std::vector<Sentence>& train, const TrainOptions& o, std::str
   std::vector<Prepared> data = Prepare(train, o);
   std::vector<int> all(data.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
-  d.pos = TrainPos(data, all, nullptr, o, "pos", log);
+  d.pos = TrainPos(data, all, nullptr, o, "pos", log, o.members);
   std::vector<Tags> held_out;
   if (o.folds >= 2) {
     held_out = Jackknife(data, o, log);
@@ -324,8 +340,10 @@ Status Train(const std::vector<Sentence>& train, const TrainOptions& o, std::str
     for (const Prepared& p : data) held_out.push_back(p.upos);
   }
   if (o.two_pass && o.folds >= 2) {
-    d.pos2 = TrainPos(data, all, &held_out, o, "pos2", log);
-    d.flags |= kFlagTwoPass;
+    d.pos2 = TrainPos(data, all, &held_out, o, "pos2", log, o.members);
+    // A corpus so small that pruning leaves no row has no second pass (the file format
+    // ties the flag to a non-empty table).
+    if (!d.pos2.keys.empty()) d.flags |= kFlagTwoPass;
   }
   d.chunk = TrainChunks(data, held_out, o, log);
   LearnRules(train, &d);

@@ -50,6 +50,16 @@ class Perceptron {
       w_[r * classes_ + guess] -= 1.0f;
     }
   }
+  // Adds `weight` times the averaged weights of every row to `acc` (rows made on first use).
+  void AddAverages(std::unordered_map<std::uint64_t, std::vector<float>>* acc, float weight) {
+    for (const auto& [key, r] : rows_) {
+      Flush(r);
+      std::vector<float>& a = (*acc)[key];
+      a.resize(classes_, 0.0f);
+      for (int c = 0; c < classes_; ++c)
+        a[c] += weight * static_cast<float>(sum_[r * classes_ + c] / std::max<std::int64_t>(step_, 1));
+    }
+  }
   // The averaged weights quantised to int16; `*scale` (if given) receives the factor.
   WeightTable Finish(float prune, float* scale_out = nullptr) {
     std::vector<std::pair<std::uint64_t, std::uint32_t>> order(rows_.begin(), rows_.end());
@@ -89,6 +99,29 @@ class Perceptron {
   std::vector<std::int64_t> stamp_;
   std::int64_t step_ = 0;
 };
+
+// Averaged weights (from AddAverages) as a table in key order: rows whose weights all stay
+// below `prune` dropped, int16 quantised with the largest magnitude at 32767.
+inline WeightTable Quantize(const std::unordered_map<std::uint64_t, std::vector<float>>& acc, int classes,
+                            float prune) {
+  std::vector<std::uint64_t> order;
+  order.reserve(acc.size());
+  float max_abs = 1e-6f;
+  for (const auto& [key, a] : acc) {
+    order.push_back(key);
+    for (float x : a) max_abs = std::max(max_abs, std::fabs(x));
+  }
+  std::sort(order.begin(), order.end());
+  const float scale = 32767.0f / max_abs;
+  WeightTable t;
+  for (std::uint64_t key : order) {
+    const std::vector<float>& a = acc.at(key);
+    if (std::none_of(a.begin(), a.end(), [&](float x) { return std::fabs(x) >= prune; })) continue;
+    t.keys.push_back(key);
+    for (int c = 0; c < classes; ++c) t.weights.push_back(static_cast<std::int16_t>(std::lround(a[c] * scale)));
+  }
+  return t;
+}
 
 inline int ArgmaxF(const float* s, int n) {
   int b = 0;

@@ -18,9 +18,10 @@ struct TrainOptions {
   bool two_pass = true;
   int folds = 4;                // jackknife folds giving the second pass its first-pass tags
   std::uint64_t seed = 0x5EED;  // the shuffle's seed
-  float prune = 1.0f;           // tagger rows whose averaged weights all stay below this are dropped
+  float prune = 2.0f;           // tagger rows whose averaged weights all stay below this are dropped
   float chunk_prune = 0.3f;     // the same for the chunker
   int dict_min_count = 1;       // a word enters the tag dictionary from this many occurrences
+  int members = 3;              // perceptrons (shuffle seeds) averaged into each tagger table
   int dict_folds = 10;          // training sentences see a dictionary of the other folds
 };
 
