@@ -228,9 +228,7 @@ struct Document {
   std::string_view text() const { return doc.text; }
   // The window's first and end byte: [0, text().size()) for a document analysed whole.
   std::uint32_t window_begin() const { return window.begin; }
-  std::uint32_t window_end() const {
-    return window.end ? window.end : static_cast<std::uint32_t>(doc.text.size());
-  }
+  std::uint32_t window_end() const { return window.end ? window.end : static_cast<std::uint32_t>(doc.text.size()); }
   bool windowed() const { return window.end != 0; }
   // Starts a new document: keeps the memory of every layer, empties it.
   void Reset(documents::Document raw, std::string option_date);

@@ -517,7 +517,11 @@ class Delivery {
       if (options_.render) options_.render(part);
       status = sink(part);
       doc = std::move(part.analyzed.doc);
-      if (!status.ok() || carry.last) break;
+      if (!status.ok() || carry.last) {
+        spdlog::info("{}: {} bytes, analysed in {} windows of at most {} bytes", doc.origin, size, index + 1,
+                     options_.window_bytes);
+        break;
+      }
       begin = end;
     }
     done_bytes_ = batch_->input_pos[next_];
