@@ -37,6 +37,7 @@ for prog in $PROGRAMS; do
   for form in $FORMS; do
     if [ "$form" = single ]; then input=$TXT; else input=$JSONL; fi
     out=$WORK/large-$prog-$form.out
+    [ "$prog" = extract ] && out=$WORK/large-$prog-$form.graphml
     locked /usr/bin/time -v -o "$WORK/large-time.txt" "$CLI" "$prog" "$input" --date 2021-01-01 \
       -j "$THREADS" -q -o "$out"
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$WORK/large-time.txt")

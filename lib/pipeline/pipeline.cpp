@@ -508,6 +508,12 @@ class Delivery {
       part.analyzed.window = std::move(carry);
       chain_->Run(part.analyzed);
       carry = std::move(part.analyzed.window);
+      // The sink sees which bytes the window was (its mentions are there), not the state.
+      part.analyzed.window = analysis::WindowState{};
+      part.analyzed.window.begin = begin;
+      part.analyzed.window.end = end;
+      part.analyzed.window.index = index;
+      part.analyzed.window.last = carry.last;
       part.events = std::move(part.analyzed.events);  // empty until the last window
       part.analyzed.events.clear();
       part.window = index;

@@ -5,7 +5,9 @@
 // rendering step), and the calling thread hands the
 // results to the caller's sink one at a time *in input order*, so every output is identical
 // whatever the thread count. Reading, analysis and the sink overlap; memory is bounded by a
-// few batches of documents (RunOptions::max_batches). Memory is freed by the thread that
+// few batches of documents (RunOptions::max_batches), and a document larger than a window
+// (RunOptions::window_bytes) is analysed by the calling thread window by window, each window
+// handed to the sink when done (lib/analysis/ANNOTATORS.md §7). Memory is freed by the thread that
 // allocated it: delivered results go back to their worker, delivered batches to the reader
 // (with glibc, freeing another thread's blocks takes that thread's arena lock).
 #pragma once

@@ -32,6 +32,9 @@ for w in 1500 4000; do
     check "window $w: $cmd crosses windows" 'grep -q "analysed in [2-9][0-9]* windows" "$tmp/$cmd.$w.log"'
     check "window $w: $cmd equals the whole document's" 'cmp -s "$tmp/$cmd.whole" "$tmp/$cmd.$w"'
   done
+  "$cli" mentions --sentences "$doc" --date 2021-05-14 -q -o "$tmp/sentences.whole"
+  ACTORGRAPH_WINDOW_BYTES=$w "$cli" mentions --sentences "$doc" --date 2021-05-14 -q -o "$tmp/sentences.$w"
+  check "window $w: mentions --sentences equals the whole document's" 'cmp -s "$tmp/sentences.whole" "$tmp/sentences.$w"'
   "$cli" extract "$doc" --date 2021-05-14 -q -f json -o "$tmp/graph.whole.json"
   ACTORGRAPH_WINDOW_BYTES=$w "$cli" extract "$doc" --date 2021-05-14 -q -f json -o "$tmp/graph.$w.json"
   check "window $w: extract equals the whole document's" 'cmp -s "$tmp/graph.whole.json" "$tmp/graph.$w.json"'
