@@ -107,7 +107,7 @@ Status LoadResources(const std::string& data_dir, bool no_defaults, const std::v
 
 std::size_t DefaultWindowBytes() {
   static const std::size_t bytes = [] {
-    std::size_t w = std::size_t{4} << 20;
+    std::size_t w = std::size_t{1} << 20;
     if (const char* env = std::getenv("ACTORGRAPH_WINDOW_BYTES"); env && *env) {
       char* end = nullptr;
       const unsigned long long v = std::strtoull(env, &end, 10);

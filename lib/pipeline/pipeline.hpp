@@ -69,7 +69,7 @@ struct DocumentResult {
   bool deferred = false;  // internal: left for the calling thread to analyse window by window
 };
 
-// The window of a large document (4 MiB), unless the environment variable
+// The window of a large document (1 MiB), unless the environment variable
 // ACTORGRAPH_WINDOW_BYTES says otherwise (for tests; at least 256). A document of at most
 // this many bytes is analysed whole.
 std::size_t DefaultWindowBytes();
