@@ -347,7 +347,8 @@ Status RunExtract(const ExtractOptions& o, bool quiet) {
   ACTORGRAPH_RETURN_IF_ERROR(actorgraph::pipeline::Run(
       *reader, res, RunOptionsFrom(o.corpus, quiet), [&](actorgraph::pipeline::DocumentResult& r) {
         mentions += r.analyzed.mentions.size();
-        builder.AddMentions(r.analyzed.doc.id, r.analyzed.date.date, r.analyzed.mentions, r.analyzed.doc.text);
+        builder.AddMentions(r.analyzed.doc.id, r.analyzed.date.date, r.analyzed.mentions, r.analyzed.doc.text,
+                            r.analyzed.window_begin(), r.analyzed.window_end());
         builder.AddEvents(std::move(r.events));
         return Status::Ok();
       }));
@@ -479,7 +480,8 @@ void RenderMentions(actorgraph::pipeline::DocumentResult& r, bool with_sentences
   std::size_t need = 0;
   for (const auto& m : r.analyzed.mentions) need += actorgraph::mentions::JsonLineSizeHint(r.analyzed.doc.id, m) + 1;
   r.rendered.reserve(need);
-  actorgraph::graph::DocumentSentences sentences(r.analyzed.doc.text);
+  actorgraph::graph::DocumentSentences sentences(r.analyzed.doc.text, r.analyzed.window_begin(),
+                                                 r.analyzed.window_end());
   for (const auto& m : r.analyzed.mentions) {
     actorgraph::mentions::AppendJsonLine(r.rendered, r.analyzed.doc.id, r.analyzed.date.date, r.analyzed.doc.text, m);
     if (with_sentences) {

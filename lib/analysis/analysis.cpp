@@ -94,6 +94,7 @@ void Document::Reset(documents::Document raw, std::string option) {
   dates.clear();
   frames.clear();
   events.clear();
+  window = {};
 }
 
 void Document::AddMention(Mention m) {
@@ -154,7 +155,12 @@ std::pair<std::uint32_t, std::uint32_t> WordsOf(const Document& d, std::uint32_t
 
 void EnsureSentences(text::Analyzer& analyzer, Document& d) {
   if (d.segmented) return;
-  analyzer.Sentences(d.text(), &d.sentences);
+  const std::uint32_t begin = d.window_begin();
+  analyzer.Sentences(d.text().substr(begin, d.window_end() - begin), &d.sentences);
+  for (auto& s : d.sentences) {
+    s.start += begin;
+    s.end += begin;
+  }
   d.segmented = true;
 }
 
@@ -224,7 +230,9 @@ class TokenizeStep : public Annotator {
  public:
   explicit TokenizeStep(WorkerContext& c) : context_(c) {}
   void Annotate(Document& d) override {
-    context_.analyzer.Tokenize(d.text(), &d.tokens);
+    const std::uint32_t begin = d.window_begin();
+    context_.analyzer.Tokenize(d.text().substr(begin, d.window_end() - begin), &d.tokens);
+    if (begin) d.tokens.Shift(begin);
     d.covered.assign(d.tokens.size(), -1);
     d.name_like.assign(d.tokens.size(), -1);
   }
@@ -286,7 +294,14 @@ class TagStep : public Annotator {
 class DocumentDateStep : public Annotator {
  public:
   void Annotate(Document& d) override {
-    d.date = text::ResolveDocumentDate(d.text(), d.tokens, d.doc.date, d.option_date);
+    // A large document's date is resolved on its first window (the dateline is at the start;
+    // a date inferred from the years the text mentions reads that window only).
+    if (d.window.index > 0) {
+      d.date = d.window.date;
+      return;
+    }
+    d.date = text::ResolveDocumentDate(d.text().substr(0, d.window_end()), d.tokens, d.doc.date, d.option_date);
+    if (d.windowed()) d.window.date = d.date;
   }
 };
 

@@ -24,6 +24,7 @@
 #pragma once
 
 #include "common/status.hpp"
+#include "common/string_hash.hpp"
 #include "documents/documents.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "tagger/tagger.hpp"
@@ -166,6 +167,33 @@ struct EventFrame {
   Event event;  // filled step by step
 };
 
+// A document larger than a window (pipeline::RunOptions::window_bytes) is analysed window
+// by window, each a run of whole lines; the layers then hold one window's tokens, sentences,
+// mentions, ... with offsets into the whole text, and the steps that read document-level
+// state take what earlier windows left here (see lib/analysis/ANNOTATORS.md, §7). For a
+// document analysed whole, `begin` = 0, `end` = the text's size, `index` = 0, `last` set and
+// the rest empty.
+struct WindowState {
+  std::uint32_t begin = 0, end = 0;  // the window's bytes of the text; end = 0: the whole text
+  std::uint32_t index = 0;           // 0 for the first window
+  bool last = true;                  // the document's last window
+  // Carried forward from the earlier windows:
+  text::DocumentDate date;  // the document date, resolved on the first window
+  // People named in full (surnames step): by the key of their last token and of their
+  // gazetteer name's last token; by the first and last token of a full mention (a titled
+  // surname's lookup). The first such person wins, as in a whole document.
+  StringMap<Mention> full_by_surname, full_by_last, full_by_first;
+  StringSet model_surnames;  // names step: last-token keys of people named in two or more tokens
+  // event-coreference: the people of the latest frame with two or more people.
+  std::vector<Participant> previous_people;
+  // event-assembly: the events of the earlier windows, as found (any number of
+  // participants), until the last window merges them all; and their dated
+  // references to events told elsewhere ("the agreements of November 10": class, date and
+  // evidence only), linked on the last window.
+  std::vector<Event> events, event_refs;
+  std::size_t compact_at = std::size_t{1} << 16;  // events kept unmerged before they are merged
+};
+
 // The document model. Layers are filled by annotators in the order of their list; a layer
 // an earlier step did not fill is empty.
 struct Document {
@@ -197,8 +225,13 @@ struct Document {
   std::vector<text::DateMention> dates;
   std::vector<EventFrame> frames;
   std::vector<Event> events;
+  WindowState window;  // the window analysed and the state of the earlier ones
 
   std::string_view text() const { return doc.text; }
+  // The window's first and end byte: [0, text().size()) for a document analysed whole.
+  std::uint32_t window_begin() const { return window.begin; }
+  std::uint32_t window_end() const { return window.end ? window.end : static_cast<std::uint32_t>(doc.text.size()); }
+  bool windowed() const { return window.end != 0; }
   // Starts a new document: keeps the memory of every layer, empties it.
   void Reset(documents::Document raw, std::string option_date);
   // Adds a mention over tokens [m.first_token, m.end_token) and covers them; sets start/end

@@ -200,6 +200,12 @@ class CoreferenceStep : public analysis::Annotator {
             p.subject = a.subject;
             f.unnamed.push_back(std::move(p));
           }
+        } else if (!d.window.previous_people.empty()) {
+          // A large document: the latest such frame was in an earlier window.
+          for (Participant p : d.window.previous_people) {
+            p.subject = a.subject;
+            f.unnamed.push_back(std::move(p));
+          }
         } else {
           for (const std::uint32_t m : RecentPeople(d, f, a.count ? a.count : 2)) Add(d, f, m, a.subject);
         }
@@ -210,6 +216,25 @@ class CoreferenceStep : public analysis::Annotator {
         previous = &f;
       }
     }
+    if (previous && d.windowed() && !d.window.last) CarryPeople(d, *previous);
+  }
+
+  // The people of `f` as participants, for the references of the windows after this one.
+  static void CarryPeople(Document& d, const EventFrame& f) {
+    auto& people = d.window.previous_people;
+    people.clear();
+    for (const std::uint32_t k : f.actors) {
+      const Mention& m = d.mentions[k];
+      Participant p;
+      p.entity_id = m.entity_id;
+      p.name = m.name;
+      p.kind = std::string(gazetteer::KindName(m.kind));
+      p.title = m.role;
+      p.country = m.country;
+      p.confidence = m.confidence;
+      people.push_back(std::move(p));
+    }
+    for (const Participant& p : f.unnamed) people.push_back(p);
   }
 
   // "The Prime Minister" when no one of the document has that title: the one holder of the
@@ -709,10 +734,35 @@ class AssemblyStep : public analysis::Annotator {
       }
     }
     d.events.clear();
-    for (auto& e : MergeEvents(std::move(found))) {
+    std::vector<Event> refs;
+    if (d.windowed()) {
+      // A large document: the events of the earlier windows join this window's, merged, with
+      // any number of participants; the last window keeps those of two people or more and
+      // links the references of all windows (analysis::WindowState).
+      // They are kept as found, so that the one merge at the end is that of the whole
+      // document, until there are more than WindowState::compact_at: they are then merged
+      // so far (the grouping may then differ from the whole document's) and the bound doubles.
+      auto& carried = d.window.events;
+      for (auto& e : found) carried.push_back(std::move(e));
+      CollectReferences(d, &d.window.event_refs);
+      if (!d.window.last) {
+        if (carried.size() > d.window.compact_at) {
+          carried = MergeEvents(std::move(carried));
+          d.window.compact_at = std::max(d.window.compact_at, 2 * carried.size());
+        }
+        return;
+      }
+      found = MergeEvents(std::move(carried));
+      carried.clear();
+      refs = std::move(d.window.event_refs);
+    } else {
+      found = MergeEvents(std::move(found));
+      CollectReferences(d, &refs);
+    }
+    for (auto& e : found) {
       if (e.participants.size() >= 2) d.events.push_back(std::move(e));
     }
-    LinkReferences(d);
+    LinkReferences(d, refs);
   }
 
  private:
@@ -739,22 +789,33 @@ class AssemblyStep : public analysis::Annotator {
   // "the trilateral agreements of November 10, 2020": a noun trigger with no one taking part
   // and a full date in an "of" phrase right after it tells of an event reported elsewhere in
   // the document; its evidence joins the one event of that class within a day of the date.
-  void LinkReferences(Document& d) const {
+  // The references of this document's frames, each as its class, date and evidence.
+  void CollectReferences(const Document& d, std::vector<Event>* refs) const {
     for (const EventFrame& f : d.frames) {
       if (!f.nominal || !f.actors.empty() || f.status != EventStatus::kHappened) continue;
-      const std::string date = ReferenceDate(d, f);
+      std::string date = ReferenceDate(d, f);
       if (date.empty()) continue;
-      const long day = DayOf(date);
+      Event ref;
+      ref.event_class = triggers_.entries[f.entry].event_class;
+      ref.date = std::move(date);
+      ref.evidence.push_back({d.doc.id, d.words[f.trigger_word].start, d.words[f.trigger_end - 1].end});
+      refs->push_back(std::move(ref));
+    }
+  }
+
+  static void LinkReferences(Document& d, const std::vector<Event>& refs) {
+    for (const Event& ref : refs) {
+      const long day = DayOf(ref.date);
       Event* match = nullptr;
       int matches = 0;
       for (Event& e : d.events) {
-        if (e.event_class != triggers_.entries[f.entry].event_class || e.date.size() != 10) continue;
+        if (e.event_class != ref.event_class || e.date.size() != 10) continue;
         if (std::labs(DayOf(e.date) - day) > 1) continue;
         match = &e;
         ++matches;
       }
       if (matches != 1) continue;
-      match->evidence.push_back({d.doc.id, d.words[f.trigger_word].start, d.words[f.trigger_end - 1].end});
+      match->evidence.push_back(ref.evidence.front());
       Canonicalize(match);
     }
   }

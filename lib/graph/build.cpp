@@ -114,8 +114,9 @@ GraphBuilder::~GraphBuilder() = default;
 const std::vector<events::Event>& GraphBuilder::merged_events() const { return impl_->merged; }
 
 void GraphBuilder::AddMentions(const std::string& doc_id, const std::string& doc_date,
-                               const std::vector<mentions::Mention>& mentions, std::string_view text) {
-  DocumentSentences doc_sentences(text);
+                               const std::vector<mentions::Mention>& mentions, std::string_view text,
+                               std::uint32_t begin, std::uint32_t end) {
+  DocumentSentences doc_sentences(text, begin, end);
   impl_->Add(doc_id, doc_date, mentions, [&](std::size_t i) { return doc_sentences.At(mentions[i].start); });
 }
 

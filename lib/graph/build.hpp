@@ -73,8 +73,11 @@ class GraphBuilder {
 
   // `text` is the document's text; with BuildOptions::sentences the sentences of the spans
   // kept are taken from it (sentences.hpp), otherwise it is not read.
+  // A large document comes in windows (pipeline::DocumentResult): the same id each time,
+  // the whole text and the window's bytes [begin, end), where its mentions are.
   void AddMentions(const std::string& doc_id, const std::string& doc_date,
-                   const std::vector<mentions::Mention>& mentions, std::string_view text = {});
+                   const std::vector<mentions::Mention>& mentions, std::string_view text = {}, std::uint32_t begin = 0,
+                   std::uint32_t end = UINT32_MAX);
   // The same for `merge`, which has no text: `sentences` is aligned with `mentions`, each
   // the mention's sentence as its line carried it (nullopt when it did not).
   void AddMentions(const std::string& doc_id, const std::string& doc_date,

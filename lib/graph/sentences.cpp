@@ -18,9 +18,10 @@ std::optional<SentenceText> DocumentSentences::At(std::uint32_t pos) {
   if (!segmented_) {
     thread_local text::Analyzer analyzer;
     std::vector<text::Span> sentences;
-    analyzer.Sentences(text_, &sentences);
+    const std::size_t end = std::min<std::size_t>(end_, text_.size());
+    analyzer.Sentences(text_.substr(begin_, end - begin_), &sentences);
     spans_.reserve(sentences.size());
-    for (const auto& s : sentences) spans_.emplace_back(s.start, s.end);
+    for (const auto& s : sentences) spans_.emplace_back(begin_ + s.start, begin_ + s.end);
     segmented_ = true;
   }
   // The first sentence ending after pos.

@@ -29,11 +29,16 @@ struct SentenceText {
 class DocumentSentences {
  public:
   explicit DocumentSentences(std::string_view text) : text_(text) {}
+  // The sentences of the window [begin, end) of `text` only (a large document's window:
+  // pipeline::DocumentResult), with positions and starts still into the whole text.
+  DocumentSentences(std::string_view text, std::uint32_t begin, std::uint32_t end)
+      : text_(text), begin_(begin), end_(end) {}
   // The sentence holding byte `pos` (the start of a mention); nullopt past the text.
   std::optional<SentenceText> At(std::uint32_t pos);
 
  private:
   std::string_view text_;
+  std::uint32_t begin_ = 0, end_ = UINT32_MAX;  // the window segmented
   bool segmented_ = false;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> spans_;  // [start, end) in order
 };

@@ -119,7 +119,7 @@ class DiscoveryStep : public analysis::Annotator {
     const Mention* c = d.MentionAt(in_parens);
     if (!c || c->kind != Kind::kCountry) return false;
     const std::uint32_t after = c->end_token;
-    const std::uint32_t stop = after < n ? d.tokens[after].start : static_cast<std::uint32_t>(d.text().size());
+    const std::uint32_t stop = after < n ? d.tokens[after].start : d.window_end();
     if (d.text().substr(c->end, stop - c->end).find(')') == std::string_view::npos) return false;
     *country = c->country;
     return true;

@@ -48,6 +48,7 @@ class NamesStep : public analysis::Annotator {
     CollectSurnames(d);
     discovered_.clear();
     added_.clear();
+    in_added_.assign(n, 0);
     keep_.assign(d.mentions.size(), 1);
     for (std::uint32_t k = 0; k < n;) {
       if (!Candidate(d, k)) {
@@ -70,9 +71,14 @@ class NamesStep : public analysis::Annotator {
     // surnames step, which links it to that name ("Petrov" after "Ivan Petrov").
     for (const Mention& m : added_)
       if (m.is_person() && m.end_token - m.first_token >= 2) surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
+    // A large document's earlier windows count too (analysis::WindowState).
+    const StringSet& carried = d.window.model_surnames;
     std::erase_if(added_, [&](const Mention& m) {
-      return m.is_person() && m.end_token - m.first_token == 1 && surnames_.count(std::string(d.tokens[m.first_token].key)) > 0;
+      if (!m.is_person() || m.end_token - m.first_token != 1) return false;
+      const std::string key(d.tokens[m.first_token].key);
+      return surnames_.count(key) > 0 || carried.count(key) > 0;
     });
+    if (d.windowed() && !d.window.last) d.window.model_surnames.insert(surnames_.begin(), surnames_.end());
     if (added_.empty()) return;
     if (std::find(keep_.begin(), keep_.end(), 0) != keep_.end()) d.KeepMentions(keep_);
     for (auto& m : added_) d.AddMention(std::move(m));
@@ -183,11 +189,12 @@ class NamesStep : public analysis::Annotator {
       const Mention& m = d.mentions[static_cast<std::size_t>(d.covered[k])];
       replaceable &= FromGazetteer(m) && m.first_token >= a && m.end_token <= b && !m.is_person();
     }
-    for (const Mention& m : added_) overlap |= m.first_token < b && a < m.end_token;
+    // A name the model found already over one of these tokens wins (in_added_: the tokens of
+    // added_, so that this is not a walk through every name found before).
+    for (std::uint32_t k = a; k < b; ++k)
+      if (in_added_[k]) return;
     if (overlap) {
       if (!replaceable || confidence < kSureLonger) return;
-      for (const Mention& m : added_)
-        if (m.first_token < b && a < m.end_token) return;
       std::uint32_t covered_tokens = 0;
       for (std::uint32_t k = a; k < b; ++k) covered_tokens += d.covered[k] >= 0;
       if (covered_tokens == b - a) return;  // the gazetteer has exactly these tokens
@@ -219,6 +226,7 @@ class NamesStep : public analysis::Annotator {
       for (std::uint32_t k = a; k < b; ++k)
         if (d.covered[k] >= 0) keep_[static_cast<std::size_t>(d.covered[k])] = 0;
     }
+    for (std::uint32_t k = a; k < b; ++k) in_added_[k] = 1;
     added_.push_back(std::move(m));
   }
 
@@ -289,6 +297,7 @@ class NamesStep : public analysis::Annotator {
   std::vector<tagger::NameHint> hints_;
   std::vector<tagger::NameSpan> spans_;
   std::vector<Mention> added_;
+  std::vector<char> in_added_;  // per token: covered by a name of added_ (before Propagate)
   StringSet surnames_;
   std::unordered_map<std::string, std::string> discovered_;  // id -> name
 };

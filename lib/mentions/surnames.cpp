@@ -31,6 +31,7 @@ class SurnamesStep : public analysis::Annotator {
     found_.clear();
     const auto n = static_cast<std::uint32_t>(d.tokens.size());
     for (std::uint32_t i = 0; i < n; ++i) Consider(d, i);
+    if (d.windowed() && !d.window.last) CarryFullNames(d);
     for (auto& m : found_) d.AddMention(std::move(m));
   }
 
@@ -50,6 +51,14 @@ class SurnamesStep : public analysis::Annotator {
         if (name_tokens_.size() >= 2) by_surname_.emplace(std::string(name_tokens_.back().key), k);
       }
     }
+  }
+
+  // The people this window names in full, for the surnames of the windows after it (the
+  // earlier windows' people stay first).
+  void CarryFullNames(Document& d) const {
+    for (const auto& [key, k] : by_surname_) d.window.full_by_surname.try_emplace(key, d.mentions[k]);
+    for (const auto& [key, k] : full_by_last_) d.window.full_by_last.try_emplace(std::string(key), d.mentions[k]);
+    for (const auto& [key, k] : full_by_first_) d.window.full_by_first.try_emplace(std::string(key), d.mentions[k]);
   }
 
   // `m` (a surname) stands for the person of the full mention `full`.
@@ -81,7 +90,21 @@ class SurnamesStep : public analysis::Annotator {
       if (m.resolved_by != MentionSource::kDiscovered || m.end_token != m.first_token + 1) continue;
       const text::Token& t = d.tokens[m.first_token];
       std::size_t full = SIZE_MAX;
-      if (const auto it = full_by_last_.find(t.key); it != full_by_last_.end()) {
+      // A large document's earlier windows first: their people were named before this one.
+      const auto& carried_last = d.window.full_by_last;
+      const auto& carried_first = d.window.full_by_first;
+      if (const auto it = carried_last.find(t.key); it != carried_last.end()) {
+        const Mention copy = it->second;
+        StandFor(copy, &m);
+        continue;
+      }
+      const auto last = full_by_last_.find(t.key);
+      if (const auto it = carried_first.find(t.key); last == full_by_last_.end() && it != carried_first.end()) {
+        const Mention copy = it->second;
+        StandFor(copy, &m);
+        continue;
+      }
+      if (const auto it = last; it != full_by_last_.end()) {
         full = it->second;
       } else if (const auto first = full_by_first_.find(t.key); first != full_by_first_.end()) {
         // Family name first ("Vice Foreign Minister Choi" for "Choi Jong Kun"): only a title's
@@ -114,6 +137,13 @@ class SurnamesStep : public analysis::Annotator {
     Mention m;
     m.first_token = i;
     m.end_token = i + 1;
+    if (const auto& carried = d.window.full_by_surname; !carried.empty()) {
+      if (const auto it = carried.find(HashedKey{t.key, t.hash}); it != carried.end()) {
+        StandFor(it->second, &m);
+        found_.push_back(std::move(m));
+        return;
+      }
+    }
     if (auto it = by_surname_.empty() ? by_surname_.end() : by_surname_.find(HashedKey{t.key, t.hash});
         it != by_surname_.end()) {
       StandFor(d.mentions[it->second], &m);

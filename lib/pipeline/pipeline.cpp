@@ -7,6 +7,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <exception>
 #include <filesystem>
@@ -104,9 +105,53 @@ Status LoadResources(const std::string& data_dir, bool no_defaults, const std::v
   return r->registry.LoadFor(steps, where, &r->shared);
 }
 
+std::size_t DefaultWindowBytes() {
+  static const std::size_t bytes = [] {
+    std::size_t w = std::size_t{1} << 20;
+    if (const char* env = std::getenv("ACTORGRAPH_WINDOW_BYTES"); env && *env) {
+      char* end = nullptr;
+      const unsigned long long v = std::strtoull(env, &end, 10);
+      if (end && *end == '\0' && v >= 256) w = static_cast<std::size_t>(v);
+    }
+    return w;
+  }();
+  return bytes;
+}
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+bool Space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+// Where the window that starts at `begin` ends: the text's end when the rest fits in
+// `window`; else after the last line break in the window's second half that a non-space
+// follows (a sentence never spans it, so tokens and sentences are those of the whole text);
+// else at the last sentence boundary there; else before the last word; else at a character
+// boundary.
+std::uint32_t WindowEnd(std::string_view text, std::uint32_t begin, std::size_t window, text::Analyzer& analyzer) {
+  if (text.size() - begin <= window) return static_cast<std::uint32_t>(text.size());
+  const std::size_t limit = begin + window;  // the window is [begin, cut), cut <= limit
+  const std::size_t floor = begin + window / 2;
+  for (std::size_t cut = limit; cut > floor; --cut) {
+    if (text[cut - 1] == '\n' && !Space(text[cut])) return static_cast<std::uint32_t>(cut);
+  }
+  {
+    // The sentences of the window's last quarter (from a character boundary): the start of
+    // the last one but one is a boundary that the text around it does not move.
+    std::size_t from = begin + window * 3 / 4;
+    while (from > begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+    std::vector<text::Span> spans;
+    analyzer.Sentences(text.substr(from, limit - from), &spans);
+    if (spans.size() >= 3) return static_cast<std::uint32_t>(from + spans[spans.size() - 2].start);
+  }
+  for (std::size_t cut = limit; cut > floor; --cut) {
+    if (Space(text[cut - 1]) && !Space(text[cut])) return static_cast<std::uint32_t>(cut);
+  }
+  std::size_t cut = limit;
+  while (cut > begin + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return static_cast<std::uint32_t>(cut);
+}
 
 // One batch of documents on its way from the reader to the sink. The vectors are sized once
 // when the batch is queued and never resized; each element is touched by one thread at a
@@ -300,6 +345,16 @@ void Analyze(std::uint32_t worker, analysis::Chain& chain, const RunOptions& opt
     spent.clear();  // the delivered results of this worker, freed where they were allocated
     batch->worker[i] = worker;
     DocumentResult& r = batch->results[i];
+    if (batch->docs[i].text.size() > options.window_bytes) {
+      // A large document: the calling thread analyses it window by window and hands each
+      // window to the sink as it is done (Delivery::DeliverWindows).
+      r.analyzed.Reset(std::move(batch->docs[i]), options.date);
+      r.deferred = true;
+      std::lock_guard lock(sh.mutex);
+      batch->ready[i] = 1;
+      if (++batch->done == batch->docs.size() || batch->done % kWakeSinkEvery == 0) sh.sink_cv.notify_one();
+      continue;
+    }
     r.analyzed.SwapScratch(scratch);
     r.analyzed.Reset(std::move(batch->docs[i]), options.date);
     chain.Run(r.analyzed);
@@ -354,8 +409,10 @@ class Joiner {
 // it, and draws the progress line.
 class Delivery {
  public:
-  Delivery(Shared& sh, std::size_t workers, const RunOptions& options, Progress& progress)
+  Delivery(Shared& sh, std::size_t workers, const RunOptions& options, Progress& progress,
+           std::function<Status(std::unique_ptr<analysis::Chain>*)> make_chain)
       : sh_(sh),
+        make_chain_(std::move(make_chain)),
         options_(options),
         progress_(progress),
         spent_(workers),
@@ -409,6 +466,7 @@ class Delivery {
   // the threads that allocated it.
   Status DeliverNext(const std::function<Status(DocumentResult&)>& sink) {
     DocumentResult& r = batch_->results[next_];
+    if (r.deferred) return DeliverWindows(r, sink);
     LogDate(r.analyzed);
     done_bytes_ = batch_->input_pos[next_];
     ++done_docs_;
@@ -421,6 +479,60 @@ class Delivery {
     if (render_here_) std::swap(r.rendered, rendered_);
     // Delivered: the document back into its batch, the rest to its worker, each to be
     // freed by the thread that allocated it.
+    batch_->docs[next_] = std::move(r.analyzed.doc);
+    spent_[batch_->worker[next_]].push_back(std::move(r));
+    ++spent_count_;
+    progress_.Update(done_docs_, done_bytes_, false);
+    return status;
+  }
+
+  // A document larger than a window: analysed here, window by window, each window handed
+  // to the sink as soon as it is done, so that only one window's layers are ever in memory.
+  // The state later windows need (the document date, the people named in full, ...) goes
+  // from one to the next in analysis::WindowState; event-assembly merges the events of all
+  // windows on the last one, which hands them over.
+  Status DeliverWindows(DocumentResult& r, const std::function<Status(DocumentResult&)>& sink) {
+    if (!chain_) ACTORGRAPH_RETURN_IF_ERROR(make_chain_(&chain_));
+    documents::Document doc = std::move(r.analyzed.doc);
+    const std::size_t size = doc.text.size();
+    analysis::WindowState carry;
+    DocumentResult& part = part_;
+    Status status;
+    for (std::uint32_t begin = 0, index = 0;; ++index) {
+      const std::uint32_t end = WindowEnd(doc.text, begin, options_.window_bytes, chain_->context().analyzer);
+      part.analyzed.Reset(std::move(doc), options_.date);
+      carry.begin = begin;
+      carry.end = end;
+      carry.index = index;
+      carry.last = end == size;
+      part.analyzed.window = std::move(carry);
+      chain_->Run(part.analyzed);
+      carry = std::move(part.analyzed.window);
+      // The sink sees which bytes the window was (its mentions are there), not the state.
+      part.analyzed.window = analysis::WindowState{};
+      part.analyzed.window.begin = begin;
+      part.analyzed.window.end = end;
+      part.analyzed.window.index = index;
+      part.analyzed.window.last = carry.last;
+      part.events = std::move(part.analyzed.events);  // empty until the last window
+      part.analyzed.events.clear();
+      part.window = index;
+      part.last_window = carry.last;
+      if (index == 0) LogDate(part.analyzed);
+      part.rendered.clear();
+      if (options_.render) options_.render(part);
+      status = sink(part);
+      doc = std::move(part.analyzed.doc);
+      if (!status.ok() || carry.last) {
+        spdlog::info("{}: {} bytes, analysed in {} windows of at most {} bytes", doc.origin, size, index + 1,
+                     options_.window_bytes);
+        break;
+      }
+      begin = end;
+    }
+    done_bytes_ = batch_->input_pos[next_];
+    ++done_docs_;
+    r.analyzed.doc = std::move(doc);
     batch_->docs[next_] = std::move(r.analyzed.doc);
     spent_[batch_->worker[next_]].push_back(std::move(r));
     ++spent_count_;
@@ -454,6 +566,9 @@ class Delivery {
   }
 
   Shared& sh_;
+  std::function<Status(std::unique_ptr<analysis::Chain>*)> make_chain_;
+  std::unique_ptr<analysis::Chain> chain_;  // for large documents, made when the first comes
+  DocumentResult part_;                     // one window of a large document, reused
   const RunOptions& options_;
   Progress& progress_;
   // Delivered results not yet handed back to their workers (see Shared::spent).
@@ -480,7 +595,9 @@ Status Run(documents::DocumentReader& reader, const Resources& res, const RunOpt
   Progress progress(options.progress, reader.total_bytes());
 
   Shared sh;
-  Delivery delivery(sh, chains.size(), options, progress);
+  Delivery delivery(sh, chains.size(), options, progress, [&](std::unique_ptr<analysis::Chain>* chain) {
+    return analysis::Chain::Make(res.registry, steps, res.shared, chain);
+  });
   Status result;
   {
     Joiner joiner(sh);

@@ -5,7 +5,9 @@
 // rendering step), and the calling thread hands the
 // results to the caller's sink one at a time *in input order*, so every output is identical
 // whatever the thread count. Reading, analysis and the sink overlap; memory is bounded by a
-// few batches of documents (RunOptions::max_batches). Memory is freed by the thread that
+// few batches of documents (RunOptions::max_batches), and a document larger than a window
+// (RunOptions::window_bytes) is analysed by the calling thread window by window, each window
+// handed to the sink when done (lib/analysis/ANNOTATORS.md §7). Memory is freed by the thread that
 // allocated it: delivered results go back to their worker, delivered batches to the reader
 // (with glibc, freeing another thread's blocks takes that thread's arena lock).
 #pragma once
@@ -53,11 +55,24 @@ Status LoadGazetteers(const std::string& data_dir, bool no_defaults, const std::
 Status LoadResources(const std::string& data_dir, bool no_defaults, const std::vector<std::string>& extra_gazetteers,
                      Resources* resources, const std::vector<std::string>& steps = EventSteps());
 
+// A document larger than RunOptions::window_bytes reaches the sink (and `render`) as one
+// result per window, in order: the same document (id, whole text), the mentions of that
+// window only (offsets into the whole text), and the document's events, merged, with the
+// last window. `window` counts them from 0; `last_window` is set on the last (and on every
+// document analysed whole).
 struct DocumentResult {
   analysis::Document analyzed;        // its scratch layers (tokens, sentences, ...) are empty in the sink
   std::vector<events::Event> events;  // the document's events (moved out of analyzed.events)
   std::string rendered;               // what RunOptions::render wrote, "" without it
+  std::uint32_t window = 0;
+  bool last_window = true;
+  bool deferred = false;  // internal: left for the calling thread to analyse window by window
 };
+
+// The window of a large document (1 MiB), unless the environment variable
+// ACTORGRAPH_WINDOW_BYTES says otherwise (for tests; at least 256). A document of at most
+// this many bytes is analysed whole.
+std::size_t DefaultWindowBytes();
 
 struct RunOptions {
   int threads = 1;                     // workers (>= 1)
@@ -76,6 +91,10 @@ struct RunOptions {
   // layers (tokens, sentences, words and tags, ...: analysis::Document::SwapScratch), which
   // stay with the worker and are not in the result the calling thread gets.
   bool render_on_workers = false;
+  // A document larger than this is analysed window by window, each window a run of whole
+  // lines (else sentences, else words) of at most this size, with the document-level state
+  // carried forward (analysis::WindowState), so that memory does not grow with the document.
+  std::size_t window_bytes = DefaultWindowBytes();
 };
 
 // Reads every document of `reader`, analyses it and calls `sink` with each result in input

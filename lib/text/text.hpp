@@ -92,6 +92,13 @@ class TokenList {
 
   // Drops the tokens; keeps the memory.
   void clear();
+  // Adds `by` to every token's offsets: the tokens of a part of a text that starts at `by`.
+  void Shift(std::uint32_t by) {
+    for (std::size_t i = 0; i < count_; ++i) {
+      tokens_[i].start += by;
+      tokens_[i].end += by;
+    }
+  }
   // Makes room for the tokens of a text of `text_bytes` bytes (an estimate, not a limit).
   void Prepare(std::size_t text_bytes);
   // Appends a token, copying `key` into the list.
