@@ -67,14 +67,15 @@ class NamesStep : public analysis::Annotator {
     }
     Propagate(d);
     Vote();
-    // A one-word person name that ends a longer person name of the document is left to the
+    // A one-word name that ends a longer person name of the document is left to the
     // surnames step, which links it to that name ("Petrov" after "Ivan Petrov").
     for (const Mention& m : added_)
       if (m.is_person() && m.end_token - m.first_token >= 2) surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
     // A large document's earlier windows count too (analysis::WindowState).
     const StringSet& carried = d.window.model_surnames;
     std::erase_if(added_, [&](const Mention& m) {
-      if (!m.is_person() || m.end_token - m.first_token != 1) return false;
+      // Of any type: "Aliyev" read as a place is still the surname of Ilham Aliyev.
+      if (m.end_token - m.first_token != 1) return false;
       const std::string key(d.tokens[m.first_token].key);
       return surnames_.count(key) > 0 || carried.count(key) > 0;
     });
