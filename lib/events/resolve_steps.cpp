@@ -511,6 +511,34 @@ std::vector<SpeakerLabel> FindSpeakerLabels(const Document& d) {
 
 namespace {
 
+// A noun trigger in a "following"/"after" phrase that names whose event it was ("following
+// Trump's meeting with Putin", "after the talks"): an event told of as already known. (Bare
+// "after three hours of talks" is news of the same day.)
+bool Anterior(const Document& d, const EventFrame& f) {
+  if (!f.nominal) return false;
+  const auto word = [&](std::uint32_t w) {
+    return d.text().substr(d.words[w].start, d.words[w].end - d.words[w].start);
+  };
+  bool known = false;  // a possessor or a definite determiner
+  std::uint32_t k = f.trigger_word;
+  const std::uint32_t first = analysis::WordsOf(d, f.sentence).first;
+  while (k > first) {
+    const std::uint32_t w = k - 1;
+    const tagger::Upos pos = d.upos[w];
+    const std::string_view t = word(w);
+    const bool capital = !t.empty() && t[0] >= 'A' && t[0] <= 'Z';
+    if (pos == tagger::Upos::kPart || pos == tagger::Upos::kDet || pos == tagger::Upos::kPron) {
+      known |= pos == tagger::Upos::kPart || t == "the" || t == "The" || t == "his" || t == "her" || t == "their";
+    } else if (!(d.word_mention[w] >= 0 || pos == tagger::Upos::kAdj || capital)) {
+      break;
+    }
+    --k;
+  }
+  if (k == first || !known) return false;
+  const std::string_view before = word(k - 1);
+  return before == "following" || before == "Following" || before == "after" || before == "After";
+}
+
 // "Theresa May": a month inside a person's name is no date.
 bool InPersonName(const Document& d, const text::DateMention& m) {
   const std::uint32_t at = d.tokens[m.first_token].start, end = d.tokens[m.end_token - 1].end;
@@ -599,8 +627,11 @@ class DatesStep : public analysis::Annotator {
       }
       break;
     }
-    f.event.date = best ? best->value : d.date.date;
-    f.event.default_date_doc = best ? "" : d.doc.id;
+    // "following President Trump's meeting with President Putin": an earlier event the text
+    // does not date has no date (not the document's).
+    const bool earlier = !best && Anterior(d, f);
+    f.event.date = best ? best->value : earlier ? "" : d.date.date;
+    f.event.default_date_doc = best || earlier ? "" : d.doc.id;
     const std::string& doc_date = d.date.date;
     if (best && f.status == EventStatus::kHappened && doc_date.size() == 10 && best->value.size() == 10 &&
         best->value > doc_date) {
@@ -644,6 +675,17 @@ class AttributesStep : public analysis::Annotator {
   }
 
   // "met in Moscow", "talks at the Kremlin", "visited Ankara", "a visit to Baku".
+  // "flew to Sochi to take part in a meeting": the journey's destination is the event's place
+  // when the journey's verb governs the trigger and `to` (the word before the place) follows it.
+  static bool JourneyTo(const SentenceView& s, const EventFrame& f, std::uint32_t to) {
+    if (f.governing == UINT32_MAX || to < f.governing) return false;
+    for (std::uint32_t w = f.governing; w < to; ++w) {
+      const std::string& l = s.Lemma(w);
+      if (l == "fly" || l == "travel" || l == "go" || l == "come" || l == "head" || l == "return") return true;
+    }
+    return false;
+  }
+
   static void Place(const SentenceView& s, EventFrame& f) {
     const Document& d = s.doc();
     for (std::uint32_t w = f.clause_first; w < f.clause_end; ++w) {
@@ -672,7 +714,8 @@ class AttributesStep : public analysis::Annotator {
       }
       // "visited Baku", "a visit to Baku"; "visits Baku for talks": the talks' place too.
       const bool visit_to = (f.event.event_class == "visit" && (p == "to" || before + 1 == f.trigger_end)) ||
-                            (f.governing != UINT32_MAX && p == "visit" && before >= f.governing);
+                            (f.governing != UINT32_MAX && p == "visit" && before >= f.governing) ||
+                            (p == "to" && JourneyTo(s, f, before));
       if (p == "in" || p == "at" || visit_to) {
         f.event.place = mention.entity_id;
         f.event.place_name = mention.name;

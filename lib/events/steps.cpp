@@ -225,6 +225,11 @@ class ArgumentsStep : public analysis::Annotator {
     // The verb whose subject takes part: a light verb, or the verb of "his meeting", of
     // "after three hours of talks", of "on a two-day visit" (the first that applies).
     std::uint32_t verb = lb > s.first() && s.IsVerb(lb - 1) && Light(s, lb - 1) ? lb - 1 : UINT32_MAX;
+    // "to take part in a summit with A", "participated in the talks".
+    if (verb == UINT32_MAX && lb >= s.first() + 2 && s.Is(lb - 1, "in")) {
+      if (s.Is(lb - 2, "participate")) verb = lb - 2;
+      if (lb >= s.first() + 3 && s.Is(lb - 2, "part") && s.Is(lb - 3, "take")) verb = lb - 3;
+    }
     if (verb == UINT32_MAX) verb = VerbOfPossessivePronoun(s, nb);
     if (verb == UINT32_MAX) verb = VerbBeforeAfterPhrase(s, nb);
     if (verb == UINT32_MAX) verb = MotionVerbBefore(s, nb);

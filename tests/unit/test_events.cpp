@@ -120,6 +120,13 @@ TEST_CASE("participant patterns", "[events]") {
        {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
       {"Vladimir Putin chaired a meeting with the participation of Ilham Aliyev.", "meeting", "2021-02-16", "",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      // "to take part in a meeting with": the subject of "take part".
+      {"Sergey Lavrov flew to Sochi to take part in a meeting with Jeyhun Bayramov.", "meeting", "2021-02-16",
+       "place:sochi", {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
+      // An earlier event the text tells of as known has no date of its own ("following A's
+      // meeting"); the control, "after three hours of talks", is news of the day (above).
+      {"Sergey Lavrov spoke in Sochi following Vladimir Putin's meeting with Ilham Aliyev.", "meeting", "", "",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // Talks that a visit is for take the visitor.
       {"Vladimir Putin visits Sochi for talks with Ilham Aliyev.", "talks", "2021-02-16", "place:sochi",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
