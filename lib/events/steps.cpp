@@ -196,6 +196,8 @@ class ArgumentsStep : public analysis::Annotator {
     std::uint32_t nb = 0, ne = 0;
     s.NpAround(f.trigger_word, &nb, &ne);
     for (std::uint32_t w = nb; w < f.trigger_word; ++w) scan->separately |= cues_.separately.count(s.Lemma(w)) > 0;
+    // "Secretary Blinken's Calls With A and B": calls, in the plural, are one with each.
+    scan->separately |= PluralCalls(s, f.trigger_word, nb);
     std::uint32_t b = nb;
     // Possessors: NPs that end in "'s" right before, joined by "and".
     while (b > s.first() && (s.Possessive(b - 1) || s.Pos(b - 1) == Upos::kCconj || s.MentionOf(b - 1) >= 0 ||
@@ -226,8 +228,8 @@ class ArgumentsStep : public analysis::Annotator {
     // "after three hours of talks", of "on a two-day visit" (the first that applies).
     std::uint32_t verb = lb > s.first() && s.IsVerb(lb - 1) && Light(s, lb - 1) ? lb - 1 : UINT32_MAX;
     // "to take part in a summit with A", "participated in the talks".
-    if (verb == UINT32_MAX && lb >= s.first() + 2 && s.Is(lb - 1, "in")) {
-      if (s.Is(lb - 2, "participate")) verb = lb - 2;
+    if (verb == UINT32_MAX && lb >= s.first() + 2 && (s.Is(lb - 1, "in") || s.Is(lb - 1, "at"))) {
+      if (s.Is(lb - 2, "participate") || s.Is(lb - 2, "appear")) verb = lb - 2;  // "appeared at a news conference with
       if (lb >= s.first() + 3 && s.Is(lb - 2, "part") && s.Is(lb - 3, "take")) verb = lb - 3;
     }
     if (verb == UINT32_MAX) verb = VerbOfPossessivePronoun(s, nb);
@@ -300,6 +302,19 @@ class ArgumentsStep : public analysis::Annotator {
       if (s.Pos(w) == Upos::kPunct || s.Pos(w) == Upos::kCconj || s.Pos(w) == Upos::kSconj) return UINT32_MAX;
     }
     return UINT32_MAX;
+  }
+
+  // A plural "calls" or "meetings" (not "talks", "consultations": one event in the plural),
+  // unless the phrase makes them one ("joint", "trilateral").
+  static bool PluralCalls(const SentenceView& s, std::uint32_t w, std::uint32_t nb) {
+    const std::string& l = s.Lemma(w);
+    if (!(l == "call" || l == "meeting" || l == "conversation" || l == "phonecall")) return false;
+    const std::string_view t = s.Text(w);
+    if (t.size() != l.size() + 1 || (t.back() != 's' && t.back() != 'S')) return false;
+    for (std::uint32_t k = nb; k < w; ++k) {
+      if (s.Is(k, "joint") || s.Is(k, "trilateral") || s.Is(k, "three-way") || s.Is(k, "their")) return false;
+    }
+    return true;
   }
 
   // A verb that carries a noun trigger, by its lemma or (where the lemmatiser misreads it:

@@ -127,6 +127,9 @@ TEST_CASE("participant patterns", "[events]") {
       // meeting"); the control, "after three hours of talks", is news of the day (above).
       {"Sergey Lavrov spoke in Sochi following Vladimir Putin's meeting with Ilham Aliyev.", "meeting", "", "",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      // A joint news conference: those who give it met.
+      {"Ilham Aliyev appeared at a news conference in Moscow with Vladimir Putin.", "meeting", "2021-02-16",
+       "place:moscow", {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // Talks that a visit is for take the visitor.
       {"Vladimir Putin visits Sochi for talks with Ilham Aliyev.", "talks", "2021-02-16", "place:sochi",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
@@ -241,6 +244,13 @@ TEST_CASE("separate calls are one event per counterpart; a joint call is one", "
   REQUIRE(evs.size() == 2);
   for (const auto& e : evs) CHECK(e.participants.size() == 2);
   evs = Extract("Sergey Lavrov met Ilham Aliyev and Nikol Pashinyan.");
+  REQUIRE(evs.size() == 1);
+  CHECK(evs[0].participants.size() == 3);
+  // A headline's plural "Calls With A and B" is a call with each; "Call With" is one.
+  evs = Extract("Sergey Lavrov's Calls With Ilham Aliyev and Nikol Pashinyan");
+  REQUIRE(evs.size() == 2);
+  for (const auto& e : evs) CHECK(e.participants.size() == 2);
+  evs = Extract("Sergey Lavrov's Call With Ilham Aliyev and Nikol Pashinyan");
   REQUIRE(evs.size() == 1);
   CHECK(evs[0].participants.size() == 3);
 }
