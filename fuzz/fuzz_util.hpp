@@ -5,19 +5,32 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace actorgraph::fuzz {
 
-// "$TMPDIR/actorgraph-fuzz-<pid>-<name>" (TMPDIR defaults to /tmp).
+// "$TMPDIR/actorgraph-fuzz-<pid>-<name>" (TMPDIR defaults to /tmp), removed when the
+// process exits normally (libFuzzer's -max_total_time, -runs).
 inline std::string ScratchPath(std::string_view name) {
+  static std::vector<std::string> paths;
   const char* dir = std::getenv("TMPDIR");
-  return std::string(dir && *dir ? dir : "/tmp") + "/actorgraph-fuzz-" + std::to_string(getpid()) + "-" +
-         std::string(name);
+  std::string path = std::string(dir && *dir ? dir : "/tmp") + "/actorgraph-fuzz-" + std::to_string(getpid()) + "-" +
+                     std::string(name);
+  if (std::find(paths.begin(), paths.end(), path) == paths.end()) {
+    if (paths.empty()) {
+      std::atexit([] {
+        for (const auto& p : paths) std::remove(p.c_str());
+      });
+    }
+    paths.push_back(path);
+  }
+  return path;
 }
 
 inline bool WriteFile(const std::string& path, const std::uint8_t* data, std::size_t size) {
