@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 checked=(
-  lib/analysis lib/export lib/graph lib/pipeline lib/tagger lib/text tools bench
+  lib/analysis lib/export lib/graph lib/pipeline lib/tagger lib/text tools bench fuzz
   tests/unit/test_dates.cpp tests/unit/test_graph.cpp tests/unit/test_json_writer.cpp
   tests/unit/test_analysis.cpp tests/unit/test_pipeline.cpp tests/unit/test_text.cpp
 )

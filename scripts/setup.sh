@@ -20,14 +20,15 @@ jobs="${ACTORGRAPH_JOBS:-2}"
 # graph readers (networkx, igraph, graph-tool, pydot, Graphviz, xmllint), GNU parallel, Dask
 # (python3-distributed: scripts/dask_extract.py and its test) and Chromium (the HTML viewer,
 # headless). Source checks: clang-format and Universal Ctags (function lengths). Fuzzing
-# (.ci/run): Clang and its libFuzzer runtime.
+# (.ci/run): Clang and its libFuzzer runtime, and the parsers fuzz_export checks the exports
+# with (libxml2, Graphviz's cgraph), linked by that fuzz target only.
 packages=(
   build-essential cmake pkg-config
   libboost-graph-dev libicu-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev catch2 libjs-d3
   python3 python3-networkx python3-igraph python3-graph-tool python3-pydot python3-pygraphviz graphviz libxml2-utils
   parallel python3-distributed chromium
   clang-format universal-ctags
-  clang libclang-rt-dev
+  clang libclang-rt-dev libxml2-dev libgraphviz-dev
 )
 
 install_deps() {

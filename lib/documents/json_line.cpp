@@ -3,10 +3,20 @@
 #include "common/bytes.hpp"
 #include "common/utf8.hpp"
 
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
+#include <string>
 
 namespace actorgraph::documents {
 namespace {
+
+// True when a JSON number reads as a finite double, as nlohmann::json requires of a number
+// it stores as one (it refuses 1e999 with out_of_range; an underflow reads as 0 and is kept).
+bool FitsDouble(std::string_view number) {
+  const std::string copy(number);
+  return std::isfinite(std::strtod(copy.c_str(), nullptr));
+}
 
 class LineParser {
  public:
@@ -160,6 +170,9 @@ bool ParseFlatJsonLine(std::string_view line, JsonLineFields* out) {
         // Only an id may be a number, an integer written as nlohmann writes it back (no
         // more digits than an int64 surely holds).
         if (field > 0) return false;
+        // A number no double holds (1e999, 400 digits) is an error to nlohmann, wherever it
+        // stands: leave the line to it.
+        if (field < 0 && (!integer || number.size() > 18) && !FitsDouble(number)) return false;
         if (field == 0) {
           if (!integer || number.size() > 18 || number == "-0") return false;
           out->id.assign(number);

@@ -294,8 +294,9 @@ DocumentDate ResolveDocumentDate(std::string_view text, std::span<const Token> t
   } else if (iso_date::IsValid(option_date)) {
     out.date = std::string(option_date);
     out.source = "option";
-  } else if (dl_month > 0 && latest_year > 0) {
-    // The dateline gives month and day; the year is the latest one the text mentions.
+  } else if (dl_month > 0 && latest_year > 0 && !Format(latest_year, dl_month, dl_day).empty()) {
+    // The dateline gives month and day; the year is the latest one the text mentions (a day
+    // that year's month does not have, "February 30", dates nothing: the text decides).
     out.date = Format(latest_year, dl_month, dl_day);
     out.source = "dateline";
   } else if (!latest_full.empty()) {

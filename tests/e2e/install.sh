@@ -37,8 +37,14 @@ done
   || say_fail "installed actorgraph extract failed"
 grep -q 'person:vladimir-putin' "$tmp/out.graphml" 2>/dev/null || say_fail "installed binary found no gazetteer people"
 
-# A consumer project against the installed package.
-if cmake -S "$ACTORGRAPH_SOURCE_DIR/tests/consumer" -B "$tmp/consumer" -DCMAKE_PREFIX_PATH="$tmp/prefix" >"$tmp/consumer.log" 2>&1 &&
+# A consumer project against the installed package. The libraries of a sanitizer build
+# (ACTORGRAPH_SANITIZE) need the sanitizer runtimes: the consumer then links them too.
+consumer_flags=()
+if grep -q '^ACTORGRAPH_SANITIZE:BOOL=ON$' "$build_dir/CMakeCache.txt" 2>/dev/null; then
+  consumer_flags=(-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined)
+fi
+if cmake -S "$ACTORGRAPH_SOURCE_DIR/tests/consumer" -B "$tmp/consumer" -DCMAKE_PREFIX_PATH="$tmp/prefix" \
+     "${consumer_flags[@]}" >"$tmp/consumer.log" 2>&1 &&
    cmake --build "$tmp/consumer" -j2 >>"$tmp/consumer.log" 2>&1; then
   "$tmp/consumer/consumer" || say_fail "consumer program failed"
 else

@@ -83,3 +83,30 @@ TEST_CASE("document date: metadata, option, dateline, inferred", "[dates]") {
   CHECK(d.date.empty());
   CHECK(d.source == "none");
 }
+
+// Fuzz finding (fuzz_dates, crash-e47ce050): a dateline with a day its month does not have
+// in the year the text gives ("MOSCOW, February 30") made the document date "" with source
+// "dateline"; such a dateline now dates nothing and the text's own dates decide.
+TEST_CASE("fuzz regression: a dateline day the month lacks falls through to the text's dates", "[dates][fuzz]") {
+  Analyzer a;
+  actorgraph::text::TokenList toks;
+  const std::string inferred = "MOSCOW, February 30. Talks were held on 3 March 2021.";
+  a.Tokenize(inferred, &toks);
+  auto d = actorgraph::text::ResolveDocumentDate(inferred, toks, "", "");
+  CHECK(d.date == "2021-03-03");
+  CHECK(d.source == "inferred");
+  const std::string year = "BAKU, Sept. 31. Clashes of 2020.";
+  a.Tokenize(year, &toks);
+  d = actorgraph::text::ResolveDocumentDate(year, toks, "", "");
+  CHECK(d.date == "2020");
+  CHECK(d.source == "inferred");
+  // February 29 is a dateline in a leap year only.
+  const std::string leap = "BAKU, February 29. In 2020 talks.";
+  a.Tokenize(leap, &toks);
+  CHECK(actorgraph::text::ResolveDocumentDate(leap, toks, "", "").date == "2020-02-29");
+  const std::string plain = "BAKU, February 29. In 2021 talks.";
+  a.Tokenize(plain, &toks);
+  d = actorgraph::text::ResolveDocumentDate(plain, toks, "", "");
+  CHECK(d.date == "2021");
+  CHECK(d.source == "inferred");
+}

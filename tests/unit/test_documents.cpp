@@ -538,3 +538,38 @@ TEST_CASE("JSON Lines fast path: what it accepts it reads exactly as nlohmann::j
     same(j.dump(rng() % 2 ? -1 : 0, ' ', rng() % 2 == 0));
   }
 }
+
+// Fuzz finding (fuzz_documents, crash-bb44b59f): the fast path took a flat line whose
+// ignored field held a number no double holds, while nlohmann::json refuses it; so
+// {"text":..,"n":1e999} was read and {"text":..,"n":[1e999]} was an error.
+TEST_CASE("fuzz regression: a number no double holds is an error in any field, flat or nested", "[documents][fuzz]") {
+  using actorgraph::documents::JsonLineFields;
+  using actorgraph::documents::ParseFlatJsonLine;
+  const std::vector<std::string> refused = {R"({"text":"big","n":1e999})", R"({"text":"big","n":-1E+400})",
+                                            R"({"n":1e999,"id":"a","text":"big"})",
+                                            "{\"text\":\"a\",\"n\":1" + std::string(400, '0') + "}"};
+  for (const std::string& line : refused) {
+    INFO(line);
+    JsonLineFields f;
+    CHECK_FALSE(ParseFlatJsonLine(line, &f));
+  }
+  // An underflow reads as 0 to nlohmann and stays on the fast path, as do ordinary numbers.
+  for (const std::string line : {R"({"text":"a","n":1e-999})", R"({"text":"a","n":1e308,"m":12345678901234567890})"}) {
+    INFO(line);
+    JsonLineFields f;
+    CHECK(ParseFlatJsonLine(line, &f));
+  }
+  const auto dir = TempDir("fuzz-1e999");
+  const std::string path = (dir / "c.jsonl").string();
+  WriteFile(path, "{\"id\":\"a\",\"text\":\"flat\",\"n\":1e999}\n{\"id\":\"b\",\"text\":\"ok\"}\n");
+  const auto stop = ReadAll({path});
+  CHECK(stop.error.code() == ErrorCode::kBadInput);
+  CHECK_THAT(stop.error.message(), Catch::StartsWith(path + ":1:"));
+  CHECK_THAT(stop.error.message(), Catch::Contains("1e999"));
+  ReadOptions skip;
+  skip.on_error = OnError::kSkip;
+  const auto skipped = ReadAll({path}, skip);
+  REQUIRE(skipped.error.ok());
+  CHECK(Ids(skipped) == std::vector<std::string>{"b"});
+  CHECK(skipped.stats.skipped_lines == 1);
+}
