@@ -7,6 +7,7 @@
 // JSON, Cytoscape.js JSON and the HTML viewer's embedded data parse with nlohmann::json with
 // the right counts and links that name existing nodes; both Neo4j CSV files are RFC 4180
 // with the header's field count on every record.
+#include "common/utf8.hpp"
 #include "export/export.hpp"
 #include "fuzz_util.hpp"
 #include "graph/graph.hpp"
@@ -31,25 +32,6 @@ namespace graph = actorgraph::graph;
 namespace ex = actorgraph::exports;
 using actorgraph::fuzz::Check;
 using actorgraph::fuzz::Fail;
-
-void AppendUtf8(std::string& out, std::uint32_t cp) {
-  // Deliberately also encodes surrogates (ill-formed): the exporters must repair them.
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 std::string RandomText(FuzzedDataProvider& in) {
   static const char* const kPieces[] = {"<",
@@ -125,10 +107,11 @@ std::string RandomText(FuzzedDataProvider& in) {
         break;
       }
       case 1:
-        AppendUtf8(s, in.ConsumeIntegralInRange<std::uint32_t>(0, 0x10FFFF));
+        // utf8::Append also encodes surrogates (ill-formed): the exporters must repair them.
+        actorgraph::utf8::Append(s, in.ConsumeIntegralInRange<char32_t>(0, 0x10FFFF));
         break;
       case 2:
-        AppendUtf8(s, in.ConsumeIntegralInRange<std::uint32_t>(0, 0x7F));
+        actorgraph::utf8::Append(s, in.ConsumeIntegralInRange<char32_t>(0, 0x7F));
         break;
       default:
         s += in.ConsumeRandomLengthString(8);  // raw bytes

@@ -23,6 +23,18 @@ using analysis::Mention;
 // The stronger of two statuses: negated > cancelled > planned > happened.
 EventStatus Stronger(EventStatus a, EventStatus b) { return static_cast<int>(a) > static_cast<int>(b) ? a : b; }
 
+// A mention as an event's participant (its role and side are the caller's).
+Participant ParticipantOf(const Mention& m) {
+  Participant p;
+  p.entity_id = m.entity_id;
+  p.name = m.name;
+  p.kind = std::string(gazetteer::KindName(m.kind));
+  p.title = m.role;
+  p.country = m.country;
+  p.confidence = m.confidence;
+  return p;
+}
+
 // Nouns whose "for"/"of"/"on" phrase is a plan: "preparations for the summit".
 bool PlanNoun(const std::string& l) {
   return l == "preparation" || l == "plan" || l == "proposal" || l == "invitation" || l == "possibility" ||
@@ -223,17 +235,7 @@ class CoreferenceStep : public analysis::Annotator {
   static void CarryPeople(Document& d, const EventFrame& f) {
     auto& people = d.window.previous_people;
     people.clear();
-    for (const std::uint32_t k : f.actors) {
-      const Mention& m = d.mentions[k];
-      Participant p;
-      p.entity_id = m.entity_id;
-      p.name = m.name;
-      p.kind = std::string(gazetteer::KindName(m.kind));
-      p.title = m.role;
-      p.country = m.country;
-      p.confidence = m.confidence;
-      people.push_back(std::move(p));
-    }
+    for (const std::uint32_t k : f.actors) people.push_back(ParticipantOf(d.mentions[k]));
     for (const Participant& p : f.unnamed) people.push_back(p);
   }
 
@@ -327,14 +329,7 @@ class CoreferenceStep : public analysis::Annotator {
     const auto& entry = triggers_.entries[f.entry];
     f.event.participants.clear();
     for (std::size_t k = 0; k < f.actors.size(); ++k) {
-      const Mention& m = d.mentions[f.actors[k]];
-      Participant p;
-      p.entity_id = m.entity_id;
-      p.name = m.name;
-      p.kind = std::string(gazetteer::KindName(m.kind));
-      p.title = m.role;
-      p.country = m.country;
-      p.confidence = m.confidence;
+      Participant p = ParticipantOf(d.mentions[f.actors[k]]);
       p.subject = f.actor_subject[k] != 0;
       AddInRole(&f.event, std::move(p), entry.role);
     }
