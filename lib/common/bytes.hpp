@@ -60,15 +60,8 @@ template <class Word>
 // A word with its low `n` bytes (0 to 8) set and the others clear: masks the bytes of a
 // string of `n` bytes out of eight loaded at once, without a branch on `n`.
 [[gnu::always_inline]] inline std::uint64_t LowBytes(std::size_t n) {
-  static constexpr std::uint64_t kLow[9] = {0,
-                                            0xff,
-                                            0xffff,
-                                            0xffffff,
-                                            0xffffffff,
-                                            0xffffffffff,
-                                            0xffffffffffff,
-                                            0xffffffffffffff,
-                                            0xffffffffffffffff};
+  static constexpr std::uint64_t kLow[9] = {
+      0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff};
   return kLow[n];
 }
 

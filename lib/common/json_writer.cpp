@@ -3,11 +3,11 @@
 #include "common/bytes.hpp"
 #include "common/utf8.hpp"
 
+#include <fmt/format.h>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <iterator>
-#include <cmath>
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace actorgraph::json {
@@ -44,13 +44,27 @@ void AppendString(std::string& out, std::string_view text, StringOptions options
     char escape[7] = {'\\', 0, 0, 0, 0, 0, 0};
     std::size_t len = 2, skip = 1;
     switch (u) {
-      case '"': escape[1] = '"'; break;
-      case '\\': escape[1] = '\\'; break;
-      case '\b': escape[1] = 'b'; break;
-      case '\t': escape[1] = 't'; break;
-      case '\n': escape[1] = 'n'; break;
-      case '\f': escape[1] = 'f'; break;
-      case '\r': escape[1] = 'r'; break;
+      case '"':
+        escape[1] = '"';
+        break;
+      case '\\':
+        escape[1] = '\\';
+        break;
+      case '\b':
+        escape[1] = 'b';
+        break;
+      case '\t':
+        escape[1] = 't';
+        break;
+      case '\n':
+        escape[1] = 'n';
+        break;
+      case '\f':
+        escape[1] = 'f';
+        break;
+      case '\r':
+        escape[1] = 'r';
+        break;
       case 0xE2:  // a line or paragraph separator (checked above)
         std::memcpy(escape + 1, static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "u2028" : "u2029", 5);
         len = 6;

@@ -1,14 +1,14 @@
 #include "common/output_file.hpp"
 
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <fcntl.h>
 #include <filesystem>
-#include <fmt/format.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace actorgraph {
 
@@ -219,10 +219,14 @@ Status OutputFile::Commit() {
   if (to_stdout_) {
     const bool ok = !failed_ && std::fflush(stdout) == 0;
     file_ = nullptr;
-    if (!ok) return Status::Io(fmt::format("standard output: write failed: {}", std::strerror(error_ ? error_ : errno)));
+    if (!ok)
+      return Status::Io(fmt::format("standard output: write failed: {}", std::strerror(error_ ? error_ : errno)));
     return Status::Ok();
   }
-  if (!failed_ && std::fflush(file_) != 0) { failed_ = true; error_ = errno; }
+  if (!failed_ && std::fflush(file_) != 0) {
+    failed_ = true;
+    error_ = errno;
+  }
   if (!failed_ && !direct_ && ::fsync(::fileno(file_)) != 0 && errno != EINVAL) {
     failed_ = true;
     error_ = errno;
@@ -235,13 +239,19 @@ Status OutputFile::Commit() {
       return linked;
     }
   }
-  if (std::fclose(file_) != 0 && !failed_) { failed_ = true; error_ = errno; }
+  if (std::fclose(file_) != 0 && !failed_) {
+    failed_ = true;
+    error_ = errno;
+  }
   file_ = nullptr;
   if (direct_) {
     if (failed_) return Status::Io(fmt::format("{}: write failed: {}", path_, std::strerror(error_)));
     return Status::Ok();
   }
-  if (!failed_ && std::rename(temp_path_.c_str(), path_.c_str()) != 0) { failed_ = true; error_ = errno; }
+  if (!failed_ && std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    failed_ = true;
+    error_ = errno;
+  }
   if (failed_) {
     if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
     Unregister(&slot_);

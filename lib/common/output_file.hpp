@@ -55,7 +55,7 @@ class OutputFile {
   std::FILE* file_ = nullptr;
   std::unique_ptr<char[]> buffer_;  // the stream's buffer (1 MB), outlives file_
   bool to_stdout_ = false;
-  bool direct_ = false;  // an existing device or pipe: written in place
+  bool direct_ = false;     // an existing device or pipe: written in place
   bool anonymous_ = false;  // O_TMPFILE: no name until LinkAnonymous() gives it temp_path_
   int slot_ = -1;           // its entry for the signal handler, or -1
   bool failed_ = false;

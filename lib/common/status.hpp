@@ -15,9 +15,9 @@ namespace actorgraph {
 // The documented process exit codes (README, "Exit codes").
 enum class ErrorCode : int {
   kOk = 0,
-  kBadInput = 1,   // malformed data: invalid UTF-8, bad JSON line, bad gazetteer row
-  kBadUsage = 2,   // wrong flags or arguments
-  kIo = 3,         // a file that cannot be read or written
+  kBadInput = 1,  // malformed data: invalid UTF-8, bad JSON line, bad gazetteer row
+  kBadUsage = 2,  // wrong flags or arguments
+  kIo = 3,        // a file that cannot be read or written
 };
 
 class [[nodiscard]] Status {
@@ -39,10 +39,10 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
-#define ACTORGRAPH_RETURN_IF_ERROR(expr)          \
-  do {                                            \
-    ::actorgraph::Status status_ = (expr);        \
-    if (!status_.ok()) return status_;            \
+#define ACTORGRAPH_RETURN_IF_ERROR(expr)   \
+  do {                                     \
+    ::actorgraph::Status status_ = (expr); \
+    if (!status_.ok()) return status_;     \
   } while (false)
 
 }  // namespace actorgraph

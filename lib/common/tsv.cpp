@@ -2,11 +2,11 @@
 
 #include "common/utf8.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 #include <fstream>
 #include <sstream>
 
@@ -19,7 +19,8 @@ Status Read(const std::string& path, const std::vector<std::string>& expected, s
   ss << in.rdbuf();
   const std::string content = ss.str();
   if (const auto bad = utf8::FirstInvalid(content)) {
-    const std::size_t line = 1 + static_cast<std::size_t>(std::count(content.begin(), content.begin() + static_cast<long>(*bad), '\n'));
+    const std::size_t line =
+        1 + static_cast<std::size_t>(std::count(content.begin(), content.begin() + static_cast<long>(*bad), '\n'));
     return Status::BadInput(fmt::format("{}:{}: invalid UTF-8 (byte {} of the file)", path, line, *bad));
   }
   rows->clear();
@@ -40,15 +41,15 @@ Status Read(const std::string& path, const std::vector<std::string>& expected, s
     }
     if (columns == 0) {
       if (fields.size() < expected.size() || !std::equal(expected.begin(), expected.end(), fields.begin())) {
-        return Status::BadInput(fmt::format("{}:{}: header must name the columns {}", path, line_no,
-                                            fmt::join(expected, ", ")));
+        return Status::BadInput(
+            fmt::format("{}:{}: header must name the columns {}", path, line_no, fmt::join(expected, ", ")));
       }
       columns = fields.size();
       continue;
     }
     if (fields.size() > columns) {
-      return Status::BadInput(fmt::format("{}:{}: {} fields, but the header has {} columns", path, line_no,
-                                          fields.size(), columns));
+      return Status::BadInput(
+          fmt::format("{}:{}: {} fields, but the header has {} columns", path, line_no, fields.size(), columns));
     }
     fields.resize(columns);
     rows->push_back({line_no, std::move(fields)});

@@ -29,10 +29,16 @@ std::size_t SequenceLength(std::string_view s, std::size_t pos, std::size_t& bad
     return 0;
   }
   for (std::size_t i = 1; i < len; ++i) {
-    if (pos + i >= s.size()) { bad = i; return 0; }
+    if (pos + i >= s.size()) {
+      bad = i;
+      return 0;
+    }
     const unsigned char b = byte(pos + i);
     const unsigned char l = i == 1 ? lo : 0x80, h = i == 1 ? hi : 0xBF;
-    if (b < l || b > h) { bad = i; return 0; }
+    if (b < l || b > h) {
+      bad = i;
+      return 0;
+    }
   }
   return len;
 }
@@ -91,15 +97,21 @@ std::string Repair(std::string_view text, std::size_t* replaced) {
 char32_t Next(std::string_view text, std::size_t& pos) {
   const auto b = [&](std::size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(text[i])); };
   const char32_t b0 = b(pos);
-  if (b0 < 0x80) { pos += 1; return b0; }
-  if (b0 < 0xE0) { char32_t cp = ((b0 & 0x1F) << 6) | (b(pos + 1) & 0x3F); pos += 2; return cp; }
+  if (b0 < 0x80) {
+    pos += 1;
+    return b0;
+  }
+  if (b0 < 0xE0) {
+    char32_t cp = ((b0 & 0x1F) << 6) | (b(pos + 1) & 0x3F);
+    pos += 2;
+    return cp;
+  }
   if (b0 < 0xF0) {
     char32_t cp = ((b0 & 0x0F) << 12) | ((b(pos + 1) & 0x3F) << 6) | (b(pos + 2) & 0x3F);
     pos += 3;
     return cp;
   }
-  char32_t cp = ((b0 & 0x07) << 18) | ((b(pos + 1) & 0x3F) << 12) | ((b(pos + 2) & 0x3F) << 6) |
-                (b(pos + 3) & 0x3F);
+  char32_t cp = ((b0 & 0x07) << 18) | ((b(pos + 1) & 0x3F) << 12) | ((b(pos + 2) & 0x3F) << 6) | (b(pos + 3) & 0x3F);
   pos += 4;
   return cp;
 }

@@ -5,16 +5,16 @@
 #include "common/utf8.hpp"
 #include "documents/json_line.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 namespace actorgraph::documents {
 namespace fs = std::filesystem;
@@ -41,9 +41,10 @@ Status ReadAll(const std::string& path, std::string* out) {
     if (out->size() + n > kMaxLineBytes) {
       if (f != stdin) std::fclose(f);
       out->clear();
-      return Status::BadInput(fmt::format("{}: larger than {} MiB, the limit for one text document (split it, or give "
-                                          "JSON Lines)",
-                                          DisplayName(path), kMaxLineBytes >> 20));
+      return Status::BadInput(
+          fmt::format("{}: larger than {} MiB, the limit for one text document (split it, or give "
+                      "JSON Lines)",
+                      DisplayName(path), kMaxLineBytes >> 20));
     }
     out->append(buf, n);
   }
@@ -110,10 +111,14 @@ std::string DateFromFileName(const std::string& path) {
 }  // namespace
 
 bool ParseInputFormat(const std::string& name, InputFormat* out) {
-  if (name == "auto") *out = InputFormat::kAuto;
-  else if (name == "text" || name == "txt") *out = InputFormat::kText;
-  else if (name == "jsonl" || name == "ndjson" || name == "json") *out = InputFormat::kJsonl;
-  else return false;
+  if (name == "auto")
+    *out = InputFormat::kAuto;
+  else if (name == "text" || name == "txt")
+    *out = InputFormat::kText;
+  else if (name == "jsonl" || name == "ndjson" || name == "json")
+    *out = InputFormat::kJsonl;
+  else
+    return false;
   return true;
 }
 
@@ -192,8 +197,8 @@ Status DocumentReader::FinishText(Document* doc, std::optional<std::size_t> file
   }
   if (file_base && *file_base == 0 && doc->text.size() >= 2 &&
       ((doc->text[0] == '\xFF' && doc->text[1] == '\xFE') || (doc->text[0] == '\xFE' && doc->text[1] == '\xFF'))) {
-    return Status::BadInput(fmt::format("{}: UTF-16 byte-order mark: the text must be UTF-8 (convert it with iconv -f UTF-16 -t UTF-8)",
-                                        where(0)));
+    return Status::BadInput(fmt::format(
+        "{}: UTF-16 byte-order mark: the text must be UTF-8 (convert it with iconv -f UTF-16 -t UTF-8)", where(0)));
   }
   // A NUL byte means binary data; checked before UTF-8 so that a binary file is called that.
   if (const auto nul = doc->text.find('\0'); nul != std::string::npos) {
@@ -201,7 +206,8 @@ Status DocumentReader::FinishText(Document* doc, std::optional<std::size_t> file
   }
   if (const auto bad = utf8::FirstInvalid(doc->text)) {
     if (options_.invalid_utf8 == InvalidUtf8::kError) {
-      return Status::BadInput(fmt::format("{}: invalid UTF-8 (use --invalid-utf8=replace to substitute U+FFFD)", where(*bad)));
+      return Status::BadInput(
+          fmt::format("{}: invalid UTF-8 (use --invalid-utf8=replace to substitute U+FFFD)", where(*bad)));
     }
     std::size_t replaced = 0;
     doc->text = utf8::Repair(doc->text, &replaced);
@@ -240,7 +246,8 @@ Status DocumentReader::FinishJsonDocument(Document* doc, bool has_id, bool* skip
     if (const auto day = iso_date::DateOf(doc->date)) {
       doc->date = std::string(*day);
     } else {
-      s = Status::BadInput(fmt::format("{}: field \"date\": \"{}\" is not a real date (expected YYYY, YYYY-MM, "
+      s =
+          Status::BadInput(fmt::format("{}: field \"date\": \"{}\" is not a real date (expected YYYY, YYYY-MM, "
                                        "YYYY-MM-DD or an ISO timestamp such as 2021-02-10T10:00:00Z)",
                                        doc->origin, doc->date));
     }
@@ -248,7 +255,8 @@ Status DocumentReader::FinishJsonDocument(Document* doc, bool has_id, bool* skip
   if (s.ok()) s = FinishText(doc, std::nullopt);
   if (!s.ok()) {
     if (s.code() != ErrorCode::kBadInput) return s;
-    if (options_.on_error == OnError::kStop) return Status::BadInput(s.message() + " (use --on-error=skip to skip such lines)");
+    if (options_.on_error == OnError::kStop)
+      return Status::BadInput(s.message() + " (use --on-error=skip to skip such lines)");
     spdlog::warn("{}; line skipped", s.message());
     ++stats_.skipped_lines;
     *doc = Document{};
@@ -273,8 +281,9 @@ Status CheckJsonLineUtf8(std::string* line, const std::string& where, std::size_
   const auto bad = utf8::FirstInvalid(*line);
   if (!bad) return Status::Ok();
   if (mode == InvalidUtf8::kError) {
-    return Status::BadInput(fmt::format("{}:{}: invalid UTF-8 (byte {} of the file; use --invalid-utf8=replace to substitute U+FFFD)",
-                                        where, bom + *bad + 1, line_offset + bom + *bad));
+    return Status::BadInput(
+        fmt::format("{}:{}: invalid UTF-8 (byte {} of the file; use --invalid-utf8=replace to substitute U+FFFD)",
+                    where, bom + *bad + 1, line_offset + bom + *bad));
   }
   *line = utf8::Repair(*line);
   spdlog::warn("{}:{}: invalid UTF-8 (byte {} of the file): replaced with U+FFFD", where, bom + *bad + 1,
@@ -377,7 +386,8 @@ Status DocumentReader::NextFromJsonl(Document* doc, bool* got) {
       nlohmann::json obj;
       const std::string problem = ParseJsonObjectLine(line, where, bom, &obj);
       if (!problem.empty()) {
-        if (options_.on_error == OnError::kStop) return Status::BadInput(problem + " (use --on-error=skip to skip such lines)");
+        if (options_.on_error == OnError::kStop)
+          return Status::BadInput(problem + " (use --on-error=skip to skip such lines)");
         spdlog::warn("{}; line skipped", problem);
         ++stats_.skipped_lines;
         continue;
@@ -412,8 +422,8 @@ Status DocumentReader::Next(Document* doc, bool* done) {
       return Status::Ok();
     }
     const std::string path = files_[next_file_++];
-    const bool jsonl = options_.format == InputFormat::kJsonl ||
-                       (options_.format == InputFormat::kAuto && IsJsonlPath(path));
+    const bool jsonl =
+        options_.format == InputFormat::kJsonl || (options_.format == InputFormat::kAuto && IsJsonlPath(path));
     if (jsonl) {
       ACTORGRAPH_RETURN_IF_ERROR(OpenSource(path));
       continue;

@@ -31,10 +31,10 @@ namespace actorgraph::documents {
 inline constexpr std::size_t kMaxLineBytes = std::size_t{64} << 20;
 
 struct Document {
-  std::string id;      // text files: the path as given/found; JSONL: "id" (or "<file>:<line>")
-  std::string text;    // valid UTF-8
-  std::string date;    // ISO date from metadata: JSONL "date", or a text file name that
-                       // starts with one ("2021-02-16-talks.txt"); "" when unknown
+  std::string id;    // text files: the path as given/found; JSONL: "id" (or "<file>:<line>")
+  std::string text;  // valid UTF-8
+  std::string date;  // ISO date from metadata: JSONL "date", or a text file name that
+                     // starts with one ("2021-02-16-talks.txt"); "" when unknown
   std::string title;
   std::string url;
   std::string lang;
@@ -48,15 +48,15 @@ enum class OnError { kStop, kSkip };
 struct ReadOptions {
   InputFormat format = InputFormat::kAuto;  // kAuto: *.jsonl / *.ndjson are JSON Lines, else text
   InvalidUtf8 invalid_utf8 = InvalidUtf8::kError;
-  OnError on_error = OnError::kStop;         // malformed JSON lines: stop (exit 1) or skip
+  OnError on_error = OnError::kStop;  // malformed JSON lines: stop (exit 1) or skip
 };
 
 struct ReadStats {
   std::size_t documents = 0;
   std::size_t bytes = 0;
-  std::size_t skipped_lines = 0;      // malformed JSON lines skipped under OnError::kSkip
-  std::size_t empty_documents = 0;    // warned about, still delivered
-  std::size_t repaired_documents = 0; // invalid UTF-8 replaced under InvalidUtf8::kReplace
+  std::size_t skipped_lines = 0;       // malformed JSON lines skipped under OnError::kSkip
+  std::size_t empty_documents = 0;     // warned about, still delivered
+  std::size_t repaired_documents = 0;  // invalid UTF-8 replaced under InvalidUtf8::kReplace
 };
 
 // Parses "text", "jsonl" (also "json", "ndjson") or "auto".

@@ -52,14 +52,30 @@ class LineParser {
       const char e = s_[p_++];
       char plain = 0;
       switch (e) {
-        case '"': plain = '"'; break;
-        case '\\': plain = '\\'; break;
-        case '/': plain = '/'; break;
-        case 'b': plain = '\b'; break;
-        case 'f': plain = '\f'; break;
-        case 'n': plain = '\n'; break;
-        case 'r': plain = '\r'; break;
-        case 't': plain = '\t'; break;
+        case '"':
+          plain = '"';
+          break;
+        case '\\':
+          plain = '\\';
+          break;
+        case '/':
+          plain = '/';
+          break;
+        case 'b':
+          plain = '\b';
+          break;
+        case 'f':
+          plain = '\f';
+          break;
+        case 'n':
+          plain = '\n';
+          break;
+        case 'r':
+          plain = '\r';
+          break;
+        case 't':
+          plain = '\t';
+          break;
         case 'u': {
           std::uint32_t cp = 0;
           if (!Hex4(&cp)) return false;
@@ -72,7 +88,8 @@ class LineParser {
           if (out) utf8::Append(*out, static_cast<char32_t>(cp));
           continue;
         }
-        default: return false;
+        default:
+          return false;
       }
       if (out) out->push_back(plain);
     }
@@ -119,10 +136,14 @@ class LineParser {
     for (int i = 0; i < 4; ++i) {
       const char c = s_[p_++];
       v <<= 4;
-      if (c >= '0' && c <= '9') v |= static_cast<std::uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f') v |= static_cast<std::uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') v |= static_cast<std::uint32_t>(c - 'A' + 10);
-      else return false;
+      if (c >= '0' && c <= '9')
+        v |= static_cast<std::uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        v |= static_cast<std::uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        v |= static_cast<std::uint32_t>(c - 'A' + 10);
+      else
+        return false;
     }
     *out = v;
     return true;
@@ -150,12 +171,18 @@ bool ParseFlatJsonLine(std::string_view line, JsonLineFields* out) {
       if (!p.Eat(':')) return false;
       p.SkipSpace();
       int field = -1;
-      if (key == "id") field = 0;
-      else if (key == "text") field = 1;
-      else if (key == "date") field = 2;
-      else if (key == "title") field = 3;
-      else if (key == "url") field = 4;
-      else if (key == "lang") field = 5;
+      if (key == "id")
+        field = 0;
+      else if (key == "text")
+        field = 1;
+      else if (key == "date")
+        field = 2;
+      else if (key == "title")
+        field = 3;
+      else if (key == "url")
+        field = 4;
+      else if (key == "lang")
+        field = 5;
       if (field >= 0) {
         if (seen[field]) return false;  // a repeated key: left to nlohmann's rules
         seen[field] = true;

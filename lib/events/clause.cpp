@@ -59,13 +59,13 @@ bool IsQuote(const SentenceView& s, std::uint32_t w) {
 // A photo caption's place of a person between commas: "Medvedev, center, Sarkisian, second
 // right, and Aliyev, left, meet".
 bool PositionWord(const std::string& l) {
-  return l == "left" || l == "right" || l == "center" || l == "centre" || l == "top" || l == "bottom" ||
-         l == "front" || l == "rear" || l == "back" || l == "second" || l == "third" || l == "fourth" || l == "from" ||
-         l == "far" || l == "l" || l == "r" || l == "c";
+  return l == "left" || l == "right" || l == "center" || l == "centre" || l == "top" || l == "bottom" || l == "front" ||
+         l == "rear" || l == "back" || l == "second" || l == "third" || l == "fourth" || l == "from" || l == "far" ||
+         l == "l" || l == "r" || l == "c";
 }
 bool PlaceWord(const std::string& l) {
-  return l == "left" || l == "right" || l == "center" || l == "centre" || l == "top" || l == "bottom" ||
-         l == "front" || l == "rear" || l == "l" || l == "r" || l == "c";
+  return l == "left" || l == "right" || l == "center" || l == "centre" || l == "top" || l == "bottom" || l == "front" ||
+         l == "rear" || l == "l" || l == "r" || l == "c";
 }
 
 // The closing comma of a position aside that opens after the comma at word `comma`, or
@@ -216,7 +216,8 @@ bool ReferenceNp(const SentenceView& s, const Cues& cues, std::uint32_t b, std::
     return true;
   }
   // "I" and "you" of a transcript: the speaker and whom the speaker hails.
-  if (e == b + 1 && s.Pos(b) == Upos::kPron && cues.speaker.count(s.Lemma(b)) && (s.Text(b) == "I" || s.Lemma(b) == "you")) {
+  if (e == b + 1 && s.Pos(b) == Upos::kPron && cues.speaker.count(s.Lemma(b)) &&
+      (s.Text(b) == "I" || s.Lemma(b) == "you")) {
     arg->ref = s.Text(b) == "I" ? FrameArg::Ref::kSpeaker : FrameArg::Ref::kAddressee;
     return true;
   }

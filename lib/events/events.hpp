@@ -18,9 +18,9 @@
 
 #include "analysis/analysis.hpp"
 #include "common/status.hpp"
+#include "common/string_hash.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "mentions/mentions.hpp"
-#include "common/string_hash.hpp"
 #include "tagger/tagger.hpp"
 #include "text/phrases.hpp"
 
@@ -41,7 +41,7 @@ struct Triggers {
     std::vector<std::string> lemmas;  // one or more words ("joint statement", "sit down")
     bool noun = false;                // NOUN, else VERB
     std::string type, event_class, cameo, role;
-    bool direct_object = true;        // args "object": the direct object takes part
+    bool direct_object = true;  // args "object": the direct object takes part
   };
   std::vector<Entry> entries;
   StringSet forms;  // keys of the word forms that may start a trigger (the cheap filter)

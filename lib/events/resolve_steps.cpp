@@ -437,7 +437,7 @@ class CoreferenceStep : public analysis::Annotator {
   const gazetteer::Gazetteer& gaz_;
   std::map<std::string, std::pair<std::int32_t, bool>> titles_;  // title → (mention, qualified)
   std::map<std::string, Participant> principals_;                // by role key; empty: none
-  std::vector<SpeakerLabel> labels_;                                  // by colon offset
+  std::vector<SpeakerLabel> labels_;                             // by colon offset
   bool labels_found_ = false;
 };
 
@@ -495,7 +495,8 @@ std::vector<SpeakerLabel> FindSpeakerLabels(const Document& d) {
       // Those hailed: "Mr Aliyev, Mr Pashinyan," right after the colon, before any sentence.
       const std::size_t stop = std::min(eol, text.find_first_of(".!?", l.colon));
       for (; k < d.mentions.size() && d.mentions[k].start < stop; ++k) {
-        if (d.mentions[k].is_person() && !d.mentions[k].descriptive()) l.hailed.push_back(static_cast<std::uint32_t>(k));
+        if (d.mentions[k].is_person() && !d.mentions[k].descriptive())
+          l.hailed.push_back(static_cast<std::uint32_t>(k));
       }
       if (found) labels.push_back(std::move(l));
     }

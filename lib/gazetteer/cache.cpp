@@ -20,17 +20,17 @@
 #include "gazetteer/flat.hpp"
 #include "gazetteer/gazetteer_impl.hpp"
 
-#include <algorithm>
-#include <atomic>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <utility>
 
 namespace actorgraph::gazetteer {
@@ -225,12 +225,12 @@ bool ReadBrief(Reader& r, EntityBrief* b) {
 bool SkipEntity(Reader& r) {
   r.View();  // id
   if (r.U8() > static_cast<std::uint8_t>(Kind::kGroup)) return false;
-  r.View();                                           // name
-  for (int list = 0; list < 4; ++list) r.SkipStrs();  // aliases, cased, adjectives, demonyms
-  r.View();                                           // country
+  r.View();                                                              // name
+  for (int list = 0; list < 4; ++list) r.SkipStrs();                     // aliases, cased, adjectives, demonyms
+  r.View();                                                              // country
   for (std::size_t k = r.Count(20) * 5; k > 0 && r.ok(); --k) r.View();  // roles
-  r.SkipStrs();                                                         // member_of
-  for (int rest = 0; rest < 5; ++rest) r.View();  // parent, code, leader, wikidata, origin
+  r.SkipStrs();                                                          // member_of
+  for (int rest = 0; rest < 5; ++rest) r.View();                         // parent, code, leader, wikidata, origin
   return r.ok();
 }
 
@@ -287,9 +287,10 @@ class MappedFile {
 
 // "FILE: byte N: truncated or damaged compiled gazetteer (the part); compile it again ...".
 Status Corrupt(const std::string& path, std::size_t at, std::string_view part = {}) {
-  return Status::BadInput(fmt::format("{}: byte {}: truncated or damaged compiled gazetteer{}{}{}; compile it again "
-                                      "with 'actorgraph gazetteer compile'",
-                                      path, at, part.empty() ? "" : " (", part, part.empty() ? "" : ")"));
+  return Status::BadInput(
+      fmt::format("{}: byte {}: truncated or damaged compiled gazetteer{}{}{}; compile it again "
+                  "with 'actorgraph gazetteer compile'",
+                  path, at, part.empty() ? "" : " (", part, part.empty() ? "" : ")"));
 }
 
 // An open-addressing table that the matcher probes until it meets an empty slot: a power of
@@ -340,7 +341,8 @@ class MappedEntities final : public LazyEntities {
       if (!told.exchange(true)) spdlog::error("{}: entity {} is damaged; compile the gazetteer again", path_, index);
     }
     const Entity* expected = nullptr;
-    if (built_[index].compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel)) return *fresh.release();
+    if (built_[index].compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel))
+      return *fresh.release();
     return *expected;  // another thread built it first
   }
 
@@ -370,7 +372,8 @@ class MappedEntities final : public LazyEntities {
 
   std::optional<std::uint32_t> Find(std::string_view id) const override {
     const std::uint64_t h = flat::HashKey(id);
-    for (auto it = std::lower_bound(ids_.begin(), ids_.end(), IdSlot{h, 0, 0}); it != ids_.end() && it->hash == h; ++it) {
+    for (auto it = std::lower_bound(ids_.begin(), ids_.end(), IdSlot{h, 0, 0}); it != ids_.end() && it->hash == h;
+         ++it) {
       if (Get(it->index).id == id) return it->index;
     }
     return std::nullopt;
@@ -432,7 +435,8 @@ Status Gazetteer::SaveCompiled(const std::string& path, std::string_view default
   std::vector<PackedCandidate> packed;
   packed.reserve(im.candidates.size());
   for (const auto& c : im.candidates) {
-    packed.push_back({c.entity, c.cased_form, static_cast<std::uint8_t>(c.type), static_cast<std::uint8_t>(c.folded), 0});
+    packed.push_back(
+        {c.entity, c.cased_form, static_cast<std::uint8_t>(c.type), static_cast<std::uint8_t>(c.folded), 0});
   }
   w.Pod(packed);
   w.Pod(im.node_flags);
@@ -471,15 +475,17 @@ Status ReadHeader(Reader& r, const std::string& path, std::string* defaults_fing
   const std::uint32_t version = r.U32(), order = r.U32();
   if (!r.ok()) return Corrupt(path, r.pos());
   if (order == __builtin_bswap32(kByteOrder)) {
-    return Status::BadInput(fmt::format("{}: compiled on a machine of the other byte order (big-endian); a compiled "
-                                        "gazetteer is read only where it was compiled: compile it again on this "
-                                        "machine with 'actorgraph gazetteer compile'",
-                                        path));
+    return Status::BadInput(
+        fmt::format("{}: compiled on a machine of the other byte order (big-endian); a compiled "
+                    "gazetteer is read only where it was compiled: compile it again on this "
+                    "machine with 'actorgraph gazetteer compile'",
+                    path));
   }
   if (version != kVersion) {
-    return Status::BadInput(fmt::format("{}: compiled by another version of actorgraph (format {}, this one reads {}); "
-                                        "compile it again with 'actorgraph gazetteer compile'",
-                                        path, version, kVersion));
+    return Status::BadInput(
+        fmt::format("{}: compiled by another version of actorgraph (format {}, this one reads {}); "
+                    "compile it again with 'actorgraph gazetteer compile'",
+                    path, version, kVersion));
   }
   if (order != kByteOrder) return Corrupt(path, sizeof kMagic + 4, "byte-order mark");
   *defaults_fingerprint = r.Str();

@@ -81,12 +81,12 @@ inline void KeyWords(std::string_view key, std::uint64_t* k0, std::uint64_t* k1)
 // cache line, and the root's trie child with that node's flags, so that the matcher's first
 // step costs no other lookup. 32 bytes, aligned: a slot never straddles two cache lines.
 struct alignas(32) VocabSlot {
-  std::uint64_t k0 = 0, k1 = 0;   // the key's first 16 bytes, zero-padded (KeyWords)
-  std::uint32_t offset = 0;       // all its bytes in Vocabulary::keys
-  std::uint32_t length = kNone;   // kNone: empty slot
-  std::uint32_t root_child = 0;   // trie node reached from the root by this token; 0 = none
-  std::uint32_t root_flags = 0;   // that node's flags (Gazetteer's node_flags), set from them
-                                  // after Compile and after a load; 0 = none
+  std::uint64_t k0 = 0, k1 = 0;  // the key's first 16 bytes, zero-padded (KeyWords)
+  std::uint32_t offset = 0;      // all its bytes in Vocabulary::keys
+  std::uint32_t length = kNone;  // kNone: empty slot
+  std::uint32_t root_child = 0;  // trie node reached from the root by this token; 0 = none
+  std::uint32_t root_flags = 0;  // that node's flags (Gazetteer's node_flags), set from them
+                                 // after Compile and after a load; 0 = none
 };
 static_assert(sizeof(VocabSlot) == 32);
 
@@ -168,9 +168,7 @@ struct Edges {
   std::vector<std::uint64_t> filter;
   static constexpr BloomFilter kFilter{42, 24};  // apart from the low bits that pick the slot
 
-  static std::uint64_t Hash(std::uint32_t node, std::uint32_t token) {
-    return bytes::HashPair(node, token);
-  }
+  static std::uint64_t Hash(std::uint32_t node, std::uint32_t token) { return bytes::HashPair(node, token); }
   bool MayContain(std::uint64_t h) const { return filter.empty() || kFilter.MayContain(filter, h); }
   void BuildFilter() {
     std::size_t count = 0;

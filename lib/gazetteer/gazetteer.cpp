@@ -205,7 +205,8 @@ void ReadIdentity(FieldReader& r, Entity* e) {
     else
       r.Problem(fmt::format("unknown kind \"{}\" (person, organization, country, location, group)", kind));
   }
-  if (r.HasString("name") && e->name.find_first_not_of(" \t") == std::string::npos) r.Problem("field \"name\" is empty");
+  if (r.HasString("name") && e->name.find_first_not_of(" \t") == std::string::npos)
+    r.Problem("field \"name\" is empty");
 }
 
 // The name lists, the references and codes.
@@ -221,8 +222,8 @@ void ReadNamesAndReferences(FieldReader& r, Entity* e) {
   e->leader = r.String("leader");
   e->wikidata = r.String("wikidata");
   const std::string& c = e->country;
-  if (!c.empty() &&
-      (c.size() != 2 || !std::isupper(static_cast<unsigned char>(c[0])) || !std::isupper(static_cast<unsigned char>(c[1])))) {
+  if (!c.empty() && (c.size() != 2 || !std::isupper(static_cast<unsigned char>(c[0])) ||
+                     !std::isupper(static_cast<unsigned char>(c[1])))) {
     r.Problem(fmt::format("country \"{}\" must be an ISO 3166-1 alpha-2 code such as \"AZ\"", c));
   }
 }
@@ -290,7 +291,8 @@ Status Gazetteer::Impl::ParseLine(std::string_view line, const std::string& wher
     const std::string& first = entities[it->second].origin;
     r.Problem(fmt::format("duplicate id \"{}\" (first defined at {})", e.id, first));
     const std::string_view file = FileOf(where);
-    duplicates.push_back({e.id, file.size() < where.size() ? fmt::format("line {}", where.substr(file.size() + 1)) : where, first});
+    duplicates.push_back(
+        {e.id, file.size() < where.size() ? fmt::format("line {}", where.substr(file.size() + 1)) : where, first});
     return Status::Ok();
   }
   entities.push_back(std::move(e));

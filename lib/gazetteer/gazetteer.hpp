@@ -57,14 +57,14 @@ struct Entity {
   std::vector<std::string> cased;
   std::vector<std::string> adjectives;
   std::vector<std::string> demonyms;
-  std::string country;    // ISO alpha-2 or ""
+  std::string country;  // ISO alpha-2 or ""
   std::vector<Role> roles;
   std::vector<std::string> member_of;
   std::string parent;
-  std::string code;       // countries: alpha-2
-  std::string leader;     // countries: role key of "the X leader"
+  std::string code;    // countries: alpha-2
+  std::string leader;  // countries: role key of "the X leader"
   std::string wikidata;
-  std::string origin;     // "file:line" it was loaded from
+  std::string origin;  // "file:line" it was loaded from
 };
 
 // How an alias names its entity.
@@ -119,8 +119,7 @@ class Gazetteer {
   // cannot be read. Entities must be compiled before matching.
   Status Load(const std::string& path, std::vector<std::string>* problems = nullptr);
   // Loads JSON Lines from memory; `origin` names it in messages.
-  Status LoadString(std::string_view content, const std::string& origin,
-                    std::vector<std::string>* problems = nullptr);
+  Status LoadString(std::string_view content, const std::string& origin, std::vector<std::string>* problems = nullptr);
 
   // Loads a compiled gazetteer written by SaveCompiled. Into an empty gazetteer it loads the
   // matcher as well, ready to match without Compile; otherwise only its entities are added

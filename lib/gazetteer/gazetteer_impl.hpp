@@ -77,7 +77,7 @@ struct Gazetteer::Impl {
   flat::Edges edges;
   std::vector<std::uint32_t> candidate_begin{0, 0};
   std::vector<Candidate> candidates;
-  std::vector<std::uint8_t> node_flags{0};             // kHasCandidates, kHasPlain
+  std::vector<std::uint8_t> node_flags{0};               // kHasCandidates, kHasPlain
   std::vector<std::vector<std::string>> cased_forms{1};  // token texts of each cased alias
   std::size_t aliases = 0;
   bool compiled = false;  // the tables match the entities (after Compile or LoadCompiled)

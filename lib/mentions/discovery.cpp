@@ -140,7 +140,8 @@ class DiscoveryStep : public analysis::Annotator {
     if (k < 1 || !in_title_[k - 1]) return false;
     std::uint32_t tf = k - 1;
     while (tf > 0 && in_title_[tf - 1]) --tf;
-    if (const Mention* c = tf >= 1 ? d.MentionAt(tf - 1) : nullptr; c && c->kind == Kind::kCountry) *country = c->country;
+    if (const Mention* c = tf >= 1 ? d.MentionAt(tf - 1) : nullptr; c && c->kind == Kind::kCountry)
+      *country = c->country;
     return true;
   }
 
@@ -157,8 +158,8 @@ class DiscoveryStep : public analysis::Annotator {
 
   // (e) the speaker of a reporting verb: "Tom Reed said", "Anna Berg told reporters".
   bool SpeakerOf(const Document& d, std::uint32_t j) const {
-    static const StringSet kSpeech = {"said",  "says",   "told",  "added",  "stated",   "announced", "noted",
-                                      "explained", "wrote", "argued", "insisted", "warned", "stressed", "recalled"};
+    static const StringSet kSpeech = {"said",      "says",  "told",   "added",    "stated", "announced", "noted",
+                                      "explained", "wrote", "argued", "insisted", "warned", "stressed",  "recalled"};
     return j < d.tokens.size() && Gap(d, j - 1, j) == " " && kSpeech.count(d.tokens[j].key) > 0;
   }
 

@@ -10,7 +10,8 @@ namespace actorgraph::mentions {
 
 using namespace std::string_view_literals;
 
-std::string ToJsonLine(const std::string& doc_id, const std::string& doc_date, std::string_view text, const Mention& m) {
+std::string ToJsonLine(const std::string& doc_id, const std::string& doc_date, std::string_view text,
+                       const Mention& m) {
   std::string out;
   AppendJsonLine(out, doc_id, doc_date, text, m);
   return out;

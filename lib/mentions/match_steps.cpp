@@ -13,6 +13,8 @@ using gazetteer::Kind;
 
 // Capitalised words that start sentences or name institutions rather than people: never
 // part of a discovered person's name.
+// A word list, kept compact.
+// clang-format off
 const StringSet& NotNameWords() {
   static const StringSet words = {
       "the", "a", "an", "on", "in", "at", "of", "and", "or", "but", "after", "before", "according", "during",
@@ -33,6 +35,7 @@ const StringSet& NotNameWords() {
       "spokesperson", "spokesman", "delegation", "team", "leader", "leaders", "top", "diplomat", "diplomats",
       "house", "palace", "square", "street", "centre", "center", "university", "institute", "bank", "fund",
       "court", "assembly", "embassy"};
+  // clang-format on
   return words;
 }
 
@@ -158,7 +161,8 @@ class RolesStep : public analysis::Annotator {
   // its mention, or nullptr.
   static const Mention* CountryBefore(const Document& d, const analysis::TitleSpan& t) {
     const Mention* c = nullptr;
-    if (t.first >= 1 && (c = d.MentionAt(t.first - 1)) && c->kind == Kind::kCountry && c->end_token == t.first) return c;
+    if (t.first >= 1 && (c = d.MentionAt(t.first - 1)) && c->kind == Kind::kCountry && c->end_token == t.first)
+      return c;
     if (t.first >= 2 && (d.tokens[t.first - 1].flags & text::kPossessive) && (c = d.MentionAt(t.first - 2)) &&
         c->kind == Kind::kCountry) {
       return c;
@@ -169,7 +173,7 @@ class RolesStep : public analysis::Annotator {
   void Resolve(Document& d, const analysis::TitleSpan& t) {
     const auto n = static_cast<std::uint32_t>(d.tokens.size());
     const Mention* next = d.MentionAt(t.end);
-    if (next && next->is_person()) return;  // "Foreign Minister Jeyhun Bayramov"
+    if (next && next->is_person()) return;                                  // "Foreign Minister Jeyhun Bayramov"
     if (t.end < n && IsNameLike(d, t.end) && d.covered[t.end] < 0) return;  // a name follows: discovery
     if (t.role_key->empty()) return;
     const Mention* country = CountryBefore(d, t);
@@ -223,7 +227,9 @@ void FillFromEntity(const gazetteer::Gazetteer& gaz, std::uint32_t index, const 
 std::unique_ptr<analysis::Annotator> MakeGazetteerStep(const gazetteer::Gazetteer& gaz) {
   return std::make_unique<GazetteerStep>(gaz);
 }
-std::unique_ptr<analysis::Annotator> MakeTitlesStep(const Titles& titles) { return std::make_unique<TitlesStep>(titles); }
+std::unique_ptr<analysis::Annotator> MakeTitlesStep(const Titles& titles) {
+  return std::make_unique<TitlesStep>(titles);
+}
 std::unique_ptr<analysis::Annotator> MakeRolesStep(const gazetteer::Gazetteer& gaz) {
   return std::make_unique<RolesStep>(gaz);
 }

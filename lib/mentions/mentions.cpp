@@ -1,12 +1,12 @@
 #include "mentions/mentions.hpp"
 
 #include "common/string_hash.hpp"
-#include "mentions/internal/steps.hpp"
 #include "common/tsv.hpp"
+#include "mentions/internal/steps.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <fstream>
-#include <fmt/format.h>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -73,7 +73,8 @@ void RegisterSteps(analysis::Registry& registry) {
                             ACTORGRAPH_RETURN_IF_ERROR(tagger::NameModel::Load(path, m.get()));
                             if (!into->Has("pos-model")) {
                               auto pos = std::make_shared<tagger::Model>();
-                              ACTORGRAPH_RETURN_IF_ERROR(tagger::Model::Load(where.data_dir + "/models/pos-en.agt", pos.get()));
+                              ACTORGRAPH_RETURN_IF_ERROR(
+                                  tagger::Model::Load(where.data_dir + "/models/pos-en.agt", pos.get()));
                               into->Put<tagger::Model>("pos-model", std::move(pos));
                             }
                           }
@@ -83,27 +84,38 @@ void RegisterSteps(analysis::Registry& registry) {
   const auto gaz = [](const Resources& r) -> const gazetteer::Gazetteer& {
     return *r.Find<gazetteer::Gazetteer>("gazetteer");
   };
-  registry.Add({"gazetteer", "gazetteer matches (leftmost-longest, token-aligned)", {"gazetteer"},
+  registry.Add({"gazetteer",
+                "gazetteer matches (leftmost-longest, token-aligned)",
+                {"gazetteer"},
                 [gaz](const Resources& r, WorkerContext&) { return internal::MakeGazetteerStep(gaz(r)); }});
-  registry.Add({"titles", "title phrases over uncovered tokens", {"titles"},
-                [](const Resources& r, WorkerContext&) { return internal::MakeTitlesStep(*r.Find<Titles>("titles")); }});
-  registry.Add({"roles", "role references resolved to the holder on the document date", {"gazetteer"},
+  registry.Add({"titles", "title phrases over uncovered tokens", {"titles"}, [](const Resources& r, WorkerContext&) {
+                  return internal::MakeTitlesStep(*r.Find<Titles>("titles"));
+                }});
+  registry.Add({"roles",
+                "role references resolved to the holder on the document date",
+                {"gazetteer"},
                 [gaz](const Resources& r, WorkerContext&) { return internal::MakeRolesStep(gaz(r)); }});
-  registry.Add({"names", "names no gazetteer lists, from the trained name tagger (sentences with uncovered capitalised words)",
+  registry.Add({"names",
+                "names no gazetteer lists, from the trained name tagger (sentences with uncovered capitalised words)",
                 {"names-model", "given-names"},
                 [](const Resources& r, WorkerContext& c) {
                   return internal::MakeNamesStep(r.Find<tagger::Model>("pos-model"),
                                                  *r.Find<tagger::NameModel>("names-model"),
                                                  r.Find<GivenNames>("given-names"), c);
                 }});
-  registry.Add({"discovery", "people no gazetteer lists, from six patterns", {"given-names"},
+  registry.Add({"discovery",
+                "people no gazetteer lists, from six patterns",
+                {"given-names"},
                 [](const Resources& r, WorkerContext& c) {
                   return internal::MakeDiscoveryStep(r.Find<GivenNames>("given-names"), c);
                 }});
-  registry.Add({"surnames", "surnames after a full name; unique surnames of people in office", {"gazetteer"},
+  registry.Add({"surnames",
+                "surnames after a full name; unique surnames of people in office",
+                {"gazetteer"},
                 [gaz](const Resources& r, WorkerContext& c) { return internal::MakeSurnamesStep(gaz(r), c); }});
-  registry.Add({"mention-order", "mentions sorted by start", {},
-                [](const Resources&, WorkerContext&) { return internal::MakeMentionOrderStep(); }});
+  registry.Add({"mention-order", "mentions sorted by start", {}, [](const Resources&, WorkerContext&) {
+                  return internal::MakeMentionOrderStep();
+                }});
 }
 
 const std::vector<std::string>& StepNames() {

@@ -70,7 +70,8 @@ class NamesStep : public analysis::Annotator {
     // A one-word name that ends a longer person name of the document is left to the
     // surnames step, which links it to that name ("Petrov" after "Ivan Petrov").
     for (const Mention& m : added_)
-      if (m.is_person() && m.end_token - m.first_token >= 2) surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
+      if (m.is_person() && m.end_token - m.first_token >= 2)
+        surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
     // A large document's earlier windows count too (analysis::WindowState).
     const StringSet& carried = d.window.model_surnames;
     std::erase_if(added_, [&](const Mention& m) {
@@ -116,7 +117,8 @@ class NamesStep : public analysis::Annotator {
       const bool upper = c >= 'A' && c <= 'Z';
       if (upper && lower && !NamePrefix(w.substr(0, i))) return false;
       // "OSError", "CPython": capitals, then a capital starting a lower-case word.
-      if (upper && i >= 1 && w[i - 1] >= 'A' && w[i - 1] <= 'Z' && i + 1 < w.size() && w[i + 1] >= 'a' && w[i + 1] <= 'z')
+      if (upper && i >= 1 && w[i - 1] >= 'A' && w[i - 1] <= 'Z' && i + 1 < w.size() && w[i + 1] >= 'a' &&
+          w[i + 1] <= 'z')
         return false;
       if (c >= 'a' && c <= 'z') lower = true;
       if (c == '-' || c == '\'') lower = false;
@@ -149,7 +151,8 @@ class NamesStep : public analysis::Annotator {
   void CollectSurnames(const Document& d) {
     surnames_.clear();
     for (const Mention& m : d.mentions)
-      if (m.is_person() && m.end_token - m.first_token >= 2) surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
+      if (m.is_person() && m.end_token - m.first_token >= 2)
+        surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
   }
 
   // Tags the words of tokens [first_tok, end_tok).
@@ -205,7 +208,7 @@ class NamesStep : public analysis::Annotator {
     m.end_token = b;
     m.kind = span.type == tagger::NameType::kPerson         ? Kind::kPerson
              : span.type == tagger::NameType::kOrganization ? Kind::kOrganization
-                                                             : Kind::kLocation;
+                                                            : Kind::kLocation;
     if (m.is_person() && b < d.tokens.size()) {
       // "First Vice Foreign Minister": a person's name is not followed by a title; "Winter
       // Olympics": one word right before another capitalised one is part of a longer name.
@@ -332,10 +335,12 @@ void ComputeNameHints(const Document& d, std::span<const tagger::Token> words, c
           h.gaz_pos = begins && ends ? 4 : begins ? 1 : ends ? 3 : 2;
         }
       }
-      if (given != nullptr && d.tokens[k].start == words[w].start && given->keys.count(d.tokens[k].key) > 0) h.given = true;
+      if (given != nullptr && d.tokens[k].start == words[w].start && given->keys.count(d.tokens[k].key) > 0)
+        h.given = true;
       // Titles are in token order and never overlap: the last one starting at or before k.
-      const auto after = std::upper_bound(d.titles.begin(), d.titles.end(), k,
-                                          [](std::uint32_t at, const analysis::TitleSpan& ts) { return at < ts.first; });
+      const auto after =
+          std::upper_bound(d.titles.begin(), d.titles.end(), k,
+                           [](std::uint32_t at, const analysis::TitleSpan& ts) { return at < ts.first; });
       if (after != d.titles.begin() && k < std::prev(after)->end) title_word[w] = 1;
     }
     if (w > 0) h.title_before = title_word[w - 1] != 0;

@@ -210,7 +210,7 @@ class SurnamesStep : public analysis::Annotator {
   std::vector<char> in_title_;
   std::vector<char> sentence_start_;
   std::vector<Mention> found_;
-  std::unordered_map<std::string_view, std::size_t> full_by_last_;  // first full name by last token
+  std::unordered_map<std::string_view, std::size_t> full_by_last_;   // first full name by last token
   std::unordered_map<std::string_view, std::size_t> full_by_first_;  // ... and by first token
 };
 
@@ -224,7 +224,8 @@ class MentionOrderStep : public analysis::Annotator {
     if (std::is_sorted(ms.begin(), ms.end(), by_start)) return;
     order_.resize(ms.size());
     for (std::uint32_t k = 0; k < order_.size(); ++k) order_[k] = k;
-    std::sort(order_.begin(), order_.end(), [&](std::uint32_t a, std::uint32_t b) { return ms[a].start < ms[b].start; });
+    std::sort(order_.begin(), order_.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return ms[a].start < ms[b].start; });
     sorted_.clear();
     sorted_.reserve(ms.size());
     for (const std::uint32_t k : order_) sorted_.push_back(std::move(ms[k]));

@@ -5,9 +5,9 @@
 #include "documents/json_line.hpp"
 #include "test_support.hpp"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include <memory>
 #include <random>
@@ -185,7 +185,8 @@ TEST_CASE("documents: JSON Lines fields, integer ids, unknown fields, blank line
 
 TEST_CASE("documents: format by extension and by option", "[documents]") {
   const auto dir = TempDir("documents-format");
-  const std::string line = R"({"id":"x","text":"Ilse Varga"})" "\n";
+  const std::string line = R"({"id":"x","text":"Ilse Varga"})"
+                           "\n";
   for (const char* name : {"a.jsonl", "a.ndjson", "a.txt", "a.json"}) WriteFile(dir / name, line);
   const auto p = [&](const char* name) { return (dir / name).string(); };
 
@@ -259,7 +260,8 @@ TEST_CASE("documents: a UTF-8 BOM is dropped, CRLF is kept as it is", "[document
     CHECK(r.docs[0].text.find("Tomas") == 16);  // offsets count from the byte after the BOM
   }
   SECTION("JSON Lines with a BOM and CRLF line ends") {
-    WriteFile(dir / "bom.jsonl", "\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"one\"}\r\n\r\n{\"id\":\"b\",\"text\":\"two\"}\r\n");
+    WriteFile(dir / "bom.jsonl",
+              "\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"one\"}\r\n\r\n{\"id\":\"b\",\"text\":\"two\"}\r\n");
     const auto r = ReadAll({(dir / "bom.jsonl").string()});
     REQUIRE(r.error.ok());
     CHECK(Ids(r) == std::vector<std::string>{"a", "b"});
@@ -313,19 +315,19 @@ TEST_CASE("documents: invalid UTF-8 in a text file names the file and byte offse
       std::size_t offset;
     };
     const std::vector<Row> rows = {
-        {"ab\xC3", 2},                   // truncated 2-byte sequence at the end
-        {"a\xE2\x82z", 1},               // truncated 3-byte sequence
-        {"ok \xC0\xAF", 3},              // overlong "/"
-        {"x\xED\xA0\x80y", 1},           // UTF-16 surrogate D800
-        {"\xF4\x90\x80\x80", 0},         // above U+10FFFF
-        {"caf\xC3\xA9 \xFF", 6},         // valid é first, then a stray 0xFF
+        {"ab\xC3", 2},            // truncated 2-byte sequence at the end
+        {"a\xE2\x82z", 1},        // truncated 3-byte sequence
+        {"ok \xC0\xAF", 3},       // overlong "/"
+        {"x\xED\xA0\x80y", 1},    // UTF-16 surrogate D800
+        {"\xF4\x90\x80\x80", 0},  // above U+10FFFF
+        {"caf\xC3\xA9 \xFF", 6},  // valid é first, then a stray 0xFF
     };
     for (const auto& row : rows) {
       WriteFile(plain, row.bytes);
       const auto r = ReadAll({plain});
       INFO("offset " << row.offset);
-      CHECK(r.error.message() ==
-            plain + ": byte " + std::to_string(row.offset) + ": invalid UTF-8 (use --invalid-utf8=replace to substitute U+FFFD)");
+      CHECK(r.error.message() == plain + ": byte " + std::to_string(row.offset) +
+                                     ": invalid UTF-8 (use --invalid-utf8=replace to substitute U+FFFD)");
     }
   }
   fs::remove_all(dir);
@@ -341,7 +343,8 @@ TEST_CASE("documents: invalid UTF-8 in a JSON line names file:line:column and th
     const auto r = ReadAll({path});
     CHECK(r.docs.size() == 1);
     CHECK(r.error.code() == ErrorCode::kBadInput);
-    CHECK(r.error.message() == path + ":2:22: invalid UTF-8 (byte 46 of the file; use --invalid-utf8=replace to substitute U+FFFD)");
+    CHECK(r.error.message() ==
+          path + ":2:22: invalid UTF-8 (byte 46 of the file; use --invalid-utf8=replace to substitute U+FFFD)");
   }
   SECTION("replace: a warning and U+FFFD in the text") {
     ReadOptions o;
@@ -356,7 +359,8 @@ TEST_CASE("documents: invalid UTF-8 in a JSON line names file:line:column and th
   SECTION("a BOM on line 1 counts in columns and offsets") {
     WriteFile(path, "\xEF\xBB\xBF{\"id\":\"b\",\"text\":\"Jos\xE9\"}\n");
     const auto r = ReadAll({path});
-    CHECK(r.error.message() == path + ":1:25: invalid UTF-8 (byte 24 of the file; use --invalid-utf8=replace to substitute U+FFFD)");
+    CHECK(r.error.message() ==
+          path + ":1:25: invalid UTF-8 (byte 24 of the file; use --invalid-utf8=replace to substitute U+FFFD)");
   }
   fs::remove_all(dir);
 }
@@ -391,7 +395,8 @@ TEST_CASE("documents: binary input (a NUL byte) is bad input", "[documents]") {
     WriteFile(path, "{\"id\":\"n\",\"text\":\"ab\\u0000c\"}\n");
     const auto r = ReadAll({path});
     CHECK(r.error.code() == ErrorCode::kBadInput);
-    CHECK(r.error.message() == path + ":1: byte 2 of \"text\": NUL byte: binary data, not text (use --on-error=skip to skip such lines)");
+    CHECK(r.error.message() ==
+          path + ":1: byte 2 of \"text\": NUL byte: binary data, not text (use --on-error=skip to skip such lines)");
   }
   fs::remove_all(dir);
 }
@@ -509,19 +514,20 @@ TEST_CASE("JSON Lines fast path: what it accepts it reads exactly as nlohmann::j
   same(R"({"id":"","text":""})");
   same(R"({"t\u0065xt":"key with an escape","id":-7})");
   // Left to nlohmann (nested values, wrong types, repeated keys, malformed lines).
-  for (const std::string line : {R"({"text":"a","meta":{"k":1}})", R"({"text":"a","tags":["x"]})",
-                                 R"({"text":5})", R"({"id":"x"})", R"({"text":"a","date":20210111})",
-                                 R"({"text":"a","text":"b"})", R"({"text":"a","id":1.5})", R"({"text":"a","id":-0})",
-                                 R"({"text":"a\x"})", R"({"text":"\ud800"})", R"({"text":"a"} x)", R"(["text"])",
-                                 R"({"text":"a",})", R"({"text":"a")", "{\"text\":\"a\tb\"}", R"({"text":"a","id":01})",
-                                 R"({"text":"a","id":12345678901234567890})", ""}) {
+  for (const std::string line :
+       {R"({"text":"a","meta":{"k":1}})", R"({"text":"a","tags":["x"]})", R"({"text":5})", R"({"id":"x"})",
+        R"({"text":"a","date":20210111})", R"({"text":"a","text":"b"})", R"({"text":"a","id":1.5})",
+        R"({"text":"a","id":-0})", R"({"text":"a\x"})", R"({"text":"\ud800"})", R"({"text":"a"} x)", R"(["text"])",
+        R"({"text":"a",})", R"({"text":"a")", "{\"text\":\"a\tb\"}", R"({"text":"a","id":01})",
+        R"({"text":"a","id":12345678901234567890})", ""}) {
     INFO(line);
     JsonLineFields f;
     CHECK_FALSE(ParseFlatJsonLine(line, &f));
   }
   // Random flat objects as nlohmann writes them (every escape and script it produces).
   std::mt19937 rng(7);
-  const std::vector<std::string> pieces = {"a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\x01", "\x1f", "é", "Ж", "😀", "中", "\x7f"};
+  const std::vector<std::string> pieces = {"a",    "Z",    " ", "\"", "\\", "/",  "\n",  "\t",
+                                           "\x01", "\x1f", "é", "Ж",  "😀",  "中", "\x7f"};
   for (int round = 0; round < 500; ++round) {
     nlohmann::json j;
     const auto random_string = [&] {
@@ -530,8 +536,10 @@ TEST_CASE("JSON Lines fast path: what it accepts it reads exactly as nlohmann::j
       return s;
     };
     j["text"] = random_string();
-    if (rng() % 2) j["id"] = random_string();
-    else if (rng() % 2) j["id"] = static_cast<std::int64_t>(rng()) - 1000000;
+    if (rng() % 2)
+      j["id"] = random_string();
+    else if (rng() % 2)
+      j["id"] = static_cast<std::int64_t>(rng()) - 1000000;
     if (rng() % 2) j["date"] = random_string();
     if (rng() % 2) j["title"] = random_string();
     if (rng() % 3 == 0) j[random_string()] = random_string();

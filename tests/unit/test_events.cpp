@@ -15,7 +15,8 @@ const actorgraph::gazetteer::Gazetteer& Gaz() {
   return gaz;
 }
 
-std::vector<Event> Extract(const std::string& text, const std::string& date = "2021-02-16", const std::string& id = "t") {
+std::vector<Event> Extract(const std::string& text, const std::string& date = "2021-02-16",
+                           const std::string& id = "t") {
   static const auto titles = [] {
     actorgraph::mentions::Titles t;
     REQUIRE(t.Load((actorgraph::testing::SourceDir() / "data/lexicons/titles.tsv").string()).ok());
@@ -33,7 +34,8 @@ std::vector<Event> Extract(const std::string& text, const std::string& date = "2
   }();
   static const auto model = [] {
     actorgraph::tagger::Model m;
-    REQUIRE(actorgraph::tagger::Model::Load((actorgraph::testing::SourceDir() / "data/models/pos-en.agt").string(), &m).ok());
+    REQUIRE(actorgraph::tagger::Model::Load((actorgraph::testing::SourceDir() / "data/models/pos-en.agt").string(), &m)
+                .ok());
     return m;
   }();
   actorgraph::mentions::MentionFinder finder(Gaz(), titles);
@@ -60,78 +62,162 @@ TEST_CASE("participant patterns", "[events]") {
     std::vector<std::string> who;
   };
   const std::vector<Row> rows = {
-      {"Vladimir Putin, Ilham Aliyev and Nikol Pashinyan signed a joint statement on Monday.", "statement", "2021-02-15", "",
+      {"Vladimir Putin, Ilham Aliyev and Nikol Pashinyan signed a joint statement on Monday.",
+       "statement",
+       "2021-02-15",
+       "",
        {"ilham-aliyev/signatory", "nikol-pashinyan/signatory", "vladimir-putin/signatory"}},
-      {"Jeyhun Bayramov discussed the situation with Sergey Lavrov.", "talks", "2021-02-16", "",
+      {"Jeyhun Bayramov discussed the situation with Sergey Lavrov.",
+       "talks",
+       "2021-02-16",
+       "",
        {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
-      {"On January 11, Vladimir Putin met Ilham Aliyev in Moscow.", "meeting", "2021-01-11", "place:moscow",
+      {"On January 11, Vladimir Putin met Ilham Aliyev in Moscow.",
+       "meeting",
+       "2021-01-11",
+       "place:moscow",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
-      {"A meeting was held of Foreign Minister Jeyhun Bayramov with co-chairs Igor Popov (Russia) and Stéphane Visconti (France).",
-       "meeting", "2021-02-16", "", {"igor-popov/mediator", "jeyhun-bayramov/participant", "stephane-visconti/mediator"}},
-      {"Vladimir Putin held a phone call with Nikol Pashinyan yesterday.", "call", "2021-02-15", "",
+      {"A meeting was held of Foreign Minister Jeyhun Bayramov with co-chairs Igor Popov (Russia) and Stéphane "
+       "Visconti (France).",
+       "meeting",
+       "2021-02-16",
+       "",
+       {"igor-popov/mediator", "jeyhun-bayramov/participant", "stephane-visconti/mediator"}},
+      {"Vladimir Putin held a phone call with Nikol Pashinyan yesterday.",
+       "call",
+       "2021-02-15",
+       "",
        {"nikol-pashinyan/participant", "vladimir-putin/participant"}},
-      {"Ilham Aliyev visited Moscow at the invitation of Vladimir Putin.", "visit", "2021-02-16", "place:moscow",
+      {"Ilham Aliyev visited Moscow at the invitation of Vladimir Putin.",
+       "visit",
+       "2021-02-16",
+       "place:moscow",
        {"ilham-aliyev/visitor", "vladimir-putin/host"}},
-      {"Ilham Aliyev arrived in Moscow on Monday on a two-day visit at the invitation of Vladimir Putin.", "visit",
-       "2021-02-15", "place:moscow", {"ilham-aliyev/visitor", "vladimir-putin/host"}},
-      {"Ilham Aliyev visited Vladimir Putin before flying back to Moscow.", "visit", "2021-02-16", "",
+      {"Ilham Aliyev arrived in Moscow on Monday on a two-day visit at the invitation of Vladimir Putin.",
+       "visit",
+       "2021-02-15",
+       "place:moscow",
        {"ilham-aliyev/visitor", "vladimir-putin/host"}},
-      {"Vladimir Putin and Ilham Aliyev held talks in the Black Sea resort of Sochi.", "talks", "2021-02-16", "place:sochi",
+      {"Ilham Aliyev visited Vladimir Putin before flying back to Moscow.",
+       "visit",
+       "2021-02-16",
+       "",
+       {"ilham-aliyev/visitor", "vladimir-putin/host"}},
+      {"Vladimir Putin and Ilham Aliyev held talks in the Black Sea resort of Sochi.",
+       "talks",
+       "2021-02-16",
+       "place:sochi",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
-      {"Vladimir Putin and Ilham Aliyev held talks in the Black Sea on Monday.", "talks", "2021-02-15", "place:black-sea",
+      {"Vladimir Putin and Ilham Aliyev held talks in the Black Sea on Monday.",
+       "talks",
+       "2021-02-15",
+       "place:black-sea",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
-      {"Vladimir Putin and Ilham Aliyev discussed the situation in the Black Sea.", "talks", "2021-02-16", "",
+      {"Vladimir Putin and Ilham Aliyev discussed the situation in the Black Sea.",
+       "talks",
+       "2021-02-16",
+       "",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
-      {"Vladimir Putin hosted Ilham Aliyev in Moscow on Monday.", "meeting", "2021-02-15", "place:moscow",
+      {"Vladimir Putin hosted Ilham Aliyev in Moscow on Monday.",
+       "meeting",
+       "2021-02-15",
+       "place:moscow",
        {"ilham-aliyev/visitor", "vladimir-putin/host"}},
       // A passive: the agent after "by" hosts.
-      {"Ilham Aliyev was welcomed by Vladimir Putin in Moscow.", "meeting", "2021-02-16", "place:moscow",
+      {"Ilham Aliyev was welcomed by Vladimir Putin in Moscow.",
+       "meeting",
+       "2021-02-16",
+       "place:moscow",
        {"ilham-aliyev/visitor", "vladimir-putin/host"}},
-      {"Ilham Aliyev was greeted by Vladimir Putin in Moscow.", "meeting", "2021-02-16", "place:moscow",
+      {"Ilham Aliyev was greeted by Vladimir Putin in Moscow.",
+       "meeting",
+       "2021-02-16",
+       "place:moscow",
        {"ilham-aliyev/visitor", "vladimir-putin/host"}},
       // "his meeting": the possessive pronoun is the subject of the verb the phrase belongs to.
-      {"Vladimir Putin endorsed the plan during his meeting in Moscow with Ilham Aliyev.", "meeting", "2021-02-16",
-       "place:moscow", {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      {"Vladimir Putin endorsed the plan during his meeting in Moscow with Ilham Aliyev.",
+       "meeting",
+       "2021-02-16",
+       "place:moscow",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // "call on" a date is a call; "called on X to" (a demand) is the row in the negatives.
-      {"Vladimir Putin held a call on February 12 with Nikol Pashinyan.", "call", "2021-02-12", "",
+      {"Vladimir Putin held a call on February 12 with Nikol Pashinyan.",
+       "call",
+       "2021-02-12",
+       "",
        {"nikol-pashinyan/participant", "vladimir-putin/participant"}},
       // Talks that are news take the subject of the verb they follow.
-      {"Vladimir Putin and Ilham Aliyev left after three hours of talks in Sochi.", "talks", "2021-02-16", "place:sochi",
+      {"Vladimir Putin and Ilham Aliyev left after three hours of talks in Sochi.",
+       "talks",
+       "2021-02-16",
+       "place:sochi",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // A fronted date and a temporal clause: "after A and B met".
-      {"On January 11, after Vladimir Putin and Ilham Aliyev met in Moscow, nothing was signed.", "meeting", "2021-01-11",
-       "place:moscow", {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      {"On January 11, after Vladimir Putin and Ilham Aliyev met in Moscow, nothing was signed.",
+       "meeting",
+       "2021-01-11",
+       "place:moscow",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // A photo caption: places between commas, and the full date after the clause.
       {"Vladimir Putin, center, Ilham Aliyev, second left, and Nikol Pashinyan, right, meet in Sochi, Friday, "
        "January 15, 2021.",
-       "meeting", "2021-01-15", "place:sochi",
+       "meeting",
+       "2021-01-15",
+       "place:sochi",
        {"ilham-aliyev/participant", "nikol-pashinyan/participant", "vladimir-putin/participant"}},
       // The control: a date after a later verb of the sentence is that verb's.
-      {"Vladimir Putin met Ilham Aliyev and discussed plans to hold elections in October.", "meeting", "2021-02-16", "",
+      {"Vladimir Putin met Ilham Aliyev and discussed plans to hold elections in October.",
+       "meeting",
+       "2021-02-16",
+       "",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // A passive with a place before the agent.
-      {"The memorandum was signed in Moscow by Sergey Lavrov and Jeyhun Bayramov.", "agreement", "2021-02-16",
-       "place:moscow", {"jeyhun-bayramov/signatory", "sergey-lavrov/signatory"}},
+      {"The memorandum was signed in Moscow by Sergey Lavrov and Jeyhun Bayramov.",
+       "agreement",
+       "2021-02-16",
+       "place:moscow",
+       {"jeyhun-bayramov/signatory", "sergey-lavrov/signatory"}},
       // Who was called is the object of the infinitive after "called".
-      {"Vladimir Putin called to congratulate Ilham Aliyev.", "call", "2021-02-16", "",
+      {"Vladimir Putin called to congratulate Ilham Aliyev.",
+       "call",
+       "2021-02-16",
+       "",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // "convened"/"chaired" a meeting: the subject takes part; "with the participation of".
-      {"Sergey Lavrov and Jeyhun Bayramov convened a meeting in Moscow.", "meeting", "2021-02-16", "place:moscow",
+      {"Sergey Lavrov and Jeyhun Bayramov convened a meeting in Moscow.",
+       "meeting",
+       "2021-02-16",
+       "place:moscow",
        {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
-      {"Vladimir Putin chaired a meeting with the participation of Ilham Aliyev.", "meeting", "2021-02-16", "",
+      {"Vladimir Putin chaired a meeting with the participation of Ilham Aliyev.",
+       "meeting",
+       "2021-02-16",
+       "",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // "to take part in a meeting with": the subject of "take part".
-      {"Sergey Lavrov flew to Sochi to take part in a meeting with Jeyhun Bayramov.", "meeting", "2021-02-16",
-       "place:sochi", {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
+      {"Sergey Lavrov flew to Sochi to take part in a meeting with Jeyhun Bayramov.",
+       "meeting",
+       "2021-02-16",
+       "place:sochi",
+       {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
       // An earlier event the text tells of as known has no date of its own ("following A's
       // meeting"); the control, "after three hours of talks", is news of the day (above).
-      {"Sergey Lavrov spoke in Sochi following Vladimir Putin's meeting with Ilham Aliyev.", "meeting", "", "",
+      {"Sergey Lavrov spoke in Sochi following Vladimir Putin's meeting with Ilham Aliyev.",
+       "meeting",
+       "",
+       "",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // A joint news conference: those who give it met.
-      {"Ilham Aliyev appeared at a news conference in Moscow with Vladimir Putin.", "meeting", "2021-02-16",
-       "place:moscow", {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      {"Ilham Aliyev appeared at a news conference in Moscow with Vladimir Putin.",
+       "meeting",
+       "2021-02-16",
+       "place:moscow",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // Talks that a visit is for take the visitor.
-      {"Vladimir Putin visits Sochi for talks with Ilham Aliyev.", "talks", "2021-02-16", "place:sochi",
+      {"Vladimir Putin visits Sochi for talks with Ilham Aliyev.",
+       "talks",
+       "2021-02-16",
+       "place:sochi",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
   };
   for (const auto& r : rows) {
@@ -147,7 +233,8 @@ TEST_CASE("participant patterns", "[events]") {
 }
 
 TEST_CASE("transcripts: 'I' is the speaker of the label, 'you' those the speaker hails", "[events]") {
-  auto evs = Extract("President of Russia Vladimir Putin: Mr Aliyev, Mr Pashinyan,\nI am happy to welcome you to Moscow.");
+  auto evs =
+      Extract("President of Russia Vladimir Putin: Mr Aliyev, Mr Pashinyan,\nI am happy to welcome you to Moscow.");
   REQUIRE(evs.size() == 1);
   CHECK(evs[0].status == "happened");  // the welcome is said to those present
   CHECK(Who(evs[0]) ==
@@ -157,14 +244,17 @@ TEST_CASE("transcripts: 'I' is the speaker of the label, 'you' those the speaker
 }
 
 TEST_CASE("the dateline dates the report, not the event", "[events]") {
-  const auto evs = Extract("PARIS, July 7 (Agency) — Vladimir Putin held a phone call with Ilham Aliyev on Tuesday.", "2021-07-07");
+  const auto evs =
+      Extract("PARIS, July 7 (Agency) — Vladimir Putin held a phone call with Ilham Aliyev on Tuesday.", "2021-07-07");
   REQUIRE(evs.size() == 1);
   CHECK(evs[0].date == "2021-07-06");
   CHECK(evs[0].mode == "phone");
 }
 
 TEST_CASE("one sentence, two events: a meeting and a statement with the same people", "[events]") {
-  const auto evs = Extract("On January 11, after Vladimir Putin, Ilham Aliyev and Nikol Pashinyan met in Moscow, a joint statement was signed.");
+  const auto evs = Extract(
+      "On January 11, after Vladimir Putin, Ilham Aliyev and Nikol Pashinyan met in Moscow, a joint statement was "
+      "signed.");
   REQUIRE(evs.size() == 2);
   std::vector<std::string> types{evs[0].type, evs[1].type};
   std::sort(types.begin(), types.end());
@@ -179,8 +269,7 @@ TEST_CASE("negative cases: speech, negation, a possessor, a lone participant", "
   for (const std::string text : {"The Russian leader said the sides would keep their positions.",
                                  "Ilham Aliyev and Nikol Pashinyan did not meet.",
                                  "Ilham Aliyev plans to visit Moscow with Vladimir Putin's blessing.",
-                                 "Jeyhun Bayramov held talks.",
-                                 "Vladimir Putin called on Ilham Aliyev to withdraw.",
+                                 "Jeyhun Bayramov held talks.", "Vladimir Putin called on Ilham Aliyev to withdraw.",
                                  "Vladimir Putin endorsed the plan during a meeting of the ministers.",
                                  "The statements signed by the leaders of Russia and Armenia remain in force."}) {
     INFO(text);
@@ -261,7 +350,8 @@ TEST_CASE("merging within a document: same class, compatible dates, shared parti
       "and Igor Popov was held in a video format. On March 1, Jeyhun Bayramov met Sergey Lavrov.");
   REQUIRE(evs.size() == 2);
   CHECK(evs[0].date == "2021-02-16");
-  CHECK(Who(evs[0]) == std::vector<std::string>{"igor-popov/mediator", "jeyhun-bayramov/participant", "stephane-visconti/mediator"});
+  CHECK(Who(evs[0]) ==
+        std::vector<std::string>{"igor-popov/mediator", "jeyhun-bayramov/participant", "stephane-visconti/mediator"});
   CHECK(evs[0].mode == "video");
   CHECK(evs[0].evidence.size() == 2);
   CHECK(evs[1].date == "2021-03-01");
@@ -273,7 +363,7 @@ TEST_CASE("a dated reference to an earlier event links to it instead of making a
       "Observers praised the trilateral agreements of November 10 (November 9 Moscow time), 2020.");
   REQUIRE(evs.size() == 1);
   CHECK(evs[0].date == "2020-11-09");
-  REQUIRE(evs[0].evidence.size() == 3);  // "signed", "joint statement", and the reference
+  REQUIRE(evs[0].evidence.size() == 3);    // "signed", "joint statement", and the reference
   CHECK(evs[0].evidence[2].start == 123);  // "agreements"
   // The positive control: a reference to a date with no event stays no event.
   CHECK(Extract("Observers praised the trilateral agreements of November 10, 2020.").empty());
@@ -310,7 +400,8 @@ TEST_CASE("merging many events: a fixpoint, independent of input order, nothing 
   // real corpora), classes and dates that are equal, partial or missing.
   std::mt19937 rng(20261128);
   const std::vector<std::string> people = {"p:a", "p:b", "p:c", "p:d", "p:e", "p:f", "p:g", "p:h"};
-  const std::vector<std::pair<std::string, std::string>> kinds = {{"meeting", "meet"}, {"agreement", "sign"}, {"call", "call"}};
+  const std::vector<std::pair<std::string, std::string>> kinds = {
+      {"meeting", "meet"}, {"agreement", "sign"}, {"call", "call"}};
   const std::vector<std::string> dates = {"", "2021", "2021-01", "2021-01-11", "2021-01-12", "2021-02-03"};
   std::vector<Event> events;
   for (std::uint32_t k = 0; k < 400; ++k) {
@@ -322,7 +413,8 @@ TEST_CASE("merging many events: a fixpoint, independent of input order, nothing 
     std::vector<std::string> who = {people[rng() % 2], people[2 + rng() % (people.size() - 2)]};
     if (rng() % 3 == 0) who.push_back(people[rng() % people.size()]);
     for (const auto& id : who) {
-      if (std::none_of(e.participants.begin(), e.participants.end(), [&](const Participant& p) { return p.entity_id == id; })) {
+      if (std::none_of(e.participants.begin(), e.participants.end(),
+                       [&](const Participant& p) { return p.entity_id == id; })) {
         Participant p;
         p.entity_id = id;
         p.role = "participant";
@@ -341,7 +433,8 @@ TEST_CASE("merging many events: a fixpoint, independent of input order, nothing 
   // A fixpoint: no two results could still merge (same class, compatible dates, one's
   // participants all among the other's).
   const auto compatible = [](const std::string& a, const std::string& b) {
-    return a.empty() || b.empty() || a.compare(0, std::min(a.size(), b.size()), b, 0, std::min(a.size(), b.size())) == 0;
+    return a.empty() || b.empty() ||
+           a.compare(0, std::min(a.size(), b.size()), b, 0, std::min(a.size(), b.size())) == 0;
   };
   for (std::size_t i = 0; i < merged.size(); ++i) {
     for (std::size_t j = i + 1; j < merged.size(); ++j) {
@@ -372,21 +465,25 @@ TEST_CASE("merging many events: a fixpoint, independent of input order, nothing 
 
 TEST_CASE("plural references: 'the two leaders' are the latest people named before", "[events]") {
   // Talks whose only participants are "the two leaders".
-  auto evs = Extract("Ilham Aliyev arrived in Moscow on Monday, welcomed by Vladimir Putin at the airport.\n\n"
-                     "The two leaders then held talks for an hour.");
+  auto evs = Extract(
+      "Ilham Aliyev arrived in Moscow on Monday, welcomed by Vladimir Putin at the airport.\n\n"
+      "The two leaders then held talks for an hour.");
   // The welcome and the talks are one meeting.
   REQUIRE(evs.size() == 1);
   CHECK(Who(evs[0]) == std::vector<std::string>{"ilham-aliyev/visitor", "vladimir-putin/host"});
   CHECK(evs[0].evidence.size() == 2);
   // "the three leaders" takes three; with fewer people named before, nothing.
-  evs = Extract("Nikol Pashinyan and Ilham Aliyev came to Sochi. Vladimir Putin greeted them. The three leaders held talks.");
+  evs = Extract(
+      "Nikol Pashinyan and Ilham Aliyev came to Sochi. Vladimir Putin greeted them. The three leaders held talks.");
   REQUIRE(!evs.empty());
   // Putin greeted them (host and visitors), and the three held talks: one meeting.
-  CHECK(Who(evs.back()) == std::vector<std::string>{"ilham-aliyev/visitor", "nikol-pashinyan/visitor", "vladimir-putin/host"});
+  CHECK(Who(evs.back()) ==
+        std::vector<std::string>{"ilham-aliyev/visitor", "nikol-pashinyan/visitor", "vladimir-putin/host"});
   CHECK(Extract("Vladimir Putin spoke. The three leaders held talks.").empty());
   // Not for signing: the presidents watched the ministers sign.
-  evs = Extract("Ilham Aliyev met Vladimir Putin in Moscow on Monday. "
-                "The two presidents looked on as their ministers signed a memorandum.");
+  evs = Extract(
+      "Ilham Aliyev met Vladimir Putin in Moscow on Monday. "
+      "The two presidents looked on as their ministers signed a memorandum.");
   for (const auto& e : evs) {
     INFO(e.id);
     CHECK(e.event_class != "sign");

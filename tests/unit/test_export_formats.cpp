@@ -331,10 +331,26 @@ TEST_CASE("Neo4j CSV reads back with typed headers, labels and relationship type
   const auto csv = exports::SerializeNeo4j(actorgraph::testing::AdversarialGraph());
   const auto nodes = ParseCsv(csv.nodes);
   REQUIRE(nodes.size() == 11);
-  CHECK(nodes[0] == std::vector<std::string>{"id:ID", ":LABEL", "label", "kind", "event_type", "date", "place", "mode",
-                                             "cameo", "entity_id", "role", "country", "mentions:long",
-                                             "confidence:double", "evidence", "degree:long", "weighted_degree:double",
-                                             "betweenness:double", "component:long", "status"});
+  CHECK(nodes[0] == std::vector<std::string>{"id:ID",
+                                             ":LABEL",
+                                             "label",
+                                             "kind",
+                                             "event_type",
+                                             "date",
+                                             "place",
+                                             "mode",
+                                             "cameo",
+                                             "entity_id",
+                                             "role",
+                                             "country",
+                                             "mentions:long",
+                                             "confidence:double",
+                                             "evidence",
+                                             "degree:long",
+                                             "weighted_degree:double",
+                                             "betweenness:double",
+                                             "component:long",
+                                             "status"});
   std::map<std::string, std::vector<std::string>> rows;
   for (std::size_t i = 1; i < nodes.size(); ++i) {
     REQUIRE(nodes[i].size() == nodes[0].size());

@@ -69,7 +69,9 @@ TEST_CASE("HTML data block parses as JSON with every node, edge and label") {
         "\xD9\x85\xD9\x8A\xD9\x86\xD8\xB3\xD9\x83 / \xD7\xA7\xD7\x91\xD7\x95\xD7\xA6\xD7\xAA "
         "\xD7\x9E\xD7\x99\xD7\xA0\xD7\xA1\xD7\xA7");
   CHECK(labels.at("gaz:country:AZ") == "Azerbaijan \xF0\x9F\x87\xA6\xF0\x9F\x87\xBF \xF0\x9F\x98\x80 \xF0\x9D\x94\x84");
-  CHECK(labels.at("discovered:ctrl") == "Bad\xEF\xBF\xBD" "byte\xEF\xBF\xBD here \xEF\xBF\xBD end");
+  CHECK(labels.at("discovered:ctrl") ==
+        "Bad\xEF\xBF\xBD"
+        "byte\xEF\xBF\xBD here \xEF\xBF\xBD end");
   // Typed values and node indices for edge ends.
   CHECK(nodes[0].at("mentions").is_number_integer());
   CHECK(nodes[0].at("mentions").get<std::int64_t>() == 9007199254740993);

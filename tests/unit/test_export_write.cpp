@@ -187,9 +187,7 @@ TEST_CASE("WriteGraph for Neo4j creates the folder with both CSV files") {
     CHECK_THAT(status.message(), Catch::Contains(file.string()));
     CHECK(actorgraph::testing::ReadFile(file) == "x");
   }
-  SECTION("standard output") {
-    CHECK(exports::WriteGraph(g, opts, "-").code() == ErrorCode::kBadUsage);
-  }
+  SECTION("standard output") { CHECK(exports::WriteGraph(g, opts, "-").code() == ErrorCode::kBadUsage); }
   fs::remove_all(dir);
 }
 

@@ -1,9 +1,9 @@
 // Gazetteer loading (every bad row named with file:line) and matching semantics.
-#include "fixture_gazetteer.hpp"
-#include "test_support.hpp"
 #include "common/bytes.hpp"
 #include "common/string_hash.hpp"
+#include "fixture_gazetteer.hpp"
 #include "gazetteer/flat.hpp"
+#include "test_support.hpp"
 
 #include <cstring>
 #include <set>
@@ -50,9 +50,11 @@ TEST_CASE("matching: one table of aliases, texts and expected spans", "[gazettee
       // leftmost-longest: "OSCE Minsk Group" beats "OSCE"
       {"co-chairs of the OSCE Minsk Group met", {{"OSCE Minsk Group", "org:osce-minsk-group"}}},
       // case-insensitive, diacritic-insensitive
-      {"STEPHANE VISCONTI and stéphane visconti", {{"STEPHANE VISCONTI", "person:stephane-visconti"}, {"stéphane visconti", "person:stephane-visconti"}}},
+      {"STEPHANE VISCONTI and stéphane visconti",
+       {{"STEPHANE VISCONTI", "person:stephane-visconti"}, {"stéphane visconti", "person:stephane-visconti"}}},
       // hyphen and space variants
-      {"in Nagorno Karabakh and Nagorno-Karabakh", {{"Nagorno Karabakh", "place:nagorno-karabakh"}, {"Nagorno-Karabakh", "place:nagorno-karabakh"}}},
+      {"in Nagorno Karabakh and Nagorno-Karabakh",
+       {{"Nagorno Karabakh", "place:nagorno-karabakh"}, {"Nagorno-Karabakh", "place:nagorno-karabakh"}}},
       // possessive is not part of the match
       {"Azerbaijan's Foreign Ministry", {{"Azerbaijan", "country:AZ"}}},
       {"Azerbaijani Foreign Ministry said", {{"Azerbaijani Foreign Ministry", "org:mfa-az"}}},
@@ -136,15 +138,17 @@ TEST_CASE("every bad gazetteer row is reported with file:line", "[gazetteer]") {
 TEST_CASE("duplicate ids and same-kind alias clashes are reported", "[gazetteer]") {
   Gazetteer g;
   std::vector<std::string> problems;
-  (void)g.LoadString("{\"id\":\"a:1\",\"kind\":\"person\",\"name\":\"Anna Berg\"}\n"
-                     "{\"id\":\"a:1\",\"kind\":\"person\",\"name\":\"Other\"}\n"
-                     "{\"id\":\"a:2\",\"kind\":\"person\",\"name\":\"Anna Berg\"}\n"
-                     "{\"id\":\"a:3\",\"kind\":\"location\",\"name\":\"Anna Berg\"}\n",
-                     "t.jsonl", &problems);
+  (void)g.LoadString(
+      "{\"id\":\"a:1\",\"kind\":\"person\",\"name\":\"Anna Berg\"}\n"
+      "{\"id\":\"a:1\",\"kind\":\"person\",\"name\":\"Other\"}\n"
+      "{\"id\":\"a:2\",\"kind\":\"person\",\"name\":\"Anna Berg\"}\n"
+      "{\"id\":\"a:3\",\"kind\":\"location\",\"name\":\"Anna Berg\"}\n",
+      "t.jsonl", &problems);
   g.Compile(&problems);
   REQUIRE(problems.size() == 2);
   CHECK(problems[0] == "t.jsonl:2: duplicate id \"a:1\" (first defined at t.jsonl:1)");
-  CHECK_THAT(problems[1], Catch::StartsWith("t.jsonl:3: alias \"Anna Berg\" also names a:1 (t.jsonl:1), of the same kind"));
+  CHECK_THAT(problems[1],
+             Catch::StartsWith("t.jsonl:3: alias \"Anna Berg\" also names a:1 (t.jsonl:1), of the same kind"));
 }
 
 TEST_CASE("duplicate ids over files: one message with the ids, the files and what to do", "[gazetteer]") {
@@ -153,10 +157,11 @@ TEST_CASE("duplicate ids over files: one message with the ids, the files and wha
                        "{\"id\":\"place:eilat\",\"kind\":\"location\",\"name\":\"Eilat\"}\n",
                        "shipped.jsonl")
               .ok());
-  const auto s = g.LoadString("{\"id\":\"place:new\",\"kind\":\"location\",\"name\":\"New\"}\n"
-                              "{\"id\":\"place:eilat\",\"kind\":\"location\",\"name\":\"Eilat\"}\n"
-                              "{\"id\":\"place:baku\",\"kind\":\"location\",\"name\":\"Baku\"}\n",
-                              "import.jsonl");
+  const auto s = g.LoadString(
+      "{\"id\":\"place:new\",\"kind\":\"location\",\"name\":\"New\"}\n"
+      "{\"id\":\"place:eilat\",\"kind\":\"location\",\"name\":\"Eilat\"}\n"
+      "{\"id\":\"place:baku\",\"kind\":\"location\",\"name\":\"Baku\"}\n",
+      "import.jsonl");
   CHECK(s.code() == actorgraph::ErrorCode::kBadInput);
   CHECK(s.message() ==
         "import.jsonl: 2 id(s) already defined in shipped.jsonl: \"place:eilat\" (line 2, first at shipped.jsonl:2), "
@@ -171,10 +176,12 @@ TEST_CASE("duplicate ids over files: one message with the ids, the files and wha
   CHECK_THAT(t.message(), Catch::EndsWith("(2 other problems: run 'actorgraph gazetteer check')"));
   // Positive control: a file without duplicates keeps the one-problem message.
   Gazetteer k;
-  CHECK(k.LoadString("{\"id\":\"a:2\"}\n", "bad.jsonl").message() == "bad.jsonl:1: missing field \"kind\" (and 1 more problems: run 'actorgraph gazetteer check')");
+  CHECK(k.LoadString("{\"id\":\"a:2\"}\n", "bad.jsonl").message() ==
+        "bad.jsonl:1: missing field \"kind\" (and 1 more problems: run 'actorgraph gazetteer check')");
 }
 
-TEST_CASE("a compiled gazetteer matches, resolves roles and finds surnames exactly as the source", "[gazetteer][cache]") {
+TEST_CASE("a compiled gazetteer matches, resolves roles and finds surnames exactly as the source",
+          "[gazetteer][cache]") {
   const Gazetteer source = actorgraph::testing::FixtureGazetteer();
   const auto dir = actorgraph::testing::TempDir("cache");
   const auto path = (dir / "fixture.agc").string();
@@ -238,12 +245,13 @@ TEST_CASE("brief() gives an entity's id, name, country, code, kind and whether i
   CHECK(with_code > 0);
   for (std::uint32_t i = 0; i < source.size(); ++i) {
     CHECK(loaded.entity(i).id == source.entity(i).id);  // builds it
-    same(loaded.brief(i), source.entity(i));             // now from the built entity
+    same(loaded.brief(i), source.entity(i));            // now from the built entity
   }
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("a compiled gazetteer added to others contributes its entities; a damaged one is refused", "[gazetteer][cache]") {
+TEST_CASE("a compiled gazetteer added to others contributes its entities; a damaged one is refused",
+          "[gazetteer][cache]") {
   const auto dir = actorgraph::testing::TempDir("cache2");
   const auto path = (dir / "one.agc").string();
   {
@@ -284,12 +292,18 @@ TEST_CASE("the key hash is part of the compiled format: pinned values", "[gazett
   // Vocabulary slots in a compiled gazetteer are placed by this hash: a change to it must
   // come with a new format version (cache.cpp), or old files would stop matching.
   const std::vector<std::pair<std::string, std::uint64_t>> pinned = {
-      {"", 0x1ff5c2923a788d2cULL},         {"a", 0x78e38090270b1b58ULL},
-      {"ab", 0x6fe4eaea98cea47eULL},       {"abc", 0x277b0c0653f47203ULL},
-      {"abcd", 0x55fd1d1630e31fb6ULL},     {"abcde", 0x6fc3283f37230096ULL},
-      {"abcdef", 0x1557efece3700162ULL},   {"abcdefg", 0x56298e4cb1faa217ULL},
-      {"abcdefgh", 0xa931a9664aa43d31ULL}, {"nagorno", 0x58db8d2f0956c1aeULL},
-      {"karabakh", 0x46152c09845b6808ULL}, {"stephane-visconti", 0x7dcfd6c774185be3ULL},
+      {"", 0x1ff5c2923a788d2cULL},
+      {"a", 0x78e38090270b1b58ULL},
+      {"ab", 0x6fe4eaea98cea47eULL},
+      {"abc", 0x277b0c0653f47203ULL},
+      {"abcd", 0x55fd1d1630e31fb6ULL},
+      {"abcde", 0x6fc3283f37230096ULL},
+      {"abcdef", 0x1557efece3700162ULL},
+      {"abcdefg", 0x56298e4cb1faa217ULL},
+      {"abcdefgh", 0xa931a9664aa43d31ULL},
+      {"nagorno", 0x58db8d2f0956c1aeULL},
+      {"karabakh", 0x46152c09845b6808ULL},
+      {"stephane-visconti", 0x7dcfd6c774185be3ULL},
       {"abcdefghijklmnop", 0x924e77d91933ea0fULL},
       {"abcdefghijklmnopqrstuvwxyz0123456789", 0x242a7695a06a6a97ULL},
   };
@@ -346,9 +360,10 @@ TEST_CASE("matching: the per-thread token memo never answers for another gazette
   // vocabularies, used in turn on one thread, must each find only their own aliases.
   Gazetteer first, second;
   REQUIRE(first.LoadString(R"({"id":"l:1","kind":"location","name":"Port Orla"})", "first.jsonl").ok());
-  REQUIRE(second.LoadString("{\"id\":\"l:2\",\"kind\":\"location\",\"name\":\"Kessel Point\"}\n"
-                            "{\"id\":\"l:3\",\"kind\":\"location\",\"name\":\"Orla Bay\"}\n",
-                            "second.jsonl")
+  REQUIRE(second
+              .LoadString("{\"id\":\"l:2\",\"kind\":\"location\",\"name\":\"Kessel Point\"}\n"
+                          "{\"id\":\"l:3\",\"kind\":\"location\",\"name\":\"Orla Bay\"}\n",
+                          "second.jsonl")
               .ok());
   first.Compile();
   second.Compile();

@@ -68,18 +68,18 @@ std::uint32_t U32At(const std::string& b, std::size_t at) {
 }
 
 Layout Find(const std::string& b) {
-  std::size_t at = 16;                   // magic, version, byte order
-  at += 4 + U32At(b, at);                // defaults fingerprint
+  std::size_t at = 16;     // magic, version, byte order
+  at += 4 + U32At(b, at);  // defaults fingerprint
   const std::uint64_t count = U64At(b, at);
-  at += 16;                              // entity count, alias count
-  at += 8 + U64At(b, at);                // the entity section
-  at += 8 + 8 * count;                   // offsets
-  at += 8 + 16 * count;                  // id index
+  at += 16;                // entity count, alias count
+  at += 8 + U64At(b, at);  // the entity section
+  at += 8 + 8 * count;     // offsets
+  at += 8 + 16 * count;    // id index
   Layout l;
   l.vocab = at;
-  at += 8 + 32 * U64At(b, at);           // vocabulary slots
-  at += 4 + U32At(b, at);                // keys
-  at += 8 + 8 * U64At(b, at);            // filter
+  at += 8 + 32 * U64At(b, at);  // vocabulary slots
+  at += 4 + U32At(b, at);       // keys
+  at += 8 + 8 * U64At(b, at);   // filter
   l.edges = at;
   return l;
 }

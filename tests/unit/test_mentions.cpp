@@ -3,8 +3,8 @@
 #include "mentions/mentions.hpp"
 #include "test_support.hpp"
 
-using actorgraph::mentions::AnalyzedDocument;
 using actorgraph::gazetteer::Kind;
+using actorgraph::mentions::AnalyzedDocument;
 using actorgraph::mentions::Mention;
 using actorgraph::mentions::MentionSource;
 
@@ -104,9 +104,11 @@ TEST_CASE("role references resolve to the holder on the document date", "[mentio
   const std::vector<Row> rows = {
       {"The Russian leader said nothing.", "Russian leader", "2021-02-16", "person:vladimir-putin"},
       {"The Russian leader said nothing.", "Russian leader", "2010-06-01", "person:dmitry-medvedev"},
-      {"Azerbaijani top diplomat discusses the situation", "Azerbaijani top diplomat", "2021-02-16", "person:jeyhun-bayramov"},
+      {"Azerbaijani top diplomat discusses the situation", "Azerbaijani top diplomat", "2021-02-16",
+       "person:jeyhun-bayramov"},
       {"Armenia's prime minister spoke.", "Armenia's prime minister", "2021-02-16", "person:nikol-pashinyan"},
-      {"The Armenian leader spoke.", "Armenian leader", "2021-02-16", "person:nikol-pashinyan"},  // leader = head of government
+      {"The Armenian leader spoke.", "Armenian leader", "2021-02-16",
+       "person:nikol-pashinyan"},  // leader = head of government
   };
   for (const auto& r : rows) {
     INFO(r.text << " @ " << r.date);
@@ -128,7 +130,8 @@ TEST_CASE("a title before a known name gives its role, not a mention", "[mention
   REQUIRE(m);
   CHECK(m->role == "Foreign Minister of Azerbaijan");
   for (const auto& x : a.doc.mentions) {
-    CHECK((x.kind != Kind::kPerson || x.entity_id == "person:jeyhun-bayramov"));  // not "Foreign Minister", "Russian peacekeepers"
+    CHECK((x.kind != Kind::kPerson ||
+           x.entity_id == "person:jeyhun-bayramov"));  // not "Foreign Minister", "Russian peacekeepers"
   }
   const Mention* adj = a.At("Russian");
   REQUIRE(adj);
@@ -175,13 +178,12 @@ TEST_CASE("discovery of people no gazetteer lists", "[mentions]") {
 }
 
 TEST_CASE("capitalised phrases that are not people are not discovered", "[mentions]") {
-  for (const std::string text : {"The Foreign Ministry said on Monday that New Talks Begin.",
-                                 "According to the statement, Russian peacekeepers arrived.",
-                                 "The Security Council met in Moscow.",
-                                 // given-name discovery: words that are also names are not on the list,
-                                 // and a given name needs a capitalised word after it
-                                 "The Christian Democrats won. May Day Parade was held. Will Congress act?",
-                                 "Dennis said little."}) {
+  for (const std::string text :
+       {"The Foreign Ministry said on Monday that New Talks Begin.",
+        "According to the statement, Russian peacekeepers arrived.", "The Security Council met in Moscow.",
+        // given-name discovery: words that are also names are not on the list,
+        // and a given name needs a capitalised word after it
+        "The Christian Democrats won. May Day Parade was held. Will Congress act?", "Dennis said little."}) {
     INFO(text);
     const auto a = Analyze(text);
     for (const auto& m : a.doc.mentions) CHECK(m.resolved_by != MentionSource::kDiscovered);

@@ -100,7 +100,8 @@ TEST_CASE("names: an unlisted person no discovery rule sees comes from the model
   REQUIRE(later);
   CHECK(later->entity_id == "discovered:halvard-brekke");
   // Control: without the step, no rule finds him.
-  const auto base = Run("The report was written by Halvard Brekke and published on Monday. Brekke thanked the board.", false);
+  const auto base =
+      Run("The report was written by Halvard Brekke and published on Monday. Brekke thanked the board.", false);
   CHECK_FALSE(base.At("Halvard Brekke"));
 }
 
@@ -151,8 +152,7 @@ TEST_CASE("names: a longer name the model is sure of wins over the gazetteer mat
   CHECK(sochi->entity_id == "place:sochi");
 }
 
-TEST_CASE("names: known people keep their gazetteer entities; sentences without candidates are left alone",
-          "[names]") {
+TEST_CASE("names: known people keep their gazetteer entities; sentences without candidates are left alone", "[names]") {
   const std::string text = "Ilham Aliyev met Nikol Pashinyan in Moscow. The talks lasted three hours.";
   const auto with = Run(text), without = Run(text, false);
   REQUIRE(with.doc.mentions.size() == without.doc.mentions.size());

@@ -3,11 +3,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 namespace actorgraph::testing {
 
@@ -29,8 +29,7 @@ inline std::string ReadFile(const std::filesystem::path& p) {
 
 // A fresh empty folder under the system temp dir, unique per test run.
 inline std::filesystem::path TempDir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("actorgraph-test-" + name + "-" +
-                                                      std::to_string(::getpid()));
+  auto dir = std::filesystem::temp_directory_path() / ("actorgraph-test-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

@@ -86,10 +86,20 @@ TEST_CASE("tokenizer follows UD English word segmentation", "[tagger]") {
 }
 
 TEST_CASE("tokenizer is safe on any bytes", "[tagger]") {
-  const std::vector<std::string> rows = {
-      std::string("ab\xff\xfe cd"), std::string("\xe2\x80", 2), std::string("x\0y", 3), std::string("\xf0\x9f\x98", 3),
-      std::string("'"), std::string("n't"), std::string("@"), std::string("a-"), std::string("..."),
-      std::string("\x01\x02\x7f"), std::string("'70"), std::string(":"), std::string("#"), std::string("(s)")};
+  const std::vector<std::string> rows = {std::string("ab\xff\xfe cd"),
+                                         std::string("\xe2\x80", 2),
+                                         std::string("x\0y", 3),
+                                         std::string("\xf0\x9f\x98", 3),
+                                         std::string("'"),
+                                         std::string("n't"),
+                                         std::string("@"),
+                                         std::string("a-"),
+                                         std::string("..."),
+                                         std::string("\x01\x02\x7f"),
+                                         std::string("'70"),
+                                         std::string(":"),
+                                         std::string("#"),
+                                         std::string("(s)")};
   for (const std::string& text : rows) {
     std::vector<tg::Token> toks;
     tg::Tokenize(text, 7, &toks);
@@ -147,11 +157,16 @@ TEST_CASE("lemmas from the exception list and the suffix rules", "[tagger]") {
     std::string lemma;
   };
   const std::vector<Row> rows = {
-      {"met", tg::Upos::kVerb, "meet"},         {"talks", tg::Upos::kNoun, "talk"},
-      {"held", tg::Upos::kVerb, "hold"},        {"was", tg::Upos::kAux, "be"},
-      {"ministers", tg::Upos::kNoun, "minister"}, {"Moscow", tg::Upos::kPropn, "Moscow"},
-      {"The", tg::Upos::kDet, "the"},            {"signed", tg::Upos::kVerb, "sign"},
-      {"countries", tg::Upos::kNoun, "country"}, {"bigger", tg::Upos::kAdj, "big"},
+      {"met", tg::Upos::kVerb, "meet"},
+      {"talks", tg::Upos::kNoun, "talk"},
+      {"held", tg::Upos::kVerb, "hold"},
+      {"was", tg::Upos::kAux, "be"},
+      {"ministers", tg::Upos::kNoun, "minister"},
+      {"Moscow", tg::Upos::kPropn, "Moscow"},
+      {"The", tg::Upos::kDet, "the"},
+      {"signed", tg::Upos::kVerb, "sign"},
+      {"countries", tg::Upos::kNoun, "country"},
+      {"bigger", tg::Upos::kAdj, "big"},
   };
   tg::Tagger tagger(Shipped());
   for (const Row& row : rows) {

@@ -59,7 +59,7 @@ struct ClauseScan {
   std::vector<analysis::FrameArg> args;
   std::uint32_t clause_first = 0, clause_end = 0;  // words
   bool separately = false;
-  bool passive = false;  // the trigger's verb group is passive: a "by" phrase names the subject
+  bool passive = false;                     // the trigger's verb group is passive: a "by" phrase names the subject
   std::uint32_t governing_vp = UINT32_MAX;  // a light verb's or a coordinated verb's group start
 };
 

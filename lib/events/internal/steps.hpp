@@ -40,8 +40,8 @@ void ForEachSentence(const analysis::Document& d, Fn fn) {
 // title, then a colon ("President of Russia Vladimir Putin: Mr Aliyev, Mr Pashinyan," or
 // "ANTHONY ALBANESE, PRIME MINISTER:"). Linear in the text.
 struct SpeakerLabel {
-  std::uint32_t colon = 0;              // byte offset
-  std::uint32_t speaker = 0;            // mention
+  std::uint32_t colon = 0;            // byte offset
+  std::uint32_t speaker = 0;          // mention
   std::vector<std::uint32_t> hailed;  // people named between the colon and the first sentence end
 };
 std::vector<SpeakerLabel> FindSpeakerLabels(const analysis::Document& d);

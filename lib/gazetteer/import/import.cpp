@@ -18,23 +18,22 @@ std::optional<ImportFormat> ParseImportFormat(std::string_view name) {
 bool IsValidIdPrefix(std::string_view prefix) {
   if (prefix.empty()) return false;
   for (const char c : prefix) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                    c == '_' || c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     if (!ok) return false;
   }
   return true;
 }
 
-Status ImportGazetteer(ImportFormat format, const std::vector<std::string>& inputs,
-                       const std::string& output, const ImportOptions& options,
-                       ImportStats* stats) {
+Status ImportGazetteer(ImportFormat format, const std::vector<std::string>& inputs, const std::string& output,
+                       const ImportOptions& options, ImportStats* stats) {
   ImportStats local_stats;
   if (!stats) stats = &local_stats;
   *stats = ImportStats{};
   if (inputs.empty()) return Status::BadUsage("gazetteer import: no input files");
   if (!options.id_prefix.empty() && !IsValidIdPrefix(options.id_prefix)) {
-    return Status::BadUsage(fmt::format("--id-prefix {}: use only letters, digits and . _ - (a ':' follows it)",
-                                        options.id_prefix));
+    return Status::BadUsage(
+        fmt::format("--id-prefix {}: use only letters, digits and . _ - (a ':' follows it)", options.id_prefix));
   }
 
   OutputFile out;

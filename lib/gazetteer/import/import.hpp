@@ -33,8 +33,8 @@ enum class ImportFormat { kPetrarch, kGeonames, kCsv };
 std::optional<ImportFormat> ParseImportFormat(std::string_view name);
 
 struct ImportStats {
-  std::size_t entities = 0;       // entities written
-  std::size_t aliases = 0;        // aliases written, over all entities
+  std::size_t entities = 0;  // entities written
+  std::size_t aliases = 0;   // aliases written, over all entities
   // Only with skip_bad_rows: malformed rows skipped, plus (petrarch) the synonym and code
   // lines of a block whose name line was malformed.
   std::size_t skipped_lines = 0;
@@ -70,8 +70,7 @@ bool IsValidIdPrefix(std::string_view prefix);
 // "file:line: what is wrong" for the first malformed row (invalid UTF-8 included, with its
 // column and file byte offset), unless options.skip_bad_rows. On error a file `output` is
 // left untouched; standard output may already have received the entities before the error.
-Status ImportGazetteer(ImportFormat format, const std::vector<std::string>& inputs,
-                       const std::string& output, const ImportOptions& options,
-                       ImportStats* stats);
+Status ImportGazetteer(ImportFormat format, const std::vector<std::string>& inputs, const std::string& output,
+                       const ImportOptions& options, ImportStats* stats);
 
 }  // namespace actorgraph::gazetteer

@@ -39,8 +39,8 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <array>
-#include <optional>
 #include <deque>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
