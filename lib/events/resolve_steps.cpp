@@ -535,6 +535,23 @@ bool Anterior(const Document& d, const EventFrame& f) {
   return before == "following" || before == "Following" || before == "after" || before == "After";
 }
 
+// Whether f's sentence tells of a trip of several days ("a three-day trip", "his two-day
+// visit", "a week-long tour") before f's trigger.
+bool DuringTrip(const Document& d, const EventFrame& f) {
+  const auto [first, end] = analysis::WordsOf(d, f.sentence);
+  (void)end;
+  for (std::uint32_t w = first; w + 1 < f.trigger_word; ++w) {
+    const std::string_view t = d.text().substr(d.words[w].start, d.words[w].end - d.words[w].start);
+    const std::string_view next = d.text().substr(d.words[w + 1].start, d.words[w + 1].end - d.words[w + 1].start);
+    // The tagger splits "three-day" into "three", "-", "day".
+    const bool hyphen = w > first && d.text().substr(d.words[w - 1].start, 1) == "-";
+    const bool days = (t.ends_with("-day") || t.ends_with("-week") || t.ends_with("-long")) ||
+                      (hyphen && (t == "day" || t == "week" || t == "long"));
+    if (days && (next == "trip" || next == "visit" || next == "tour" || next == "journey")) return true;
+  }
+  return false;
+}
+
 // "Theresa May": a month inside a person's name is no date.
 bool InPersonName(const Document& d, const text::DateMention& m) {
   const std::uint32_t at = d.tokens[m.first_token].start, end = d.tokens[m.end_token - 1].end;
@@ -628,6 +645,12 @@ class DatesStep : public analysis::Annotator {
     const bool earlier = !best && Anterior(d, f);
     f.event.date = best ? best->value : earlier ? "" : d.date.date;
     f.event.default_date_doc = best || earlier ? "" : d.doc.id;
+    // "concluded a three-day trip to Lebanon, where he met ...": some day of the trip, which
+    // the text does not say; the month is what is known.
+    if (!best && !earlier && d.date.date.size() == 10 && DuringTrip(d, f)) {
+      f.event.date = d.date.date.substr(0, 7);
+      f.event.default_date_doc.clear();
+    }
     const std::string& doc_date = d.date.date;
     if (best && f.status == EventStatus::kHappened && doc_date.size() == 10 && best->value.size() == 10 &&
         best->value > doc_date) {

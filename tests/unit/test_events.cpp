@@ -207,6 +207,17 @@ TEST_CASE("participant patterns", "[events]") {
        "",
        "",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      // A meeting on some day of a trip of several days: the month; the control: the day.
+      {"Sergey Lavrov ended a two-day visit to Sochi, where he met Jeyhun Bayramov.",
+       "meeting",
+       "2021-02",
+       "",
+       {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
+      {"Sergey Lavrov ended a visit to Sochi, where he met Jeyhun Bayramov.",
+       "meeting",
+       "2021-02-16",
+       "",
+       {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
       // A joint news conference: those who give it met.
       {"Ilham Aliyev appeared at a news conference in Moscow with Vladimir Putin.",
        "meeting",
