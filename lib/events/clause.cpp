@@ -57,15 +57,13 @@ bool IsQuote(const SentenceView& s, std::uint32_t w) {
 }
 
 // A photo caption's place of a person between commas: "Medvedev, center, Sarkisian, second
-// right, and Aliyev, left, meet".
-bool PositionWord(const std::string& l) {
-  return l == "left" || l == "right" || l == "center" || l == "centre" || l == "top" || l == "bottom" || l == "front" ||
-         l == "rear" || l == "back" || l == "second" || l == "third" || l == "fourth" || l == "from" || l == "far" ||
-         l == "l" || l == "r" || l == "c";
-}
+// right, and Aliyev, left, meet". PlaceWord names the place; PositionWord may stand beside it.
 bool PlaceWord(const std::string& l) {
   return l == "left" || l == "right" || l == "center" || l == "centre" || l == "top" || l == "bottom" || l == "front" ||
          l == "rear" || l == "l" || l == "r" || l == "c";
+}
+bool PositionWord(const std::string& l) {
+  return PlaceWord(l) || l == "back" || l == "second" || l == "third" || l == "fourth" || l == "from" || l == "far";
 }
 
 // The closing comma of a position aside that opens after the comma at word `comma`, or
@@ -141,14 +139,15 @@ std::uint32_t AfterParenthesis(const SentenceView& s, std::uint32_t w) {
   return close == s.end() ? UINT32_MAX : close + 1;
 }
 
-// "met a range of officials, including A, B and C": those listed, each met apart, when the
-// phrase before names no one (`title_before`) and no object came before it.
+// Whether the scan has found no object yet (only subjects).
 bool NoObjects(const ClauseScan& scan) {
   return std::none_of(scan.args.begin(), scan.args.end(), [](const FrameArg& a) { return !a.subject; });
 }
 
+// "met a range of officials, including A, B and C": those listed, each met apart, when the
+// phrase before names no one (`title_before`) and no object came before it.
 bool IncludingList(bool title_before, ClauseScan* out) {
-  if (!NoObjects(*out) || !title_before) return false;
+  if (!title_before || !NoObjects(*out)) return false;
   out->separately = true;
   return true;
 }

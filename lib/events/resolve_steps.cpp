@@ -538,8 +538,7 @@ bool Anterior(const Document& d, const EventFrame& f) {
 // Whether f's sentence tells of a trip of several days ("a three-day trip", "his two-day
 // visit", "a week-long tour") before f's trigger.
 bool DuringTrip(const Document& d, const EventFrame& f) {
-  const auto [first, end] = analysis::WordsOf(d, f.sentence);
-  (void)end;
+  const std::uint32_t first = analysis::WordsOf(d, f.sentence).first;
   for (std::uint32_t w = first; w + 1 < f.trigger_word; ++w) {
     const std::string_view t = d.text().substr(d.words[w].start, d.words[w].end - d.words[w].start);
     const std::string_view next = d.text().substr(d.words[w + 1].start, d.words[w + 1].end - d.words[w + 1].start);

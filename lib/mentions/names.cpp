@@ -98,7 +98,9 @@ class NamesStep : public analysis::Annotator {
     return false;
   }
 
-  static bool Honorific(std::string_view key) {
+  // Words that may open a model's span without being part of the name: honorifics, and the
+  // end of a hyphenated title ("Minister-Designate", "President-elect").
+  static bool LeadsNoName(std::string_view key) {
     return key == "mr" || key == "mrs" || key == "ms" || key == "dr" || key == "madam" || key == "mme" ||
            key == "designate" || key == "elect";
   }
@@ -182,7 +184,7 @@ class NamesStep : public analysis::Annotator {
     // Titles are not part of a name ("Deputy Minister Ivan Petrov" names Ivan Petrov), nor
     // honorifics ("Mr Aliyev" is Aliyev, whom the surnames step links) or the end of a
     // hyphenated title ("Prime Minister-Designate Hariri").
-    while (a < b && (in_title_[a] || Honorific(d.tokens[a].key))) ++a;
+    while (a < b && (in_title_[a] || LeadsNoName(d.tokens[a].key))) ++a;
     if (a == b) return;
     const double confidence = Confidence(span.margin);
     if (confidence < kMinModel) return;
