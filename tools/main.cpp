@@ -110,6 +110,9 @@ struct CorpusOptions {
   int threads = 0;
   bool progress = false;
   bool no_progress = false;
+  // events and extract only (AddEventOptions)
+  std::string actors = "people";
+  std::string cameo_verbs;
 };
 
 void AddCorpusOptions(CLI::App* cmd, CorpusOptions* o) {
@@ -143,6 +146,17 @@ void AddCorpusOptions(CLI::App* cmd, CorpusOptions* o) {
                 "Show documents, MB, MB/s and, for files, the share done and the time left on standard error, "
                 "updated 4 times a second (default when standard error is a terminal; never with -q)");
   cmd->add_flag("--no-progress", o->no_progress, "Never show progress");
+}
+
+// The options of the event steps, for events and extract.
+void AddEventOptions(CLI::App* cmd, CorpusOptions* o) {
+  cmd->add_option("--actors", o->actors,
+                  "Who can make an event: people (default: countries and organisations only beside a person), "
+                  "or all (countries and organisations alone too, as PETRARCH codes states)")
+      ->check(CLI::IsMember({"people", "all"}));
+  cmd->add_option("--cameo-verbs", o->cameo_verbs,
+                  "PETRARCH/TABARI verb dictionary (\"--- MEET [040] ---\" blocks): its CAMEO code for each "
+                  "verb trigger it lists, instead of the shipped lexicon's");
 }
 
 actorgraph::documents::ReadOptions ReadOptionsFrom(const CorpusOptions& o) {
@@ -179,7 +193,13 @@ Status Prepare(const CorpusOptions& o, const std::vector<std::string>& all_steps
   ACTORGRAPH_RETURN_IF_ERROR(FindDataDir(&data_dir));
   *reader = std::make_unique<actorgraph::documents::DocumentReader>(o.inputs, ReadOptionsFrom(o));
   ACTORGRAPH_RETURN_IF_ERROR((*reader)->Open());
-  return actorgraph::pipeline::LoadResources(data_dir, o.no_default_gazetteers, o.gazetteers, res, steps);
+  actorgraph::analysis::LoadContext where;
+  where.data_dir = data_dir;
+  where.no_default_gazetteers = o.no_default_gazetteers;
+  where.gazetteers = o.gazetteers;
+  where.event_all_actors = o.actors == "all";
+  where.cameo_verbs = o.cameo_verbs;
+  return actorgraph::pipeline::LoadResources(where, res, steps);
 }
 
 void LogSummary(const actorgraph::documents::DocumentReader& reader, const std::string& what) {
@@ -336,7 +356,8 @@ Status RunExtract(const ExtractOptions& o, bool quiet) {
   actorgraph::exports::Format format;
   std::string render;
   ACTORGRAPH_RETURN_IF_ERROR(ResolveGraphFormat(o.out, &format, &render));
-  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.out.output, {o.corpus.inputs, o.corpus.gazetteers}));
+  ACTORGRAPH_RETURN_IF_ERROR(
+      RefuseOutputOntoInput(o.out.output, {o.corpus.inputs, o.corpus.gazetteers, {o.corpus.cameo_verbs}}));
   actorgraph::pipeline::Resources res;
   std::unique_ptr<actorgraph::documents::DocumentReader> reader;
   ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, actorgraph::pipeline::EventSteps(), &res, &reader));
@@ -452,7 +473,8 @@ struct StreamCommand {
 
 // The skeleton of mentions, events and tag: resources and reader, the run, the output.
 Status RunStream(const StreamOptions& o, bool quiet, const StreamCommand& cmd) {
-  ACTORGRAPH_RETURN_IF_ERROR(RefuseOutputOntoInput(o.output, {o.corpus.inputs, o.corpus.gazetteers}));
+  ACTORGRAPH_RETURN_IF_ERROR(
+      RefuseOutputOntoInput(o.output, {o.corpus.inputs, o.corpus.gazetteers, {o.corpus.cameo_verbs}}));
   actorgraph::pipeline::Resources res;
   std::unique_ptr<actorgraph::documents::DocumentReader> reader;
   ACTORGRAPH_RETURN_IF_ERROR(Prepare(o.corpus, cmd.steps, &res, &reader));
@@ -677,6 +699,7 @@ struct Cli {
 void AddExtractCommand(CLI::App& app, Cli* c) {
   c->extract = app.add_subcommand("extract", "Build the actor/event graph of a corpus and export it");
   AddCorpusOptions(c->extract, &c->ext.corpus);
+  AddEventOptions(c->extract, &c->ext.corpus);
   AddGraphOutputOptions(c->extract, &c->ext.out);
   c->extract->footer(
       "Examples:\n"
@@ -723,6 +746,7 @@ void AddStreamCommands(CLI::App& app, Cli* c) {
 
   c->events = app.add_subcommand("events", "Write the events of each document as JSON Lines (or PETRARCH-style rows)");
   AddCorpusOptions(c->events, &c->evs.corpus);
+  AddEventOptions(c->events, &c->evs.corpus);
   c->events->add_option("-o,--output", c->evs.output, "Output file (default: standard output)");
   c->events
       ->add_option("--format", c->evs.format,
@@ -731,7 +755,9 @@ void AddStreamCommands(CLI::App& app, Cli* c) {
   c->events->footer(
       "Examples:\n"
       "  actorgraph events article.txt --date 2021-02-16\n"
-      "  actorgraph events corpus.jsonl --format petrarch -o events.tsv");
+      "  actorgraph events corpus.jsonl --format petrarch -o events.tsv\n"
+      "  actorgraph events records.jsonl --format petrarch --actors all --cameo-verbs CAMEO.2.0.txt \\\n"
+      "      --no-default-gazetteers -g phoenix.jsonl   # code states, as PETRARCH does");
 
   c->tag = app.add_subcommand("tag", "Write every word with its part of speech, lemma and chunk as JSON Lines");
   AddCorpusOptions(c->tag, &c->tg.corpus);

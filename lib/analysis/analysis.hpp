@@ -281,11 +281,14 @@ class Resources {
   std::map<std::string, std::any, std::less<>> items_;
 };
 
-// Where resources are loaded from.
+// Where resources are loaded from, and the options that shape them.
 struct LoadContext {
   std::string data_dir;  // <data_dir>/lexicons, <data_dir>/models, ...
   bool no_default_gazetteers = false;
   std::vector<std::string> gazetteers;  // -g
+  // Options of the event steps (resource "event-options", events::EventOptions).
+  bool event_all_actors = false;  // --actors all
+  std::string cameo_verbs;        // --cameo-verbs FILE, "" for none
 };
 
 // Per-worker state that the annotators of one worker share (an ICU analyser).

@@ -314,7 +314,20 @@ void RegisterSteps(analysis::Registry& registry) {
                           into->Put<Cues>("event-cues", std::move(c));
                           return Status::Ok();
                         }});
+  registry.AddResource({"event-options", [](const analysis::LoadContext& where, Resources* into) {
+                          auto o = std::make_shared<EventOptions>();
+                          o->all_actors = where.event_all_actors;
+                          if (!where.cameo_verbs.empty()) ACTORGRAPH_RETURN_IF_ERROR(o->verbs.Load(where.cameo_verbs));
+                          into->Put<EventOptions>("event-options", std::move(o));
+                          return Status::Ok();
+                        }});
   const auto triggers = [](const Resources& r) -> const Triggers& { return *r.Find<Triggers>("triggers"); };
+  // Absent (tests, EventExtractor): the defaults.
+  const auto options = [](const Resources& r) -> const EventOptions& {
+    static const EventOptions defaults;
+    const EventOptions* o = r.Find<EventOptions>("event-options");
+    return o ? *o : defaults;
+  };
   const auto cues = [](const Resources& r) -> const Cues& { return *r.Find<Cues>("event-cues"); };
   registry.Add(
       {"event-candidates",
@@ -335,9 +348,10 @@ void RegisterSteps(analysis::Registry& registry) {
                 [=](const Resources& r, WorkerContext&) { return internal::MakeStatusStep(cues(r)); }});
   registry.Add({"event-coreference",
                 "references (they, the two leaders, the Secretary) resolved; roles",
-                {"triggers", "gazetteer"},
+                {"triggers", "gazetteer", "event-options"},
                 [=](const Resources& r, WorkerContext&) {
-                  return internal::MakeCoreferenceStep(triggers(r), *r.Find<gazetteer::Gazetteer>("gazetteer"));
+                  return internal::MakeCoreferenceStep(triggers(r), *r.Find<gazetteer::Gazetteer>("gazetteer"),
+                                                       options(r));
                 }});
   registry.Add({"event-dates", "the date of each frame, from its clause", {}, [](const Resources&, WorkerContext&) {
                   return internal::MakeDatesStep();
@@ -348,10 +362,11 @@ void RegisterSteps(analysis::Registry& registry) {
                 [](const Resources& r, WorkerContext&) {
                   return internal::MakeAttributesStep(*r.Find<gazetteer::Gazetteer>("gazetteer"));
                 }});
-  registry.Add({"event-assembly",
-                "frames to events, merged within the document",
-                {"triggers"},
-                [=](const Resources& r, WorkerContext&) { return internal::MakeAssemblyStep(triggers(r)); }});
+  registry.Add(
+      {"event-assembly",
+       "frames to events, merged within the document",
+       {"triggers", "event-options"},
+       [=](const Resources& r, WorkerContext&) { return internal::MakeAssemblyStep(triggers(r), options(r)); }});
 }
 
 const std::vector<std::string>& StepNames() {
@@ -362,13 +377,16 @@ const std::vector<std::string>& StepNames() {
 }
 
 struct EventExtractor::Impl {
+  EventOptions options;
   analysis::Resources resources;
   std::unique_ptr<analysis::Chain> chain;
 };
 
 EventExtractor::EventExtractor(const gazetteer::Gazetteer& gazetteer, const Triggers& triggers, const Cues& cues,
-                               const tagger::Model& model)
+                               const tagger::Model& model, EventOptions options)
     : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->resources.PutBorrowed<EventOptions>("event-options", impl_->options);
   impl_->resources.PutBorrowed<gazetteer::Gazetteer>("gazetteer", gazetteer);
   impl_->resources.PutBorrowed<Triggers>("triggers", triggers);
   impl_->resources.PutBorrowed<Cues>("event-cues", cues);

@@ -65,6 +65,27 @@ struct Cues {
   Status Load(const std::string& path);
 };
 
+// The CAMEO codes of verbs from a PETRARCH / TABARI verb dictionary ("--- MEET [040] ---"
+// blocks of verbs, each block's code unless a verb line gives its own): `events
+// --cameo-verbs FILE` codes a verb trigger with the dictionary's code for its lemma instead of
+// the lexicon's. Patterns ("- * RESUMPTION OF TIES WITH + [041]") and synonym sets are read
+// over, not applied; a verb whose code is [---] keeps the lexicon's code.
+struct CameoVerbs {
+  StringMap<std::string> code_by_lemma;  // "meet" → "040", "break down" → "120"
+  // The code for a verb lemma (words joined by one space), "" when the dictionary has none.
+  std::string_view CodeOf(std::string_view lemma) const;
+  // Errors: kIo (unreadable), kBadInput (no verb at all: not a verb dictionary).
+  Status Load(const std::string& path);
+};
+
+// What the user asked of the event steps: resource "event-options", from the LoadContext.
+struct EventOptions {
+  // Countries and organisations may make an event without any person ("Russia and Turkey
+  // signed", as event coders such as PETRARCH code states); by default events link people.
+  bool all_actors = false;
+  CameoVerbs verbs;  // empty unless --cameo-verbs
+};
+
 // The steps above, and the resource "triggers" (from <data_dir>/lexicons).
 void RegisterSteps(analysis::Registry& registry);
 // The event steps in their order, after the mention steps and `sentences`.
@@ -75,7 +96,7 @@ const std::vector<std::string>& StepNames();
 class EventExtractor {
  public:
   EventExtractor(const gazetteer::Gazetteer& gazetteer, const Triggers& triggers, const Cues& cues,
-                 const tagger::Model& model);
+                 const tagger::Model& model, EventOptions options = {});
   ~EventExtractor();
 
   // The events of one analysed document, already merged within the document and with

@@ -180,7 +180,8 @@ class StatusStep : public analysis::Annotator {
 // The people each frame's references stand for, and the frame's actors and participants.
 class CoreferenceStep : public analysis::Annotator {
  public:
-  CoreferenceStep(const Triggers& t, const gazetteer::Gazetteer& g) : triggers_(t), gaz_(g) {}
+  CoreferenceStep(const Triggers& t, const gazetteer::Gazetteer& g, const EventOptions& o)
+      : triggers_(t), gaz_(g), options_(o) {}
 
   void Annotate(Document& d) override {
     titles_.clear();
@@ -319,8 +320,9 @@ class CoreferenceStep : public analysis::Annotator {
       subject.push_back(f.actor_subject[k]);
     }
     // Events link people: countries and organisations alone make none ("the statements signed
-    // by the leaders of Russia, Azerbaijan and Armenia" names no one who took part).
-    if (!people) {
+    // by the leaders of Russia, Azerbaijan and Armenia" names no one who took part), unless
+    // the user asks for them (--actors all).
+    if (!people && !options_.all_actors) {
       kept.clear();
       subject.clear();
     }
@@ -435,6 +437,7 @@ class CoreferenceStep : public analysis::Annotator {
 
   const Triggers& triggers_;
   const gazetteer::Gazetteer& gaz_;
+  const EventOptions& options_;
   std::map<std::string, std::pair<std::int32_t, bool>> titles_;  // title → (mention, qualified)
   std::map<std::string, Participant> principals_;                // by role key; empty: none
   std::vector<SpeakerLabel> labels_;                             // by colon offset
@@ -766,7 +769,7 @@ class AttributesStep : public analysis::Annotator {
 // of fewer than two participants go.
 class AssemblyStep : public analysis::Annotator {
  public:
-  explicit AssemblyStep(const Triggers& t) : triggers_(t) {}
+  AssemblyStep(const Triggers& t, const EventOptions& o) : triggers_(t), options_(o) {}
 
   void Annotate(Document& d) override {
     UpgradeTypes(d);
@@ -783,7 +786,7 @@ class AssemblyStep : public analysis::Annotator {
       Event e = std::move(f.event);
       e.type = triggers_.entries[f.type_from == UINT32_MAX ? f.entry : f.type_from].type;
       e.event_class = entry.event_class;
-      e.cameo = entry.cameo;
+      e.cameo = CameoOf(entry);
       e.status = std::string(analysis::EventStatusName(f.status));
       // CAMEO 036: express intent to meet or negotiate.
       if (f.status == EventStatus::kPlanned && e.event_class != "sign") e.cameo = "036";
@@ -916,19 +919,34 @@ class AssemblyStep : public analysis::Annotator {
     }
   }
 
+  // The lexicon's CAMEO code, or the verb dictionary's for a verb trigger it lists.
+  std::string CameoOf(const Triggers::Entry& entry) const {
+    if (!entry.noun && !options_.verbs.code_by_lemma.empty()) {
+      std::string lemma;
+      for (const auto& w : entry.lemmas) lemma += (lemma.empty() ? "" : " ") + w;
+      const std::string_view code = options_.verbs.CodeOf(lemma);
+      if (!code.empty()) return std::string(code);
+    }
+    return entry.cameo;
+  }
+
   const Triggers& triggers_;
+  const EventOptions& options_;
 };
 
 }  // namespace
 
 std::unique_ptr<analysis::Annotator> MakeStatusStep(const Cues& c) { return std::make_unique<StatusStep>(c); }
-std::unique_ptr<analysis::Annotator> MakeCoreferenceStep(const Triggers& t, const gazetteer::Gazetteer& g) {
-  return std::make_unique<CoreferenceStep>(t, g);
+std::unique_ptr<analysis::Annotator> MakeCoreferenceStep(const Triggers& t, const gazetteer::Gazetteer& g,
+                                                         const EventOptions& o) {
+  return std::make_unique<CoreferenceStep>(t, g, o);
 }
 std::unique_ptr<analysis::Annotator> MakeDatesStep() { return std::make_unique<DatesStep>(); }
 std::unique_ptr<analysis::Annotator> MakeAttributesStep(const gazetteer::Gazetteer& g) {
   return std::make_unique<AttributesStep>(g);
 }
-std::unique_ptr<analysis::Annotator> MakeAssemblyStep(const Triggers& t) { return std::make_unique<AssemblyStep>(t); }
+std::unique_ptr<analysis::Annotator> MakeAssemblyStep(const Triggers& t, const EventOptions& o) {
+  return std::make_unique<AssemblyStep>(t, o);
+}
 
 }  // namespace actorgraph::events::internal

@@ -101,7 +101,14 @@ const std::vector<std::string>& TagSteps() {
 
 Status LoadResources(const std::string& data_dir, bool no_defaults, const std::vector<std::string>& extra_gazetteers,
                      Resources* r, const std::vector<std::string>& steps) {
-  const analysis::LoadContext where{data_dir, no_defaults, extra_gazetteers};
+  analysis::LoadContext where;
+  where.data_dir = data_dir;
+  where.no_default_gazetteers = no_defaults;
+  where.gazetteers = extra_gazetteers;
+  return LoadResources(where, r, steps);
+}
+
+Status LoadResources(const analysis::LoadContext& where, Resources* r, const std::vector<std::string>& steps) {
   return r->registry.LoadFor(steps, where, &r->shared);
 }
 

@@ -54,6 +54,9 @@ Status LoadGazetteers(const std::string& data_dir, bool no_defaults, const std::
 // `data_dir`/models), each once; {"gazetteer"} loads only the gazetteer. Errors: the loaders'.
 Status LoadResources(const std::string& data_dir, bool no_defaults, const std::vector<std::string>& extra_gazetteers,
                      Resources* resources, const std::vector<std::string>& steps = EventSteps());
+// The same, from a whole LoadContext (also the options of the event steps).
+Status LoadResources(const analysis::LoadContext& where, Resources* resources,
+                     const std::vector<std::string>& steps = EventSteps());
 
 // A document larger than RunOptions::window_bytes reaches the sink (and `render`) as one
 // result per window, in order: the same document (id, whole text), the mentions of that

@@ -76,11 +76,11 @@ TEST_CASE("A file resource loads from the data folder and names the file it cann
   analysis::Registry registry;
   analysis::RegisterTextSteps(registry);
   analysis::Resources loaded;
-  REQUIRE(registry.LoadFor({"tag"}, {DataDir(), true, {}}, &loaded).ok());
+  REQUIRE(registry.LoadFor({"tag"}, {DataDir(), true, {}, false, ""}, &loaded).ok());
   CHECK(loaded.Find<actorgraph::tagger::Model>("pos-model") != nullptr);
   CHECK(loaded.Find<std::string>("pos-model") == nullptr);  // another type: not found
   analysis::Resources missing;
-  const Status s = registry.LoadFor({"tag"}, {"/nonexistent-data", true, {}}, &missing);
+  const Status s = registry.LoadFor({"tag"}, {"/nonexistent-data", true, {}, false, ""}, &missing);
   CHECK_FALSE(s.ok());
   CHECK(s.message().find("/nonexistent-data/models/pos-en.agt") != std::string::npos);
 }

@@ -15,8 +15,8 @@ const actorgraph::gazetteer::Gazetteer& Gaz() {
   return gaz;
 }
 
-std::vector<Event> Extract(const std::string& text, const std::string& date = "2021-02-16",
-                           const std::string& id = "t") {
+std::vector<Event> Extract(const std::string& text, const std::string& date = "2021-02-16", const std::string& id = "t",
+                           actorgraph::events::EventOptions options = {}) {
   static const auto titles = [] {
     actorgraph::mentions::Titles t;
     REQUIRE(t.Load((actorgraph::testing::SourceDir() / "data/lexicons/titles.tsv").string()).ok());
@@ -44,7 +44,7 @@ std::vector<Event> Extract(const std::string& text, const std::string& date = "2
   doc.text = text;
   actorgraph::mentions::AnalyzedDocument ad;
   finder.Analyze(doc, date, &ad);
-  return actorgraph::events::EventExtractor(Gaz(), triggers, cues, model).Extract(ad);
+  return actorgraph::events::EventExtractor(Gaz(), triggers, cues, model, std::move(options)).Extract(ad);
 }
 
 std::vector<std::string> Who(const Event& e) {
@@ -499,4 +499,97 @@ TEST_CASE("plural references: 'the two leaders' are the latest people named befo
     INFO(e.id);
     CHECK(e.event_class != "sign");
   }
+}
+
+TEST_CASE("all actors (--actors all): countries and organisations alone make events; by default people do",
+          "[events]") {
+  actorgraph::events::EventOptions all;
+  all.all_actors = true;
+  struct Row {
+    std::string text;
+    bool all_actors;
+    std::vector<std::string> who;  // empty: no event
+  };
+  const std::vector<Row> rows = {
+      // Countries alone: an event only when asked for.
+      {"Russia and Azerbaijan signed an agreement on Monday.", false, {}},
+      {"Russia and Azerbaijan signed an agreement on Monday.", true, {"AZ/signatory", "RU/signatory"}},
+      {"Armenia met France in Moscow.", true, {"AM/participant", "FR/participant"}},
+      // A place is never an actor, even so.
+      {"Russia met Azerbaijan in Moscow.", true, {"AZ/participant", "RU/participant"}},
+      // Beside a person, countries stay out either way (people first).
+      {"Vladimir Putin met Ilham Aliyev and Armenia.",
+       true,
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      {"Vladimir Putin met Ilham Aliyev and Armenia.",
+       false,
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+  };
+  for (const auto& row : rows) {
+    INFO(row.text << (row.all_actors ? " (--actors all)" : ""));
+    const auto events = Extract(row.text, "2021-02-16", "t", row.all_actors ? all : actorgraph::events::EventOptions{});
+    if (row.who.empty()) {
+      CHECK(events.empty());
+      continue;
+    }
+    REQUIRE(events.size() == 1);
+    CHECK(Who(events[0]) == row.who);
+  }
+}
+
+TEST_CASE("a PETRARCH verb dictionary codes the verb triggers it lists", "[events]") {
+  const auto dir = actorgraph::testing::TempDir("cameo-verbs");
+  const std::string path = (dir / "verbs.txt").string();
+  actorgraph::testing::WriteFile(path,
+                                 "<!-- a test dictionary -->\n"
+                                 "&TIETYPES\n+MILITARY\n+ECONOMIC\n\n"
+                                 "--- MEET  [041] ---   # a block's code\n"
+                                 "MEET {MEETS MET MEETING}\n"
+                                 "- * &TIETYPES TIES WITH +  [046]\n"
+                                 "\n"
+                                 "--- SIGN [---] ---\n"
+                                 "SIGN\n"
+                                 "--- HOST [043:042] ---\n"
+                                 "HOST\n"
+                                 "RECEIVE [044]\n"
+                                 "+SIT_DOWN {+SAT_DOWN}\n");
+  actorgraph::events::EventOptions o;
+  REQUIRE(o.verbs.Load(path).ok());
+  CHECK(o.verbs.CodeOf("meet") == "041");      // the block's code
+  CHECK(o.verbs.CodeOf("receive") == "044");   // a verb's own code wins over its block's
+  CHECK(o.verbs.CodeOf("host") == "043");      // "source:target" codes: the source's
+  CHECK(o.verbs.CodeOf("sit down") == "043");  // multiword verbs, particles marked with '+'
+  CHECK(o.verbs.CodeOf("sign").empty());       // [---]: no code of its own
+  CHECK(o.verbs.CodeOf("military").empty());   // synset members are not verbs
+  CHECK(o.verbs.CodeOf("ties").empty());       // nor are patterns
+
+  struct Row {
+    std::string text, cameo, lexicon;  // with the dictionary, without it
+  };
+  const std::vector<Row> rows = {
+      {"Vladimir Putin met Ilham Aliyev.", "041", "040"},                      // coded by the dictionary
+      {"Vladimir Putin held a meeting with Ilham Aliyev.", "040", "040"},      // a noun trigger: the lexicon's
+      {"Vladimir Putin and Ilham Aliyev signed an agreement.", "057", "057"},  // [---]: the lexicon's
+      {"Vladimir Putin received Ilham Aliyev.", "044", "043"},
+  };
+  for (const auto& row : rows) {
+    INFO(row.text);
+    const auto events = Extract(row.text, "2021-02-16", "t", o);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].cameo == row.cameo);
+    const auto plain = Extract(row.text);
+    REQUIRE(plain.size() == 1);
+    CHECK(plain[0].cameo == row.lexicon);
+  }
+
+  actorgraph::events::CameoVerbs bad;
+  actorgraph::testing::WriteFile((dir / "empty.txt").string(), "# nothing but comments\n");
+  const actorgraph::Status none = bad.Load((dir / "empty.txt").string());
+  CHECK(none.code() == actorgraph::ErrorCode::kBadInput);
+  CHECK_THAT(none.message(), Catch::Matchers::Contains("no verbs"));
+  actorgraph::testing::WriteFile((dir / "binary.txt").string(), std::string("MEET\n\0\x01\x02", 8));
+  const actorgraph::Status binary = bad.Load((dir / "binary.txt").string());
+  CHECK(binary.code() == actorgraph::ErrorCode::kBadInput);
+  CHECK_THAT(binary.message(), Catch::Matchers::Contains("binary.txt:2: a NUL byte"));
+  CHECK(bad.Load((dir / "absent.txt").string()).code() == actorgraph::ErrorCode::kIo);
 }

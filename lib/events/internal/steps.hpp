@@ -50,9 +50,10 @@ std::unique_ptr<analysis::Annotator> MakeCandidatesStep(const Triggers& triggers
 std::unique_ptr<analysis::Annotator> MakeTriggersStep(const Triggers& triggers);
 std::unique_ptr<analysis::Annotator> MakeArgumentsStep(const Triggers& triggers, const Cues& cues);
 std::unique_ptr<analysis::Annotator> MakeStatusStep(const Cues& cues);
-std::unique_ptr<analysis::Annotator> MakeCoreferenceStep(const Triggers& triggers, const gazetteer::Gazetteer& gaz);
+std::unique_ptr<analysis::Annotator> MakeCoreferenceStep(const Triggers& triggers, const gazetteer::Gazetteer& gaz,
+                                                         const EventOptions& options);
 std::unique_ptr<analysis::Annotator> MakeDatesStep();
 std::unique_ptr<analysis::Annotator> MakeAttributesStep(const gazetteer::Gazetteer& gaz);
-std::unique_ptr<analysis::Annotator> MakeAssemblyStep(const Triggers& triggers);
+std::unique_ptr<analysis::Annotator> MakeAssemblyStep(const Triggers& triggers, const EventOptions& options);
 
 }  // namespace actorgraph::events::internal
