@@ -151,8 +151,8 @@ void AddCorpusOptions(CLI::App* cmd, CorpusOptions* o) {
 // The options of the event steps, for events and extract.
 void AddEventOptions(CLI::App* cmd, CorpusOptions* o) {
   cmd->add_option("--actors", o->actors,
-                  "Who can make an event: people (default: countries and organisations only beside a person), "
-                  "or all (countries and organisations alone too, as PETRARCH codes states)")
+                  "Who takes part in events: people (default), or all (where no person takes part, countries and "
+                  "organisations make the event, as PETRARCH codes states)")
       ->check(CLI::IsMember({"people", "all"}));
   cmd->add_option("--cameo-verbs", o->cameo_verbs,
                   "PETRARCH/TABARI verb dictionary (\"--- MEET [040] ---\" blocks): its CAMEO code for each "
