@@ -453,8 +453,13 @@ class CoreferenceStep : public analysis::Annotator {
 bool AttachedElsewhere(const Document& d, const text::DateMention& m) {
   if (m.first_token == 0) return false;
   const std::string_view before = d.tokens[m.first_token - 1].key;
-  return before == "of" || before == "from" || before == "since" || before == "until" || before == "till" ||
-         before == "through";
+  if (before == "of" || before == "from" || before == "since" || before == "until" || before == "till" ||
+      before == "through") {
+    return true;
+  }
+  // A possessor's date dates a noun, not the clause: "to discuss the DPRK's August 24 launch".
+  const std::string_view lead = d.text().substr(0, d.tokens[m.first_token].start);
+  return lead.ends_with("'s ") || lead.ends_with("\u2019s ") || lead.ends_with("s' ");
 }
 
 // A label's words: capitalised (or all capitals), with "of", "the", "and", "for" and commas.

@@ -218,6 +218,23 @@ TEST_CASE("participant patterns", "[events]") {
        "2021-02-16",
        "",
        {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
+      // A possessor's date dates its noun, not the event; the control: the same date as an
+      // adverbial.
+      {"Sergey Lavrov spoke with Jeyhun Bayramov on February 12 to discuss Russia's February 14 statement.",
+       "call",
+       "2021-02-12",
+       "",
+       {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
+      {"Sergey Lavrov spoke with Jeyhun Bayramov to discuss Russia's February 14 statement.",
+       "call",
+       "2021-02-16",
+       "",
+       {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
+      {"Sergey Lavrov spoke with Jeyhun Bayramov to discuss the statement on February 14.",
+       "call",
+       "2021-02-14",
+       "",
+       {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
       // A joint news conference: those who give it met.
       {"Ilham Aliyev appeared at a news conference in Moscow with Vladimir Putin.",
        "meeting",
