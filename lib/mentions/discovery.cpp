@@ -16,6 +16,9 @@ constexpr std::uint32_t kMaxNameTokens = 4;
 // How far after "X Y, a" the apposition's title may start ("X Y, a senior adviser to the
 // minister"): a title further away describes something else.
 constexpr std::uint32_t kAppositionWindow = 4;
+// How far before ", X Y," the title of an apposition may end ("the U.N. envoy for Syria,
+// Lakhdar Brahimi,"): the words between are "for", "of", "the" and names.
+constexpr std::uint32_t kTitleReach = 5;
 
 class DiscoveryStep : public analysis::Annotator {
  public:
@@ -88,7 +91,8 @@ class DiscoveryStep : public analysis::Annotator {
   void Consider(Document& d, std::uint32_t i, std::uint32_t j) {
     std::string country;
     const bool accept = InParensCountry(d, j, &country) || TitleBefore(d, i, &country) || AppositionAfter(d, j) ||
-                        SpeakerOf(d, j) || GivenNameFirst(d, i) || ListedWithPeople(d, i, j);
+                        TitleApposition(d, i, j) || SpeakerOf(d, j) || GivenNameFirst(d, i) ||
+                        ListedWithPeople(d, i, j);
     if (!accept) return;
     Add(d, i, j, country);
   }
@@ -154,6 +158,31 @@ class DiscoveryStep : public analysis::Annotator {
     std::uint32_t k = j + 1;
     while (k < n && k <= j + kAppositionWindow && !in_title_[k]) ++k;
     return k < n && in_title_[k];
+  }
+
+  // (h) the apposition of a title: "the U.N. envoy for Syria, Lakhdar Brahimi, met", "the
+  //     spokesman, Ivan Petrov." — set off by commas (or ended by the sentence), the title
+  //     ending at most kTitleReach words before, with only "for", "of", "to", "the" and
+  //     names between.
+  bool TitleApposition(const Document& d, std::uint32_t i, std::uint32_t j) const {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    if (i < 2 || Gap(d, i - 1, i) != ", ") return false;
+    if (j < n) {
+      const std::string_view after = Gap(d, j - 1, j);
+      if (after.empty() || (after.front() != ',' && after.front() != '.')) return false;
+    }
+    std::uint32_t k = i - 1;
+    for (std::uint32_t step = 0; step < kTitleReach; ++step) {
+      if (in_title_[k]) return true;
+      const std::string_view key = d.tokens[k].key;
+      const Mention* m = d.MentionAt(k);
+      const bool link = key == "for" || key == "of" || key == "to" || key == "the" || (m && !m->is_person());
+      if (!link || k == 0) return false;
+      const std::string_view gap = Gap(d, k - 1, k);
+      if (gap.find_first_of(",.;:()\n") != std::string_view::npos) return false;
+      --k;
+    }
+    return false;
   }
 
   // (e) the speaker of a reporting verb: "Tom Reed said", "Anna Berg told reporters".

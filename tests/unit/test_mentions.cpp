@@ -154,6 +154,9 @@ TEST_CASE("discovery of people no gazetteer lists", "[mentions]") {
        "discovered:vahe-sargsian", ""},
       {"Vladimir Putin, Karl Ostrom and Ilham Aliyev met.", "Karl Ostrom", "discovered:karl-ostrom", ""},
       {"The plan is sound, Lena Holm told reporters.", "Lena Holm", "discovered:lena-holm", ""},
+      // the apposition of a title, set off by commas or ended by the sentence
+      {"The U.N. envoy for Russia, Tarek Mansour, arrived.", "Tarek Mansour", "discovered:tarek-mansour", ""},
+      {"Vladimir Putin met the spokesman, Tarek Mansour.", "Tarek Mansour", "discovered:tarek-mansour", ""},
       // a known given name first, with no other clue
       {"Critics of the plan included Ingrid Solberg and others.", "Ingrid Solberg", "discovered:ingrid-solberg", ""},
       {"The report by José Arrieta Vidal was cited.", "José Arrieta Vidal", "discovered:jose-arrieta-vidal", ""},
@@ -183,7 +186,9 @@ TEST_CASE("capitalised phrases that are not people are not discovered", "[mentio
         "According to the statement, Russian peacekeepers arrived.", "The Security Council met in Moscow.",
         // given-name discovery: words that are also names are not on the list,
         // and a given name needs a capitalised word after it
-        "The Christian Democrats won. May Day Parade was held. Will Congress act?", "Dennis said little."}) {
+        "The Christian Democrats won. May Day Parade was held. Will Congress act?", "Dennis said little.",
+        // an apposition whose title is further off than "for", "of", "the" and names: a place
+        "The envoy arrived in Moscow, Old Town."}) {
     INFO(text);
     const auto a = Analyze(text);
     for (const auto& m : a.doc.mentions) CHECK(m.resolved_by != MentionSource::kDiscovered);
