@@ -128,8 +128,9 @@ class TitlesStep : public analysis::Annotator {
         bool free = true;
         for (std::uint32_t k = i; k < hit.end_token; ++k) free &= d.covered[k] < 0;
         if (free) {
-          d.titles.push_back({i, hit.end_token, &titles_.role_keys[hit.value]});
-          i = hit.end_token;
+          const std::uint32_t end = Extend(d, hit.end_token);
+          d.titles.push_back({i, end, &titles_.role_keys[hit.value]});
+          i = end;
           continue;
         }
       }
@@ -138,6 +139,43 @@ class TitlesStep : public analysis::Annotator {
   }
 
  private:
+  // Where a title that ends at `e` really ends: past a hyphen-joined word ("Prime
+  // Minister-Designate Hariri", "President-elect"), and past "of (the) <institution>" when a
+  // name follows ("Speaker of Parliament Berri", "Governor of the Central Bank Riad Salame",
+  // "Commander of the Armed Forces Joseph Aoun"): the institution is the last of the
+  // capitalised words that ends in one of InstitutionHeads(), and one capitalised word at
+  // least is left after it for the name.
+  static std::uint32_t Extend(Document& d, std::uint32_t e) {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    const auto gap = [&](std::uint32_t k) {
+      return d.text().substr(d.tokens[k - 1].end, d.tokens[k].start - d.tokens[k - 1].end);
+    };
+    while (e < n && d.covered[e] < 0 && gap(e) == "-") ++e;
+    if (e + 1 >= n || d.tokens[e].key != "of") return e;
+    std::uint32_t k = e + 1;
+    if (d.tokens[k].key == "the") ++k;
+    std::uint32_t last_head = 0;
+    for (std::uint32_t w = k; w < n && w < k + 5; ++w) {
+      if (d.covered[w] >= 0 || !(d.tokens[w].flags & text::kCapitalized) || gap(w) != " ") break;
+      if (InstitutionHeads().count(d.tokens[w].key)) last_head = w + 1;
+    }
+    if (last_head == 0 || last_head >= n || gap(last_head) != " ") return e;
+    const bool name_follows = (d.tokens[last_head].flags & text::kCapitalized) && IsNameLike(d, last_head);
+    return name_follows ? last_head : e;
+  }
+
+  // The last word of an institution's name ("Parliament", "the Central Bank", "the Armed
+  // Forces", "the Joint Chiefs of Staff").
+  static const StringSet& InstitutionHeads() {
+    static const StringSet words = {
+        "parliament", "assembly", "senate",      "congress", "duma",       "council",    "cabinet",    "government",
+        "bank",       "fund",     "forces",      "army",     "navy",       "staff",      "guard",      "police",
+        "service",    "services", "agency",      "office",   "ministry",   "department", "commission", "committee",
+        "court",      "tribunal", "party",       "union",    "federation", "chamber",    "house",      "secretariat",
+        "authority",  "board",    "directorate", "bureau",   "presidency", "mission"};
+    return words;
+  }
+
   const Titles& titles_;
 };
 

@@ -157,6 +157,10 @@ TEST_CASE("discovery of people no gazetteer lists", "[mentions]") {
       // the apposition of a title, set off by commas or ended by the sentence
       {"The U.N. envoy for Russia, Tarek Mansour, arrived.", "Tarek Mansour", "discovered:tarek-mansour", ""},
       {"Vladimir Putin met the spokesman, Tarek Mansour.", "Tarek Mansour", "discovered:tarek-mansour", ""},
+      // a title "of" an institution, and a hyphenated title, before the name
+      {"Speaker of Parliament Mansour arrived.", "Mansour", "discovered:mansour", ""},
+      {"The Governor of the Central Bank Tarek Mansour arrived.", "Tarek Mansour", "discovered:tarek-mansour", ""},
+      {"Prime Minister-Designate Mansour arrived.", "Mansour", "discovered:mansour", ""},
       // a known given name first, with no other clue
       {"Critics of the plan included Ingrid Solberg and others.", "Ingrid Solberg", "discovered:ingrid-solberg", ""},
       {"The report by José Arrieta Vidal was cited.", "José Arrieta Vidal", "discovered:jose-arrieta-vidal", ""},
@@ -188,7 +192,9 @@ TEST_CASE("capitalised phrases that are not people are not discovered", "[mentio
         // and a given name needs a capitalised word after it
         "The Christian Democrats won. May Day Parade was held. Will Congress act?", "Dennis said little.",
         // an apposition whose title is further off than "for", "of", "the" and names: a place
-        "The envoy arrived in Moscow, Old Town."}) {
+        "The envoy arrived in Moscow, Old Town.",
+        // a title "of" an institution with no name after it
+        "The Speaker of Parliament said. The Governor of the Central Bank Said."}) {
     INFO(text);
     const auto a = Analyze(text);
     for (const auto& m : a.doc.mentions) CHECK(m.resolved_by != MentionSource::kDiscovered);
