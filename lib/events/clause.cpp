@@ -49,6 +49,19 @@ bool HasPerson(const SentenceView& s, std::uint32_t b, std::uint32_t e) {
   return false;
 }
 
+// Whether the words [b, e) name places (countries, locations) and nothing else.
+bool NamesOnlyPlaces(const SentenceView& s, std::uint32_t b, std::uint32_t e) {
+  bool any = false;
+  for (std::uint32_t w = b; w < e; ++w) {
+    const std::int32_t m = s.MentionOf(w);
+    if (m < 0) continue;
+    const auto kind = s.doc().mentions[static_cast<std::size_t>(m)].kind;
+    if (kind != gazetteer::Kind::kLocation && kind != gazetteer::Kind::kCountry) return false;
+    any = true;
+  }
+  return any;
+}
+
 // Quotation marks, straight and typographic: an argument scan steps over them.
 bool IsQuote(const SentenceView& s, std::uint32_t w) {
   const std::string_view t = s.Text(w);
@@ -296,6 +309,10 @@ void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start
       if (in_pp) {
         if (collected) break;
         k = b - 1;  // a fronted phrase: "On 12 May, ..."
+        continue;
+      }
+      if (infinitive && !collected && b > s.first() && s.IsVerb(b - 1) && NamesOnlyPlaces(s, b, e)) {
+        k = b;  // "visited Asmara to take part in a summit": the place visited, then its verb
         continue;
       }
       if (collected && !joiner && !TitleLike(s, b, e)) break;

@@ -200,6 +200,18 @@ TEST_CASE("participant patterns", "[events]") {
        "2021-02-16",
        "place:sochi",
        {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
+      // The visitor of a place takes part in what the visit is for; the control: one invited
+      // to take part is the one who does (the invitation is planned, tested with status).
+      {"Sergey Lavrov also visited Sochi to take part in a summit with Ilham Aliyev and Vladimir Putin.",
+       "meeting",
+       "2021-02-16",
+       "place:sochi",
+       {"ilham-aliyev/participant", "sergey-lavrov/participant", "vladimir-putin/participant"}},
+      {"Vladimir Putin invited Sergey Lavrov to take part in a summit with Ilham Aliyev.",
+       "meeting",
+       "2021-02-16",
+       "",
+       {"ilham-aliyev/participant", "sergey-lavrov/participant"}},
       // An earlier event the text tells of as known has no date of its own ("following A's
       // meeting"); the control, "after three hours of talks", is news of the day (above).
       {"Sergey Lavrov spoke in Sochi following Vladimir Putin's meeting with Ilham Aliyev.",
