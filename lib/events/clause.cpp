@@ -404,6 +404,11 @@ void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bo
       s.NpAround(w, &b, &e);
       out->separately |= cues.separately.count(s.Lemma(b)) > 0;
       const bool added = (joiner || title_before) && AddNp(s, cues, b, e, agent, out);
+      if (direct_object && !out->object_seen && !arg_pp && !agent && !TitleLike(s, b, e)) {
+        out->object_seen = true;
+        out->object_named = added;
+      }
+      out->phrase_named |= added && arg_pp;
       // "... was signed and tensions between both sides ...": a new clause (but "and
       // Japanese Vice Foreign Minister Mori" goes on).
       if (after_conjunction && !added && !joiner && !TitleLike(s, b, e)) break;

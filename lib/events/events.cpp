@@ -182,9 +182,9 @@ Status Triggers::Load(const std::string& path) {
     Entry e;
     e.lemmas = Words(f[0]);
     if (e.lemmas.empty() || (f[1] != "VERB" && f[1] != "NOUN") || f[2].empty() || f[3].empty() ||
-        (f[6] != "object" && f[6] != "with")) {
+        (f[6] != "object" && f[6] != "with" && f[6] != "person")) {
       return Status::BadInput(
-          fmt::format("{}:{}: lemma, pos (VERB or NOUN), type, class and args (object or with) "
+          fmt::format("{}:{}: lemma, pos (VERB or NOUN), type, class and args (object, person or with) "
                       "are required",
                       path, row.line));
     }
@@ -193,7 +193,8 @@ Status Triggers::Load(const std::string& path) {
     e.event_class = f[3];
     e.cameo = f[4];
     e.role = f[5].empty() ? "participant" : f[5];
-    e.direct_object = f[6] == "object";
+    e.direct_object = f[6] == "object" || f[6] == "person";
+    e.person_object = f[6] == "person";
     for (const auto& form : Words(f[7])) {
       forms.insert(analyzer.Key(form));
       // Past forms and participles of a one-word verb: not the lemma, not "-s" or "-ing".

@@ -41,7 +41,8 @@ struct Triggers {
     std::vector<std::string> lemmas;  // one or more words ("joint statement", "sit down")
     bool noun = false;                // NOUN, else VERB
     std::string type, event_class, cameo, role;
-    bool direct_object = true;  // args "object": the direct object takes part
+    bool direct_object = true;   // args "object" or "person": the direct object takes part
+    bool person_object = false;  // args "person": and with a thing for its object, no event
   };
   std::vector<Entry> entries;
   StringSet forms;  // keys of the word forms that may start a trigger (the cheap filter)

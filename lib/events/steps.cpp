@@ -169,7 +169,12 @@ class ArgumentsStep : public analysis::Annotator {
         ve = std::max(ve, f.trigger_end);
         ScanSubject(s, cues_, vb, 0, &scan);
         scan.passive = Passive(s, vb, ve);
-        ScanObjects(s, cues_, ve, triggers_.entries[f.entry].direct_object, &scan);
+        const auto& entry = triggers_.entries[f.entry];
+        ScanObjects(s, cues_, ve, entry.direct_object, &scan);
+        // "received 491,667 votes", "welcomed the decision": a verb that needs someone for its
+        // object makes no event with a thing for it, unless a "with" phrase names someone
+        // ("welcomed the resumption of ties with B").
+        if (entry.person_object && scan.object_seen && !scan.object_named && !scan.phrase_named) scan.args.clear();
         // "Turnbull called to congratulate the Prime Minister": who was called is the object
         // of the infinitive.
         if (f.event.event_class == "call" && s.Is(ve, "to") && ve + 1 < s.end() && s.Pos(ve + 1) == Upos::kVerb &&

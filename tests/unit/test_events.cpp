@@ -311,12 +311,17 @@ TEST_CASE("negative cases: speech, negation, a possessor, a lone participant", "
                                  "Ilham Aliyev plans to visit Moscow with Vladimir Putin's blessing.",
                                  "Jeyhun Bayramov held talks.", "Vladimir Putin called on Ilham Aliyev to withdraw.",
                                  "Vladimir Putin endorsed the plan during a meeting of the ministers.",
-                                 "The statements signed by the leaders of Russia and Armenia remain in force."}) {
+                                 "The statements signed by the leaders of Russia and Armenia remain in force.",
+                                 // "receive" and "welcome" with a thing for their object
+                                 "Ilham Aliyev received a letter from Vladimir Putin.",
+                                 "Ilham Aliyev welcomed the decision of Vladimir Putin."}) {
     INFO(text);
     CHECK(Extract(text).empty());
   }
-  // The positive control: the same people, and an event.
+  // The positive controls: the same people, and an event.
   CHECK(Extract("Ilham Aliyev and Nikol Pashinyan met.").size() == 1);
+  CHECK(Extract("Ilham Aliyev received Vladimir Putin.").size() == 1);
+  CHECK(Extract("Ilham Aliyev welcomed the resumption of ties with Vladimir Putin.").size() == 1);
 }
 
 TEST_CASE("status: happened, planned or cancelled, from the trigger's clause", "[events]") {

@@ -61,6 +61,9 @@ struct ClauseScan {
   bool separately = false;
   bool passive = false;                     // the trigger's verb group is passive: a "by" phrase names the subject
   std::uint32_t governing_vp = UINT32_MAX;  // a light verb's or a coordinated verb's group start
+  // The direct object: whether there is one, and whether it names someone (a person, a
+  // reference, a country); whether a with/between/to phrase named someone.
+  bool object_seen = false, object_named = false, phrase_named = false;
 };
 
 // The subject side of a verb group starting at word `vp_start`.
