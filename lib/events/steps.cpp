@@ -175,6 +175,7 @@ class ArgumentsStep : public analysis::Annotator {
         // object makes no event with a thing for it, unless a "with" phrase names someone
         // ("welcomed the resumption of ties with B").
         if (entry.person_object && scan.object_seen && !scan.object_named && !scan.phrase_named) scan.args.clear();
+        if (f.event.event_class == "call" && Naming(s, ve)) scan.args.clear();
         // "Turnbull called to congratulate the Prime Minister": who was called is the object
         // of the infinitive.
         if (f.event.event_class == "call" && s.Is(ve, "to") && ve + 1 < s.end() && s.Pos(ve + 1) == Upos::kVerb &&
@@ -245,6 +246,25 @@ class ArgumentsStep : public analysis::Annotator {
     s.VpAround(verb, &vb, &ve);
     scan->governing_vp = vb;
     ScanSubject(s, cues_, vb, 0, scan);
+  }
+
+  // "they called him The Birdman", "called it 'a provocation'", "call these snapshots": a
+  // pronoun object with a second noun phrase right after it names, it is no call ("called
+  // him Monday" is one).
+  static bool Naming(const SentenceView& s, std::uint32_t ve) {
+    if (ve + 1 >= s.end() || s.Pos(ve) != Upos::kPron || s.Possessive(ve)) return false;
+    std::uint32_t k = ve + 1;
+    while (k < s.end() &&
+           (s.Text(k) == "\"" || s.Text(k) == "'" || s.Text(k) == "\xE2\x80\x9C" || s.Text(k) == "\xE2\x80\x98")) {
+      ++k;
+    }
+    if (k >= s.end() || !s.InNp(k) || s.Pos(k) == Upos::kPron) return false;
+    static const std::set<std::string, std::less<>> kTime = {
+        "monday",    "tuesday",   "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+        "tonight",   "yesterday", "tomorrow",  "last",     "this",   "next",     "early",  "late",
+        "january",   "february",  "march",     "april",    "may",    "june",     "july",   "august",
+        "september", "october",   "november",  "december", "every",  "twice",    "again",  "later"};
+    return kTime.count(s.Lemma(k)) == 0;
   }
 
   // A passive verb group ("was signed", "were welcomed"): a form of "be" or "get" before the

@@ -627,3 +627,15 @@ TEST_CASE("a PETRARCH verb dictionary codes the verb triggers it lists", "[event
   CHECK_THAT(binary.message(), Catch::Matchers::Contains("binary.txt:2: a NUL byte"));
   CHECK(bad.Load((dir / "absent.txt").string()).code() == actorgraph::ErrorCode::kIo);
 }
+
+TEST_CASE("'call' that names ('called them peacemakers') is no call; 'called them on Monday' is", "[events]") {
+  const auto naming = Extract("Ilham Aliyev and Nikol Pashinyan met. Vladimir Putin called them \"peacemakers\".");
+  REQUIRE(naming.size() == 1);
+  CHECK(naming[0].type == "meeting");
+  CHECK(Extract("Ilham Aliyev and Nikol Pashinyan met. Vladimir Putin called them the winners.").size() == 1);
+  // The controls: the same reference as the object of a call.
+  const auto calls = Extract("Ilham Aliyev and Nikol Pashinyan met. Vladimir Putin called them on Monday.");
+  REQUIRE(calls.size() == 2);
+  CHECK(std::any_of(calls.begin(), calls.end(), [](const Event& e) { return e.type == "call"; }));
+  CHECK(Extract("Ilham Aliyev and Nikol Pashinyan met. Vladimir Putin called them Monday.").size() == 2);
+}
