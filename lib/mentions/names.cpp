@@ -148,13 +148,16 @@ class NamesStep : public analysis::Annotator {
            d.tokens[k + 1].start == d.tokens[k].end + 1;
   }
 
-  // Last-token keys of the people named with two or more tokens: a one-word person name
-  // with such a key is left to the surnames step, which links it to the full name.
+  // Last-token keys of the people named with two or more tokens (and first-token keys of
+  // those named family name first): a one-word person name with such a key is left to the
+  // surnames step, which links it to the full name.
   void CollectSurnames(const Document& d) {
     surnames_.clear();
-    for (const Mention& m : d.mentions)
-      if (m.is_person() && m.end_token - m.first_token >= 2)
-        surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
+    for (const Mention& m : d.mentions) {
+      if (!m.is_person() || m.end_token - m.first_token < 2) continue;
+      surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
+      if (FamilyNameFirst(m.country)) surnames_.insert(std::string(d.tokens[m.first_token].key));
+    }
   }
 
   // Tags the words of tokens [first_tok, end_tok).

@@ -46,9 +46,13 @@ class SurnamesStep : public analysis::Annotator {
       // A discovered surname after its title ("President Obama") stands for the person too.
       if (m.end_token - m.first_token < 2 && m.resolved_by != MentionSource::kDiscovered) continue;
       by_surname_.emplace(std::string(d.tokens[m.end_token - 1].key), k);
+      // "Xi Jinping" ... "Xi", "Moon Jae-in" ... "Moon": the family name comes first.
+      const bool family_first = m.end_token - m.first_token >= 2 && FamilyNameFirst(m.country);
+      if (family_first) by_surname_.emplace(std::string(d.tokens[m.first_token].key), k);
       if (m.entity >= 0) {
         context_.analyzer.Tokenize(gaz_.brief(static_cast<std::uint32_t>(m.entity)).name, &name_tokens_);
         if (name_tokens_.size() >= 2) by_surname_.emplace(std::string(name_tokens_.back().key), k);
+        if (name_tokens_.size() >= 2 && family_first) by_surname_.emplace(std::string(name_tokens_.front().key), k);
       }
     }
   }

@@ -35,6 +35,8 @@ inline constexpr const char* kFixtureGazetteer = R"(# unit-test gazetteer
 {"id":"person:sergey-lavrov","kind":"person","name":"Sergey Lavrov","aliases":["Sergei Lavrov"],"country":"RU","roles":[{"role":"foreign_minister","of":"country:RU","title":"Foreign Minister of Russia","from":"2004-03-09"}]}
 {"id":"person:stephane-visconti","kind":"person","name":"Stéphane Visconti","country":"FR","roles":[{"role":"co_chair","of":"org:osce-minsk-group","title":"Co-Chair of the OSCE Minsk Group"}]}
 {"id":"person:igor-popov","kind":"person","name":"Igor Popov","country":"RU","roles":[{"role":"co_chair","of":"org:osce-minsk-group","title":"Co-Chair of the OSCE Minsk Group"}]}
+{"id":"person:wang-lin","kind":"person","name":"Wang Lin","country":"CN"}
+{"id":"person:kenji-sato","kind":"person","name":"Kenji Sato","country":"JP"}
 )";
 
 inline gazetteer::Gazetteer FixtureGazetteer() {

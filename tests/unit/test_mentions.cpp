@@ -54,6 +54,20 @@ TEST_CASE("a surname alone refers to the person named in full earlier", "[mentio
   CHECK(m->end == 40);
 }
 
+TEST_CASE("a family name first: 'Wang Lin' ... 'Wang' for Chinese names, not for Japanese ones", "[mentions]") {
+  const auto cn = Analyze("Wang Lin arrived. Later, Wang said the talks went well.");
+  const Mention* wang = cn.At("Wang");
+  REQUIRE(wang);
+  CHECK(wang->entity_id == "person:wang-lin");
+  CHECK(wang->resolved_by == MentionSource::kSurname);
+  // The controls: a Japanese name's first word is the given name; its last is the surname.
+  const auto jp = Analyze("Kenji Sato arrived. Later, Kenji said the talks went well. Sato agreed.");
+  CHECK(!jp.At("Kenji"));
+  const Mention* sato = jp.At("Sato");
+  REQUIRE(sato);
+  CHECK(sato->entity_id == "person:kenji-sato");
+}
+
 TEST_CASE("title plus surname, and a unique surname of someone in office", "[mentions]") {
   const auto a = Analyze("The talks were opened by President Aliyev in the capital.");
   const Mention* m = a.At("Aliyev");

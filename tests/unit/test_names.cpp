@@ -237,3 +237,11 @@ TEST_CASE("names: an honorific is not part of the name, so the surname links to 
   REQUIRE(m);
   CHECK(m->is_person());
 }
+
+TEST_CASE("names: a Chinese family name alone is left to the surnames step ('Wang Lin' ... 'Wang')", "[names]") {
+  const auto r = Run("Wang Lin arrived in Moscow. Later, Wang said the talks went well.");
+  const Mention* m = r.At("Wang");
+  REQUIRE(m);
+  CHECK(m->entity_id == "person:wang-lin");
+  CHECK(m->resolved_by == MentionSource::kSurname);
+}

@@ -25,6 +25,15 @@ constexpr double kDiscovered = 0.6;
 // institutions. Worked out once per token into d.name_like.
 bool IsNameLike(analysis::Document& d, std::uint32_t k);
 
+// Whether people of this country (ISO alpha-2) are named family name first in English news
+// ("Xi Jinping" ... "Xi", "Moon Jae-in" ... "Moon"): China, Taiwan, Hong Kong, Macau, both
+// Koreas, Singapore, Cambodia (not Japan, whose names English gives given name first, nor
+// Vietnam, whose people it calls by their given name).
+inline bool FamilyNameFirst(std::string_view country) {
+  return country == "CN" || country == "TW" || country == "HK" || country == "MO" || country == "KP" ||
+         country == "KR" || country == "SG" || country == "KH";
+}
+
 // Sets entity, id, kind, name, country and the role held on `date` from gazetteer entry `index`.
 void FillFromEntity(const gazetteer::Gazetteer& gaz, std::uint32_t index, const std::string& date,
                     analysis::Mention* m);
