@@ -373,6 +373,14 @@ void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bo
       joiner = arg_pp || direct_object;
       after_conjunction = true;
       ++w;
+    } else if (pos == Upos::kSconj && l == "with") {
+      // "talks with visiting Brazilian President Lula": the tagger's SCONJ before a
+      // participle is still the preposition.
+      arg_pp = joiner = true;
+      ++w;
+    } else if (pos == Upos::kVerb && joiner && arg_pp && s.Text(w).ends_with("ing") && w + 1 < s.end() &&
+               s.InNp(w + 1)) {
+      ++w;  // "with visiting President Lula", "with outgoing Prime Minister X": a modifier
     } else if (pos == Upos::kSconj || IsRelative(s, w) || (pos == Upos::kPart && l == "to" && next_verb)) {
       break;
     } else if (pos == Upos::kAdv) {

@@ -212,6 +212,18 @@ TEST_CASE("participant patterns", "[events]") {
        "2021-02-16",
        "",
        {"ilham-aliyev/participant", "sergey-lavrov/participant"}},
+      // "with visiting President X": a participle between the preposition and the name (the
+      // tagger may read "with" as a subordinator there); the control without it.
+      {"Vladimir Putin on Monday held talks with visiting Azerbaijani President Ilham Aliyev in Moscow.",
+       "talks",
+       "2021-02-15",
+       "place:moscow",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      {"Vladimir Putin on Monday held talks with Azerbaijani President Ilham Aliyev in Moscow.",
+       "talks",
+       "2021-02-15",
+       "place:moscow",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // An earlier event the text tells of as known has no date of its own ("following A's
       // meeting"); the control, "after three hours of talks", is news of the day (above).
       {"Sergey Lavrov spoke in Sochi following Vladimir Putin's meeting with Ilham Aliyev.",
