@@ -346,6 +346,7 @@ void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bo
                  bool nominal) {
   std::uint32_t w = from;
   bool joiner = direct_object, title_before = false, arg_pp = false, agent = false, after_conjunction = false;
+  bool last_title = false, of_thing = false;  // the NP before was a title; "the decision of X"
   while (w < s.end()) {
     const Upos pos = s.Pos(w);
     const std::string& l = s.Lemma(w);
@@ -370,6 +371,13 @@ void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bo
       ++w;
     } else if (pos == Upos::kCconj) {
       if (next_verb) break;  // "met Aliyev and discussed ..."
+      if (w + 1 < s.end() && s.InNp(w + 1)) {
+        // "received 491,667 votes, and Vladimir Putin won": an NP with its own verb after it
+        // starts a new clause.
+        std::uint32_t b = 0, e = 0;
+        s.NpAround(w + 1, &b, &e);
+        if (b == w + 1 && e < s.end() && s.IsVerb(e) && s.Pos(e) != Upos::kAux) break;
+      }
       joiner = arg_pp || direct_object;
       after_conjunction = true;
       ++w;
@@ -393,6 +401,7 @@ void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bo
         for (FrameArg& a : out->args) a.subject = false;
         agent = true;
       }
+      if (l == "of" && !last_title) of_thing = true;
       if (l == "with" || l == "between" || l == "among" || l == "to" || l == "by" ||
           (l == "of" && (title_before || (nominal && !arg_pp)))) {
         arg_pp = l != "of" || arg_pp;
@@ -412,10 +421,13 @@ void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bo
       s.NpAround(w, &b, &e);
       out->separately |= cues.separately.count(s.Lemma(b)) > 0;
       const bool added = (joiner || title_before) && AddNp(s, cues, b, e, agent, out);
-      if (direct_object && !out->object_seen && !arg_pp && !agent && !TitleLike(s, b, e)) {
+      // The direct object, with its titles and appositions ("her Polish counterpart Radoslaw
+      // Sikorski"): everything before the first argument phrase.
+      if (direct_object && !arg_pp && !agent) {
         out->object_seen = true;
-        out->object_named = added;
+        out->object_named |= added && !of_thing;
       }
+      last_title = TitleLike(s, b, e);
       out->phrase_named |= added && arg_pp;
       // "... was signed and tensions between both sides ...": a new clause (but "and
       // Japanese Vice Foreign Minister Mori" goes on).

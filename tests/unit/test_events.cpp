@@ -212,6 +212,23 @@ TEST_CASE("participant patterns", "[events]") {
        "2021-02-16",
        "",
        {"ilham-aliyev/participant", "sergey-lavrov/participant"}},
+      // An NP with its own verb after "and" starts a new clause; the control: a list of objects.
+      {"Ilham Aliyev met Nikol Pashinyan and Vladimir Putin said nothing.",
+       "meeting",
+       "2021-02-16",
+       "",
+       {"ilham-aliyev/participant", "nikol-pashinyan/participant"}},
+      {"Ilham Aliyev met Nikol Pashinyan and Vladimir Putin in Moscow.",
+       "meeting",
+       "2021-02-16",
+       "place:moscow",
+       {"ilham-aliyev/participant", "nikol-pashinyan/participant", "vladimir-putin/participant"}},
+      // "received her Polish counterpart X": the object's title and name together.
+      {"Ilham Aliyev received his Armenian counterpart Nikol Pashinyan in Moscow.",
+       "meeting",
+       "2021-02-16",
+       "place:moscow",
+       {"ilham-aliyev/host", "nikol-pashinyan/visitor"}},
       // "with visiting President X": a participle between the preposition and the name (the
       // tagger may read "with" as a subordinator there); the control without it.
       {"Vladimir Putin on Monday held talks with visiting Azerbaijani President Ilham Aliyev in Moscow.",
@@ -318,15 +335,16 @@ TEST_CASE("one sentence, two events: a meeting and a statement with the same peo
 }
 
 TEST_CASE("negative cases: speech, negation, a possessor, a lone participant", "[events]") {
-  for (const std::string text : {"The Russian leader said the sides would keep their positions.",
-                                 "Ilham Aliyev and Nikol Pashinyan did not meet.",
-                                 "Ilham Aliyev plans to visit Moscow with Vladimir Putin's blessing.",
-                                 "Jeyhun Bayramov held talks.", "Vladimir Putin called on Ilham Aliyev to withdraw.",
-                                 "Vladimir Putin endorsed the plan during a meeting of the ministers.",
-                                 "The statements signed by the leaders of Russia and Armenia remain in force.",
-                                 // "receive" and "welcome" with a thing for their object
-                                 "Ilham Aliyev received a letter from Vladimir Putin.",
-                                 "Ilham Aliyev welcomed the decision of Vladimir Putin."}) {
+  for (const std::string text :
+       {"The Russian leader said the sides would keep their positions.",
+        "Ilham Aliyev and Nikol Pashinyan did not meet.",
+        "Ilham Aliyev plans to visit Moscow with Vladimir Putin's blessing.", "Jeyhun Bayramov held talks.",
+        "Vladimir Putin called on Ilham Aliyev to withdraw.",
+        "Vladimir Putin endorsed the plan during a meeting of the ministers.",
+        "The statements signed by the leaders of Russia and Armenia remain in force.",
+        // "receive" and "welcome" with a thing for their object
+        "Ilham Aliyev received a letter from Vladimir Putin.", "Ilham Aliyev welcomed the decision of Vladimir Putin.",
+        "Ilham Aliyev received 491,667 votes, the most, and Vladimir Putin won."}) {
     INFO(text);
     CHECK(Extract(text).empty());
   }
