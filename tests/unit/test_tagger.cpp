@@ -76,6 +76,17 @@ TEST_CASE("tokenizer follows UD English word segmentation", "[tagger]") {
       {"mail bob.smith@example.org now", {"mail", "bob.smith@example.org", "now"}},
       {"Лавров встретился с Байрамовым.", {"Лавров", "встретился", "с", "Байрамовым", "."}},
       {"“Quoted” — dash", {"“", "Quoted", "”", "—", "dash"}},
+      // A number and its unit are two words; ordinals, decades and "4A" one.
+      {"at 5pm, 7:30PM or 1.5km", {"at", "5", "pm", ",", "7:30", "PM", "or", "1.5", "km"}},
+      {"the 2nd in the 1990s, room 4A", {"the", "2nd", "in", "the", "1990s", ",", "room", "4A"}},
+      // A cut-off word keeps its hyphen; a longer word before a dash does not.
+      {"th- the w- why", {"th-", "the", "w-", "why"}},
+      {"Vince- confirmed", {"Vince", "-", "confirmed"}},
+      // A decade with a clitic is one word; a name's clitic is split.
+      {"the 60's and Putin's", {"the", "60's", "and", "Putin", "'s"}},
+      // A listed abbreviation ending the text gives its period to the sentence.
+      {"apples, pears, etc.", {"apples", ",", "pears", ",", "etc", "."}},
+      {"pears etc. and plums", {"pears", "etc.", "and", "plums"}},
       {"", {}},
       {"   \t\n ", {}},
   };
