@@ -36,7 +36,7 @@ def read_conllu(path):
         pos, ok = 0, True
         spans = [None] * len(words)
         for form, first, last in surfaces:
-            while pos < len(text) and text[pos] in " \t":
+            while pos < len(text) and text[pos].isspace():  # also U+00A0 (SpacesAfter=\u00A0)
                 pos += 1
             if not text.startswith(form, pos):
                 ok = False

@@ -1,6 +1,7 @@
 // eval_tagger: accuracy and speed of the tagger stage on UD test files.
 //
-//   eval_tagger [--model data/models/pos-en.agt] [--shared ../shared] [--dev]
+//   eval_tagger [--model data/models/pos-en.agt] [--shared ../shared] [--dev] [--confusion]
+//               [--show-tokens] [--dump FILE]
 //
 // For each test file the `# text =` of each sentence is tokenised by tagger::Tokenize and
 // tagged; a token counts as correct when its byte span equals a gold word's span and its
@@ -92,7 +93,20 @@ void Score(tg::Tagger& tagger, const ti::Sentence& s, std::span<const tg::Token>
   }
 }
 
-bool g_show_tokens = false;  // --show-tokens: print each sentence the tokenizer gets wrong
+bool g_show_tokens = false;   // --show-tokens: print each sentence the tokenizer gets wrong
+std::FILE* g_dump = nullptr;  // --dump FILE: the raw-text words, tags and lemmas of every sentence
+
+// One line per sentence ("S", its text) and per word (start, end, UPOS, lemma), tab-separated.
+void Dump(tg::Tagger& tagger, const ti::Sentence& s, const std::vector<tg::Token>& toks) {
+  std::vector<tg::Upos> upos(toks.size());
+  std::vector<std::string> lemmas;
+  tagger.Tag(s.text, toks, upos.data());
+  tagger.Lemmatize(s.text, toks, upos.data(), &lemmas);
+  std::fprintf(g_dump, "S\t%s\n", s.text.c_str());
+  for (std::size_t i = 0; i < toks.size(); ++i)
+    std::fprintf(g_dump, "%u\t%u\t%s\t%s\n", toks[i].start, toks[i].end, tg::UposName(upos[i]).data(),
+                 lemmas[i].c_str());
+}
 
 void ShowTokens(const ti::Sentence& s, const std::vector<tg::Token>& toks) {
   std::string got, want;
@@ -108,6 +122,7 @@ void Evaluate(tg::Tagger& tagger, const std::string& name, const std::vector<ti:
     toks.clear();
     tg::Tokenize(s.text, 0, &toks);
     if (g_show_tokens) ShowTokens(s, toks);
+    if (g_dump != nullptr) Dump(tagger, s, toks);
     Score(tagger, s, toks, &raw, nullptr);
     std::vector<tg::Token> gold_toks = ti::WordTokens(s);
     Score(tagger, s, gold_toks, &gtok, &gtags);
@@ -188,8 +203,10 @@ int main(int argc, char** argv) {
       g_confusion = true;
     else if (a == "--show-tokens")
       g_show_tokens = true;
+    else if (a == "--dump" && i + 1 < argc)
+      g_dump = std::fopen(argv[++i], "w");
     else {
-      std::fprintf(stderr, "usage: eval_tagger [--model FILE] [--shared DIR] [--dev] [--show-tokens]\n");
+      std::fprintf(stderr, "usage: eval_tagger [--model FILE] [--shared DIR] [--dev] [--show-tokens] [--dump FILE]\n");
       return 2;
     }
   }

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   app.add_option("--dict-folds", o.dict_folds, "folds for the training sentences' tag-dictionary bits (1: none)");
   app.add_flag("--single-pass", single_pass, "no second pass with right-context tags");
   app.add_option("--members", o.members, "perceptrons with different shuffle seeds averaged per tagger table");
+  app.add_option("--seed", o.seed, "the shuffle's seed (the shipped model: the default)");
   CLI11_PARSE(app, argc, argv);
   o.two_pass = !single_pass;
   auto started = std::chrono::steady_clock::now();

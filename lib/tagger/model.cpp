@@ -2,13 +2,14 @@
 //
 // Layout (all integers little-endian):
 //   0   8 bytes  magic "AGTAGGER"
-//   8   u32      format version (1)
+//   8   u32      format version (2)
 //   12  u32      UPOS classes (17)      16  u32  chunk classes (5)      20  u32  flags
 //   24  u32 x 8  counts: pos, pos2, chunk features; tag-dictionary words; lemma exceptions;
-//                lemma rules; string pool bytes; reserved (0)
+//                lemma rules; string pool bytes; known lemmas
 //   56  sections in that order: keys (u64 each) then weights (i16, classes per key) of each
 //       weight table; dictionary keys (u64) then masks (u32); exception keys then records
-//       (u32 offset, u16 length, u8 strip, u8 keep-case); rule keys then records; the pool
+//       (u32 offset, u16 length, u8 strip, u8 keep-case); rule keys then records; known
+//       lemma keys (u64, sorted); the pool
 //   end u64      FNV-1a 64 of every byte before it
 #include "tagger/internal/model_data.hpp"
 
@@ -91,9 +92,10 @@ class In {
 };
 
 struct Counts {
-  std::uint64_t pos, pos2, chunk, amb, lex, rules, pool, reserved;
+  std::uint64_t pos, pos2, chunk, amb, lex, rules, pool, lemmas;
   std::uint64_t Bytes() const {
-    return (pos + pos2) * (8 + 2 * kUposCount) + chunk * (8 + 2 * kChunkCount) + amb * 12 + (lex + rules) * 16 + pool;
+    return (pos + pos2) * (8 + 2 * kUposCount) + chunk * (8 + 2 * kChunkCount) + amb * 12 + (lex + rules) * 16 +
+           lemmas * 8 + pool;
   }
 };
 
@@ -107,9 +109,8 @@ Status ReadHeader(In& in, std::size_t size, ModelData* data, Counts* c) {
   if (in.Get<std::uint32_t>() != kChunkCount) return in.Fail(16, "wrong number of chunk classes");
   data->flags = in.Get<std::uint32_t>();
   if (data->flags > kFlagTwoPass) return in.Fail(20, "unknown flags");
-  std::uint64_t* fields[] = {&c->pos, &c->pos2, &c->chunk, &c->amb, &c->lex, &c->rules, &c->pool, &c->reserved};
+  std::uint64_t* fields[] = {&c->pos, &c->pos2, &c->chunk, &c->amb, &c->lex, &c->rules, &c->pool, &c->lemmas};
   for (std::uint64_t* f : fields) *f = in.Get<std::uint32_t>();
-  if (c->reserved != 0) return in.Fail(52, "reserved field not zero");
   if ((c->pos2 != 0) != ((data->flags & kFlagTwoPass) != 0)) return in.Fail(28, "second-pass table and flags disagree");
   if (kHeaderSize + c->Bytes() + 8 != size)
     return in.Fail(size, "size " + std::to_string(size) + " does not match the counts in the header (expected " +
@@ -139,7 +140,7 @@ std::string Serialize(const ModelData& d) {
   Put(&out, std::uint32_t{kChunkCount});
   Put(&out, d.flags);
   for (std::size_t n : {d.pos.keys.size(), d.pos2.keys.size(), d.chunk.keys.size(), d.amb_keys.size(),
-                        d.lex_keys.size(), d.rule_keys.size(), d.pool.size(), std::size_t{0}})
+                        d.lex_keys.size(), d.rule_keys.size(), d.pool.size(), d.lemma_keys.size()})
     Put(&out, static_cast<std::uint32_t>(n));
   for (const WeightTable* t : {&d.pos, &d.pos2, &d.chunk}) {
     PutAll(&out, t->keys);
@@ -151,6 +152,7 @@ std::string Serialize(const ModelData& d) {
   PutRules(&out, d.lex);
   PutAll(&out, d.rule_keys);
   PutRules(&out, d.rules);
+  PutAll(&out, d.lemma_keys);
   out += d.pool;
   Put(&out, Checksum(out));
   return out;
@@ -179,6 +181,7 @@ Status Parse(std::string_view bytes, const std::string& name, ModelData* d) {
   ACTORGRAPH_RETURN_IF_ERROR(in.Rules(c.lex, c.pool, &d->lex));
   ACTORGRAPH_RETURN_IF_ERROR(in.Keys(c.rules, &d->rule_keys));
   ACTORGRAPH_RETURN_IF_ERROR(in.Rules(c.rules, c.pool, &d->rules));
+  ACTORGRAPH_RETURN_IF_ERROR(in.Keys(c.lemmas, &d->lemma_keys));
   d->pool.assign(bytes.substr(in.pos(), c.pool));
   return Status::Ok();
 }

@@ -283,6 +283,22 @@ void LearnRules(const std::vector<Sentence>& train, ModelData* d) {
   }
 }
 
+// The known lemmas (RepairFinalE): every lower-case lemma of letters and hyphens of a word
+// that is not a proper noun.
+void LearnKnownLemmas(const std::vector<Sentence>& train, ModelData* d) {
+  std::set<std::uint64_t> keys;
+  for (const Sentence& s : train) {
+    for (const Word& w : s.words) {
+      if (w.upos == Upos::kPropn || w.lemma.empty()) continue;
+      const bool plain =
+          std::all_of(w.lemma.begin(), w.lemma.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+      if (plain) keys.insert(HashBytes(w.lemma));
+    }
+  }
+  keys.erase(0);
+  d->lemma_keys.assign(keys.begin(), keys.end());
+}
+
 // The exception list: every (lower-cased form, tag) whose most frequent training lemma the
 // rules do not give.
 void LearnExceptions(const std::vector<Sentence>& train, ModelData* d) {
@@ -347,10 +363,12 @@ Status Train(const std::vector<Sentence>& train, const TrainOptions& o, std::str
   }
   d.chunk = TrainChunks(data, held_out, o, log);
   LearnRules(train, &d);
+  LearnKnownLemmas(train, &d);
   LearnExceptions(train, &d);
   *log += "features kept: pos " + std::to_string(d.pos.keys.size()) + ", pos2 " + std::to_string(d.pos2.keys.size()) +
           ", chunk " + std::to_string(d.chunk.keys.size()) + "; dictionary " + std::to_string(d.amb_keys.size()) +
-          "; lemma rules " + std::to_string(d.rules.size()) + ", exceptions " + std::to_string(d.lex.size()) + "\n";
+          "; lemma rules " + std::to_string(d.rules.size()) + ", exceptions " + std::to_string(d.lex.size()) +
+          ", known lemmas " + std::to_string(d.lemma_keys.size()) + "\n";
   *model_bytes = Serialize(d);
   return Status::Ok();
 }

@@ -824,40 +824,84 @@ bool SentenceStarter(std::string_view w) {
   return false;
 }
 
+// Whether `piece` ends in a title abbreviation that ICU's English suppressions lack:
+// "Dr.", "Sen.", "Gov.", "St." ("Dear Dr. Kaminski", "former St. Thomas residents").
+bool TitleAbbreviation(std::string_view piece) {
+  static constexpr std::string_view kTitles[] = {"Dr",   "Drs",  "St",  "Ft",   "Gov", "Govs",   "Sen",
+                                                 "Sens", "Gen",  "Lt",  "Pres", "Adm", "Cmdr",   "Supt",
+                                                 "Hon",  "Insp", "Amb", "Sgt",  "Rep", "Messrs", "Mmes"};
+  if (piece.empty() || piece.back() != '.') return false;
+  piece.remove_suffix(1);
+  const std::size_t at = piece.find_last_of(" \t\r\n(\"'");
+  const std::string_view word = at == std::string_view::npos ? piece : piece.substr(at + 1);
+  for (const std::string_view t : kTitles) {
+    if (word == t) return true;
+  }
+  return false;
+}
+
+// Whether the break at `end`, between two characters that are not whitespace, falls inside
+// a URL ("search?q=talks": ICU ends a sentence after any '?' or '!').
+bool InsideUrl(std::string_view text, std::size_t end) {
+  if (end == 0 || end >= text.size()) return false;
+  const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+  if (space(text[end - 1]) || space(text[end])) return false;
+  std::size_t from = end;
+  while (from > 0 && !space(text[from - 1])) --from;
+  const std::string_view head = text.substr(from, end - from);
+  return head.find("://") != std::string_view::npos || head.find("www.") != std::string_view::npos;
+}
+
+// Whether `piece` holds only closing quotes and brackets (and spaces): what ICU leaves of
+// "(... the next day. )" or "the phrase. '".
+bool ClosingOnly(std::string_view piece) {
+  return piece.find_first_not_of(" \t\r\n)]}'\"") == std::string_view::npos &&
+         piece.find_first_not_of(" \t\r\n") != std::string_view::npos;
+}
+
+// Whether the break `end` of the sentence that starts at `start` is one of ICU's to undo.
+bool KeepsSentence(std::string_view text, std::uint32_t start, std::uint32_t end) {
+  std::size_t last = end;
+  while (last > start &&
+         (text[last - 1] == ' ' || text[last - 1] == '\n' || text[last - 1] == '\r' || text[last - 1] == '\t'))
+    --last;
+  const bool blank_line = text.substr(last, end - last).find("\n\n") != std::string_view::npos ||
+                          text.substr(last, end - last).find("\n\r\n") != std::string_view::npos;
+  if (blank_line) return false;
+  // A sentence across a single line break: the first part ends without sentence
+  // punctuation and the next starts with a lower-case letter.
+  const char before = last > start ? text[last - 1] : '.';
+  const char after = end < text.size() ? text[end] : 'A';
+  const bool terminal = before == '.' || before == '!' || before == '?' || before == '"' || before == ':' ||
+                        static_cast<unsigned char>(before) >= 0x80;
+  if (!terminal && after >= 'a' && after <= 'z') return true;
+  // A middle initial ("Wendy R. Sherman", "George W. Bush") ends no sentence.
+  const bool initial = last >= start + 2 && before == '.' && text[last - 2] >= 'A' && text[last - 2] <= 'Z' &&
+                       (last == start + 2 || text[last - 3] == ' ');
+  if (initial && after >= 'A' && after <= 'Z' && last == end - 1) return true;
+  // "U.S. Secretary of State", "U.N. envoy", "Sen. McCain", "St. Thomas": an abbreviation
+  // before a word that does not start sentences.
+  const std::string_view piece = text.substr(start, last - start);
+  if (last == end - 1 && (DottedAbbreviation(piece) || TitleAbbreviation(piece)) &&
+      !SentenceStarter(text.substr(end, text.find_first_of(" \t\r\n,;:", end) - end))) {
+    return true;
+  }
+  // A leading ellipsis ("...Now comes the fun part") and a break inside a URL.
+  if (last == end && piece.find_first_not_of(".\u2026") == std::string_view::npos) return true;
+  return InsideUrl(text, end);
+}
+
 // The sentences between the break offsets `bounds` (ascending, the last one the text's
-// end), after two repairs of ICU's breaks.
+// end), after the repairs of ICU's breaks in KeepsSentence.
 void SentencesFromBounds(std::string_view text, const std::vector<std::uint32_t>& bounds, std::vector<Span>* out) {
-  // Merge a break that splits a sentence across a single line break: the first part ends
-  // without sentence punctuation and the next starts with a lower-case letter.
   std::uint32_t start = 0;
   for (std::size_t i = 0; i < bounds.size(); ++i) {
     const std::uint32_t end = bounds[i];
-    if (i + 1 < bounds.size()) {
-      std::size_t last = end;
-      while (last > start &&
-             (text[last - 1] == ' ' || text[last - 1] == '\n' || text[last - 1] == '\r' || text[last - 1] == '\t'))
-        --last;
-      const bool blank_line = text.substr(last, end - last).find("\n\n") != std::string_view::npos ||
-                              text.substr(last, end - last).find("\n\r\n") != std::string_view::npos;
-      const char before = last > start ? text[last - 1] : '.';
-      const char after = end < text.size() ? text[end] : 'A';
-      const bool terminal = before == '.' || before == '!' || before == '?' || before == '"' || before == ':' ||
-                            static_cast<unsigned char>(before) >= 0x80;
-      if (!blank_line && !terminal && after >= 'a' && after <= 'z') continue;
-      // A middle initial ("Wendy R. Sherman", "George W. Bush") ends no sentence.
-      const bool initial = last >= start + 2 && before == '.' && text[last - 2] >= 'A' && text[last - 2] <= 'Z' &&
-                           (last == start + 2 || text[last - 3] == ' ');
-      if (!blank_line && initial && after >= 'A' && after <= 'Z' && last == end - 1) continue;
-      // "U.S. Secretary of State", "U.N. envoy": a dotted abbreviation before a word that
-      // does not start sentences.
-      if (!blank_line && last == end - 1 && DottedAbbreviation(text.substr(start, last - start)) &&
-          !SentenceStarter(text.substr(end, text.find_first_of(" \t\r\n,;:", end) - end))) {
-        continue;
-      }
-    }
-    // Whitespace alone (the blank line after a headline) belongs to the sentence before it.
+    if (i + 1 < bounds.size() && KeepsSentence(text, start, end)) continue;
+    // Whitespace alone (the blank line after a headline), and closing quotes or brackets
+    // alone, belong to the sentence before.
     const std::string_view piece = text.substr(start, end - start);
-    if (!out->empty() && piece.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    if (!out->empty() && (piece.find_first_not_of(" \t\r\n") == std::string_view::npos || ClosingOnly(piece))) {
       out->back().end = end;
       start = end;
       continue;

@@ -235,7 +235,9 @@ class Analyzer {
   // Sentences of valid UTF-8 `text`, in order, covering it without gaps (whitespace
   // between sentences belongs to the preceding one). ICU's sentence rules with English
   // abbreviation suppressions ("Mr.", "U.S."), plus: a blank line (or a line without final
-  // punctuation, such as a headline) ends a sentence.
+  // punctuation, such as a headline) ends a sentence; a title ICU does not know ("Dr.",
+  // "Sen.", "Gov.", "St.") before a name, a middle initial, a URL ("search?q=") and a
+  // leading ellipsis end none; closing brackets or quotes alone join the sentence before.
   void Sentences(std::string_view text, std::vector<Span>* sentences);
 
   // The normalised key of one token's text (see the header comment).

@@ -1,10 +1,14 @@
 // The tagger stage: tokenizer rows, the shipped model on sentences of our own, lemmas,
 // chunks, refusal of damaged model files and deterministic training.
 #include "tagger/internal/corpus.hpp"
+#include "tagger/internal/hash.hpp"
+#include "tagger/internal/lemma.hpp"
+#include "tagger/internal/model_data.hpp"
 #include "tagger/internal/train.hpp"
 #include "tagger/tagger.hpp"
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -76,6 +80,17 @@ TEST_CASE("tokenizer follows UD English word segmentation", "[tagger]") {
       {"mail bob.smith@example.org now", {"mail", "bob.smith@example.org", "now"}},
       {"Лавров встретился с Байрамовым.", {"Лавров", "встретился", "с", "Байрамовым", "."}},
       {"“Quoted” — dash", {"“", "Quoted", "”", "—", "dash"}},
+      // A number and its unit are two words; ordinals, decades and "4A" one.
+      {"at 5pm, 7:30PM or 1.5km", {"at", "5", "pm", ",", "7:30", "PM", "or", "1.5", "km"}},
+      {"the 2nd in the 1990s, room 4A", {"the", "2nd", "in", "the", "1990s", ",", "room", "4A"}},
+      // A cut-off word keeps its hyphen; a longer word before a dash does not.
+      {"th- the w- why", {"th-", "the", "w-", "why"}},
+      {"Vince- confirmed", {"Vince", "-", "confirmed"}},
+      // A decade with a clitic is one word; a name's clitic is split.
+      {"the 60's and Putin's", {"the", "60's", "and", "Putin", "'s"}},
+      // A listed abbreviation ending the text gives its period to the sentence.
+      {"apples, pears, etc.", {"apples", ",", "pears", ",", "etc", "."}},
+      {"pears etc. and plums", {"pears", "etc.", "and", "plums"}},
       {"", {}},
       {"   \t\n ", {}},
   };
@@ -167,6 +182,15 @@ TEST_CASE("lemmas from the exception list and the suffix rules", "[tagger]") {
       {"signed", tg::Upos::kVerb, "sign"},
       {"countries", tg::Upos::kNoun, "country"},
       {"bigger", tg::Upos::kAdj, "big"},
+      // The final "e" of verbs: known lemmas and spelling; controls without one.
+      {"convened", tg::Upos::kVerb, "convene"},
+      {"chairing", tg::Upos::kVerb, "chair"},
+      {"chaired", tg::Upos::kVerb, "chair"},
+      {"zoned", tg::Upos::kVerb, "zone"},
+      {"waived", tg::Upos::kVerb, "waive"},
+      {"opened", tg::Upos::kVerb, "open"},
+      {"stopped", tg::Upos::kVerb, "stop"},
+      {"hosted", tg::Upos::kVerb, "host"},
   };
   tg::Tagger tagger(Shipped());
   for (const Row& row : rows) {
@@ -176,6 +200,37 @@ TEST_CASE("lemmas from the exception list and the suffix rules", "[tagger]") {
     INFO(row.word);
     REQUIRE(lemmas.size() == 1);
     CHECK(lemmas[0] == row.lemma);
+  }
+}
+
+TEST_CASE("the final e of an -ed/-ing verb's lemma: known lemmas, then spelling", "[tagger]") {
+  struct Row {
+    std::string lower, rules, lemma;
+  };
+  ti::ModelData d;
+  for (const char* known : {"convene", "chair", "open", "car", "care"}) d.lemma_keys.push_back(ti::HashBytes(known));
+  std::sort(d.lemma_keys.begin(), d.lemma_keys.end());
+  const std::vector<Row> rows = {
+      {"convened", "conven", "convene"},        // "convene" is known, "conven" is not
+      {"reconvened", "reconven", "reconvene"},  // known after a prefix
+      {"chairing", "chaire", "chair"},          // "chair" is known
+      {"opened", "opene", "open"},
+      {"cared", "car", "care"},     // both known: one short syllable had an e
+      {"zoned", "zon", "zone"},     // neither known: the spelling decides
+      {"waived", "waiv", "waive"},  // no word ends in v
+      {"hassled", "hassl", "hassle"},
+      {"bathed", "bath", "bathe"},
+      {"rained", "raine", "rain"},  // two vowels and a consonant: no e
+      {"raised", "rais", "raise"},
+      {"happened", "happen", "happen"},  // control: neither known, the rules stand
+      {"stopped", "stop", "stop"},       // control: not the stem or the stem + e
+      {"seed", "seed", "seed"},          // control: too short a stem
+  };
+  for (const Row& row : rows) {
+    std::string lemma = row.rules;
+    ti::RepairFinalE(d, row.lower, &lemma);
+    INFO(row.lower);
+    CHECK(lemma == row.lemma);
   }
 }
 

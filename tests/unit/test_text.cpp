@@ -362,6 +362,22 @@ TEST_CASE("sentences: abbreviations, datelines and headlines", "[text]") {
       // A dotted abbreviation before a title goes on; before a word that opens sentences, ends.
       {"It was signed by U.S. Secretary of State Rice.", {"It was signed by U.S. Secretary of State Rice."}},
       {"She flew to the U.S. The talks began.", {"She flew to the U.S. ", "The talks began."}},
+      // Titles ICU's suppressions lack go on before a name; before a sentence opener, end.
+      {"Sen. McCain met Gov. Brown and Dr. Cooper's aides.", {"Sen. McCain met Gov. Brown and Dr. Cooper's aides."}},
+      {"They met in St. Petersburg.", {"They met in St. Petersburg."}},
+      {"He lives on Main St. The talks began.", {"He lives on Main St. ", "The talks began."}},
+      // Control: an abbreviation ICU does not know ends a sentence.
+      {"He paid 5 dollars. Smith left.", {"He paid 5 dollars. ", "Smith left."}},
+      // No break inside a URL; a break after a '?' with a space stays.
+      {"See http://www.google.com/search?q=talks&ie=utf-8 today.",
+       {"See http://www.google.com/search?q=talks&ie=utf-8 today."}},
+      {"Did they meet?Yes.", {"Did they meet?", "Yes."}},
+      {"Did they meet? Yes.", {"Did they meet? ", "Yes."}},
+      // A leading ellipsis opens the sentence; closing brackets and quotes alone close one.
+      {"...Now comes the fun part.", {"...Now comes the fun part."}},
+      {"(We fly next day. )", {"(We fly next day. )"}},
+      {"He said it. '", {"He said it. '"}},
+      {"He said it. 'Go.'", {"He said it. ", "'Go.'"}},
   };
   for (const auto& r : rows) {
     INFO(r.text);

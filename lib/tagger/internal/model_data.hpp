@@ -13,7 +13,7 @@
 namespace actorgraph::tagger::internal {
 
 inline constexpr char kMagic[8] = {'A', 'G', 'T', 'A', 'G', 'G', 'E', 'R'};
-inline constexpr std::uint32_t kFormatVersion = 1;
+inline constexpr std::uint32_t kFormatVersion = 2;
 inline constexpr std::uint32_t kFlagTwoPass = 1;
 
 // A learned lemma rewrite: drop `strip` bytes from the end of the word (lower-cased first
@@ -40,6 +40,7 @@ struct ModelData {
   std::vector<LemmaRule> lex;
   std::vector<std::uint64_t> rule_keys;  // RuleKey(suffix, upos) -> rewrite
   std::vector<LemmaRule> rules;
+  std::vector<std::uint64_t> lemma_keys;  // HashBytes of every lower-case training lemma, sorted
   std::string pool;
 };
 
