@@ -582,6 +582,42 @@ bool OnlyAdjunctsBetween(const Document& d, const EventFrame& f, std::uint32_t t
   return true;
 }
 
+// Whether f's trigger is a verb in its past form ("met", "spoke", "held talks"; not "meet",
+// "meets", "meeting" or a noun).
+bool PastForm(const Document& d, const EventFrame& f) {
+  if (f.nominal && f.governing == UINT32_MAX) return false;
+  const std::uint32_t w = f.governing != UINT32_MAX ? f.governing : f.trigger_word;
+  const std::uint32_t last = f.nominal ? f.trigger_word - 1 : f.trigger_word;
+  for (std::uint32_t k = w; k < d.words.size() && k <= last; ++k) {
+    const std::string_view t = d.text().substr(d.words[k].start, d.words[k].end - d.words[k].start);
+    const bool verb = d.upos[k] == tagger::Upos::kVerb || d.upos[k] == tagger::Upos::kAux;
+    if (!verb && k != f.trigger_word) continue;  // the trigger itself may be read as a noun ("last met")
+    if (t == "will" || t == "would" || t == "shall" || t == "to") return false;
+    // Regular past forms, and the irregular ones of the trigger and light verbs.
+    static const std::set<std::string_view> kIrregular = {"met",  "spoke", "held", "had",    "did",   "was",
+                                                          "were", "sat",   "took", "made",   "paid",  "came",
+                                                          "went", "flew",  "gave", "spoken", "taken", "made"};
+    if (t.ends_with("ed") || kIrregular.count(t)) return true;
+  }
+  return false;
+}
+
+// Whether the date expression names a month without its year ("in September"; not
+// "September 2023", "on Monday", "tomorrow").
+bool YearlessMonth(const Document& d, const text::DateMention& m) {
+  static const std::set<std::string_view> kMonths = {
+      "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+      "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+      "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
+  bool month = false;
+  for (std::uint32_t k = m.first_token; k < m.end_token; ++k) {
+    const std::string_view key = d.tokens[k].key;
+    if (key.size() == 4 && key.find_first_not_of("0123456789") == std::string_view::npos) return false;
+    month |= kMonths.count(key) > 0;
+  }
+  return month;
+}
+
 class DatesStep : public analysis::Annotator {
  public:
   void Annotate(Document& d) override {
@@ -659,6 +695,17 @@ class DatesStep : public analysis::Annotator {
       f.event.default_date_doc.clear();
     }
     const std::string& doc_date = d.date.date;
+    // "last met in Sochi in September" in a July article: a past form dated by a month the
+    // text gives without a year is dated by the last such month before the document. (A day,
+    // "On March 1, A met B" in a February article, keeps the year text::FindDates gives it,
+    // which puts it at most 60 days after: the document's date may be late.)
+    if (best && f.status == EventStatus::kHappened && doc_date.size() == 10 && best->value.size() == 7 &&
+        best->value.compare(0, 7, doc_date, 0, 7) > 0 && PastForm(d, f) && YearlessMonth(d, *best)) {
+      std::string year_before = best->value;
+      year_before.replace(0, 4, std::to_string(std::stoi(year_before.substr(0, 4)) - 1));
+      f.event.date = year_before;
+      return;
+    }
     if (best && f.status == EventStatus::kHappened && doc_date.size() == 10 && best->value.size() == 10 &&
         best->value > doc_date) {
       f.status = EventStatus::kPlanned;  // "the meeting in Geneva tomorrow"

@@ -65,8 +65,12 @@ std::uint32_t TriggerAt(const SentenceView& s, const Triggers& triggers, std::ui
   Upos pos = s.Pos(w);
   // "Ilham Aliyev and Nikol Pashinyan met.": a past form right after a name, which the tagger
   // sometimes reads as the end of the noun phrase.
-  if (pos != Upos::kVerb && w > s.first() && s.MentionOf(w - 1) >= 0 && triggers.past.count(s.Lemma(w))) {
-    pos = Upos::kVerb;
+  // Also past adverbs between ("Putin and Erdogan last met", "they first met", "A also met").
+  if (pos != Upos::kVerb && w > s.first() && triggers.past.count(s.Lemma(w))) {
+    std::uint32_t k = w - 1;
+    while (k > s.first() && (s.Pos(k) == Upos::kAdv || s.Is(k, "last") || s.Is(k, "first")) && w - k <= 2) --k;
+    const bool subject = s.MentionOf(k) >= 0 || (k + 1 < w && s.Pos(k) == Upos::kPron);
+    if (subject) pos = Upos::kVerb;
   }
   const bool after_possessive = w > s.first() && s.Possessive(w - 1);  // headline "Rubio's Call with"
   const auto past =

@@ -259,6 +259,28 @@ TEST_CASE("participant patterns", "[events]") {
        "2021-02-16",
        "",
        {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
+      // A past form dated by a month without its year: the last such month before the
+      // document (of 2021-02-16); the controls: the year given, and a future form.
+      {"Vladimir Putin and Ilham Aliyev last met in Sochi in September.",
+       "meeting",
+       "2020-09",
+       "place:sochi",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      {"Vladimir Putin and Ilham Aliyev held talks in March.",
+       "talks",
+       "2020-03",
+       "",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      {"Vladimir Putin and Ilham Aliyev met in Sochi in September 2021.",
+       "meeting",
+       "2021-09",
+       "place:sochi",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      {"Vladimir Putin and Ilham Aliyev will meet in Sochi in March.",
+       "meeting",
+       "2021-03",
+       "place:sochi",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // A possessor's date dates its noun, not the event; the control: the same date as an
       // adverbial.
       {"Sergey Lavrov spoke with Jeyhun Bayramov on February 12 to discuss Russia's February 14 statement.",
