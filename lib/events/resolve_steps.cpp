@@ -94,6 +94,9 @@ class StatusStep : public analysis::Annotator {
       const std::string& l = s.Lemma(k);
       if (cues_.negation.count(l)) return EventStatus::kNegated;
       if (cues_.cancel.count(l)) st = Stronger(st, EventStatus::kCancelled);
+      // "was called off", "pushed back": a verb and its particle.
+      if (k + 1 < s.end() && s.Pos(k + 1) == Upos::kAdp && cues_.cancel.count(l + " " + s.Lemma(k + 1)))
+        st = Stronger(st, EventStatus::kCancelled);
       if ((s.Pos(k) == Upos::kAux || s.Pos(k) == Upos::kVerb) && cues_.modal.count(l))
         st = Stronger(st, EventStatus::kPlanned);
       if (cues_.intent.count(l) && k < w) st = Stronger(st, EventStatus::kPlanned);  // "plans to meet"
@@ -163,9 +166,18 @@ class StatusStep : public analysis::Annotator {
       }
       if (s.IsVerb(nb - 1)) st = Stronger(st, VerbGroupStatus(s, nb - 1, nb));
     }
-    // The predicate of the phrase: "The meeting was postponed", "talks will take place".
+    // The predicate of the phrase: "The meeting was postponed", "talks will take place",
+    // past an aside: "The meeting, planned for Wednesday, was called off".
     for (std::uint32_t w = ne; w < s.end(); ++w) {
       if (s.Is(w, "to") && w + 1 < s.end() && s.IsVerb(w + 1)) break;  // "a call with B to discuss"
+      if (s.Text(w) == "," && w + 1 < s.end() && s.IsVerb(w + 1) && s.Text(w + 1).ends_with("ed")) {
+        std::uint32_t close = w + 1;
+        while (close < s.end() && close < w + 10 && s.Text(close) != ",") ++close;
+        if (close < s.end() && s.Text(close) == ",") {
+          w = close;  // the predicate after the aside says what became of it
+          continue;
+        }
+      }
       if (!s.IsVerb(w)) continue;
       if (s.Pos(w) == Upos::kPart || s.Lemma(w) == "to") break;
       st = Stronger(st, VerbGroupStatus(s, w, w + 1));

@@ -388,6 +388,11 @@ TEST_CASE("status: happened, planned or cancelled, from the trigger's clause", "
       {"Ilham Aliyev plans to visit Vladimir Putin in Moscow.", "planned"},
       {"If they agree, Ilham Aliyev will host Nikol Pashinyan in Baku.", "planned"},
       {"The meeting of Ilham Aliyev with Nikol Pashinyan was postponed.", "cancelled"},
+      // A verb and its particle; the predicate past an aside.
+      {"The meeting of Ilham Aliyev with Nikol Pashinyan was called off.", "cancelled"},
+      {"The meeting of Ilham Aliyev with Nikol Pashinyan, planned for Wednesday, was called off.", "cancelled"},
+      {"The meeting of Ilham Aliyev with Nikol Pashinyan, planned for Wednesday, took place in Baku.", "happened"},
+      {"The meeting of Ilham Aliyev with Nikol Pashinyan, planned for Wednesday, will focus on trade.", "planned"},
       {"The meeting of Ilham Aliyev with Nikol Pashinyan was held in Moscow.", "happened"},
       {"Ahead of the meeting between Ilham Aliyev and Nikol Pashinyan, security was tightened.", "planned"},
       {"Ilham Aliyev did not meet Nikol Pashinyan.", ""},
