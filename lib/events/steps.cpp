@@ -242,7 +242,11 @@ class ArgumentsStep : public analysis::Annotator {
       if (s.Is(lb - 2, "participate") || s.Is(lb - 2, "appear")) verb = lb - 2;  // "appeared at a news conference with
       if (lb >= s.first() + 3 && s.Is(lb - 2, "part") && s.Is(lb - 3, "take")) verb = lb - 3;
     }
+    bool with_object = false;  // "congratulated B in a phone call": the verb's object takes part
     if (verb == UINT32_MAX) verb = VerbOfPossessivePronoun(s, nb);
+    if (verb == UINT32_MAX && f.event.event_class == "call" && (verb = VerbBeforeInPhrase(s, nb)) != UINT32_MAX) {
+      with_object = true;
+    }
     if (verb == UINT32_MAX) verb = VerbBeforeAfterPhrase(s, nb);
     if (verb == UINT32_MAX) verb = MotionVerbBefore(s, nb);
     if (verb == UINT32_MAX) return;
@@ -250,6 +254,33 @@ class ArgumentsStep : public analysis::Annotator {
     s.VpAround(verb, &vb, &ve);
     scan->governing_vp = vb;
     ScanSubject(s, cues_, vb, 0, scan);
+    if (with_object) {
+      ClauseScan objects;
+      objects.trigger = scan->trigger;
+      ScanObjects(s, cues_, ve, true, &objects);
+      for (const FrameArg& a : objects.args) {
+        if (std::none_of(scan->args.begin(), scan->args.end(),
+                         [&](const FrameArg& x) { return x.mention == a.mention && x.ref == a.ref; })) {
+          scan->args.push_back(a);
+        }
+      }
+    }
+  }
+
+  // "Modi congratulated Starmer in a phone call", "A thanked B during a call": a call told as
+  // the setting of another verb ("in"/"during" and an indefinite article) is that verb's,
+  // with its subject and object (not a meeting: "praised B during a meeting of the cabinet"
+  // says nothing of B being there). The verb's word, or UINT32_MAX.
+  static std::uint32_t VerbBeforeInPhrase(const SentenceView& s, std::uint32_t nb) {
+    if (!(s.Is(nb, "a") || s.Is(nb, "an")) || nb == s.first() || !(s.Is(nb - 1, "in") || s.Is(nb - 1, "during"))) {
+      return UINT32_MAX;
+    }
+    for (std::uint32_t w = nb - 1; w > s.first(); --w) {
+      if (s.IsVerb(w - 1)) return s.Pos(w - 1) == Upos::kVerb ? w - 1 : UINT32_MAX;
+      const Upos pos = s.Pos(w - 1);
+      if (pos == Upos::kPunct || pos == Upos::kSconj || pos == Upos::kCconj) return UINT32_MAX;
+    }
+    return UINT32_MAX;
   }
 
   // "they called him The Birdman", "called it 'a provocation'", "call these snapshots": a

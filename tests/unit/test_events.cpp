@@ -212,6 +212,12 @@ TEST_CASE("participant patterns", "[events]") {
        "2021-02-16",
        "",
        {"ilham-aliyev/participant", "sergey-lavrov/participant"}},
+      // A call as the setting of another verb: its subject and object took part.
+      {"Vladimir Putin congratulated Ilham Aliyev on his victory in a phone call on Monday.",
+       "call",
+       "2021-02-15",
+       "",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // An NP with its own verb after "and" starts a new clause; the control: a list of objects.
       {"Ilham Aliyev met Nikol Pashinyan and Vladimir Putin said nothing.",
        "meeting",
@@ -366,7 +372,9 @@ TEST_CASE("negative cases: speech, negation, a possessor, a lone participant", "
         "The statements signed by the leaders of Russia and Armenia remain in force.",
         // "receive" and "welcome" with a thing for their object
         "Ilham Aliyev received a letter from Vladimir Putin.", "Ilham Aliyev welcomed the decision of Vladimir Putin.",
-        "Ilham Aliyev received 491,667 votes, the most, and Vladimir Putin won."}) {
+        "Ilham Aliyev received 491,667 votes, the most, and Vladimir Putin won.",
+        // praise during a meeting does not put the one praised in it
+        "Vladimir Putin praised Ilham Aliyev during a meeting of the cabinet."}) {
     INFO(text);
     CHECK(Extract(text).empty());
   }
