@@ -259,6 +259,13 @@ bool ReferenceNp(const SentenceView& s, const Cues& cues, std::uint32_t b, std::
   return true;
 }
 
+// The "(" that opens the parenthesis closing at word `close`, or UINT32_MAX.
+std::uint32_t OpenParenthesisBefore(const SentenceView& s, std::uint32_t close) {
+  std::uint32_t open = close;
+  while (open > s.first() && s.Text(open) != "(") --open;
+  return s.Text(open) == "(" ? open : UINT32_MAX;
+}
+
 void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start, int depth, ClauseScan* out) {
   std::uint32_t k = vp_start;
   bool collected = false, joiner = true;
@@ -269,10 +276,8 @@ void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start
     const std::uint32_t w = k - 1;
     const Upos pos = s.Pos(w);
     if (pos == Upos::kPunct && s.Text(w) == ")") {
-      // "Andrew Schofer (United States), held": the aside names no one.
-      std::uint32_t open = w;
-      while (open > s.first() && s.Text(open) != "(") --open;
-      if (s.Text(open) != "(") break;
+      const std::uint32_t open = OpenParenthesisBefore(s, w);  // "A (United States), held": no one
+      if (open == UINT32_MAX) break;
       k = open;
     } else if (IsComma(s, w) && PositionAsideBefore(s, w) != UINT32_MAX) {
       k = PositionAsideBefore(s, w) + 1;  // ", second right,": the comma before it is a joiner
@@ -342,109 +347,176 @@ void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start
   out->clause_first = k;
 }
 
-void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bool direct_object, ClauseScan* out,
-                 bool nominal) {
-  std::uint32_t w = from;
-  bool joiner = direct_object, title_before = false, arg_pp = false, agent = false, after_conjunction = false;
-  bool last_title = false, of_thing = false;  // the NP before was a title; "the decision of X"
-  while (w < s.end()) {
-    const Upos pos = s.Pos(w);
-    const std::string& l = s.Lemma(w);
-    const bool next_verb = w + 1 < s.end() && s.IsVerb(w + 1);
-    if (pos == Upos::kPunct && s.Text(w) == "(") {
+namespace {
+
+// ScanObjects' walk right from the trigger: each step reads the word at `w`, moves `w` on
+// and returns whether the phrase goes on (else it ends at `w`).
+class ObjectScan {
+ public:
+  ObjectScan(const SentenceView& s, const Cues& cues, std::uint32_t from, bool direct_object, ClauseScan* out,
+             bool nominal)
+      : s_(s),
+        cues_(cues),
+        out_(out),
+        from_(from),
+        direct_object_(direct_object),
+        nominal_(nominal),
+        joiner_(direct_object) {}
+
+  void Run() {
+    std::uint32_t w = from_;
+    while (w < s_.end() && Step(w)) {
+    }
+    out_->clause_end = w;
+  }
+
+ private:
+  bool Step(std::uint32_t& w) {
+    const Upos pos = s_.Pos(w);
+    const std::string& l = s_.Lemma(w);
+    const bool next_verb = w + 1 < s_.end() && s_.IsVerb(w + 1);
+    if (pos == Upos::kPunct && s_.Text(w) == "(") {
       // "Igor Popov (Russia), Stephane Visconti (France)": the aside names no one taking part.
-      w = AfterParenthesis(s, w);
-      if (w == UINT32_MAX) break;
-    } else if (IsQuote(s, w)) {
+      w = AfterParenthesis(s_, w);
+      return w != UINT32_MAX;
+    }
+    if (IsQuote(s_, w)) {
       ++w;  // "a grouping of 'Coalition of the Willing' Leaders"
-    } else if (IsComma(s, w) && PositionAsideAfter(s, w) != UINT32_MAX) {
-      w = PositionAsideAfter(s, w);  // "Aliyev, left, and ...": on from the closing comma
-    } else if ((IsComma(s, w) && s.Is(w + 1, "include")) || (s.Is(w, "include") && title_before)) {
-      if (!IncludingList(title_before, out)) break;
-      joiner = true;
-      w += IsComma(s, w) ? 2 : 1;
-    } else if (pos == Upos::kPunct) {
-      // "After the talks, A and B signed": a comma before any argument ends the phrase.
-      if (IsComma(s, w) && !arg_pp && !direct_object && out->args.empty()) break;
-      if (!IsComma(s, w) || (w + 1 < s.end() && (IsRelative(s, w + 1) || next_verb))) break;
-      joiner = arg_pp || direct_object;
-      ++w;
-    } else if (pos == Upos::kCconj) {
-      if (next_verb) break;  // "met Aliyev and discussed ..."
-      if (w + 1 < s.end() && s.InNp(w + 1)) {
-        // "received 491,667 votes, and Vladimir Putin won": an NP with its own verb after it
-        // starts a new clause.
-        std::uint32_t b = 0, e = 0;
-        s.NpAround(w + 1, &b, &e);
-        if (b == w + 1 && e < s.end() && s.IsVerb(e) && s.Pos(e) != Upos::kAux) break;
-      }
-      joiner = arg_pp || direct_object;
-      after_conjunction = true;
-      ++w;
-    } else if (pos == Upos::kSconj && l == "with") {
+      return true;
+    }
+    if (IsComma(s_, w) && PositionAsideAfter(s_, w) != UINT32_MAX) {
+      w = PositionAsideAfter(s_, w);  // "Aliyev, left, and ...": on from the closing comma
+      return true;
+    }
+    if ((IsComma(s_, w) && s_.Is(w + 1, "include")) || (s_.Is(w, "include") && title_before_)) {
+      if (!IncludingList(title_before_, out_)) return false;
+      joiner_ = true;
+      w += IsComma(s_, w) ? 2 : 1;
+      return true;
+    }
+    if (pos == Upos::kPunct) return Punctuation(w, next_verb);
+    if (pos == Upos::kCconj) return Conjunction(w, next_verb);
+    if (pos == Upos::kSconj && l == "with") {
       // "talks with visiting Brazilian President Lula": the tagger's SCONJ before a
       // participle is still the preposition.
-      arg_pp = joiner = true;
+      arg_pp_ = joiner_ = true;
       ++w;
-    } else if (pos == Upos::kVerb && joiner && arg_pp && s.Text(w).ends_with("ing") && w + 1 < s.end() &&
-               s.InNp(w + 1)) {
-      ++w;  // "with visiting President Lula", "with outgoing Prime Minister X": a modifier
-    } else if (pos == Upos::kSconj || IsRelative(s, w) || (pos == Upos::kPart && l == "to" && next_verb)) {
-      break;
-    } else if (pos == Upos::kAdv) {
-      out->separately |= cues.separately.count(l) > 0;
-      ++w;
-    } else if (pos == Upos::kAdp) {
-      // A passive: "welcomed by Vladimir Putin", "was signed in Brazil by A". The agent is the
-      // subject; the grammatical subject is the object.
-      if (l == "by" && !nominal && !agent && (w == from || (out->passive && NoObjects(*out)))) {
-        for (FrameArg& a : out->args) a.subject = false;
-        agent = true;
-      }
-      if (l == "of" && !last_title) of_thing = true;
-      if (l == "with" || l == "between" || l == "among" || l == "to" || l == "by" ||
-          (l == "of" && (title_before || (nominal && !arg_pp)))) {
-        arg_pp = l != "of" || arg_pp;
-        joiner = true;
-        ++w;
-      } else if (cues.adjunct.count(l) && w + 1 < s.end() && s.InNp(w + 1)) {
-        std::uint32_t b = 0, e = 0;
-        s.NpAround(w + 1, &b, &e);
-        if (cues.witness.count(s.Lemma(e - 1))) break;  // "in the presence of"
-        w = e;                                          // "in Moscow", "on Monday"
-        joiner = false;
-      } else {
-        break;
-      }
-    } else if (s.InNp(w)) {
-      std::uint32_t b = 0, e = 0;
-      s.NpAround(w, &b, &e);
-      out->separately |= cues.separately.count(s.Lemma(b)) > 0;
-      const bool added = (joiner || title_before) && AddNp(s, cues, b, e, agent, out);
-      // The direct object, with its titles and appositions ("her Polish counterpart Radoslaw
-      // Sikorski"): everything before the first argument phrase.
-      if (direct_object && !arg_pp && !agent) {
-        out->object_seen = true;
-        out->object_named |= added && !of_thing;
-      }
-      last_title = TitleLike(s, b, e);
-      out->phrase_named |= added && arg_pp;
-      // "... was signed and tensions between both sides ...": a new clause (but "and
-      // Japanese Vice Foreign Minister Mori" goes on).
-      if (after_conjunction && !added && !joiner && !TitleLike(s, b, e)) break;
-      after_conjunction = false;
-      // A title ("Foreign Minister", "co-chairs of the OSCE Minsk Group") that the name after
-      // it, or an "of" phrase, continues.
-      title_before = TitleLike(s, b, e) || ((joiner || title_before) && !added && !HasPerson(s, b, e));
-      joiner = false;
-      w = e;
-    } else if (s.IsVerb(w)) {
-      break;
-    } else {
-      ++w;
+      return true;
     }
+    if (pos == Upos::kVerb && joiner_ && arg_pp_ && s_.Text(w).ends_with("ing") && w + 1 < s_.end() && s_.InNp(w + 1)) {
+      ++w;  // "with visiting President Lula", "with outgoing Prime Minister X": a modifier
+      return true;
+    }
+    if (pos == Upos::kSconj || IsRelative(s_, w) || (pos == Upos::kPart && l == "to" && next_verb)) return false;
+    if (pos == Upos::kAdv) {
+      out_->separately |= cues_.separately.count(l) > 0;
+      ++w;
+      return true;
+    }
+    if (pos == Upos::kAdp) return Preposition(w);
+    if (s_.InNp(w)) {
+      NounPhrase(w);
+      return !stop_;
+    }
+    if (s_.IsVerb(w)) return false;
+    ++w;
+    return true;
   }
-  out->clause_end = w;
+
+  bool Punctuation(std::uint32_t& w, bool next_verb) {
+    // "After the talks, A and B signed": a comma before any argument ends the phrase.
+    if (IsComma(s_, w) && !arg_pp_ && !direct_object_ && out_->args.empty()) return false;
+    if (!IsComma(s_, w) || (w + 1 < s_.end() && (IsRelative(s_, w + 1) || next_verb))) return false;
+    joiner_ = arg_pp_ || direct_object_;
+    ++w;
+    return true;
+  }
+
+  bool Conjunction(std::uint32_t& w, bool next_verb) {
+    if (next_verb) return false;  // "met Aliyev and discussed ..."
+    if (w + 1 < s_.end() && s_.InNp(w + 1)) {
+      // "received 491,667 votes, and Vladimir Putin won": an NP with its own verb after it
+      // starts a new clause.
+      std::uint32_t b = 0, e = 0;
+      s_.NpAround(w + 1, &b, &e);
+      if (b == w + 1 && e < s_.end() && s_.IsVerb(e) && s_.Pos(e) != Upos::kAux) return false;
+    }
+    joiner_ = arg_pp_ || direct_object_;
+    after_conjunction_ = true;
+    ++w;
+    return true;
+  }
+
+  bool Preposition(std::uint32_t& w) {
+    const std::string& l = s_.Lemma(w);
+    // A passive: "welcomed by Vladimir Putin", "was signed in Brazil by A". The agent is the
+    // subject; the grammatical subject is the object.
+    if (l == "by" && !nominal_ && !agent_ && (w == from_ || (out_->passive && NoObjects(*out_)))) {
+      for (FrameArg& a : out_->args) a.subject = false;
+      agent_ = true;
+    }
+    if (l == "of" && !last_title_) of_thing_ = true;
+    if (l == "with" || l == "between" || l == "among" || l == "to" || l == "by" ||
+        (l == "of" && (title_before_ || (nominal_ && !arg_pp_)))) {
+      arg_pp_ = l != "of" || arg_pp_;
+      joiner_ = true;
+      ++w;
+      return true;
+    }
+    if (cues_.adjunct.count(l) && w + 1 < s_.end() && s_.InNp(w + 1)) {
+      std::uint32_t b = 0, e = 0;
+      s_.NpAround(w + 1, &b, &e);
+      if (cues_.witness.count(s_.Lemma(e - 1))) return false;  // "in the presence of"
+      w = e;                                                   // "in Moscow", "on Monday"
+      joiner_ = false;
+      return true;
+    }
+    return false;
+  }
+
+  void NounPhrase(std::uint32_t& w) {
+    std::uint32_t b = 0, e = 0;
+    s_.NpAround(w, &b, &e);
+    out_->separately |= cues_.separately.count(s_.Lemma(b)) > 0;
+    const bool added = (joiner_ || title_before_) && AddNp(s_, cues_, b, e, agent_, out_);
+    // The direct object, with its titles and appositions ("her Polish counterpart Radoslaw
+    // Sikorski"): everything before the first argument phrase.
+    if (direct_object_ && !arg_pp_ && !agent_) {
+      out_->object_seen = true;
+      out_->object_named |= added && !of_thing_;
+    }
+    const bool title = TitleLike(s_, b, e);
+    last_title_ = title;
+    out_->phrase_named |= added && arg_pp_;
+    // "... was signed and tensions between both sides ...": a new clause (but "and
+    // Japanese Vice Foreign Minister Mori" goes on).
+    if (after_conjunction_ && !added && !joiner_ && !title) {
+      stop_ = true;
+      return;
+    }
+    after_conjunction_ = false;
+    // A title ("Foreign Minister", "co-chairs of the OSCE Minsk Group") that the name after
+    // it, or an "of" phrase, continues.
+    title_before_ = title || ((joiner_ || title_before_) && !added && !HasPerson(s_, b, e));
+    joiner_ = false;
+    w = e;
+  }
+
+  const SentenceView& s_;
+  const Cues& cues_;
+  ClauseScan* out_;
+  const std::uint32_t from_;
+  const bool direct_object_, nominal_;
+  bool joiner_, title_before_ = false, arg_pp_ = false, agent_ = false, after_conjunction_ = false;
+  bool last_title_ = false, of_thing_ = false;  // the NP before was a title; "the decision of X"
+  bool stop_ = false;
+};
+
+}  // namespace
+
+void ScanObjects(const SentenceView& s, const Cues& cues, std::uint32_t from, bool direct_object, ClauseScan* out,
+                 bool nominal) {
+  ObjectScan(s, cues, from, direct_object, out, nominal).Run();
 }
 
 }  // namespace actorgraph::events::internal
