@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace actorgraph::events::internal {
@@ -107,6 +108,7 @@ class StatusStep : public analysis::Annotator {
       // "went to Pyongyang to meet Kim", "held a call with B to discuss ...": an infinitive of
       // purpose after a past event or journey happened as its verb did.
       const std::uint32_t to = s.Lemma(vb) == "to" ? vb : vb - 1;
+      if (const auto implied = Implicative(s, to)) return Stronger(st, *implied);
       const std::uint32_t governing = PurposeOf(s, to);
       st = Stronger(st, governing == UINT32_MAX ? EventStatus::kPlanned : VerbGroupStatus(s, governing, governing + 1));
     }
@@ -114,6 +116,22 @@ class StatusStep : public analysis::Annotator {
     if (vb >= s.first() + 2 && s.Lemma(vb - 1) == "to" && cues_.intent.count(s.Lemma(vb - 2)))
       st = Stronger(st, EventStatus::kPlanned);
     return st;
+  }
+
+  // "managed to meet", "was able to meet" (happened), "did not manage to meet" (negated),
+  // "will be able to meet" (planned): the status an implicative word before the infinitive at
+  // `to` gives it, or nullopt when there is none.
+  std::optional<EventStatus> Implicative(const SentenceView& s, std::uint32_t to) const {
+    if (to <= s.first() || !cues_.implicative.count(s.Lemma(to - 1))) return std::nullopt;
+    const std::uint32_t g = to - 1;
+    bool past = s.Pos(g) == Upos::kVerb && s.Text(g).ends_with("ed");
+    for (std::uint32_t k = g; k > s.first() && k + 4 > g; --k) {
+      const std::string& l = s.Lemma(k - 1);
+      if (cues_.negation.count(l)) return EventStatus::kNegated;
+      if (cues_.modal.count(l)) return EventStatus::kPlanned;
+      past |= s.Text(k - 1) == "was" || s.Text(k - 1) == "were" || s.Text(k - 1) == "had";
+    }
+    return past ? std::optional<EventStatus>(EventStatus::kHappened) : std::nullopt;
   }
 
   // The verb an infinitive at word `to` is the purpose of ("flew to Baku to meet", "held talks

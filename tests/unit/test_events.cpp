@@ -408,6 +408,11 @@ TEST_CASE("status: happened, planned or cancelled, from the trigger's clause", "
       // An infinitive of purpose after a journey or an event happened; after "agreed", planned.
       {"Ilham Aliyev flew to Moscow to meet Vladimir Putin.", "happened"},
       {"Ilham Aliyev agreed to meet Vladimir Putin.", "planned"},
+      // An implicative word in the past: the infinitive happened; in the future, planned.
+      {"Ilham Aliyev managed to meet Vladimir Putin.", "happened"},
+      {"Ilham Aliyev was able to meet Vladimir Putin in Baku.", "happened"},
+      {"Ilham Aliyev will be able to meet Vladimir Putin in Baku.", "planned"},
+      {"Ilham Aliyev did not manage to meet Vladimir Putin.", ""},
       {"Vladimir Putin looks forward to his meeting with Ilham Aliyev.", "planned"},
       {"Vladimir Putin spoke about his meeting with Ilham Aliyev.", "happened"},
   };
