@@ -2,6 +2,7 @@
 #include "events/internal/clause.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace actorgraph::events::internal {
 namespace {
@@ -259,6 +260,28 @@ bool ReferenceNp(const SentenceView& s, const Cues& cues, std::uint32_t b, std::
   return true;
 }
 
+// "Putin said he and Aliyev discussed", "Yoon told reporters that he and Kishida had talks":
+// "he" or "she" after a reporting verb is the person who reports, named right before it.
+// Adds that person as a subject and returns whether it did.
+bool AddReporter(const SentenceView& s, std::uint32_t b, std::uint32_t e, ClauseScan* out) {
+  if (e != b + 1 || !(s.Is(b, "he") || s.Is(b, "she"))) return false;
+  std::uint32_t k = b;
+  if (k > s.first() && s.Is(k - 1, "that")) --k;
+  if (k > s.first() && s.Pos(k - 1) == Upos::kNoun && !s.Capitalised(k - 1)) --k;  // "told reporters"
+  if (k <= s.first() + 1 || s.Pos(k - 1) != Upos::kVerb) return false;
+  static const std::set<std::string, std::less<>> kReport = {"say",    "tell",    "announce", "state",   "add",
+                                                             "note",   "explain", "write",    "confirm", "stress",
+                                                             "recall", "insist",  "report"};
+  if (!kReport.count(s.Lemma(k - 1))) return false;
+  const std::int32_t m = s.MentionOf(k - 2);
+  if (m < 0 || !s.doc().mentions[static_cast<std::size_t>(m)].is_person()) return false;
+  FrameArg arg;
+  arg.mention = m;
+  arg.subject = true;
+  out->args.push_back(arg);
+  return true;
+}
+
 // The "(" that opens the parenthesis closing at word `close`, or UINT32_MAX.
 std::uint32_t OpenParenthesisBefore(const SentenceView& s, std::uint32_t close) {
   std::uint32_t open = close;
@@ -321,7 +344,7 @@ void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start
         continue;
       }
       if (collected && !joiner && !TitleLike(s, b, e)) break;
-      collected |= AddNp(s, cues, b, e, true, out);
+      collected |= AddNp(s, cues, b, e, true, out) || AddReporter(s, b, e, out);
       joiner = false;
       k = b;
     } else if (s.IsVerb(w)) {

@@ -212,6 +212,18 @@ TEST_CASE("participant patterns", "[events]") {
        "2021-02-16",
        "",
        {"ilham-aliyev/participant", "sergey-lavrov/participant"}},
+      // "he" after a reporting verb is the one who reports (the negative, a possessor's
+      // spokesman, is with the negative cases).
+      {"Vladimir Putin said he and Ilham Aliyev discussed the situation.",
+       "talks",
+       "2021-02-16",
+       "",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      {"Vladimir Putin told reporters that he and Ilham Aliyev had talks.",
+       "talks",
+       "2021-02-16",
+       "",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // A call as the setting of another verb: its subject and object took part.
       {"Vladimir Putin congratulated Ilham Aliyev on his victory in a phone call on Monday.",
        "call",
@@ -373,6 +385,8 @@ TEST_CASE("negative cases: speech, negation, a possessor, a lone participant", "
         // "receive" and "welcome" with a thing for their object
         "Ilham Aliyev received a letter from Vladimir Putin.", "Ilham Aliyev welcomed the decision of Vladimir Putin.",
         "Ilham Aliyev received 491,667 votes, the most, and Vladimir Putin won.",
+        // "he" reports for no one named right before the reporting verb
+        "Vladimir Putin's spokesman said he and Ilham Aliyev discussed the situation.",
         // praise during a meeting does not put the one praised in it
         "Vladimir Putin praised Ilham Aliyev during a meeting of the cabinet."}) {
     INFO(text);
