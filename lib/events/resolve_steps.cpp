@@ -562,7 +562,7 @@ bool Anterior(const Document& d, const EventFrame& f) {
     const std::string_view t = word(w);
     const bool capital = !t.empty() && t[0] >= 'A' && t[0] <= 'Z';
     if (pos == tagger::Upos::kPart || pos == tagger::Upos::kDet || pos == tagger::Upos::kPron) {
-      known |= pos == tagger::Upos::kPart || t == "the" || t == "The" || t == "his" || t == "her" || t == "their";
+      known |= pos == tagger::Upos::kPart || t == "the" || t == "The" || t == "his" || t == "her";
     } else if (!(d.word_mention[w] >= 0 || pos == tagger::Upos::kAdj || capital)) {
       break;
     }

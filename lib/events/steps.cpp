@@ -243,6 +243,9 @@ class ArgumentsStep : public analysis::Annotator {
       if (lb >= s.first() + 3 && s.Is(lb - 2, "part") && s.Is(lb - 3, "take")) verb = lb - 3;
     }
     bool with_object = false;  // "congratulated B in a phone call": the verb's object takes part
+    if (verb == UINT32_MAX && (verb = MainVerbAfterFrontedPhrase(s, nb)) != UINT32_MAX) {
+      with_object = f.event.event_class == "call";  // "In a phone call, A told B that ..."
+    }
     if (verb == UINT32_MAX) verb = VerbOfPossessivePronoun(s, nb);
     if (verb == UINT32_MAX && f.event.event_class == "call" && (verb = VerbBeforeInPhrase(s, nb)) != UINT32_MAX) {
       with_object = true;
@@ -265,6 +268,27 @@ class ArgumentsStep : public analysis::Annotator {
         }
       }
     }
+  }
+
+  // "In a joint statement issued after their talks in Washington, A and B pledged ...": a
+  // phrase with "their" or "a" inside the sentence's fronted phrase is the main clause's
+  // subject's. The main verb, after the comma that ends the fronted phrase, or UINT32_MAX.
+  static std::uint32_t MainVerbAfterFrontedPhrase(const SentenceView& s, std::uint32_t nb) {
+    if (!(s.Is(nb, "their") || s.Is(nb, "a") || s.Is(nb, "an")) || s.Pos(s.first()) != Upos::kAdp) {
+      return UINT32_MAX;
+    }
+    for (std::uint32_t w = s.first(); w < nb; ++w) {
+      if (s.Text(w) == "," || s.Pos(w) == Upos::kSconj) return UINT32_MAX;  // the phrase ended before
+    }
+    std::uint32_t comma = nb;
+    while (comma < s.end() && s.Text(comma) != ",") ++comma;
+    bool subject = false;
+    for (std::uint32_t w = comma + 1; w < s.end(); ++w) {
+      if (s.IsVerb(w)) return subject ? w : UINT32_MAX;
+      subject |= s.MentionOf(w) >= 0;
+      if (s.Text(w) == "," || s.Pos(w) == Upos::kSconj) return UINT32_MAX;
+    }
+    return UINT32_MAX;
   }
 
   // "Modi congratulated Starmer in a phone call", "A thanked B during a call": a call told as

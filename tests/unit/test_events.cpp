@@ -224,6 +224,23 @@ TEST_CASE("participant patterns", "[events]") {
        "2021-02-16",
        "",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      // A fronted phrase's "their talks" and "a joint statement" are the main clause's
+      // subject's; a fronted call takes the main verb's object too.
+      {"After their talks in Moscow, Vladimir Putin and Ilham Aliyev left for the airport.",
+       "talks",
+       "2021-02-16",
+       "",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      {"In a joint statement, Vladimir Putin and Ilham Aliyev pledged closer ties.",
+       "statement",
+       "2021-02-16",
+       "",
+       {"ilham-aliyev/signatory", "vladimir-putin/signatory"}},
+      {"In a phone call, Vladimir Putin told Ilham Aliyev that ties were strong.",
+       "call",
+       "2021-02-16",
+       "",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // A call as the setting of another verb: its subject and object took part.
       {"Vladimir Putin congratulated Ilham Aliyev on his victory in a phone call on Monday.",
        "call",
@@ -387,6 +404,9 @@ TEST_CASE("negative cases: speech, negation, a possessor, a lone participant", "
         "Ilham Aliyev received 491,667 votes, the most, and Vladimir Putin won.",
         // "he" reports for no one named right before the reporting verb
         "Vladimir Putin's spokesman said he and Ilham Aliyev discussed the situation.",
+        // a statement of one, and a fronted phrase that ended before the trigger
+        "In a statement, Vladimir Putin condemned Ilham Aliyev.",
+        "After the talks, Vladimir Putin and Ilham Aliyev left.",
         // praise during a meeting does not put the one praised in it
         "Vladimir Putin praised Ilham Aliyev during a meeting of the cabinet."}) {
     INFO(text);
