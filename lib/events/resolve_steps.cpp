@@ -119,9 +119,10 @@ class StatusStep : public analysis::Annotator {
   }
 
   // "managed to meet", "was able to meet" (happened), "did not manage to meet" (negated),
-  // "will be able to meet" (planned): the status an implicative word before the infinitive at
-  // `to` gives it, or nullopt when there is none.
+  // "will be able to meet" (planned), "refused to meet" (negated): the status an implicative
+  // word before the infinitive at `to` gives it, or nullopt when there is none.
   std::optional<EventStatus> Implicative(const SentenceView& s, std::uint32_t to) const {
+    if (to > s.first() && cues_.refusal.count(s.Lemma(to - 1))) return EventStatus::kNegated;  // "refused to meet"
     if (to <= s.first() || !cues_.implicative.count(s.Lemma(to - 1))) return std::nullopt;
     const std::uint32_t g = to - 1;
     bool past = s.Pos(g) == Upos::kVerb && s.Text(g).ends_with("ed");
@@ -199,6 +200,11 @@ class StatusStep : public analysis::Annotator {
       if (!s.IsVerb(w)) continue;
       if (s.Pos(w) == Upos::kPart || s.Lemma(w) == "to") break;
       st = Stronger(st, VerbGroupStatus(s, w, w + 1));
+      // "A meeting between A and B is unlikely / possible / expected": a copula and an
+      // intent word say it has not happened.
+      std::uint32_t a = w + 1;
+      while (a < s.end() && s.Pos(a) == Upos::kAdv) ++a;
+      if (s.Lemma(w) == "be" && a < s.end() && cues_.intent.count(s.Lemma(a))) st = Stronger(st, EventStatus::kPlanned);
       break;
     }
     return st;

@@ -447,6 +447,12 @@ TEST_CASE("status: happened, planned or cancelled, from the trigger's clause", "
       {"Ilham Aliyev was able to meet Vladimir Putin in Baku.", "happened"},
       {"Ilham Aliyev will be able to meet Vladimir Putin in Baku.", "planned"},
       {"Ilham Aliyev did not manage to meet Vladimir Putin.", ""},
+      // A refusal: no event; a copula and an intent word after a noun trigger: planned.
+      {"Ilham Aliyev refused to meet Vladimir Putin.", ""},
+      {"Ilham Aliyev declined to meet Vladimir Putin in Baku.", ""},
+      {"A meeting between Ilham Aliyev and Vladimir Putin is unlikely.", "planned"},
+      {"A meeting between Ilham Aliyev and Vladimir Putin is now possible.", "planned"},
+      {"A meeting between Ilham Aliyev and Vladimir Putin was held in Baku.", "happened"},
       {"Vladimir Putin looks forward to his meeting with Ilham Aliyev.", "planned"},
       {"Vladimir Putin spoke about his meeting with Ilham Aliyev.", "happened"},
   };
