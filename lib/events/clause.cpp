@@ -289,85 +289,130 @@ std::uint32_t OpenParenthesisBefore(const SentenceView& s, std::uint32_t close) 
   return s.Text(open) == "(" ? open : UINT32_MAX;
 }
 
-void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start, int depth, ClauseScan* out) {
-  std::uint32_t k = vp_start;
-  bool collected = false, joiner = true;
-  bool coordinated = false;  // a comma or conjunction right before the verb group
-  // An infinitive ("is expected to meet", "agreed to sign") has the subject of its verb.
-  bool infinitive = s.Is(vp_start, "to");
-  while (k > s.first()) {
-    const std::uint32_t w = k - 1;
-    const Upos pos = s.Pos(w);
-    if (pos == Upos::kPunct && s.Text(w) == ")") {
-      const std::uint32_t open = OpenParenthesisBefore(s, w);  // "A (United States), held": no one
-      if (open == UINT32_MAX) break;
-      k = open;
-    } else if (IsComma(s, w) && PositionAsideBefore(s, w) != UINT32_MAX) {
-      k = PositionAsideBefore(s, w) + 1;  // ", second right,": the comma before it is a joiner
-    } else if (IsComma(s, w) || pos == Upos::kCconj) {
-      joiner = true;
-      coordinated |= !collected;
-      --k;
-    } else if (pos == Upos::kAdv || (pos == Upos::kPart && !s.Possessive(w)) ||
-               (pos == Upos::kAdj && infinitive && !collected)) {
-      // "am happy to welcome": the adjective's verb has the subject.
-      infinitive |= !collected && s.Lemma(w) == "to";
-      --k;
-    } else if (s.InNp(w)) {
-      std::uint32_t b = 0, e = 0;
-      s.NpAround(w, &b, &e);
-      e = std::min(e, k);
-      const bool in_pp = b > s.first() && s.Pos(b - 1) == Upos::kAdp;
-      if (in_pp && (s.Lemma(b - 1) == "of" || (s.Lemma(b - 1) == "for" && collected && joiner))) {
-        // "President of Russia Vladimir Putin", "the U.N. envoy for Syria, Lakhdar Brahimi"
-        collected |= AddNp(s, cues, b, e, true, out);
-        k = b - 1;
-        joiner = true;
-        continue;
-      }
-      if (in_pp && collected && joiner && IsTemporalSubordinator(s.Lemma(b - 1))) {
-        AddNp(s, cues, b, e, true, out);  // "after Putin, Aliyev and Pashinyan met"
-        k = b - 1;
-        break;
-      }
-      if (in_pp && collected && b - 1 == s.first()) {
-        k = b - 1;  // "On November 9, A, B and C signed": the fronted phrase is the clause's
-        break;
-      }
-      if (in_pp) {
-        if (collected) break;
-        k = b - 1;  // a fronted phrase: "On 12 May, ..."
-        continue;
-      }
-      if (infinitive && !collected && b > s.first() && s.IsVerb(b - 1) && NamesOnlyPlaces(s, b, e)) {
-        k = b;  // "visited Asmara to take part in a summit": the place visited, then its verb
-        continue;
-      }
-      if (collected && !joiner && !TitleLike(s, b, e)) break;
-      collected |= AddNp(s, cues, b, e, true, out) || AddReporter(s, b, e, out);
-      joiner = false;
-      k = b;
-    } else if (s.IsVerb(w)) {
-      if (const std::uint32_t rel = RelativeStart(s, w); rel != UINT32_MAX) {
-        k = rel;  // ", who won the vote,"
-        joiner = true;
-        continue;
-      }
-      if (!collected && (coordinated || infinitive) && depth < kMaxCoordination) {
-        std::uint32_t b = 0, e = 0;
-        s.VpAround(w, &b, &e);
-        out->governing_vp = b;  // "flew to Baku and met": the subject of "flew"
-        ScanSubject(s, cues, b, depth + 1, out);
-        return;
-      }
-      break;
-    } else if (pos == Upos::kAdp && !collected) {
-      --k;
-    } else {
-      break;
+namespace {
+
+// ScanSubject's walk left from a verb group: each step reads the word before `k_` and says
+// whether the walk goes on, stops (the clause starts at `k_`), or was handed to the subject
+// scan of a governing verb group.
+class SubjectScan {
+ public:
+  enum class Next { kOn, kStop, kHanded };
+
+  SubjectScan(const SentenceView& s, const Cues& cues, std::uint32_t vp_start, int depth, ClauseScan* out)
+      : s_(s), cues_(cues), out_(out), depth_(depth), k_(vp_start), infinitive_(s.Is(vp_start, "to")) {}
+
+  void Run() {
+    Next next = Next::kOn;
+    while (k_ > s_.first() && (next = Step()) == Next::kOn) {
     }
+    if (next != Next::kHanded) out_->clause_first = k_;
   }
-  out->clause_first = k;
+
+ private:
+  Next Step() {
+    const std::uint32_t w = k_ - 1;
+    const Upos pos = s_.Pos(w);
+    if (pos == Upos::kPunct && s_.Text(w) == ")") {
+      const std::uint32_t open = OpenParenthesisBefore(s_, w);  // "A (United States), held": no one
+      if (open == UINT32_MAX) return Next::kStop;
+      k_ = open;
+    } else if (IsComma(s_, w) && PositionAsideBefore(s_, w) != UINT32_MAX) {
+      k_ = PositionAsideBefore(s_, w) + 1;  // ", second right,": the comma before it is a joiner
+    } else if (IsComma(s_, w) || pos == Upos::kCconj) {
+      joiner_ = true;
+      coordinated_ |= !collected_;
+      --k_;
+    } else if (!collected_ && (s_.Is(w, "where") || s_.Is(w, "when")) && w > s_.first() && IsComma(s_, w - 1)) {
+      // "Macron visited Beijing, where he met Xi": the subject of the clause the relative
+      // one hangs on.
+      for (std::uint32_t v = w - 1; v > s_.first(); --v) {
+        if (s_.IsVerb(v - 1)) return HandTo(v - 1);
+      }
+      return Next::kStop;
+    } else if (pos == Upos::kAdv || (pos == Upos::kPart && !s_.Possessive(w)) ||
+               (pos == Upos::kAdj && infinitive_ && !collected_)) {
+      // "am happy to welcome": the adjective's verb has the subject.
+      infinitive_ |= !collected_ && s_.Lemma(w) == "to";
+      --k_;
+    } else if (s_.InNp(w)) {
+      return NounPhrase(w);
+    } else if (s_.IsVerb(w)) {
+      if (const std::uint32_t rel = RelativeStart(s_, w); rel != UINT32_MAX) {
+        k_ = rel;  // ", who won the vote,"
+        joiner_ = true;
+        return Next::kOn;
+      }
+      // "flew to Baku and met": the subject of "flew"
+      return !collected_ && (coordinated_ || infinitive_) ? HandTo(w) : Next::kStop;
+    } else if (pos == Upos::kAdp && !collected_) {
+      --k_;
+    } else {
+      return Next::kStop;
+    }
+    return Next::kOn;
+  }
+
+  Next NounPhrase(std::uint32_t w) {
+    std::uint32_t b = 0, e = 0;
+    s_.NpAround(w, &b, &e);
+    e = std::min(e, k_);
+    const bool in_pp = b > s_.first() && s_.Pos(b - 1) == Upos::kAdp;
+    if (in_pp && (s_.Lemma(b - 1) == "of" || (s_.Lemma(b - 1) == "for" && collected_ && joiner_))) {
+      // "President of Russia Vladimir Putin", "the U.N. envoy for Syria, Lakhdar Brahimi"
+      collected_ |= AddNp(s_, cues_, b, e, true, out_);
+      k_ = b - 1;
+      joiner_ = true;
+      return Next::kOn;
+    }
+    if (in_pp && collected_ && joiner_ && IsTemporalSubordinator(s_.Lemma(b - 1))) {
+      AddNp(s_, cues_, b, e, true, out_);  // "after Putin, Aliyev and Pashinyan met"
+      k_ = b - 1;
+      return Next::kStop;
+    }
+    if (in_pp && collected_ && b - 1 == s_.first()) {
+      k_ = b - 1;  // "On November 9, A, B and C signed": the fronted phrase is the clause's
+      return Next::kStop;
+    }
+    if (in_pp) {
+      if (collected_) return Next::kStop;
+      k_ = b - 1;  // a fronted phrase: "On 12 May, ..."
+      return Next::kOn;
+    }
+    if (infinitive_ && !collected_ && b > s_.first() && s_.IsVerb(b - 1) && NamesOnlyPlaces(s_, b, e)) {
+      k_ = b;  // "visited Asmara to take part in a summit": the place visited, then its verb
+      return Next::kOn;
+    }
+    if (collected_ && !joiner_ && !TitleLike(s_, b, e)) return Next::kStop;
+    collected_ |= AddNp(s_, cues_, b, e, true, out_) || AddReporter(s_, b, e, out_);
+    joiner_ = false;
+    k_ = b;
+    return Next::kOn;
+  }
+
+  // The subject is that of the verb group around word v (within kMaxCoordination levels).
+  Next HandTo(std::uint32_t v) {
+    if (depth_ >= kMaxCoordination) return Next::kStop;
+    std::uint32_t b = 0, e = 0;
+    s_.VpAround(v, &b, &e);
+    out_->governing_vp = b;
+    ScanSubject(s_, cues_, b, depth_ + 1, out_);
+    return Next::kHanded;
+  }
+
+  const SentenceView& s_;
+  const Cues& cues_;
+  ClauseScan* out_;
+  const int depth_;
+  std::uint32_t k_;
+  bool collected_ = false, joiner_ = true;
+  bool coordinated_ = false;  // a comma or conjunction right before the verb group
+  bool infinitive_;           // "is expected to meet", "agreed to sign": the subject of its verb
+};
+
+}  // namespace
+
+void ScanSubject(const SentenceView& s, const Cues& cues, std::uint32_t vp_start, int depth, ClauseScan* out) {
+  SubjectScan(s, cues, vp_start, depth, out).Run();
 }
 
 namespace {

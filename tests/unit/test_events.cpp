@@ -283,6 +283,12 @@ TEST_CASE("participant patterns", "[events]") {
        "",
        "",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      // "visited X, where he met B": the relative clause's "he" is the main clause's subject.
+      {"Sergey Lavrov visited Sochi, where he met Jeyhun Bayramov.",
+       "meeting",
+       "2021-02-16",
+       "place:sochi",
+       {"jeyhun-bayramov/participant", "sergey-lavrov/participant"}},
       // A meeting on some day of a trip of several days: the month; the control: the day.
       {"Sergey Lavrov ended a two-day visit to Sochi, where he met Jeyhun Bayramov.",
        "meeting",
