@@ -307,12 +307,27 @@ class ArgumentsStep : public analysis::Annotator {
     return UINT32_MAX;
   }
 
-  // "they called him The Birdman", "called it 'a provocation'", "call these snapshots": a
-  // pronoun object with a second noun phrase right after it names, it is no call ("called
-  // him Monday" is one).
+  // "they called him The Birdman", "called it 'a provocation'", "called Biden a liar": a
+  // pronoun object with a second noun phrase right after it, or a named one with an
+  // indefinite one, names; it is no call ("called him Monday", "called Erdogan a day after"
+  // are calls).
   static bool Naming(const SentenceView& s, std::uint32_t ve) {
-    if (ve + 1 >= s.end() || s.Pos(ve) != Upos::kPron || s.Possessive(ve)) return false;
+    if (ve + 1 >= s.end() || s.Possessive(ve)) return false;
     std::uint32_t k = ve + 1;
+    if (s.Pos(ve) != Upos::kPron) {
+      // "called Biden a liar": a named object and an indefinite NP after it (not "called
+      // Erdogan a day after the attack").
+      if (!s.InNp(ve) || s.MentionOf(ve) < 0) return false;
+      std::uint32_t b = 0, e = 0;
+      s.NpAround(ve, &b, &e);
+      if (e >= s.end() || !(s.Is(e, "a") || s.Is(e, "an")) || !s.InNp(e)) return false;
+      std::uint32_t nb = 0, ne = 0;
+      s.NpAround(e, &nb, &ne);
+      static const std::set<std::string, std::less<>> kSpan = {"day",  "week",   "month",    "year",  "morning",
+                                                               "hour", "minute", "moment",   "night", "evening",
+                                                               "time", "second", "fortnight"};
+      return nb == e && kSpan.count(s.Lemma(ne - 1)) == 0;
+    }
     while (k < s.end() &&
            (s.Text(k) == "\"" || s.Text(k) == "'" || s.Text(k) == "\xE2\x80\x9C" || s.Text(k) == "\xE2\x80\x98")) {
       ++k;

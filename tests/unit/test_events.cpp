@@ -754,4 +754,9 @@ TEST_CASE("'call' that names ('called them peacemakers') is no call; 'called the
   REQUIRE(calls.size() == 2);
   CHECK(std::any_of(calls.begin(), calls.end(), [](const Event& e) { return e.type == "call"; }));
   CHECK(Extract("Ilham Aliyev and Nikol Pashinyan met. Vladimir Putin called them Monday.").size() == 2);
+  // A named object and an indefinite NP: naming; the control, a span of time after it: a call.
+  CHECK(Extract("Vladimir Putin called Ilham Aliyev a liar.").empty());
+  const auto after = Extract("Vladimir Putin called Ilham Aliyev a day after the attack.");
+  REQUIRE(after.size() == 1);
+  CHECK(after[0].type == "call");
 }
