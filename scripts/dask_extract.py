@@ -124,6 +124,10 @@ def parse_args(argv):
                    help="extra gazetteer file or folder, for the map step and merge (repeatable)")
     p.add_argument("--no-default-gazetteers", action="store_true", help="leave out the shipped gazetteers")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="document date for documents without one")
+    p.add_argument("--actors", choices=["people", "all"],
+                   help="who takes part in events, as `actorgraph events --actors`")
+    p.add_argument("--cameo-verbs", metavar="VERBS.txt",
+                   help="PETRARCH/TABARI verb dictionary for CAMEO codes, as `actorgraph events --cameo-verbs`")
     p.add_argument("--sentences", action="store_true",
                    help="map step writes each mention's sentence (implied for HTML output)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines, errors only")
@@ -155,7 +159,12 @@ def build_map_args(args, local_workers):
     if threads is not None:
         common += ["-j", str(threads)]
     mentions = ["--sentences"] if args.sentences or wants_html(args) else []
-    return {"common": common, "mentions": mentions}
+    events = []
+    if args.actors:
+        events += ["--actors", args.actors]
+    if args.cameo_verbs:
+        events += ["--cameo-verbs", os.path.abspath(args.cameo_verbs) if args.scheduler is None else args.cameo_verbs]
+    return {"common": common, "mentions": mentions, "events": events}
 
 
 def run(args):
