@@ -305,4 +305,19 @@ t '--id-prefix with a colon is refused' 2 "err=$E --id-prefix a:b: use only lett
   -- gazetteer import --format csv --id-prefix a:b "$T/places.csv" -o "$T/bad-prefix.jsonl"
 expect '--id-prefix refused: nothing written' "bad-prefix.jsonl exists" test ! -e "$T/bad-prefix.jsonl"
 
+# ---- a CAMEO verb dictionary (events --cameo-verbs) -----------------------------------------
+t 'events --cameo-verbs: a missing dictionary is an I/O error naming it' 3 \
+  "err=$E $T/absent-verbs.txt: cannot read the verb dictionary: No such file or directory" out-empty \
+  -- events "${NAMES[@]}" --date 2021-03-04 --cameo-verbs "$T/absent-verbs.txt" "$T/corpus.jsonl"
+printf 'MEET\n\000\001\n' >"$T/binary-verbs.txt"
+t 'events --cameo-verbs: a binary file is bad input, with its line' 1 \
+  "err=$E $T/binary-verbs.txt:2: a NUL byte: not a text file (expected a PETRARCH/TABARI verb dictionary)" out-empty \
+  -- events "${NAMES[@]}" --date 2021-03-04 --cameo-verbs "$T/binary-verbs.txt" "$T/corpus.jsonl" -o "$T/verbs.out"
+expect 'a binary verb dictionary: no output file' "verbs.out exists" test ! -e "$T/verbs.out"
+printf -- '--- MEET [041] ---\nMEET\n' >"$T/verbs.txt"
+t 'positive control: the dictionary loads and codes the verb' 0 'out:"cameo":"041"' \
+  -- events "${NAMES[@]}" --date 2021-03-04 --cameo-verbs "$T/verbs.txt" "$T/corpus.jsonl"
+t 'extract --actors: a value outside people|all is refused' 2 'err:--actors' \
+  -- extract "${NAMES[@]}" --actors some "$T/corpus.jsonl"
+
 finish
