@@ -155,7 +155,8 @@ class TitlesStep : public analysis::Annotator {
     std::uint32_t k = e + 1;
     if (d.tokens[k].key == "the") ++k;
     std::uint32_t last_head = 0;
-    for (std::uint32_t w = k; w < n && w < k + 5; ++w) {
+    for (std::uint32_t w = k; w < n && w < k + 7; ++w) {
+      if (d.tokens[w].key == "and" && last_head == w) continue;  // "of International Relations and Cooperation"
       if (d.covered[w] >= 0 || !(d.tokens[w].flags & text::kCapitalized) || gap(w) != " ") break;
       if (InstitutionHeads().count(d.tokens[w].key)) last_head = w + 1;
     }
@@ -165,14 +166,17 @@ class TitlesStep : public analysis::Annotator {
   }
 
   // The last word of an institution's name ("Parliament", "the Central Bank", "the Armed
-  // Forces", "the Joint Chiefs of Staff").
+  // Forces", "the Joint Chiefs of Staff") or of a minister's portfolio ("Foreign Affairs").
   static const StringSet& InstitutionHeads() {
     static const StringSet words = {
-        "parliament", "assembly", "senate",      "congress", "duma",       "council",    "cabinet",    "government",
-        "bank",       "fund",     "forces",      "army",     "navy",       "staff",      "guard",      "police",
-        "service",    "services", "agency",      "office",   "ministry",   "department", "commission", "committee",
-        "court",      "tribunal", "party",       "union",    "federation", "chamber",    "house",      "secretariat",
-        "authority",  "board",    "directorate", "bureau",   "presidency", "mission"};
+        "parliament", "assembly", "senate", "congress", "duma", "council", "cabinet", "government", "bank", "fund",
+        "forces", "army", "navy", "staff", "guard", "police", "service", "services", "agency", "office", "ministry",
+        "department", "commission", "committee", "court", "tribunal", "party", "union", "federation", "chamber",
+        "house", "secretariat", "authority", "board", "directorate", "bureau", "presidency", "mission",
+        // the portfolios of ministers: "Minister of International Relations and Cooperation X"
+        "affairs", "relations", "cooperation", "defence", "defense", "finance", "trade", "industry", "development",
+        "health", "education", "justice", "interior", "economy", "energy", "agriculture", "security", "transport",
+        "culture", "labour", "labor", "environment", "commerce"};
     return words;
   }
 

@@ -89,10 +89,21 @@ class NamesStep : public analysis::Annotator {
  private:
   // Whether a sentence may end between tokens k - 1 and k: a terminator or a line break in
   // the gap (closing quotes and brackets are never tokens), or k is the first token.
+  // A period right after an initial or an abbreviated title ends no sentence ("Mark C. Toner",
+  // "Mr. Comey", "U.S. President").
+  static bool Abbreviation(const text::Token& t) {
+    if (t.end - t.start == 1) return (t.flags & text::kCapitalized) != 0;
+    static const StringSet kAbbreviations = {"mr",  "mrs",    "ms",  "dr",   "prof", "gen",  "sen",  "rep",
+                                             "gov", "lt",     "col", "capt", "sgt",  "st",   "rev",  "hon",
+                                             "mme", "messrs", "adm", "maj",  "cmdr", "brig", "supt", "insp"};
+    return kAbbreviations.count(t.key) > 0;
+  }
+
   static bool Boundary(const Document& d, std::uint32_t k) {
     if (k == 0) return true;
     for (std::uint32_t at = d.tokens[k - 1].end; at < d.tokens[k].start; ++at) {
       const char c = d.text()[at];
+      if (c == '.' && at == d.tokens[k - 1].end && Abbreviation(d.tokens[k - 1])) continue;
       if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';') return true;
     }
     return false;
@@ -128,22 +139,40 @@ class NamesStep : public analysis::Annotator {
     return true;
   }
 
+  // Whether token k continues the word before it after a hyphen: "yan" of "Cheuk-yan".
+  static bool HyphenJoined(const Document& d, std::uint32_t k) {
+    const text::Token &prev = d.tokens[k - 1], &t = d.tokens[k];
+    if (t.start != prev.end + 1 || d.text()[prev.end] != '-' || (t.flags & text::kNumeric)) return false;
+    return d.covered[k] < 0 && !(t.flags & text::kPossessive);
+  }
+
   bool Candidate(Document& d, std::uint32_t k) {
     if (d.covered[k] >= 0 || in_title_[k] || !(d.tokens[k].flags & text::kCapitalized)) return false;
     const text::Token& t = d.tokens[k];
     const std::string_view w = d.text().substr(t.start, t.end - t.start);
-    if ((t.flags & text::kAllCaps) || !Plain(w)) return false;
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    if (!Plain(w)) return false;
+    // Not an acronym: tagging around every unlisted one ("RFC", "XML" in technical text) costs
+    // more than the bench corpus allows (TAGGER.md).
+    if (t.flags & text::kAllCaps) return false;
     // A capitalised word right after a gazetteer match may make it part of a longer name
     // ("Moscow State University", "Georgia Tech").
-    if (k > 0 && d.covered[k - 1] >= 0 && d.tokens[k - 1].end + 1 == t.start && !Boundary(d, k) &&
-        FromGazetteer(d.mentions[static_cast<std::size_t>(d.covered[k - 1])])) {
-      return true;
-    }
+    auto gazetteer_at = [&](std::uint32_t j) {
+      return d.covered[j] >= 0 && FromGazetteer(d.mentions[static_cast<std::size_t>(d.covered[j])]);
+    };
+    if (k > 0 && gazetteer_at(k - 1) && d.tokens[k - 1].end + 1 == t.start && !Boundary(d, k)) return true;
     if (!IsNameLike(d, k) || !pos_model_.MayBeProperNoun(w)) return false;
     if (!Boundary(d, k)) return true;
-    // A capitalised word starting a sentence is most often an ordinary word: a candidate only
-    // with a capitalised word right after it ("Ivan Petrov said").
-    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    // A capitalised word starting a sentence is most often an ordinary word: a candidate if
+    // the tag dictionary has never seen it and a comma or a verb follows ("Trudeau will ...",
+    // "Gomery, who ..."), or with a capitalised word right after it ("Ivan Petrov said").
+    if (k + 1 < n && pos_model_.TagClass(w) == 0 && !(d.tokens[k + 1].flags & text::kCapitalized)) {
+      const text::Token& next = d.tokens[k + 1];
+      const std::uint32_t verbs =
+          (1U << static_cast<int>(tagger::Upos::kVerb)) | (1U << static_cast<int>(tagger::Upos::kAux));
+      if (d.text().substr(t.end, next.start - t.end).find(',') != std::string_view::npos) return true;
+      if (pos_model_.TagClass(d.text().substr(next.start, next.end - next.start)) & verbs) return true;
+    }
     return k + 1 < n && (d.tokens[k + 1].flags & text::kCapitalized) && !Boundary(d, k + 1) &&
            d.tokens[k + 1].start == d.tokens[k].end + 1;
   }
@@ -174,21 +203,38 @@ class NamesStep : public analysis::Annotator {
     for (const tagger::NameSpan& span : spans_) Consider(d, span, first_tok, end_tok);
   }
 
-  void Consider(Document& d, const tagger::NameSpan& span, std::uint32_t first_tok, std::uint32_t end_tok) {
+  // The tokens [*a, *b) of the name `span` covers, less what is not part of it; false if none.
+  bool NameTokens(const Document& d, const tagger::NameSpan& span, std::uint32_t first_tok, std::uint32_t end_tok,
+                  std::uint32_t* first, std::uint32_t* last) const {
     const std::uint32_t start = words_[span.first].start, end = words_[span.end - 1].end;
     std::uint32_t a = first_tok;
     while (a < end_tok && d.tokens[a].start < start) ++a;
     std::uint32_t b = a;
     while (b < end_tok && d.tokens[b].end <= end) ++b;
-    if (a == b) return;
-    // Edge tokens that are not name-like ("the", "'s") are not part of the name.
-    while (a < b && !(d.tokens[a].flags & text::kCapitalized) && !(d.tokens[a].flags & text::kNumeric)) ++a;
-    while (b > a && (d.tokens[b - 1].flags & text::kPossessive)) --b;
+    // Edge tokens that are not name-like ("the", "'s", "of", "on") are not part of the name,
+    // but the rest of a hyphenated word is ("Lee Cheuk-yan").
+    auto name_word = [&](std::uint32_t k) { return (d.tokens[k].flags & (text::kCapitalized | text::kNumeric)) != 0; };
+    while (a < b && !name_word(a)) ++a;
+    while (b > a && (!name_word(b - 1) || (d.tokens[b - 1].flags & text::kPossessive))) --b;
+    if (a == b) return false;
+    // A lower-case rest only in a person's name of two words or more ("Lee Cheuk-yan", not
+    // "Gaza-based" or "Obama-era").
+    const bool lower_rest = span.type == tagger::NameType::kPerson && b - a >= 2;
+    while (b < d.tokens.size() && HyphenJoined(d, b) && !in_title_[b] &&
+           (lower_rest || (d.tokens[b].flags & text::kCapitalized)))
+      ++b;
     // Titles are not part of a name ("Deputy Minister Ivan Petrov" names Ivan Petrov), nor
     // honorifics ("Mr Aliyev" is Aliyev, whom the surnames step links) or the end of a
     // hyphenated title ("Prime Minister-Designate Hariri").
     while (a < b && (in_title_[a] || LeadsNoName(d.tokens[a].key))) ++a;
-    if (a == b) return;
+    *first = a;
+    *last = b;
+    return a < b;
+  }
+
+  void Consider(Document& d, const tagger::NameSpan& span, std::uint32_t first_tok, std::uint32_t end_tok) {
+    std::uint32_t a = 0, b = 0;
+    if (!NameTokens(d, span, first_tok, end_tok, &a, &b)) return;
     const double confidence = Confidence(span.margin);
     if (confidence < kMinModel) return;
     bool overlap = false, replaceable = true;

@@ -1,4 +1,4 @@
-// actorgraph — a trained name tagger: person, organisation and place names (BIO, greedy
+// actorgraph — a trained name tagger: person, organisation and place names (BILOU, greedy
 // averaged perceptron) over the words of one sentence.
 //
 // The features are the POS tagger's word features (tagger/internal/features.hpp: normalised

@@ -10,8 +10,12 @@
 
 namespace actorgraph::tagger::internal {
 
-// Labels: 0 O, then B and I of each NameType: 1 B-PER, 2 I-PER, 3 B-ORG, 4 I-ORG, 5 B-LOC, 6 I-LOC.
-inline constexpr int kNameLabels = 7;
+// Training labels (NameSentence::labels) are BIO: 0 O, then B and I of each NameType: 1 B-PER,
+// 2 I-PER, 3 B-ORG, 4 I-ORG, 5 B-LOC, 6 I-LOC.
+inline constexpr int kBioLabels = 7;
+// The model's labels are BILOU: 0 O, then for type t 1 + 4t B, 2 + 4t I (inside), 3 + 4t L
+// (last word), 4 + 4t U (a name of one word). TrainNames converts.
+inline constexpr int kNameLabels = 13;
 
 struct NameSentence {
   std::string text;
