@@ -49,6 +49,10 @@ class KeyIndex {
       slots_[s] = {static_cast<std::uint32_t>(keys[i] >> 32), i + 1};
     }
   }
+  // Starts loading the slot where the search for `key` begins (a hint; no effect on results).
+  void Prefetch(std::uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[key & mask_]);
+  }
   // Position of `key`, or -1.
   std::int64_t Find(std::uint64_t key) const {
     if (slots_.empty()) return -1;
