@@ -16,11 +16,15 @@ using analysis::EventStatus;
 using analysis::FrameArg;
 using analysis::Mention;
 
-// Sentences with a word that may start a trigger and someone it could link: a mention, a
-// title or a word that refers back ("they", "the two leaders"). Only those are tagged.
+// Sentences with a word that may start a trigger and someone it could link: a person, a
+// title or a word that refers back ("they", "the two leaders"). Only those are tagged. A
+// sentence whose only mentions are of countries, organisations or places makes frames that
+// link no one (events link people), so it is tagged only when its words may still name
+// someone or date an earlier event (MayNameSomeone), as the event steps would read them.
 class CandidatesStep : public analysis::Annotator {
  public:
-  CandidatesStep(const Triggers& t, const Cues& c) : triggers_(t), cues_(c) {}
+  CandidatesStep(const Triggers& t, const Cues& c, const tagger::Model& m)
+      : triggers_(t), cues_(c), model_(m), tagger_(m) {}
 
   void Annotate(Document& d) override {
     d.to_tag.clear();
@@ -28,27 +32,89 @@ class CandidatesStep : public analysis::Annotator {
     int transcript = -1;  // whether the document has speaker labels: found on demand
     ForEachSentence(d,
                     [&](std::uint32_t s, std::uint32_t first, std::uint32_t end, std::uint32_t mb, std::uint32_t me) {
-                      bool trigger = false, someone = mb < me, speaker = false;
+                      bool trigger = false, someone = false, speaker = false;
                       for (std::uint32_t i = first; i < end && !(trigger && someone); ++i) {
                         const HashedKey key{d.tokens[i].key, d.tokens[i].hash};
                         trigger |= triggers_.forms.count(key) > 0;
                         someone |= cues_.pronoun.count(key) > 0 || cues_.plural.count(key) > 0;
                         speaker |= cues_.speaker.count(key) > 0;
                       }
-                      // "I am happy to welcome you": in a transcript, the speaker and those hailed.
-                      if (trigger && !someone && speaker) {
-                        if (transcript < 0) transcript = FindSpeakerLabels(d).empty() ? 0 : 1;
-                        someone = transcript == 1;
-                      }
                       while (title < d.titles.size() && d.titles[title].end <= first) ++title;
                       someone |= title < d.titles.size() && d.titles[title].first < end;
-                      if (trigger && someone) d.to_tag.push_back(s);
+                      if (!trigger) return;
+                      someone = someone || PersonIn(d, s, mb, me);
+                      // "I am happy to welcome you": in a transcript, the speaker and those hailed.
+                      if (!someone && speaker) someone = Transcript(d, &transcript);
+                      if (!someone && mb < me) someone = MayNameSomeone(d, s, first, end, &transcript);
+                      if (someone) d.to_tag.push_back(s);
                     });
   }
 
  private:
+  // Whether a person's mention is in sentence s (mentions [mb, me), and one that starts
+  // before the sentence and reaches into it).
+  static bool PersonIn(const Document& d, std::uint32_t s, std::uint32_t mb, std::uint32_t me) {
+    if (mb > 0 && d.mentions[mb - 1].end > d.sentences[s].start && d.mentions[mb - 1].is_person()) return true;
+    for (std::uint32_t m = mb; m < me; ++m) {
+      if (d.mentions[m].is_person()) return true;
+    }
+    return false;
+  }
+
+  static bool Transcript(const Document& d, int* transcript) {
+    if (*transcript < 0) *transcript = FindSpeakerLabels(d).empty() ? 0 : 1;
+    return *transcript == 1;
+  }
+
+  // Whether a mention overlaps bytes [start, end) (mentions are sorted and never overlap).
+  static bool InMention(const Document& d, std::uint32_t start, std::uint32_t end) {
+    const auto it =
+        std::partition_point(d.mentions.begin(), d.mentions.end(), [&](const Mention& m) { return m.end <= start; });
+    return it != d.mentions.end() && it->start < end;
+  }
+
+  // Whether the tagger's words of sentence s may name someone without a person's mention, by
+  // a rule of the event steps: a pronoun that refers back ("them": its lemma as a pronoun),
+  // "I" or "you" of a transcript, a plural that refers back ("the two leaders"), a title after
+  // "the" ("the Secretary": a capitalised word outside a mention); or hold a full date (a noun
+  // trigger with "of" and a full date joins the event of that date). A word is read as a
+  // pronoun or a determiner only when the tag dictionary has it so, or does not know it.
+  bool MayNameSomeone(const Document& d, std::uint32_t s, std::uint32_t first, std::uint32_t end, int* transcript) {
+    const text::Span span = d.sentences[s];
+    words_.clear();
+    tagger::Tokenize(d.text().substr(span.start, span.end - span.start), span.start, &words_);
+    const std::size_t n = words_.size();
+    upos_.assign(n, tagger::Upos::kPron);
+    tagger_.Lemmatize(d.text(), words_, upos_.data(), &pronoun_);
+    upos_.assign(n, tagger::Upos::kDet);
+    tagger_.Lemmatize(d.text(), words_, upos_.data(), &determiner_);
+    for (std::size_t w = 0; w < n; ++w) {
+      const std::string_view form = d.text().substr(words_[w].start, words_[w].end - words_[w].start);
+      const std::uint32_t tags = model_.TagClass(form);
+      const auto may_be = [&](tagger::Upos u) { return tags == 0 || (tags & (1U << static_cast<int>(u))) != 0; };
+      if (may_be(tagger::Upos::kPron) && cues_.pronoun.count(pronoun_[w])) return true;
+      if (may_be(tagger::Upos::kPron) && cues_.speaker.count(pronoun_[w]) && Transcript(d, transcript)) return true;
+      std::string lower(form);
+      for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      if (cues_.plural.count(lower)) return true;
+      if ((lower == "the" || (may_be(tagger::Upos::kDet) && determiner_[w] == "the")) && w + 1 < n) {
+        const unsigned char c = static_cast<unsigned char>(d.text()[words_[w + 1].start]);
+        if (((c >= 'A' && c <= 'Z') || c >= 0xC0) && !InMention(d, words_[w + 1].start, words_[w + 1].end)) return true;
+      }
+    }
+    for (const auto& m : text::FindDates(d.text(), d.tokens, first, end, d.date.date)) {
+      if (m.value.size() == 10) return true;
+    }
+    return false;
+  }
+
   const Triggers& triggers_;
   const Cues& cues_;
+  const tagger::Model& model_;
+  tagger::Tagger tagger_;  // lemmas only
+  std::vector<tagger::Token> words_;
+  std::vector<tagger::Upos> upos_;
+  std::vector<std::string> pronoun_, determiner_;
 };
 
 bool DateWord(const std::string& l) {
@@ -347,8 +413,8 @@ class ArgumentsStep : public analysis::Annotator {
 
 }  // namespace
 
-std::unique_ptr<analysis::Annotator> MakeCandidatesStep(const Triggers& t, const Cues& c) {
-  return std::make_unique<CandidatesStep>(t, c);
+std::unique_ptr<analysis::Annotator> MakeCandidatesStep(const Triggers& t, const Cues& c, const tagger::Model& m) {
+  return std::make_unique<CandidatesStep>(t, c, m);
 }
 std::unique_ptr<analysis::Annotator> MakeTriggersStep(const Triggers& t) { return std::make_unique<TriggersStep>(t); }
 std::unique_ptr<analysis::Annotator> MakeArgumentsStep(const Triggers& t, const Cues& c) {
