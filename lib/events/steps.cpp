@@ -24,7 +24,15 @@ using analysis::Mention;
 class CandidatesStep : public analysis::Annotator {
  public:
   CandidatesStep(const Triggers& t, const Cues& c, const tagger::Model& m)
-      : triggers_(t), cues_(c), model_(m), tagger_(m) {}
+      : triggers_(t), cues_(c), model_(m), tagger_(m) {
+    const StringSet* sets[] = {&t.forms, &c.pronoun, &c.plural, &c.speaker};
+    std::size_t keys = 0;
+    for (const StringSet* set : sets) keys += set->size();
+    filter_.Reset(keys);
+    for (const StringSet* set : sets) {
+      for (const std::string& k : *set) filter_.Add(k);
+    }
+  }
 
   void Annotate(Document& d) override {
     d.to_tag.clear();
@@ -32,9 +40,10 @@ class CandidatesStep : public analysis::Annotator {
     int transcript = -1;  // whether the document has speaker labels: found on demand
     ForEachSentence(d,
                     [&](std::uint32_t s, std::uint32_t first, std::uint32_t end, std::uint32_t mb, std::uint32_t me) {
-                      bool trigger = false, someone = false, speaker = false;
+                      bool trigger = false, someone = PersonIn(d, s, mb, me), speaker = false;
                       for (std::uint32_t i = first; i < end && !(trigger && someone); ++i) {
                         const HashedKey key{d.tokens[i].key, d.tokens[i].hash};
+                        if (!filter_.MayContain(key)) continue;  // most words: one load, no look-up
                         trigger |= triggers_.forms.count(key) > 0;
                         someone |= cues_.pronoun.count(key) > 0 || cues_.plural.count(key) > 0;
                         speaker |= cues_.speaker.count(key) > 0;
@@ -42,7 +51,6 @@ class CandidatesStep : public analysis::Annotator {
                       while (title < d.titles.size() && d.titles[title].end <= first) ++title;
                       someone |= title < d.titles.size() && d.titles[title].first < end;
                       if (!trigger) return;
-                      someone = someone || PersonIn(d, s, mb, me);
                       // "I am happy to welcome you": in a transcript, the speaker and those hailed.
                       if (!someone && speaker) someone = Transcript(d, &transcript);
                       if (!someone && mb < me) someone = MayNameSomeone(d, s, first, end, &transcript);
@@ -84,20 +92,19 @@ class CandidatesStep : public analysis::Annotator {
     words_.clear();
     tagger::Tokenize(d.text().substr(span.start, span.end - span.start), span.start, &words_);
     const std::size_t n = words_.size();
-    upos_.assign(n, tagger::Upos::kPron);
-    tagger_.Lemmatize(d.text(), words_, upos_.data(), &pronoun_);
-    upos_.assign(n, tagger::Upos::kDet);
-    tagger_.Lemmatize(d.text(), words_, upos_.data(), &determiner_);
     for (std::size_t w = 0; w < n; ++w) {
       const std::string_view form = d.text().substr(words_[w].start, words_[w].end - words_[w].start);
+      lower_.assign(form);
+      for (char& c : lower_) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      if (cues_.plural.count(lower_)) return true;
       const std::uint32_t tags = model_.TagClass(form);
       const auto may_be = [&](tagger::Upos u) { return tags == 0 || (tags & (1U << static_cast<int>(u))) != 0; };
-      if (may_be(tagger::Upos::kPron) && cues_.pronoun.count(pronoun_[w])) return true;
-      if (may_be(tagger::Upos::kPron) && cues_.speaker.count(pronoun_[w]) && Transcript(d, transcript)) return true;
-      std::string lower(form);
-      for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      if (cues_.plural.count(lower)) return true;
-      if ((lower == "the" || (may_be(tagger::Upos::kDet) && determiner_[w] == "the")) && w + 1 < n) {
+      if (may_be(tagger::Upos::kPron)) {
+        const std::string& lemma = LemmaOf(d, w, tagger::Upos::kPron);
+        if (cues_.pronoun.count(lemma) || (cues_.speaker.count(lemma) && Transcript(d, transcript))) return true;
+      }
+      if (w + 1 < n &&
+          (lower_ == "the" || (may_be(tagger::Upos::kDet) && LemmaOf(d, w, tagger::Upos::kDet) == "the"))) {
         const unsigned char c = static_cast<unsigned char>(d.text()[words_[w + 1].start]);
         if (((c >= 'A' && c <= 'Z') || c >= 0xC0) && !InMention(d, words_[w + 1].start, words_[w + 1].end)) return true;
       }
@@ -108,13 +115,20 @@ class CandidatesStep : public analysis::Annotator {
     return false;
   }
 
+  // The lemma of word w of words_ read with tag `upos`.
+  const std::string& LemmaOf(const Document& d, std::size_t w, tagger::Upos upos) {
+    tagger_.Lemmatize(d.text(), std::span<const tagger::Token>(&words_[w], 1), &upos, &lemma_);
+    return lemma_.front();
+  }
+
   const Triggers& triggers_;
   const Cues& cues_;
   const tagger::Model& model_;
+  KeyFilter filter_;       // the keys of the four sets the token loop looks up
   tagger::Tagger tagger_;  // lemmas only
   std::vector<tagger::Token> words_;
-  std::vector<tagger::Upos> upos_;
-  std::vector<std::string> pronoun_, determiner_;
+  std::string lower_;
+  std::vector<std::string> lemma_;
 };
 
 bool DateWord(const std::string& l) {
