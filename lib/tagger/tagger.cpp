@@ -149,8 +149,26 @@ void Tagger::ChunkTags(std::string_view text, std::span<const Token> tokens, con
     std::fill(chunks, chunks + n, Chunk::kO);
     return;
   }
+  internal::Describe(text, tokens, &scratch_->lower, &scratch_->info);
+  ChunkDescribed(n, upos, chunks);
+}
+
+void Tagger::TagSentence(std::string_view text, std::span<const Token> tokens, Upos* upos,
+                         std::vector<std::string>* lemmas, Chunk* chunks) {
+  Tag(text, tokens, upos);
+  Lemmatize(text, tokens, upos, lemmas);
+  const int n = static_cast<int>(tokens.size());
+  if (model_ == nullptr) {
+    std::fill(chunks, chunks + n, Chunk::kO);
+    return;
+  }
+  // Tag described these words; Describe leaves the tag-dictionary bits 0, Tag filled them.
+  for (internal::WordInfo& w : scratch_->info) w.amb = 0;
+  ChunkDescribed(n, upos, chunks);
+}
+
+void Tagger::ChunkDescribed(int n, const Upos* upos, Chunk* chunks) {
   Scratch& s = *scratch_;
-  internal::Describe(text, tokens, &s.lower, &s.info);
   s.tags.resize(n);
   s.first.resize(n);
   for (int i = 0; i < n; ++i) s.tags[i] = static_cast<std::uint8_t>(upos[i]) % kUposCount;
