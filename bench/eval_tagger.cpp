@@ -1,7 +1,7 @@
 // eval_tagger: accuracy and speed of the tagger stage on UD test files.
 //
 //   eval_tagger [--model data/models/pos-en.agt] [--shared ../shared] [--dev] [--confusion]
-//               [--show-tokens] [--dump FILE]
+//               [--show-tokens] [--dump FILE] [--speed-only]
 //
 // For each test file the `# text =` of each sentence is tokenised by tagger::Tokenize and
 // tagged; a token counts as correct when its byte span equals a gold word's span and its
@@ -34,7 +34,8 @@ struct Counts {
   double F1(std::size_t ok, std::size_t p, std::size_t g) const { return p + g == 0 ? 0 : 2.0 * ok / (p + g); }
 };
 
-bool g_confusion = false;  // --confusion: the most frequent (gold, predicted) UPOS errors on gold words
+bool g_speed_only = false;  // --speed-only: only the speed figures
+bool g_confusion = false;   // --confusion: the most frequent (gold, predicted) UPOS errors on gold words
 std::map<std::pair<int, int>, int> g_errors;
 
 using ChunkSpan = std::tuple<int, std::uint32_t, std::uint32_t>;  // NP=0/VP=1, start, end
@@ -199,6 +200,8 @@ int main(int argc, char** argv) {
       shared = argv[++i];
     else if (a == "--dev")
       dev = true;
+    else if (a == "--speed-only")
+      g_speed_only = true;
     else if (a == "--confusion")
       g_confusion = true;
     else if (a == "--show-tokens")
@@ -206,7 +209,10 @@ int main(int argc, char** argv) {
     else if (a == "--dump" && i + 1 < argc)
       g_dump = std::fopen(argv[++i], "w");
     else {
-      std::fprintf(stderr, "usage: eval_tagger [--model FILE] [--shared DIR] [--dev] [--show-tokens] [--dump FILE]\n");
+      std::fprintf(stderr,
+                   "usage: eval_tagger [--model FILE] [--shared DIR] [--dev] [--show-tokens] [--dump FILE] "
+                   "[--speed-only]
+");
       return 2;
     }
   }
@@ -235,7 +241,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "eval_tagger: %s\n", st.message().c_str());
       return st.exit_code();
     }
-    Evaluate(tagger, name, sents);
+    if (!g_speed_only) Evaluate(tagger, name, sents);
     all.insert(all.end(), sents.begin(), sents.end());
   }
   if (g_confusion) {

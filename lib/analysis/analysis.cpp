@@ -277,9 +277,7 @@ class TagStep : public Annotator {
     const std::span<const tagger::Token> words(d.words.data() + first, n);
     d.upos.resize(first + n);
     d.chunks.resize(first + n);
-    tagger_.Tag(d.text(), words, d.upos.data() + first);
-    tagger_.Lemmatize(d.text(), words, d.upos.data() + first, &lemmas_);
-    tagger_.ChunkTags(d.text(), words, d.upos.data() + first, d.chunks.data() + first);
+    tagger_.TagSentence(d.text(), words, d.upos.data() + first, &lemmas_, d.chunks.data() + first);
     for (auto& l : lemmas_) d.lemmas.push_back(l);
     d.tagged.push_back(s);
     d.sentence_words.push_back(static_cast<std::uint32_t>(d.words.size()));

@@ -331,11 +331,13 @@ void RegisterSteps(analysis::Registry& registry) {
     return o ? *o : defaults;
   };
   const auto cues = [](const Resources& r) -> const Cues& { return *r.Find<Cues>("event-cues"); };
-  registry.Add(
-      {"event-candidates",
-       "sentences with a possible trigger and someone to link (to be tagged)",
-       {"triggers", "event-cues"},
-       [=](const Resources& r, WorkerContext&) { return internal::MakeCandidatesStep(triggers(r), cues(r)); }});
+  registry.Add({"event-candidates",
+                "sentences with a possible trigger and someone to link (to be tagged)",
+                {"triggers", "event-cues", "pos-model", "event-options"},
+                [=](const Resources& r, WorkerContext&) {
+                  return internal::MakeCandidatesStep(triggers(r), cues(r), *r.Find<tagger::Model>("pos-model"),
+                                                      options(r));
+                }});
   registry.Add({"event-triggers",
                 "trigger lemmas with their part of speech, one frame each",
                 {"triggers"},

@@ -16,11 +16,23 @@ using analysis::EventStatus;
 using analysis::FrameArg;
 using analysis::Mention;
 
-// Sentences with a word that may start a trigger and someone it could link: a mention, a
-// title or a word that refers back ("they", "the two leaders"). Only those are tagged.
+// Sentences with a word that may start a trigger and someone it could link: a person, a
+// title or a word that refers back ("they", "the two leaders"). Only those are tagged. A
+// sentence whose only mentions are of countries, organisations or places makes frames that
+// link no one (events link people), so it is tagged only when its words may still name
+// someone or date an earlier event (MayNameSomeone), as the event steps would read them.
 class CandidatesStep : public analysis::Annotator {
  public:
-  CandidatesStep(const Triggers& t, const Cues& c) : triggers_(t), cues_(c) {}
+  CandidatesStep(const Triggers& t, const Cues& c, const tagger::Model& m, const EventOptions& o)
+      : triggers_(t), cues_(c), model_(m), tagger_(m), options_(o) {
+    const StringSet* sets[] = {&t.forms, &c.pronoun, &c.plural, &c.speaker};
+    std::size_t keys = 0;
+    for (const StringSet* set : sets) keys += set->size();
+    filter_.Reset(keys);
+    for (const StringSet* set : sets) {
+      for (const std::string& k : *set) filter_.Add(k);
+    }
+  }
 
   void Annotate(Document& d) override {
     d.to_tag.clear();
@@ -28,27 +40,98 @@ class CandidatesStep : public analysis::Annotator {
     int transcript = -1;  // whether the document has speaker labels: found on demand
     ForEachSentence(d,
                     [&](std::uint32_t s, std::uint32_t first, std::uint32_t end, std::uint32_t mb, std::uint32_t me) {
-                      bool trigger = false, someone = mb < me, speaker = false;
+                      bool trigger = false, someone = PersonIn(d, s, mb, me), speaker = false;
                       for (std::uint32_t i = first; i < end && !(trigger && someone); ++i) {
                         const HashedKey key{d.tokens[i].key, d.tokens[i].hash};
+                        if (!filter_.MayContain(key)) continue;  // most words: one load, no look-up
                         trigger |= triggers_.forms.count(key) > 0;
                         someone |= cues_.pronoun.count(key) > 0 || cues_.plural.count(key) > 0;
                         speaker |= cues_.speaker.count(key) > 0;
                       }
-                      // "I am happy to welcome you": in a transcript, the speaker and those hailed.
-                      if (trigger && !someone && speaker) {
-                        if (transcript < 0) transcript = FindSpeakerLabels(d).empty() ? 0 : 1;
-                        someone = transcript == 1;
-                      }
                       while (title < d.titles.size() && d.titles[title].end <= first) ++title;
                       someone |= title < d.titles.size() && d.titles[title].first < end;
-                      if (trigger && someone) d.to_tag.push_back(s);
+                      if (!trigger) return;
+                      // "I am happy to welcome you": in a transcript, the speaker and those hailed.
+                      if (!someone && speaker) someone = Transcript(d, &transcript);
+                      // --actors all: countries and organisations may make the event themselves.
+                      if (!someone && mb < me)
+                        someone = options_.all_actors || MayNameSomeone(d, s, first, end, &transcript);
+                      if (someone) d.to_tag.push_back(s);
                     });
   }
 
  private:
+  // Whether a person's mention is in sentence s (mentions [mb, me), and one that starts
+  // before the sentence and reaches into it).
+  static bool PersonIn(const Document& d, std::uint32_t s, std::uint32_t mb, std::uint32_t me) {
+    if (mb > 0 && d.mentions[mb - 1].end > d.sentences[s].start && d.mentions[mb - 1].is_person()) return true;
+    for (std::uint32_t m = mb; m < me; ++m) {
+      if (d.mentions[m].is_person()) return true;
+    }
+    return false;
+  }
+
+  static bool Transcript(const Document& d, int* transcript) {
+    if (*transcript < 0) *transcript = FindSpeakerLabels(d).empty() ? 0 : 1;
+    return *transcript == 1;
+  }
+
+  // Whether a mention overlaps bytes [start, end) (mentions are sorted and never overlap).
+  static bool InMention(const Document& d, std::uint32_t start, std::uint32_t end) {
+    const auto it =
+        std::partition_point(d.mentions.begin(), d.mentions.end(), [&](const Mention& m) { return m.end <= start; });
+    return it != d.mentions.end() && it->start < end;
+  }
+
+  // Whether the tagger's words of sentence s may name someone without a person's mention, by
+  // a rule of the event steps: a pronoun that refers back ("them": its lemma as a pronoun),
+  // "I" or "you" of a transcript, a plural that refers back ("the two leaders"), a title after
+  // "the" ("the Secretary": a capitalised word outside a mention); or hold a full date (a noun
+  // trigger with "of" and a full date joins the event of that date). A word is read as a
+  // pronoun or a determiner only when the tag dictionary has it so, or does not know it.
+  bool MayNameSomeone(const Document& d, std::uint32_t s, std::uint32_t first, std::uint32_t end, int* transcript) {
+    const text::Span span = d.sentences[s];
+    words_.clear();
+    tagger::Tokenize(d.text().substr(span.start, span.end - span.start), span.start, &words_);
+    const std::size_t n = words_.size();
+    for (std::size_t w = 0; w < n; ++w) {
+      const std::string_view form = d.text().substr(words_[w].start, words_[w].end - words_[w].start);
+      lower_.assign(form);
+      for (char& c : lower_) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      if (cues_.plural.count(lower_)) return true;
+      const std::uint32_t tags = model_.TagClass(form);
+      const auto may_be = [&](tagger::Upos u) { return tags == 0 || (tags & (1U << static_cast<int>(u))) != 0; };
+      if (may_be(tagger::Upos::kPron)) {
+        const std::string& lemma = LemmaOf(d, w, tagger::Upos::kPron);
+        if (cues_.pronoun.count(lemma) || (cues_.speaker.count(lemma) && Transcript(d, transcript))) return true;
+      }
+      if (w + 1 < n &&
+          (lower_ == "the" || (may_be(tagger::Upos::kDet) && LemmaOf(d, w, tagger::Upos::kDet) == "the"))) {
+        const unsigned char c = static_cast<unsigned char>(d.text()[words_[w + 1].start]);
+        if (((c >= 'A' && c <= 'Z') || c >= 0xC0) && !InMention(d, words_[w + 1].start, words_[w + 1].end)) return true;
+      }
+    }
+    for (const auto& m : text::FindDates(d.text(), d.tokens, first, end, d.date.date)) {
+      if (m.value.size() == 10) return true;
+    }
+    return false;
+  }
+
+  // The lemma of word w of words_ read with tag `upos`.
+  const std::string& LemmaOf(const Document& d, std::size_t w, tagger::Upos upos) {
+    tagger_.Lemmatize(d.text(), std::span<const tagger::Token>(&words_[w], 1), &upos, &lemma_);
+    return lemma_.front();
+  }
+
   const Triggers& triggers_;
   const Cues& cues_;
+  const tagger::Model& model_;
+  KeyFilter filter_;       // the keys of the four sets the token loop looks up
+  tagger::Tagger tagger_;  // lemmas only
+  std::vector<tagger::Token> words_;
+  std::string lower_;
+  std::vector<std::string> lemma_;
+  const EventOptions& options_;
 };
 
 bool DateWord(const std::string& l) {
@@ -446,8 +529,9 @@ class ArgumentsStep : public analysis::Annotator {
 
 }  // namespace
 
-std::unique_ptr<analysis::Annotator> MakeCandidatesStep(const Triggers& t, const Cues& c) {
-  return std::make_unique<CandidatesStep>(t, c);
+std::unique_ptr<analysis::Annotator> MakeCandidatesStep(const Triggers& t, const Cues& c, const tagger::Model& m,
+                                                        const EventOptions& o) {
+  return std::make_unique<CandidatesStep>(t, c, m, o);
 }
 std::unique_ptr<analysis::Annotator> MakeTriggersStep(const Triggers& t) { return std::make_unique<TriggersStep>(t); }
 std::unique_ptr<analysis::Annotator> MakeArgumentsStep(const Triggers& t, const Cues& c) {

@@ -16,15 +16,22 @@ constexpr std::array<std::string_view, kUposCount> kUposNames = {"ADJ",   "ADP",
                                                                  "PUNCT", "SCONJ", "SYM", "VERB", "X"};
 constexpr std::array<std::string_view, kChunkCount> kChunkNames = {"O", "B-NP", "I-NP", "B-VP", "I-VP"};
 
-// Sums the weight rows of `keys` into scores[0..classes).
+// Sums the weight rows of `keys` into scores[0..classes). Three passes, so that the loads of
+// each overlap: the index slots of all keys, then the rows found, then the sums (the same
+// sums as one pass; about 1.3x the words per second on 2026-12-07).
 template <int kClasses>
 void Score(const internal::KeyIndex& index, const internal::WeightTable& table, const std::uint64_t* keys, int n,
            std::int32_t* scores) {
+  std::int64_t rows[internal::kMaxFeatures];
+  for (int k = 0; k < n; ++k) index.Prefetch(keys[k]);
+  for (int k = 0; k < n; ++k) {
+    rows[k] = index.Find(keys[k]);
+    if (rows[k] >= 0) __builtin_prefetch(table.weights.data() + rows[k] * kClasses);
+  }
   for (int c = 0; c < kClasses; ++c) scores[c] = 0;
   for (int k = 0; k < n; ++k) {
-    std::int64_t row = index.Find(keys[k]);
-    if (row < 0) continue;
-    const std::int16_t* w = table.weights.data() + row * kClasses;
+    if (rows[k] < 0) continue;
+    const std::int16_t* w = table.weights.data() + rows[k] * kClasses;
     for (int c = 0; c < kClasses; ++c) scores[c] += w[c];
   }
 }
@@ -142,8 +149,26 @@ void Tagger::ChunkTags(std::string_view text, std::span<const Token> tokens, con
     std::fill(chunks, chunks + n, Chunk::kO);
     return;
   }
+  internal::Describe(text, tokens, &scratch_->lower, &scratch_->info);
+  ChunkDescribed(n, upos, chunks);
+}
+
+void Tagger::TagSentence(std::string_view text, std::span<const Token> tokens, Upos* upos,
+                         std::vector<std::string>* lemmas, Chunk* chunks) {
+  Tag(text, tokens, upos);
+  Lemmatize(text, tokens, upos, lemmas);
+  const int n = static_cast<int>(tokens.size());
+  if (model_ == nullptr) {
+    std::fill(chunks, chunks + n, Chunk::kO);
+    return;
+  }
+  // Tag described these words; Describe leaves the tag-dictionary bits 0, Tag filled them.
+  for (internal::WordInfo& w : scratch_->info) w.amb = 0;
+  ChunkDescribed(n, upos, chunks);
+}
+
+void Tagger::ChunkDescribed(int n, const Upos* upos, Chunk* chunks) {
   Scratch& s = *scratch_;
-  internal::Describe(text, tokens, &s.lower, &s.info);
   s.tags.resize(n);
   s.first.resize(n);
   for (int i = 0; i < n; ++i) s.tags[i] = static_cast<std::uint8_t>(upos[i]) % kUposCount;

@@ -131,7 +131,14 @@ class Tagger {
   // (an I-X only follows a B-X or I-X).
   void ChunkTags(std::string_view text, std::span<const Token> tokens, const Upos* upos, Chunk* chunks);
 
+  // Tag, Lemmatize and ChunkTags of one sentence, with the same results, describing the words
+  // once instead of twice.
+  void TagSentence(std::string_view text, std::span<const Token> tokens, Upos* upos, std::vector<std::string>* lemmas,
+                   Chunk* chunks);
+
  private:
+  // ChunkTags over the words scratch_ describes already.
+  void ChunkDescribed(int n, const Upos* upos, Chunk* chunks);
   struct Scratch;
   const Model::Impl* model_;
   std::unique_ptr<Scratch> scratch_;

@@ -121,3 +121,33 @@ TEST_CASE("ANNOTATORS.md worked example: tag only the sentences with an event fr
   // The event steps select and tag the same sentence themselves (event-candidates).
   CHECK(without.tagged == with.tagged);
 }
+
+TEST_CASE("event-candidates: a trigger with only countries, organisations or places is not tagged") {
+  pipeline::Resources res;
+  const Status s = pipeline::LoadResources(DataDir(), false, {}, &res, pipeline::EventSteps());
+  INFO(s.message());
+  REQUIRE(s.ok());
+  struct Row {
+    const char* text;
+    bool tagged;
+  };
+  // Each negative row has its positive control right after it.
+  const Row rows[] = {
+      {"Russia and Azerbaijan signed an agreement in Moscow.", false},           // no one to link
+      {"Vladimir Putin and Ilham Aliyev signed an agreement in Moscow.", true},  // people
+      {"Russia hosted talks on the Black Sea.", false},
+      {"Russia hosted them for talks on the Black Sea.", true},        // a pronoun (lemma 'they') refers back
+      {"Russia hosted the two leaders for talks in Moscow.", true},    // a plural refers back
+      {"Azerbaijan hosted the talks in Moscow.", false},               // 'the' + a lower-case word
+      {"Azerbaijan hosted the Secretary for talks in Moscow.", true},  // 'the' + a title
+      {"Russia and Azerbaijan recalled the agreements of November in Moscow.", false},  // no full date
+      {"Russia and Azerbaijan recalled the agreements of November 10, 2020 in Moscow.", true},
+      {"The weather in Moscow was fine.", false},  // no trigger
+  };
+  for (const Row& row : rows) {
+    INFO(row.text);
+    const analysis::Document d = Analyse(res, pipeline::EventSteps(), row.text);
+    REQUIRE(d.sentences.size() == 1);
+    CHECK(d.tagged.empty() != row.tagged);
+  }
+}

@@ -357,3 +357,28 @@ TEST_CASE("the model reaches its accuracy on EWT test (needs ../shared)", "[tagg
   }
   CHECK(100.0 * ok / total > 95.0);  // gold-tokenised; bench/eval_tagger prints the raw-text figure
 }
+
+TEST_CASE("TagSentence gives what Tag, Lemmatize and ChunkTags give") {
+  const std::vector<std::string> texts = {
+      "The president has not yet met his counterpart .",
+      "Foreign Minister Sergey Lavrov held talks with U.S. Secretary of State Antony Blinken in Geneva on Friday.",
+      "They'll sign the 2020 agreement, officials said; the e-mail (sent at 10:30) was brief!",
+      "",
+  };
+  tg::Tagger one(Shipped()), three(Shipped());
+  for (const std::string& text : texts) {
+    INFO(text);
+    std::vector<tg::Token> toks;
+    tg::Tokenize(text, 0, &toks);
+    std::vector<tg::Upos> u1(toks.size()), u3(toks.size());
+    std::vector<tg::Chunk> c1(toks.size()), c3(toks.size());
+    std::vector<std::string> l1, l3;
+    one.TagSentence(text, toks, u1.data(), &l1, c1.data());
+    three.Tag(text, toks, u3.data());
+    three.Lemmatize(text, toks, u3.data(), &l3);
+    three.ChunkTags(text, toks, u3.data(), c3.data());
+    CHECK(u1 == u3);
+    CHECK(l1 == l3);
+    CHECK(c1 == c3);
+  }
+}

@@ -46,7 +46,8 @@ struct SpeakerLabel {
 };
 std::vector<SpeakerLabel> FindSpeakerLabels(const analysis::Document& d);
 
-std::unique_ptr<analysis::Annotator> MakeCandidatesStep(const Triggers& triggers, const Cues& cues);
+std::unique_ptr<analysis::Annotator> MakeCandidatesStep(const Triggers& triggers, const Cues& cues,
+                                                        const tagger::Model& model, const EventOptions& options);
 std::unique_ptr<analysis::Annotator> MakeTriggersStep(const Triggers& triggers);
 std::unique_ptr<analysis::Annotator> MakeArgumentsStep(const Triggers& triggers, const Cues& cues);
 std::unique_ptr<analysis::Annotator> MakeStatusStep(const Cues& cues);
