@@ -109,6 +109,13 @@ class NamesStep : public analysis::Annotator {
     return false;
   }
 
+  // Nouns whose "of" phrase names a place ("the city of Petra").
+  static bool PlaceNoun(std::string_view key) {
+    return key == "city" || key == "town" || key == "village" || key == "capital" || key == "province" ||
+           key == "region" || key == "port" || key == "island" || key == "district" || key == "county" ||
+           key == "municipality";
+  }
+
   // Words that may open a model's span without being part of the name: honorifics, and the
   // end of a hyphenated title ("Minister-Designate", "President-elect").
   static bool LeadsNoName(std::string_view key) {
@@ -260,6 +267,8 @@ class NamesStep : public analysis::Annotator {
     m.kind = span.type == tagger::NameType::kPerson         ? Kind::kPerson
              : span.type == tagger::NameType::kOrganization ? Kind::kOrganization
                                                             : Kind::kLocation;
+    // "the ancient city of Petra", "the town of Bucha": a place, whatever the name's type.
+    if (a >= 2 && d.tokens[a - 1].key == "of" && PlaceNoun(d.tokens[a - 2].key)) m.kind = Kind::kLocation;
     if (m.is_person() && b < d.tokens.size()) {
       // "First Vice Foreign Minister": a person's name is not followed by a title; "Winter
       // Olympics": one word right before another capitalised one is part of a longer name.

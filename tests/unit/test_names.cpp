@@ -305,3 +305,15 @@ TEST_CASE("names: a word the tag dictionary never saw may be a name at a sentenc
   const auto known = Run("The talks ended on Monday. Reporters will wait outside.");
   CHECK_FALSE(known.At("Reporters"));
 }
+
+TEST_CASE("names: the name after 'the city of' is a place, even a given name's", "[names]") {
+  const auto r = Run("The talks were held in the ancient city of Petra, near the border.");
+  const Mention* m = r.At("Petra");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kLocation);
+  // The control: the same given name opening a person's name.
+  const auto person = Run("Petra Lindqvist opened the talks near the border.");
+  const Mention* p = person.At("Petra Lindqvist");
+  REQUIRE(p);
+  CHECK(p->is_person());
+}
