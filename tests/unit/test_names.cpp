@@ -307,13 +307,14 @@ TEST_CASE("names: a word the tag dictionary never saw may be a name at a sentenc
 }
 
 TEST_CASE("names: the name after 'the city of' is a place, even a given name's", "[names]") {
-  const auto r = Run("The talks were held in the ancient city of Petra, near the border.");
-  const Mention* m = r.At("Petra");
+  // Without the rule the model reads this "Ingrid" as a person.
+  const auto r = Run("The talks were held in the small town of Ingrid, near the border.");
+  const Mention* m = r.At("Ingrid");
   REQUIRE(m);
   CHECK(m->kind == Kind::kLocation);
   // The control: the same given name opening a person's name.
-  const auto person = Run("Petra Lindqvist opened the talks near the border.");
-  const Mention* p = person.At("Petra Lindqvist");
+  const auto person = Run("Ingrid Lindqvist opened the talks near the border.");
+  const Mention* p = person.At("Ingrid Lindqvist");
   REQUIRE(p);
   CHECK(p->is_person());
 }
