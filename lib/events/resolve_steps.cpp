@@ -731,6 +731,13 @@ class DatesStep : public analysis::Annotator {
       f.event.default_date_doc.clear();
     }
     const std::string& doc_date = d.date.date;
+    // "will travel to Egypt on Saturday, where he is to meet ...": a weekday of a planned
+    // event is the next such day (the same day included), not the last.
+    if (best && best->weekday >= 0 && f.status == EventStatus::kPlanned) {
+      std::string next = text::NextWeekday(doc_date, best->weekday);
+      if (!next.empty()) f.event.date = std::move(next);
+      return;
+    }
     // "last met in Sochi in September" in a July article: a past form dated by a month the
     // text gives without a year is dated by the last such month before the document. (A day,
     // "On March 1, A met B" in a February article, keeps the year text::FindDates gives it,

@@ -190,6 +190,7 @@ std::uint32_t ParseRelativeDay(const Token& tok, const Anchor& anchor, DateMenti
   const bool near = tok.key == "yesterday" || tok.key == "today" || tok.key == "tomorrow";
   if (wd < 0 && !near) return 0;
   out->relative = true;
+  out->weekday = wd;
   if (!anchor.full) {
     out->value.clear();
     return 1;
@@ -203,6 +204,57 @@ std::uint32_t ParseRelativeDay(const Token& tok, const Anchor& anchor, DateMenti
     out->value = iso_date::FromDays(anchor_days + delta);
   }
   return 1;
+}
+
+// "last month", "this year", "next month" (a month or year moved from the anchor's, as
+// partial as that); "last Tuesday", "next Tuesday"; "three days ago". "last week" is no
+// date an ISO value can hold: it is left to the clause's other dates.
+std::uint32_t ParseRelativePeriod(Tokens t, std::uint32_t i, std::uint32_t end, const Anchor& anchor,
+                                  DateMention* out) {
+  const std::string_view w = t[i].key;
+  // "the last month of talks", "over the next year": a stretch of time, not a date.
+  const bool determiner = i > 0 && (t[i - 1].key == "the" || t[i - 1].key == "a" || t[i - 1].key == "its");
+  if (i + 1 < end && !determiner && (w == "last" || w == "this" || w == "next")) {
+    const std::string_view unit = t[i + 1].key;
+    const int step = w == "last" ? -1 : w == "next" ? 1 : 0;
+    const int wd = WeekdayOf(t[i + 1]);
+    if (wd >= 0 && w != "this") {
+      out->relative = true;
+      if (!anchor.full) return 2;
+      const long a = iso_date::ToDays(anchor.year, anchor.month, anchor.day);
+      const int aw = iso_date::Weekday(anchor.year, anchor.month, anchor.day);
+      // "last Tuesday" is before the anchor's day, "next Tuesday" after it.
+      out->value =
+          step < 0 ? iso_date::FromDays(a - ((aw - wd + 6) % 7 + 1)) : iso_date::FromDays(a + ((wd - aw + 6) % 7 + 1));
+      return 2;
+    }
+    if (unit == "month" && anchor.month > 0) {
+      const int m0 = anchor.year * 12 + (anchor.month - 1) + step;
+      out->value = Format(m0 / 12, m0 % 12 + 1, 0);
+      out->relative = true;
+      return 2;
+    }
+    if (unit == "year" && anchor.year > 0) {
+      out->value = Format(anchor.year + step, 0, 0);
+      out->relative = true;
+      return 2;
+    }
+    return 0;
+  }
+  // "two days ago", "3 days ago"
+  if (i + 2 < end && (t[i + 1].key == "days" || t[i + 1].key == "day") && t[i + 2].key == "ago") {
+    static const std::array<std::string_view, 11> kWords = {"",    "one",   "two",   "three", "four", "five",
+                                                            "six", "seven", "eight", "nine",  "ten"};
+    int n = Number(t[i], 1, 31);
+    for (std::size_t k = 1; n < 0 && k < kWords.size(); ++k) {
+      if (w == kWords[k]) n = static_cast<int>(k);
+    }
+    if (n < 0) return 0;
+    out->relative = true;
+    if (anchor.full) out->value = iso_date::FromDays(iso_date::ToDays(anchor.year, anchor.month, anchor.day) - n);
+    return 3;
+  }
+  return 0;
 }
 
 // A bare year after "in"/"since"/"of"/"by"/"until": "in 2020".
@@ -222,9 +274,11 @@ std::uint32_t ParseBareYear(Tokens t, std::uint32_t i, DateMention* out) {
 std::uint32_t ParseAt(std::string_view text, Tokens t, std::uint32_t i, std::uint32_t end, const Anchor& anchor,
                       DateMention* out) {
   out->relative = false;
+  out->weekday = -1;
   if (const std::uint32_t n = ParseIso(text, t, i, end, out)) return n;
   if (const std::uint32_t n = ParseMonthFirst(text, t, i, end, anchor, out)) return n;
   if (const std::uint32_t n = ParseDayFirst(text, t, i, end, anchor, out)) return n;
+  if (const std::uint32_t n = ParseRelativePeriod(t, i, end, anchor, out)) return n;
   if (const std::uint32_t n = ParseRelativeDay(t[i], anchor, out)) return n;
   return ParseBareYear(t, i, out);
 }
@@ -251,6 +305,13 @@ std::vector<DateMention> FindDates(std::string_view text, std::span<const Token>
   return out;
 }
 
+std::string NextWeekday(std::string_view anchor, int weekday) {
+  const Anchor a = ParseAnchor(anchor);
+  if (!a.full || weekday < 0 || weekday > 6) return {};
+  const int aw = iso_date::Weekday(a.year, a.month, a.day);
+  return iso_date::FromDays(iso_date::ToDays(a.year, a.month, a.day) + (weekday - aw + 7) % 7);
+}
+
 DocumentDate ResolveDocumentDate(std::string_view text, std::span<const Token> tokens, std::string_view metadata_date,
                                  std::string_view option_date) {
   DocumentDate out;
@@ -268,25 +329,30 @@ DocumentDate ResolveDocumentDate(std::string_view text, std::span<const Token> t
       if (y >= 1900 && y <= 2100) latest_year = std::max(latest_year, y);
     }
   }
-  // Dateline: capitalised place words, a comma, then a month and day, within the first
-  // lines of the body (after a headline).
+  // Dateline: capitalised place words, a comma, then a month and day, at the start of one of
+  // the first lines of the body (a headline before it may start in capitals too: "UN chief
+  // urges ..." is no dateline, nor is a line whose words before the month are lower case).
   int dl_month = 0, dl_day = 0;
-  for (std::uint32_t i = 0; i + 2 < tokens.size() && tokens[i].start < 600; ++i) {
+  for (std::uint32_t i = 0; i + 2 < tokens.size() && tokens[i].start < 600 && dl_month == 0; ++i) {
     if (!(tokens[i].flags & kAllCaps)) continue;
     const bool line_start = tokens[i].start == 0 || text[tokens[i].start - 1] == '\n';
     if (!line_start) continue;
-    std::uint32_t k = i;
-    while (k < tokens.size() && k < i + 8 && tokens[k].start < 700) {
+    for (std::uint32_t k = i + 1; k < tokens.size() && k < i + 8 && tokens[k].start < 700; ++k) {
       const int m = MonthOf(tokens[k]);
       if (m > 0 && k + 1 < tokens.size() && Number(tokens[k + 1], 1, 31) > 0 && tokens[k + 1].key.size() <= 2) {
+        const std::string_view lead = text.substr(tokens[i].end, tokens[k].start - tokens[i].end);
+        if (lead.find(',') == std::string_view::npos) break;
         dl_month = m;
         dl_day = Number(tokens[k + 1], 1, 31);
         out.dateline = {tokens[k].start, tokens[k + 1].end};
         break;
       }
-      ++k;
+      // Place words only: capitalised ("NEW YORK", "KYIV, Ukraine"), on the same line.
+      if (!(tokens[k].flags & kCapitalized) ||
+          text.substr(tokens[i].end, tokens[k].start - tokens[i].end).find('\n') != std::string_view::npos) {
+        break;
+      }
     }
-    break;
   }
   if (iso_date::IsValid(metadata_date)) {
     out.date = std::string(metadata_date);

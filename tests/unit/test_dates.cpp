@@ -42,6 +42,20 @@ TEST_CASE("date forms", "[dates]") {
       {"On March 3", "2021", {"2021-03-03"}},
       {"they may meet", "2021-02-16", {}},  // the verb is not a month
       {"February 30, 2021", "", {""}},      // not a real day
+      // Periods moved from the anchor: as partial as the period.
+      {"Last month, they spoke.", "2024-04-09", {"2024-03"}},
+      {"They spoke last month.", "2024-01-09", {"2023-12"}},
+      {"They will meet next month.", "2024-12-09", {"2025-01"}},
+      {"earlier this month", "2024-04-09", {"2024-04"}},
+      {"They met last year.", "2024-04-09", {"2023"}},
+      {"They met last week.", "2024-04-09", {}},                 // a week is no ISO date
+      {"the last month of talks", "2024-04-09", {}},             // a stretch of time, not a date
+      {"They met last Tuesday.", "2021-02-16", {"2021-02-09"}},  // a Tuesday: the one before
+      {"They meet next Tuesday.", "2021-02-16", {"2021-02-23"}},
+      {"They meet next Friday.", "2021-02-16", {"2021-02-19"}},
+      {"They met two days ago.", "2021-02-16", {"2021-02-14"}},
+      {"They met 3 days ago.", "2021-02-16", {"2021-02-13"}},
+      {"They met two days later.", "2021-02-16", {}},
   };
   for (const auto& r : rows) {
     INFO(r.text << " @ " << r.anchor);
@@ -82,6 +96,24 @@ TEST_CASE("document date: metadata, option, dateline, inferred", "[dates]") {
   d = actorgraph::text::ResolveDocumentDate(none, toks, "", "");
   CHECK(d.date.empty());
   CHECK(d.source == "none");
+}
+
+TEST_CASE("document date: the dateline after a headline that starts in capitals", "[dates]") {
+  Analyzer a;
+  actorgraph::text::TokenList toks;
+  const std::string after = "UN chief urges restraint\n\nNEW YORK, Sept 19 — Guterres met the minister on Monday.";
+  a.Tokenize(after, &toks);
+  auto d = actorgraph::text::ResolveDocumentDate(after, toks, "", "2023-09-19");
+  CHECK(after.substr(d.dateline.start, d.dateline.end - d.dateline.start) == "Sept 19");
+  // Control: a body line in capitals whose words before the month are lower case is no dateline.
+  const std::string body = "UN chief urges restraint\n\nNATO leaders met on May 5 in Brussels.";
+  a.Tokenize(body, &toks);
+  d = actorgraph::text::ResolveDocumentDate(body, toks, "", "2023-09-19");
+  CHECK(d.dateline.end == 0);
+  // Control: no comma after the place words, no dateline ("NATO March 3 summit").
+  const std::string nocomma = "Headline\n\nNATO March 3 summit ends.";
+  a.Tokenize(nocomma, &toks);
+  CHECK(actorgraph::text::ResolveDocumentDate(nocomma, toks, "", "2023-09-19").dateline.end == 0);
 }
 
 // Fuzz finding (fuzz_dates, crash-e47ce050): a dateline with a day its month does not have

@@ -383,6 +383,33 @@ TEST_CASE("the dateline dates the report, not the event", "[events]") {
   CHECK(evs[0].mode == "phone");
 }
 
+TEST_CASE("the dateline after a headline in capitals is still the dateline", "[events]") {
+  const auto evs = Extract(
+      "UN envoy meets leaders\n\nPARIS, July 7 (Agency) — Vladimir Putin met Ilham Aliyev on Monday.", "2021-07-07");
+  REQUIRE(evs.size() == 1);
+  CHECK(evs[0].date == "2021-07-05");  // 2021-07-07 was a Wednesday
+}
+
+TEST_CASE("a weekday dates a happened event back and a planned one forward", "[events]") {
+  struct Row {
+    std::string text, date, status;
+  };
+  const std::vector<Row> rows = {
+      {"Vladimir Putin met Ilham Aliyev on Saturday.", "2021-02-13", "happened"},  // 2021-02-16 is a Tuesday
+      {"Vladimir Putin will meet Ilham Aliyev on Saturday.", "2021-02-20", "planned"},
+      {"Vladimir Putin is scheduled to meet Ilham Aliyev on Tuesday.", "2021-02-16", "planned"},
+      {"Vladimir Putin spoke with Ilham Aliyev last month.", "2021-01", "happened"},
+      {"Vladimir Putin will meet Ilham Aliyev next month.", "2021-03", "planned"},
+  };
+  for (const auto& r : rows) {
+    INFO(r.text);
+    const auto evs = Extract(r.text);
+    REQUIRE(evs.size() == 1);
+    CHECK(evs[0].date == r.date);
+    CHECK(evs[0].status == r.status);
+  }
+}
+
 TEST_CASE("one sentence, two events: a meeting and a statement with the same people", "[events]") {
   const auto evs = Extract(
       "On January 11, after Vladimir Putin, Ilham Aliyev and Nikol Pashinyan met in Moscow, a joint statement was "
