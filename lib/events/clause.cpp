@@ -523,6 +523,20 @@ class ObjectScan {
       for (FrameArg& a : out_->args) a.subject = false;
       agent_ = true;
     }
+    // "hosted a lunch for Modi", "gave a dinner in honour of Modi": the guest takes part.
+    if (hospitality_ && l == "for") {
+      arg_pp_ = joiner_ = true;
+      hospitality_ = false;
+      ++w;
+      return true;
+    }
+    if (hospitality_ && l == "in" && w + 2 < s_.end() && (s_.Is(w + 1, "honour") || s_.Is(w + 1, "honor")) &&
+        s_.Is(w + 2, "of")) {
+      arg_pp_ = joiner_ = true;
+      hospitality_ = false;
+      w += 3;
+      return true;
+    }
     if (l == "of" && !last_title_) of_thing_ = true;
     if (l == "with" || l == "between" || l == "among" || l == "to" || l == "by" ||
         (l == "of" && (title_before_ || (nominal_ && !arg_pp_)))) {
@@ -552,6 +566,7 @@ class ObjectScan {
     if (direct_object_ && !arg_pp_ && !agent_) {
       out_->object_seen = true;
       out_->object_named |= added && !of_thing_;
+      hospitality_ = cues_.hospitality.count(s_.Lemma(e - 1)) > 0;
     }
     const bool title = TitleLike(s_, b, e);
     last_title_ = title;
@@ -577,6 +592,7 @@ class ObjectScan {
   const bool direct_object_, nominal_;
   bool joiner_, title_before_ = false, arg_pp_ = false, agent_ = false, after_conjunction_ = false;
   bool last_title_ = false, of_thing_ = false;  // the NP before was a title; "the decision of X"
+  bool hospitality_ = false;                    // the direct object is a meal or reception
   bool stop_ = false;
 };
 

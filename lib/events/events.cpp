@@ -211,12 +211,14 @@ Status Triggers::Load(const std::string& path) {
 Status Cues::Load(const std::string& path) {
   std::vector<tsv::Row> rows;
   ACTORGRAPH_RETURN_IF_ERROR(tsv::Read(path, {"cue", "word"}, &rows));
-  const std::pair<std::string_view, StringSet*> sets[] = {
-      {"modal", &modal},     {"negation", &negation},       {"intent", &intent},
-      {"cancel", &cancel},   {"future", &future},           {"ahead", &ahead},
-      {"light", &light},     {"witness", &witness},         {"separately", &separately},
-      {"adjunct", &adjunct}, {"plural", &plural},           {"pronoun", &pronoun},
-      {"speaker", &speaker}, {"implicative", &implicative}, {"refusal", &refusal}};
+  const std::pair<std::string_view, StringSet*> sets[] = {{"modal", &modal},           {"negation", &negation},
+                                                          {"intent", &intent},         {"cancel", &cancel},
+                                                          {"future", &future},         {"ahead", &ahead},
+                                                          {"light", &light},           {"witness", &witness},
+                                                          {"separately", &separately}, {"adjunct", &adjunct},
+                                                          {"plural", &plural},         {"pronoun", &pronoun},
+                                                          {"speaker", &speaker},       {"implicative", &implicative},
+                                                          {"refusal", &refusal},       {"hospitality", &hospitality}};
   for (const auto& row : rows) {
     StringSet* set = nullptr;
     for (const auto& [name, s] : sets) {

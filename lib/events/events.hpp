@@ -61,7 +61,7 @@ struct Triggers {
 // Words that shape what a trigger means (data/lexicons/event-cues.tsv; see its header).
 struct Cues {
   StringSet modal, negation, intent, cancel, future, ahead, light, witness, separately, adjunct, plural, pronoun,
-      speaker, implicative, refusal;
+      hospitality, speaker, implicative, refusal;
   // Loads the TSV file. Errors: kIo, kBadInput "file:line: ..." (an unknown cue).
   Status Load(const std::string& path);
 };

@@ -831,13 +831,23 @@ class AttributesStep : public analysis::Annotator {
       // "visited Baku", "a visit to Baku"; "visits Baku for talks": the talks' place too.
       const bool visit_to = (f.event.event_class == "visit" && (p == "to" || before + 1 == f.trigger_end)) ||
                             (f.governing != UINT32_MAX && p == "visit" && before >= f.governing) ||
-                            (p == "to" && JourneyTo(s, f, before));
+                            (p == "to" && JourneyTo(s, f, before)) || (p == "to" && WelcomedTo(s, f, before));
       if (p == "in" || p == "at" || visit_to) {
         f.event.place = mention.entity_id;
         f.event.place_name = mention.name;
         return;
       }
     }
+  }
+
+  // "welcomed Zelenskiy to Istanbul", "hosted Modi to Washington": a host's guest brought
+  // to a place (`to` right after the guest's name).
+  static bool WelcomedTo(const SentenceView& s, const EventFrame& f, std::uint32_t to) {
+    if (f.nominal || to <= f.trigger_end || !(s.Is(f.trigger_word, "welcome") || s.Is(f.trigger_word, "host"))) {
+      return false;
+    }
+    const std::int32_t guest = s.MentionOf(to - 1);
+    return guest >= 0 && s.doc().mentions[static_cast<std::size_t>(guest)].is_person();
   }
 
   // People who hold a mediating role on the event's date.

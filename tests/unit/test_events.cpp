@@ -123,6 +123,23 @@ TEST_CASE("participant patterns", "[events]") {
        "2021-02-15",
        "place:moscow",
        {"ilham-aliyev/visitor", "vladimir-putin/host"}},
+      // A host's meal or reception for someone: the guest takes part.
+      {"Vladimir Putin hosted a dinner for Ilham Aliyev in Moscow.",
+       "meeting",
+       "2021-02-16",
+       "place:moscow",
+       {"ilham-aliyev/visitor", "vladimir-putin/host"}},
+      {"Vladimir Putin hosted a reception in honour of Ilham Aliyev.",
+       "meeting",
+       "2021-02-16",
+       "",
+       {"ilham-aliyev/visitor", "vladimir-putin/host"}},
+      // A guest welcomed to a place: the place of the meeting.
+      {"Vladimir Putin welcomed Ilham Aliyev to Moscow on Monday.",
+       "meeting",
+       "2021-02-15",
+       "place:moscow",
+       {"ilham-aliyev/visitor", "vladimir-putin/host"}},
       // A passive: the agent after "by" hosts.
       {"Ilham Aliyev was welcomed by Vladimir Putin in Moscow.",
        "meeting",
@@ -441,7 +458,9 @@ TEST_CASE("negative cases: speech, negation, a possessor, a lone participant", "
         "In a statement, Vladimir Putin condemned Ilham Aliyev.",
         "After the talks, Vladimir Putin and Ilham Aliyev left.",
         // praise during a meeting does not put the one praised in it
-        "Vladimir Putin praised Ilham Aliyev during a meeting of the cabinet."}) {
+        "Vladimir Putin praised Ilham Aliyev during a meeting of the cabinet.",
+        // "for" after a thing that is no meal names no guest
+        "Vladimir Putin hosted a summit for peace, Ilham Aliyev said."}) {
     INFO(text);
     CHECK(Extract(text).empty());
   }
