@@ -211,8 +211,7 @@ int main(int argc, char** argv) {
     else {
       std::fprintf(stderr,
                    "usage: eval_tagger [--model FILE] [--shared DIR] [--dev] [--show-tokens] [--dump FILE] "
-                   "[--speed-only]
-");
+                   "[--speed-only]\n");
       return 2;
     }
   }

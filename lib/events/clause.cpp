@@ -382,11 +382,25 @@ class SubjectScan {
       k_ = b;  // "visited Asmara to take part in a summit": the place visited, then its verb
       return Next::kOn;
     }
+    // "met Aliyev (in Baku) and discussed": the NP before "and" is the earlier verb's
+    // object; the subject is that verb's.
+    if (coordinated_ && !collected_ && b > s_.first() && (s_.IsVerb(b - 1) || VerbTrigger(b - 1)) &&
+        s_.Pos(b - 1) != Upos::kAux && RelativeStart(s_, b - 1) == UINT32_MAX) {
+      return HandTo(b - 1);
+    }
     if (collected_ && !joiner_ && !TitleLike(s_, b, e)) return Next::kStop;
     collected_ |= AddNp(s_, cues_, b, e, true, out_) || AddReporter(s_, b, e, out_);
     joiner_ = false;
     k_ = b;
     return Next::kOn;
+  }
+
+  // Whether word w is a verb trigger the tagger took for a noun ("Pashinyan met Aliyev").
+  bool VerbTrigger(std::uint32_t w) const {
+    for (const analysis::EventFrame& f : s_.doc().frames) {
+      if (!f.nominal && f.trigger_word == w) return true;
+    }
+    return false;
   }
 
   // The subject is that of the verb group around word v (within kMaxCoordination levels).
@@ -476,6 +490,7 @@ class ObjectScan {
       return true;
     }
     if (pos == Upos::kSconj || IsRelative(s_, w) || (pos == Upos::kPart && l == "to" && next_verb)) return false;
+    if (pos == Upos::kAdv && (l == "along" || l == "together") && s_.Is(w + 1, "with")) return Preposition(w);
     if (pos == Upos::kAdv) {
       out_->separately |= cues_.separately.count(l) > 0;
       ++w;
@@ -501,13 +516,16 @@ class ObjectScan {
   }
 
   bool Conjunction(std::uint32_t& w, bool next_verb) {
-    if (next_verb) return false;  // "met Aliyev and discussed ..."
-    if (w + 1 < s_.end() && s_.InNp(w + 1)) {
-      // "received 491,667 votes, and Vladimir Putin won": an NP with its own verb after it
-      // starts a new clause.
+    // Adverbs after the conjunction ("and then", "and later") do not change what follows.
+    std::uint32_t n = w + 1;
+    while (n < s_.end() && s_.Pos(n) == Upos::kAdv) ++n;
+    if (next_verb || (n > w + 1 && n < s_.end() && s_.IsVerb(n))) return false;  // "met Aliyev and (then) discussed"
+    if (n < s_.end() && s_.InNp(n)) {
+      // "received 491,667 votes, and Vladimir Putin won", "and then Macron left": an NP with
+      // its own verb after it starts a new clause.
       std::uint32_t b = 0, e = 0;
-      s_.NpAround(w + 1, &b, &e);
-      if (b == w + 1 && e < s_.end() && s_.IsVerb(e) && s_.Pos(e) != Upos::kAux) return false;
+      s_.NpAround(n, &b, &e);
+      if (b == n && e < s_.end() && s_.IsVerb(e) && s_.Pos(e) != Upos::kAux) return false;
     }
     joiner_ = arg_pp_ || direct_object_;
     after_conjunction_ = true;
@@ -535,6 +553,13 @@ class ObjectScan {
       arg_pp_ = joiner_ = true;
       hospitality_ = false;
       w += 3;
+      return true;
+    }
+    // "met in Prague, along with Macron", "together with", "alongside": more who take part.
+    if ((l == "along" || l == "together") && s_.Is(w + 1, "with")) return Preposition(++w);
+    if (l == "alongside") {
+      arg_pp_ = joiner_ = true;
+      ++w;
       return true;
     }
     if (l == "of" && !last_title_) of_thing_ = true;

@@ -123,6 +123,23 @@ TEST_CASE("participant patterns", "[events]") {
        "2021-02-15",
        "place:moscow",
        {"ilham-aliyev/visitor", "vladimir-putin/host"}},
+      // "along with", "together with": more who take part.
+      {"Vladimir Putin and Ilham Aliyev met in Moscow on Monday, along with Nikol Pashinyan.",
+       "meeting",
+       "2021-02-15",
+       "place:moscow",
+       {"ilham-aliyev/participant", "nikol-pashinyan/participant", "vladimir-putin/participant"}},
+      {"Vladimir Putin met Ilham Aliyev together with Nikol Pashinyan.",
+       "meeting",
+       "2021-02-16",
+       "",
+       {"ilham-aliyev/participant", "nikol-pashinyan/participant", "vladimir-putin/participant"}},
+      // Control: "and then" + a name with its own verb starts a new clause.
+      {"Vladimir Putin met Ilham Aliyev, and then Nikol Pashinyan left.",
+       "meeting",
+       "2021-02-16",
+       "",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // A host's meal or reception for someone: the guest takes part.
       {"Vladimir Putin hosted a dinner for Ilham Aliyev in Moscow.",
        "meeting",
@@ -398,6 +415,22 @@ TEST_CASE("the dateline dates the report, not the event", "[events]") {
   REQUIRE(evs.size() == 1);
   CHECK(evs[0].date == "2021-07-06");
   CHECK(evs[0].mode == "phone");
+}
+
+TEST_CASE("a second verb after 'and' has the first verb's subject, not its object", "[events]") {
+  const auto evs = Extract("Vladimir Putin met Ilham Aliyev and then discussed trade with Nikol Pashinyan.");
+  REQUIRE(evs.size() == 2);
+  for (const auto& e : evs) {
+    INFO(e.type);
+    if (e.type == "talks")
+      CHECK(Who(e) == std::vector<std::string>{"nikol-pashinyan/participant", "vladimir-putin/participant"});
+    if (e.type == "meeting")
+      CHECK(Who(e) == std::vector<std::string>{"ilham-aliyev/participant", "vladimir-putin/participant"});
+  }
+  // Control: a coordinated subject is still the subject.
+  const auto joint = Extract("Vladimir Putin and Ilham Aliyev discussed trade with Nikol Pashinyan.");
+  REQUIRE(joint.size() == 1);
+  CHECK(joint[0].participants.size() == 3);
 }
 
 TEST_CASE("the dateline after a headline in capitals is still the dateline", "[events]") {
