@@ -67,6 +67,19 @@ class DiscoveryStep : public analysis::Annotator {
     return t.end - t.start == 1 && (t.flags & text::kCapitalized) && d.covered[k] < 0;
   }
 
+  // After lower-case name particles at j (one or two, one space each) and the free
+  // capitalised word they join, one space or a hyphen on: that word's end; else j.
+  std::uint32_t Particles(Document& d, std::uint32_t j) const {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    std::uint32_t k = j;
+    while (k < n && k < j + 2 && !(d.tokens[k].flags & text::kCapitalized) && NameParticle(d.tokens[k].key) &&
+           d.covered[k] < 0 && (k == j || Gap(d, k - 1, k) == " ")) {
+      ++k;
+    }
+    if (k == j || k >= n || !Free(d, k) || (Gap(d, k - 1, k) != " " && Gap(d, k - 1, k) != "-")) return j;
+    return k + 1;
+  }
+
   // One past the last token of the capitalised run that starts at i (joined by one space
   // or a hyphen).
   std::uint32_t NameEnd(Document& d, std::uint32_t i) const {
@@ -81,6 +94,8 @@ class DiscoveryStep : public analysis::Annotator {
         ++j;  // "Kim Dae-jung", "Roh Moo-hyun", "Ban Ki-moon"
       } else if (j + 1 < n && Initial(d, j) && Gap(d, j, j + 1) == ". " && Free(d, j + 1)) {
         j += 2;  // a middle initial: "Wendy R. Sherman"
+      } else if (const std::uint32_t p = Particles(d, j); p > j) {
+        j = p;  // "Staffan de Mistura", "Ursula von der Leyen", "Abdel Fattah al-Burhan"
       } else {
         break;
       }

@@ -210,6 +210,25 @@ class NamesStep : public analysis::Annotator {
     for (const tagger::NameSpan& span : spans_) Consider(d, span, first_tok, end_tok);
   }
 
+  // The end of a name that ends at token b, past particles and the capitalised word after
+  // them: "al-Burhan", "bin Salman", "van der Leyen", "de Mistura" (b itself when none).
+  std::uint32_t AfterParticles(const Document& d, std::uint32_t b) const {
+    std::uint32_t k = b;
+    for (int n = 0; n < 2 && k < d.tokens.size(); ++n) {
+      const text::Token& t = d.tokens[k];
+      const std::string_view gap = d.text().substr(d.tokens[k - 1].end, t.start - d.tokens[k - 1].end);
+      if ((t.flags & text::kCapitalized) || !NameParticle(t.key) || gap != " " || in_title_[k]) break;
+      ++k;
+    }
+    if (k == b || k >= d.tokens.size()) return b;
+    const text::Token& name = d.tokens[k];
+    const std::string_view gap = d.text().substr(d.tokens[k - 1].end, name.start - d.tokens[k - 1].end);
+    if (!(name.flags & text::kCapitalized) || (gap != " " && gap != "-") || in_title_[k]) return b;
+    ++k;
+    while (k < d.tokens.size() && HyphenJoined(d, k) && (d.tokens[k].flags & text::kCapitalized)) ++k;
+    return k;
+  }
+
   // The tokens [*a, *b) of the name `span` covers, less what is not part of it; false if none.
   bool NameTokens(const Document& d, const tagger::NameSpan& span, std::uint32_t first_tok, std::uint32_t end_tok,
                   std::uint32_t* first, std::uint32_t* last) const {
@@ -230,6 +249,10 @@ class NamesStep : public analysis::Annotator {
     while (b < d.tokens.size() && HyphenJoined(d, b) && !in_title_[b] &&
            (lower_rest || (d.tokens[b].flags & text::kCapitalized)))
       ++b;
+    // A person's name goes on over lower-case particles before a capitalised word ("Abdel
+    // Fattah al-Burhan", "Hans van der Berg", "Staffan de Mistura"), which the model often
+    // leaves out.
+    if (span.type == tagger::NameType::kPerson) b = AfterParticles(d, b);
     // Titles are not part of a name ("Deputy Minister Ivan Petrov" names Ivan Petrov), nor
     // honorifics ("Mr Aliyev" is Aliyev, whom the surnames step links) or the end of a
     // hyphenated title ("Prime Minister-Designate Hariri").

@@ -224,6 +224,11 @@ TEST_CASE("discovered names: middle initials and hyphenated given names", "[ment
       {"The envoy, Ambassador Ivo Marten, arrived.", "Ivo Marten"},  // the control: no initial
       {"Former President Kim Dae-jung spoke.", "Kim Dae-jung"},
       {"Former President Kim Dae spoke.", "Kim Dae"},  // the control: no hyphen
+      // Lower-case particles before the capitalised word they join.
+      {"The envoy, Ambassador Ivo de Marten, arrived.", "Ivo de Marten"},
+      {"The envoy, Ambassador Ivo van der Marten, arrived.", "Ivo van der Marten"},
+      {"The envoy, Ambassador Ivo al-Marten, arrived.", "Ivo al-Marten"},
+      {"The envoy, Ambassador Ivo Marten de facto, arrived.", "Ivo Marten"},  // control: no capital after
   };
   for (const auto& r : rows) {
     INFO(r.text);

@@ -293,6 +293,21 @@ TEST_CASE("names: the rest of a hyphenated person's name is part of it, a traili
   CHECK_FALSE(based.At("Vellmora-based"));
 }
 
+TEST_CASE("names: a model's person name goes on over particles ('al-', 'van der')", "[names]") {
+  const auto r = Run("The talks were led by army chief Halvard Osk al-Brekke.");
+  const Mention* al = r.At("Halvard Osk al-Brekke");
+  REQUIRE(al);
+  CHECK(al->is_person());
+  CHECK(al->resolved_by == MentionSource::kModel);
+  const auto v = Run("Moderator Karin Elise van der Moor opened the session.");
+  const Mention* van = v.At("Karin Elise van der Moor");
+  REQUIRE(van);
+  CHECK(van->is_person());
+  // Control: a particle-like word with no capitalised word after it is not taken.
+  const auto de = Run("The talks were led by army chief Halvard Osk de facto, officials said.");
+  CHECK_FALSE(de.At("Halvard Osk de"));
+}
+
 TEST_CASE("names: a word the tag dictionary never saw may be a name at a sentence's start", "[names]") {
   // Followed by a verb or a comma, it is a candidate.
   const auto verb = Run("The talks ended on Monday. Halvorsen will travel to Oslo next week.");

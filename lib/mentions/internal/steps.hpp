@@ -34,6 +34,17 @@ inline bool FamilyNameFirst(std::string_view country) {
          country == "KR" || country == "SG" || country == "KH";
 }
 
+// Lower-case particles inside a person's name, before the capitalised word they join: "al-"
+// ("Abdel Fattah al-Burhan"), "bin", "van der", "de", "dos", "y", "ould" (token keys).
+inline bool NameParticle(std::string_view key) {
+  static constexpr std::string_view kParticles[] = {"al",  "el",  "bin", "ibn", "bint", "abu", "van", "von",  "de",
+                                                    "der", "den", "da",  "di",  "du",   "dos", "das", "del",  "la",
+                                                    "le",  "ten", "ter", "y",   "ould", "ben", "zu",  "della"};
+  for (const std::string_view p : kParticles)
+    if (p == key) return true;
+  return false;
+}
+
 // Sets entity, id, kind, name, country and the role held on `date` from gazetteer entry `index`.
 void FillFromEntity(const gazetteer::Gazetteer& gaz, std::uint32_t index, const std::string& date,
                     analysis::Mention* m);
