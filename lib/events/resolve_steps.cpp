@@ -654,6 +654,24 @@ bool YearlessMonth(const Document& d, const text::DateMention& m) {
   return month;
 }
 
+// Whether byte offset `at`, before f's trigger, lies in a relative clause that closes before
+// it: "Orban, who will visit Kyiv next month, met Zelenskyy" (next month dates the visit).
+bool InRelativeBefore(Document& d, const EventFrame& f, std::uint32_t at) {
+  const SentenceView s(d, f.sentence);
+  const auto comma = [&](std::uint32_t w) { return s.Pos(w) == tagger::Upos::kPunct && s.Text(w) == ","; };
+  std::uint32_t w = f.clause_first;
+  while (w < f.trigger_word && d.words[w].end <= at) ++w;  // the first word at or after `at`
+  bool closed = false;
+  for (std::uint32_t k = w; k < f.trigger_word && !closed; ++k) closed = comma(k);
+  if (!closed) return false;
+  for (std::uint32_t k = w; k > f.clause_first; --k) {
+    if (!comma(k - 1)) continue;
+    const std::string& l = s.Lemma(k);
+    return l == "who" || l == "which" || l == "whose" || l == "whom";
+  }
+  return false;
+}
+
 class DatesStep : public analysis::Annotator {
  public:
   void Annotate(Document& d) override {
@@ -702,6 +720,7 @@ class DatesStep : public analysis::Annotator {
         if (!later && at >= to && !AttachedElsewhere(d, m) && OnlyAdjunctsBetween(d, f, at)) later = &m;
         continue;
       }
+      if (end <= trigger && InRelativeBefore(d, f, at)) continue;
       if (end <= trigger)
         best = &m;
       else if (!best && !AttachedElsewhere(d, m))
@@ -772,6 +791,30 @@ class AttributesStep : public analysis::Annotator {
       Mode(s, f);
       Place(s, f);
       Mediators(d, f);
+    }
+    VisitPlaces(d);
+  }
+
+  // "made a visit to Kyiv, holding talks with X", "During his visit to Kyiv, A met X": a
+  // meeting of the sentence that has no place of its own is at the destination of a visit
+  // of one of its participants in that sentence.
+  static void VisitPlaces(Document& d) {
+    for (const EventFrame& v : d.frames) {
+      if (v.event.event_class != "visit" || v.event.place.empty() || v.event.participants.empty()) continue;
+      for (EventFrame& f : d.frames) {
+        if (f.sentence != v.sentence || &f == &v || !f.event.place.empty() || f.event.event_class != "meet" ||
+            f.status != v.status) {
+          continue;
+        }
+        const bool shared =
+            std::any_of(f.event.participants.begin(), f.event.participants.end(), [&](const Participant& p) {
+              return std::any_of(v.event.participants.begin(), v.event.participants.end(),
+                                 [&](const Participant& q) { return q.entity_id == p.entity_id; });
+            });
+        if (!shared) continue;
+        f.event.place = v.event.place;
+        f.event.place_name = v.event.place_name;
+      }
     }
   }
 

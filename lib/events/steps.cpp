@@ -142,6 +142,14 @@ bool DateWord(const std::string& l) {
   return words.count(l) > 0 || (!l.empty() && l[0] >= '0' && l[0] <= '9');
 }
 
+// The last word of a time phrase: a weekday, a month, a day's number, "week", "yesterday".
+bool TimeWord(const std::string& l) {
+  static const std::set<std::string> words = {"week",    "month",     "year",    "today", "yesterday",
+                                              "morning", "afternoon", "evening", "night", "weekend",
+                                              "earlier", "later",     "ago"};
+  return (DateWord(l) && l != "the" && l != "that" && l != "this") || words.count(l) > 0;
+}
+
 // A trigger at word w, or UINT32_MAX: the lexicon entry whose lemmas and part of speech fit.
 std::uint32_t TriggerAt(const SentenceView& s, const Triggers& triggers, std::uint32_t w, std::uint32_t* end) {
   if (s.MentionOf(w) >= 0) return UINT32_MAX;
@@ -152,7 +160,10 @@ std::uint32_t TriggerAt(const SentenceView& s, const Triggers& triggers, std::ui
   if (pos != Upos::kVerb && w > s.first() && triggers.past.count(s.Lemma(w))) {
     std::uint32_t k = w - 1;
     while (k > s.first() && (s.Pos(k) == Upos::kAdv || s.Is(k, "last") || s.Is(k, "first")) && w - k <= 2) --k;
-    const bool subject = s.MentionOf(k) >= 0 || (k + 1 < w && s.Pos(k) == Upos::kPron);
+    // "who on Monday met", "who last week met": a time phrase between the subject and the
+    // verb, which the tagger also reads into the noun phrase.
+    const bool time = k + 1 == w && TimeWord(s.Lemma(k));
+    const bool subject = s.MentionOf(k) >= 0 || (k + 1 < w && s.Pos(k) == Upos::kPron) || time;
     if (subject) pos = Upos::kVerb;
   }
   const bool after_possessive = w > s.first() && s.Possessive(w - 1);  // headline "Rubio's Call with"

@@ -433,6 +433,34 @@ TEST_CASE("a second verb after 'and' has the first verb's subject, not its objec
   CHECK(joint[0].participants.size() == 3);
 }
 
+TEST_CASE("a date in a relative clause before the trigger dates that clause, not the event", "[events]") {
+  struct Row {
+    std::string text, date;
+  };
+  const std::vector<Row> rows = {
+      {"Vladimir Putin, who will visit Baku next month, met Ilham Aliyev.", "2021-02-16"},
+      {"Vladimir Putin, who on Monday met Ilham Aliyev, left.", "2021-02-15"},  // the relative clause's own verb
+      {"On Monday, Vladimir Putin met Ilham Aliyev.", "2021-02-15"},            // control: a fronted date
+      {"Vladimir Putin, who last year met Ilham Aliyev, left.", "2020"},
+  };
+  for (const auto& r : rows) {
+    INFO(r.text);
+    const auto evs = Extract(r.text);
+    REQUIRE(evs.size() == 1);
+    CHECK(evs[0].date == r.date);
+  }
+}
+
+TEST_CASE("a meeting during a visit is at the visit's destination", "[events]") {
+  const auto evs = Extract("Ilham Aliyev made a visit to Sochi on Monday, holding talks with Vladimir Putin.");
+  REQUIRE(evs.size() == 1);
+  CHECK(evs[0].place == "place:sochi");
+  // Control: a planned visit gives no place to a meeting that happened.
+  const auto planned = Extract("Ilham Aliyev, who will visit Sochi next month, met Vladimir Putin.");
+  REQUIRE(planned.size() == 1);
+  CHECK(planned[0].place.empty());
+}
+
 TEST_CASE("the dateline after a headline in capitals is still the dateline", "[events]") {
   const auto evs = Extract(
       "UN envoy meets leaders\n\nPARIS, July 7 (Agency) — Vladimir Putin met Ilham Aliyev on Monday.", "2021-07-07");
