@@ -27,9 +27,24 @@ bool IsTemporalSubordinator(const std::string& l) {
 
 // An NP with no person in it whose words are capitalised: a title ("Russian President",
 // "Foreign Minister of"), which the name after it continues.
+// Lower-case heads of a title before a name: "Mossad chief David Barnea", "army commander X".
+bool TitleHead(const std::string& l) {
+  static const std::set<std::string> heads = {"chief",       "head",         "director",   "commander",  "envoy",
+                                              "adviser",     "advisor",      "aide",       "negotiator", "spokesman",
+                                              "spokeswoman", "spokesperson", "ambassador", "minister",   "leader"};
+  return heads.count(l) > 0;
+}
+
 bool TitleLike(const SentenceView& s, std::uint32_t b, std::uint32_t e) {
   bool any = false;
+  // "Mossad chief", "Egyptian intelligence chief": a lower-case title head after names or
+  // other nouns.
+  const bool head = e > b + 1 && !s.Capitalised(e - 1) && TitleHead(s.Lemma(e - 1));
   for (std::uint32_t w = b; w < e; ++w) {
+    if (head && w + 1 == e) break;
+    if (head && !s.Capitalised(w) && s.MentionOf(w) < 0 && (s.Pos(w) == Upos::kNoun || s.Pos(w) == Upos::kAdj)) {
+      continue;
+    }
     if (s.MentionOf(w) >= 0) {
       if (s.doc().mentions[static_cast<std::size_t>(s.MentionOf(w))].is_person()) return false;
       any = true;  // "Republic of Korea First Vice Foreign Minister"
@@ -573,8 +588,9 @@ class ObjectScan {
     if (cues_.adjunct.count(l) && w + 1 < s_.end() && s_.InNp(w + 1)) {
       std::uint32_t b = 0, e = 0;
       s_.NpAround(w + 1, &b, &e);
-      if (cues_.witness.count(s_.Lemma(e - 1))) return false;  // "in the presence of"
-      w = e;                                                   // "in Moscow", "on Monday"
+      if (cues_.witness.count(s_.Lemma(e - 1))) return false;       // "in the presence of"
+      out_->separately |= cues_.separately.count(s_.Lemma(b)) > 0;  // "in separate phone calls"
+      w = e;                                                        // "in Moscow", "on Monday"
       joiner_ = false;
       return true;
     }

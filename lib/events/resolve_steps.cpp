@@ -184,6 +184,14 @@ class StatusStep : public analysis::Annotator {
         st = Stronger(st, EventStatus::kPlanned);
       }
       if (s.IsVerb(nb - 1)) st = Stronger(st, VerbGroupStatus(s, nb - 1, nb));
+      // "is expected to travel to Germany for talks with": the purpose of a verb has its status.
+      if (before == "for") {
+        std::uint32_t k = nb - 1;
+        while (k > s.first() && !s.IsVerb(k - 1) &&
+               (s.InNp(k - 1) || s.Pos(k - 1) == Upos::kAdp || s.Pos(k - 1) == Upos::kDet))
+          --k;
+        if (k > s.first() && s.IsVerb(k - 1)) st = Stronger(st, VerbGroupStatus(s, k - 1, k));
+      }
     }
     // The predicate of the phrase: "The meeting was postponed", "talks will take place",
     // past an aside: "The meeting, planned for Wednesday, was called off".

@@ -140,6 +140,18 @@ TEST_CASE("participant patterns", "[events]") {
        "2021-02-16",
        "",
        {"ilham-aliyev/participant", "vladimir-putin/participant"}},
+      // A lower-case title head before a name ("Mossad chief X") continues to the name.
+      {"Vladimir Putin met Kremlin chief Ilham Aliyev and Nikol Pashinyan.",
+       "meeting",
+       "2021-02-16",
+       "",
+       {"ilham-aliyev/participant", "nikol-pashinyan/participant", "vladimir-putin/participant"}},
+      // A meal with someone is a meeting.
+      {"Vladimir Putin had lunch with Ilham Aliyev.",
+       "meeting",
+       "2021-02-16",
+       "",
+       {"ilham-aliyev/participant", "vladimir-putin/participant"}},
       // A host's meal or reception for someone: the guest takes part.
       {"Vladimir Putin hosted a dinner for Ilham Aliyev in Moscow.",
        "meeting",
@@ -555,6 +567,9 @@ TEST_CASE("status: happened, planned or cancelled, from the trigger's clause", "
       // An infinitive of purpose after a journey or an event happened; after "agreed", planned.
       {"Ilham Aliyev flew to Moscow to meet Vladimir Putin.", "happened"},
       {"Ilham Aliyev agreed to meet Vladimir Putin.", "planned"},
+      // A noun trigger for which a journey is made has the journey's status.
+      {"Ilham Aliyev is expected to travel to Moscow for talks with Vladimir Putin.", "planned"},
+      {"Ilham Aliyev traveled to Moscow for talks with Vladimir Putin.", "happened"},
       // An implicative word in the past: the infinitive happened; in the future, planned.
       {"Ilham Aliyev managed to meet Vladimir Putin.", "happened"},
       {"Ilham Aliyev was able to meet Vladimir Putin in Baku.", "happened"},
@@ -610,6 +625,13 @@ TEST_CASE("separate calls are one event per counterpart; a joint call is one", "
   evs = Extract("Sergey Lavrov's Call With Ilham Aliyev and Nikol Pashinyan");
   REQUIRE(evs.size() == 1);
   CHECK(evs[0].participants.size() == 3);
+}
+
+TEST_CASE("'in separate calls' after the objects makes one call with each", "[events]") {
+  const auto evs = Extract("Vladimir Putin spoke with Ilham Aliyev and Nikol Pashinyan in separate phone calls.");
+  CHECK(evs.size() == 2);
+  // Control: a joint call is one.
+  CHECK(Extract("Vladimir Putin spoke with Ilham Aliyev and Nikol Pashinyan in a joint phone call.").size() == 1);
 }
 
 TEST_CASE("merging within a document: same class, compatible dates, shared participants", "[events]") {
