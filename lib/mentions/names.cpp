@@ -153,22 +153,46 @@ class NamesStep : public analysis::Annotator {
     return d.covered[k] < 0 && !(t.flags & text::kPossessive);
   }
 
+  // An acronym inside a sentence of ordinary words, right after "the" ("the NHS", "the GOP"):
+  // an organisation more often than not. Not in a line of capitals, not a Roman numeral.
+  bool AcronymCandidate(const Document& d, std::uint32_t k) const {
+    const text::Token& t = d.tokens[k];
+    if (k == 0 || t.end - t.start < 2 || t.end - t.start > 6 || Boundary(d, k)) return false;
+    const text::Token& prev = d.tokens[k - 1];
+    if (prev.key != "the") return false;
+    if (k + 1 < d.tokens.size() && (d.tokens[k + 1].flags & text::kAllCaps)) return false;
+    const std::string_view w = d.text().substr(t.start, t.end - t.start);
+    return w.find_first_not_of("IVXLCDM") != std::string_view::npos;
+  }
+
   bool Candidate(Document& d, std::uint32_t k) {
     if (d.covered[k] >= 0 || in_title_[k] || !(d.tokens[k].flags & text::kCapitalized)) return false;
     const text::Token& t = d.tokens[k];
     const std::string_view w = d.text().substr(t.start, t.end - t.start);
     const auto n = static_cast<std::uint32_t>(d.tokens.size());
     if (!Plain(w)) return false;
-    // Not an acronym: tagging around every unlisted one ("RFC", "XML" in technical text) costs
-    // more than the bench corpus allows (TAGGER.md).
-    if (t.flags & text::kAllCaps) return false;
+    // Not an acronym but after "the": tagging around every unlisted one ("RFC", "XML" in
+    // technical text) costs more than the bench corpus allows (TAGGER.md).
+    if (t.flags & text::kAllCaps) return AcronymCandidate(d, k);
     // A capitalised word right after a gazetteer match may make it part of a longer name
     // ("Moscow State University", "Georgia Tech").
     auto gazetteer_at = [&](std::uint32_t j) {
       return d.covered[j] >= 0 && FromGazetteer(d.mentions[static_cast<std::size_t>(d.covered[j])]);
     };
     if (k > 0 && gazetteer_at(k - 1) && d.tokens[k - 1].end + 1 == t.start && !Boundary(d, k)) return true;
-    if (!IsNameLike(d, k) || !pos_model_.MayBeProperNoun(w)) return false;
+    if (!IsNameLike(d, k)) return false;
+    if (!pos_model_.MayBeProperNoun(w)) {
+      // An ordinary word capitalised inside a sentence next to another capitalised word is
+      // most often part of a name ("the Consumer Technology Association", "Census Bureau").
+      if (Boundary(d, k)) return false;
+      auto joined_cap = [&](std::uint32_t j) {
+        if (j >= n || d.covered[j] >= 0 || in_title_[j] || !IsNameLike(d, j) || Boundary(d, j)) return false;
+        const text::Token& o = d.tokens[j];
+        return !(o.flags & text::kAllCaps) && Plain(d.text().substr(o.start, o.end - o.start));
+      };
+      return (k + 1 < n && d.tokens[k + 1].start == t.end + 1 && joined_cap(k + 1)) ||
+             (k > 0 && d.tokens[k - 1].end + 1 == t.start && joined_cap(k - 1));
+    }
     if (!Boundary(d, k)) return true;
     // A capitalised word starting a sentence is most often an ordinary word: a candidate if
     // the tag dictionary has never seen it and a comma or a verb follows ("Trudeau will ...",

@@ -318,3 +318,29 @@ TEST_CASE("names: the name after 'the city of' is a place, even a given name's",
   REQUIRE(p);
   CHECK(p->is_person());
 }
+
+TEST_CASE("names: ordinary words capitalised together inside a sentence are looked at", "[names]") {
+  // Without the rule no word of "Census Bureau" is a candidate: the tag dictionary knows both
+  // as ordinary nouns.
+  const auto r = Run("The figures were published by the Census Bureau on Monday.");
+  const Mention* m = r.At("Census Bureau");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kOrganization);
+  // The control: the same words in lower case, and one capitalised ordinary word alone, are no names.
+  const auto lower = Run("The figures were published by the census bureau on Monday.");
+  CHECK(lower.doc.mentions.empty());
+  const auto alone = Run("The figures were published by the Bureau on Monday.");
+  CHECK(alone.At("Bureau") == nullptr);
+}
+
+TEST_CASE("names: an acronym after 'the' is looked at, an acronym alone is not", "[names]") {
+  const auto r = Run("Warning that the NHS was under pressure, she resigned.");
+  const Mention* m = r.At("NHS");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kOrganization);
+  // The controls: the same acronym without "the", and a Roman numeral after it.
+  const auto bare = Run("Warning that NHS staff were under pressure, she resigned.");
+  CHECK(bare.At("NHS") == nullptr);
+  const auto roman = Run("He said that the XIV was under pressure.");
+  CHECK(roman.At("XIV") == nullptr);
+}
