@@ -116,6 +116,67 @@ class NamesStep : public analysis::Annotator {
            key == "municipality";
   }
 
+  // Last words of organisations' names.
+  static bool OrganizationHead(std::string_view key) {
+    static const StringSet kHeads = {
+        "university", "institute",  "institution",   "association", "organisation", "organization", "council",
+        "party",      "foundation", "company",       "corporation", "corp",         "inc",          "ltd",
+        "llc",        "plc",        "bank",          "agency",      "authority",    "bureau",       "commission",
+        "committee",  "department", "ministry",      "union",       "league",       "federation",   "society",
+        "club",       "airlines",   "airways",       "news",        "times",        "herald",       "journal",
+        "gazette",    "tribune",    "magazine",      "press",       "network",      "television",   "radio",
+        "records",    "studios",    "entertainment", "motors",      "technologies", "industries",   "holdings",
+        "brands",     "services",   "army",          "navy",        "corps",        "division",     "brigade",
+        "regiment",   "battalion",  "squadron",      "court",       "senate",       "parliament",   "congress",
+        "school",     "college",    "academy",       "church",      "fund",         "coalition",    "alliance",
+        "orchestra"};
+    return kHeads.count(key) > 0;
+  }
+  // Words of an organisation's name that an "of" phrase may continue ("Bank of Scotland").
+  static bool OfHead(std::string_view key) {
+    return key == "university" || key == "institute" || key == "institution" || key == "association" ||
+           key == "council" || key == "bank" || key == "department" || key == "ministry" || key == "academy" ||
+           key == "museum" || key == "college" || key == "school" || key == "federation" || key == "league" ||
+           key == "society" || key == "commission" || key == "committee" || key == "organization" ||
+           key == "organisation" || key == "church" || key == "union";
+  }
+
+  // The end of "of" and the capitalised words right after token b - 1 (b itself if there is
+  // no such phrase); the gazetteer mentions those words hold go to extended_over_.
+  std::uint32_t ExtendOverOf(Document& d, std::uint32_t b) {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    auto joined = [&](std::uint32_t k) { return d.tokens[k - 1].end + 1 == d.tokens[k].start; };
+    if (b + 1 >= n || d.tokens[b].key != "of" || !joined(b) || !joined(b + 1)) return b;
+    std::uint32_t e = b + 1;
+    while (e < n && (e == b + 1 || joined(e)) && !Boundary(d, e) && !in_title_[e] && !in_added_[e] &&
+           IsNameLike(d, e) && Plain(d.text().substr(d.tokens[e].start, d.tokens[e].end - d.tokens[e].start))) {
+      if (d.covered[e] >= 0) {
+        const auto i = static_cast<std::size_t>(d.covered[e]);
+        const Mention& m = d.mentions[i];
+        if (!FromGazetteer(m) || m.is_person() || m.first_token != e) break;
+        extended_over_.push_back(i);
+        e = m.end_token;
+        continue;
+      }
+      ++e;
+    }
+    if (e == b + 1) {
+      extended_over_.clear();
+      return b;
+    }
+    return e;
+  }
+
+  // Last words of places' names.
+  static bool PlaceHead(std::string_view key) {
+    static const StringSet kHeads = {
+        "street",  "road",     "avenue",   "boulevard", "river",   "lake",      "mountains", "island", "islands",
+        "valley",  "county",   "province", "district",  "bay",     "sea",       "ocean",     "gulf",   "strait",
+        "airport", "bridge",   "square",   "canyon",    "desert",  "peninsula", "coast",     "hills",  "beach",
+        "creek",   "township", "village",  "parish",    "harbour", "harbor",    "canal",     "forest"};
+    return kHeads.count(key) > 0;
+  }
+
   // Words that may open a model's span without being part of the name: honorifics, and the
   // end of a hyphenated title ("Minister-Designate", "President-elect").
   static bool LeadsNoName(std::string_view key) {
@@ -268,8 +329,14 @@ class NamesStep : public analysis::Annotator {
     if (!NameTokens(d, span, first_tok, end_tok, &a, &b)) return;
     const double confidence = Confidence(span.margin);
     if (confidence < kMinModel) return;
+    // "University" or "Real Estate Council" before "of" and a capitalised name: the name goes
+    // on through it ("University of Berlin", "Real Estate Council of Ontario"), over the
+    // gazetteer's place there.
+    const std::uint32_t core_end = b;
+    extended_over_.clear();
+    if (OfHead(d.tokens[b - 1].key)) b = ExtendOverOf(d, b);
     bool overlap = false, replaceable = true;
-    for (std::uint32_t k = a; k < b; ++k) {
+    for (std::uint32_t k = a; k < core_end; ++k) {
       if (d.covered[k] < 0) continue;
       overlap = true;
       const Mention& m = d.mentions[static_cast<std::size_t>(d.covered[k])];
@@ -282,8 +349,8 @@ class NamesStep : public analysis::Annotator {
     if (overlap) {
       if (!replaceable || confidence < kSureLonger) return;
       std::uint32_t covered_tokens = 0;
-      for (std::uint32_t k = a; k < b; ++k) covered_tokens += d.covered[k] >= 0;
-      if (covered_tokens == b - a) return;  // the gazetteer has exactly these tokens
+      for (std::uint32_t k = a; k < core_end; ++k) covered_tokens += d.covered[k] >= 0;
+      if (covered_tokens == core_end - a) return;  // the gazetteer has exactly these tokens
     }
     Mention m;
     m.first_token = a;
@@ -291,6 +358,16 @@ class NamesStep : public analysis::Annotator {
     m.kind = span.type == tagger::NameType::kPerson         ? Kind::kPerson
              : span.type == tagger::NameType::kOrganization ? Kind::kOrganization
                                                             : Kind::kLocation;
+    // The last word of a name of two words or more often says what it names, whatever the
+    // model thought: "... Foundation", "... Party" name organisations, "... County",
+    // "... Street" places.
+    if (core_end - a >= 2) {
+      const std::string_view head = d.tokens[core_end - 1].key;
+      if (OrganizationHead(head))
+        m.kind = Kind::kOrganization;
+      else if (PlaceHead(head))
+        m.kind = Kind::kLocation;
+    }
     // "the ancient city of Petra", "the town of Bucha": a place, whatever the name's type.
     if (a >= 2 && d.tokens[a - 1].key == "of" && PlaceNoun(d.tokens[a - 2].key)) m.kind = Kind::kLocation;
     if (m.is_person() && b < d.tokens.size()) {
@@ -300,6 +377,11 @@ class NamesStep : public analysis::Annotator {
       if (in_title_[b] && next_joined) return;
       if (b - a == 1 && next_joined && (d.tokens[b].flags & text::kCapitalized)) return;
     }
+    // An unlisted acronym of three letters or more is an organisation rather than a place
+    // ("USI", "RECO"; the places "US", "UK", "UAE" are the gazetteer's).
+    if (m.kind == Kind::kLocation && b - a == 1 && (d.tokens[a].flags & text::kAllCaps) &&
+        d.tokens[a].end - d.tokens[a].start >= 3)
+      m.kind = Kind::kOrganization;
     if (m.is_person() && in_title_.size() > b && a > 0 && in_title_[a - 1] == 0 && b - a == 1 &&
         (d.tokens[a].flags & text::kAllCaps)) {
       return;  // a lone acronym is seldom a person
@@ -311,9 +393,10 @@ class NamesStep : public analysis::Annotator {
     auto [it, fresh] = discovered_.emplace(m.entity_id, m.name);
     if (!fresh) m.name = it->second;
     if (overlap) {
-      for (std::uint32_t k = a; k < b; ++k)
+      for (std::uint32_t k = a; k < core_end; ++k)
         if (d.covered[k] >= 0) keep_[static_cast<std::size_t>(d.covered[k])] = 0;
     }
+    for (const std::size_t i : extended_over_) keep_[i] = 0;
     for (std::uint32_t k = a; k < b; ++k) in_added_[k] = 1;
     added_.push_back(std::move(m));
   }
@@ -385,7 +468,8 @@ class NamesStep : public analysis::Annotator {
   std::vector<tagger::NameHint> hints_;
   std::vector<tagger::NameSpan> spans_;
   std::vector<Mention> added_;
-  std::vector<char> in_added_;  // per token: covered by a name of added_ (before Propagate)
+  std::vector<std::size_t> extended_over_;  // the gazetteer mentions ExtendOverOf went over
+  std::vector<char> in_added_;              // per token: covered by a name of added_ (before Propagate)
   StringSet surnames_;
   std::unordered_map<std::string, std::string> discovered_;  // id -> name
 };

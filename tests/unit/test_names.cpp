@@ -344,3 +344,50 @@ TEST_CASE("names: an acronym after 'the' is looked at, an acronym alone is not",
   const auto roman = Run("He said that the XIV was under pressure.");
   CHECK(roman.At("XIV") == nullptr);
 }
+
+TEST_CASE("names: the last word of a name says organisation or place over the model's type", "[names]") {
+  // Without the rule the model reads both as people.
+  const auto org = Run("She works for the Brekke Halvorsen Foundation in Moscow.");
+  const Mention* o = org.At("Brekke Halvorsen Foundation");
+  REQUIRE(o);
+  CHECK(o->kind == Kind::kOrganization);
+  const auto place = Run("Aabenraa County was founded in 1970.");
+  const Mention* p = place.At("Aabenraa County");
+  REQUIRE(p);
+  CHECK(p->kind == Kind::kLocation);
+  // The control: a person's name without such a word stays a person.
+  const auto person = Run("She works for Brekke Halvorsen in Moscow.");
+  const Mention* h = person.At("Brekke Halvorsen");
+  REQUIRE(h);
+  CHECK(h->is_person());
+}
+
+TEST_CASE("names: an organisation's name goes on through 'of' and a name ('Institute of Sochi')", "[names]") {
+  // Without the rule the model's name ends at "Institute" and the gazetteer keeps "Sochi".
+  const auto r = Run("The Halvorsen Institute of Sochi opened.");
+  const Mention* m = r.At("Halvorsen Institute of Sochi");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kOrganization);
+  CHECK(r.At("Sochi") == nullptr);
+  // The control: "in" instead of "of" leaves the place to the gazetteer.
+  const auto in = Run("The Halvorsen Institute in Sochi opened.");
+  const Mention* place = in.At("Sochi");
+  REQUIRE(place);
+  CHECK(place->entity_id == "place:sochi");
+  const Mention* org = in.At("Halvorsen Institute");
+  REQUIRE(org);
+  CHECK(org->kind == Kind::kOrganization);
+}
+
+TEST_CASE("names: an unlisted acronym the model calls a place is an organisation", "[names]") {
+  // Without the rule the model reads this "USI" as a place.
+  const auto r = Run("The show opened at the USI gallery in Moscow.");
+  const Mention* m = r.At("USI");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kOrganization);
+  // The control: a place's name in the same position stays a place.
+  const auto place = Run("The show opened at the Tromsdal gallery in Moscow.");
+  const Mention* p = place.At("Tromsdal");
+  REQUIRE(p);
+  CHECK(p->kind == Kind::kLocation);
+}
