@@ -256,9 +256,12 @@ class NamesStep : public analysis::Annotator {
     }
     if (!Boundary(d, k)) return true;
     // A capitalised word starting a sentence is most often an ordinary word: a candidate if
-    // the tag dictionary has never seen it and a comma or a verb follows ("Trudeau will ...",
+    // the tag dictionary knows it only as a proper noun ("Enron and its partners"), if the
+    // dictionary has never seen it and a comma or a verb follows ("Trudeau will ...",
     // "Gomery, who ..."), or with a capitalised word right after it ("Ivan Petrov said").
-    if (k + 1 < n && pos_model_.TagClass(w) == 0 && !(d.tokens[k + 1].flags & text::kCapitalized)) {
+    const std::uint32_t cls = pos_model_.TagClass(w);
+    if (cls == (1U << static_cast<int>(tagger::Upos::kPropn))) return true;
+    if (k + 1 < n && cls == 0 && !(d.tokens[k + 1].flags & text::kCapitalized)) {
       const text::Token& next = d.tokens[k + 1];
       const std::uint32_t verbs =
           (1U << static_cast<int>(tagger::Upos::kVerb)) | (1U << static_cast<int>(tagger::Upos::kAux));

@@ -391,3 +391,16 @@ TEST_CASE("names: an unlisted acronym the model calls a place is an organisation
   REQUIRE(p);
   CHECK(p->kind == Kind::kLocation);
 }
+
+TEST_CASE("names: a word the tag dictionary knows only as a proper noun may be a name at a sentence's start",
+          "[names]") {
+  // Without the rule only words the dictionary never saw are candidates there, and only
+  // before a comma or a verb.
+  const auto r = Run("The report came out on Monday. Enron and its partners denied it.");
+  const Mention* m = r.At("Enron");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kOrganization);
+  // The control: an ordinary word in the same place is no name.
+  const auto plain = Run("The report came out on Monday. Partners and allies denied it.");
+  CHECK(plain.At("Partners") == nullptr);
+}
