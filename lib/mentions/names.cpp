@@ -167,6 +167,36 @@ class NamesStep : public analysis::Annotator {
     return e;
   }
 
+  // Lower-case words inside people's names ("Mohammed al-Jadaan", "Joaquin de la Pazuela").
+  static bool NameParticle(std::string_view key) {
+    static const StringSet kParticles = {"al",  "el",  "de",    "van", "von", "bin", "ibn", "da",  "di",  "du", "der",
+                                         "den", "del", "della", "dos", "das", "la",  "le",  "ter", "ten", "zu"};
+    return kParticles.count(key) > 0;
+  }
+
+  // The end of the particles and the capitalised word after a person's name ending at b (b if
+  // there are none); a surname mention on that word goes to extended_over_.
+  std::uint32_t ExtendOverParticles(Document& d, std::uint32_t b) {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    auto close = [&](std::uint32_t k) {
+      const std::string_view gap = d.text().substr(d.tokens[k - 1].end, d.tokens[k].start - d.tokens[k - 1].end);
+      return gap == " " || gap == "-";
+    };
+    std::uint32_t e = b;
+    while (e < n && e - b < 2 && !(d.tokens[e].flags & text::kCapitalized) && NameParticle(d.tokens[e].key) && close(e))
+      ++e;
+    if (e == b || e >= n || !close(e) || !(d.tokens[e].flags & text::kCapitalized) || in_title_[e] || in_added_[e] ||
+        !IsNameLike(d, e) || Boundary(d, e))
+      return b;
+    if (d.covered[e] >= 0) {
+      const auto i = static_cast<std::size_t>(d.covered[e]);
+      const Mention& m = d.mentions[i];
+      if (!m.is_person() || m.first_token != e || m.end_token != e + 1) return b;
+      extended_over_.push_back(i);
+    }
+    return e + 1;
+  }
+
   // Last words of places' names.
   static bool PlaceHead(std::string_view key) {
     static const StringSet kHeads = {
@@ -338,6 +368,7 @@ class NamesStep : public analysis::Annotator {
     const std::uint32_t core_end = b;
     extended_over_.clear();
     if (OfHead(d.tokens[b - 1].key)) b = ExtendOverOf(d, b);
+    if (span.type == tagger::NameType::kPerson) b = ExtendOverParticles(d, b);
     bool overlap = false, replaceable = true;
     for (std::uint32_t k = a; k < core_end; ++k) {
       if (d.covered[k] < 0) continue;

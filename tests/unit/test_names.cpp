@@ -404,3 +404,17 @@ TEST_CASE("names: a word the tag dictionary knows only as a proper noun may be a
   const auto plain = Run("The report came out on Monday. Partners and allies denied it.");
   CHECK(plain.At("Partners") == nullptr);
 }
+
+TEST_CASE("names: a person's name goes on through 'al-', 'de', 'von' and the name after it", "[names]") {
+  // Without the rule these are two names, "Mohammed" and "Jadaan".
+  const auto r = Run("The minister met Mohammed al-Jadaan in the city.");
+  const Mention* m = r.At("Mohammed al-Jadaan");
+  REQUIRE(m);
+  CHECK(m->is_person());
+  CHECK(r.At("Jadaan") == nullptr);
+  // The control: such a word before a lower-case one is no part of the name.
+  const auto lower = Run("The minister met Halvard Brekke de facto in the city.");
+  const Mention* p = lower.At("Halvard Brekke");
+  REQUIRE(p);
+  CHECK(p->is_person());
+}
