@@ -197,6 +197,14 @@ class NamesStep : public analysis::Annotator {
     return e + 1;
   }
 
+  // Last words of the names of prizes, contests, wars, periods, treaties and laws.
+  static bool NoActorHead(std::string_view key) {
+    static const StringSet kHeads = {"cup",           "trophy",       "bowl",       "award", "awards", "prize",
+                                     "olympics",      "championship", "tournament", "war",   "ages",   "festival",
+                                     "championships", "treaty",       "act",        "games"};
+    return kHeads.count(key) > 0;
+  }
+
   // Last words of places' names.
   static bool PlaceHead(std::string_view key) {
     static const StringSet kHeads = {
@@ -392,6 +400,8 @@ class NamesStep : public analysis::Annotator {
     m.kind = span.type == tagger::NameType::kPerson         ? Kind::kPerson
              : span.type == tagger::NameType::kOrganization ? Kind::kOrganization
                                                             : Kind::kLocation;
+    // "Stanley Cup", "Nobel Prize", "Middle Ages": names of no person, organisation or place.
+    if (core_end - a >= 2 && NoActorHead(d.tokens[core_end - 1].key)) return;
     // The last word of a name of two words or more often says what it names, whatever the
     // model thought: "... Foundation", "... Party" name organisations, "... County",
     // "... Street" places.

@@ -418,3 +418,17 @@ TEST_CASE("names: a person's name goes on through 'al-', 'de', 'von' and the nam
   REQUIRE(p);
   CHECK(p->is_person());
 }
+
+TEST_CASE("names: the name of a prize, contest or war is no actor ('the Brekke Cup')", "[names]") {
+  // Without the rule the model reads these as a person and a place.
+  const auto cup = Run("The team won the Brekke Cup last year.");
+  CHECK(cup.At("Brekke Cup") == nullptr);
+  CHECK(cup.At("Brekke") == nullptr);
+  const auto trophy = Run("The team won the Halvorsen Trophy last year.");
+  CHECK(trophy.At("Halvorsen Trophy") == nullptr);
+  // The control: a person's name in the same place stays.
+  const auto person = Run("The team thanked Halvard Brekke last year.");
+  const Mention* p = person.At("Halvard Brekke");
+  REQUIRE(p);
+  CHECK(p->is_person());
+}
