@@ -104,9 +104,13 @@ class DiscoveryStep : public analysis::Annotator {
   }
 
   void Consider(Document& d, std::uint32_t i, std::uint32_t j) {
+    // A run ending in a word that says what it names is not a person's name, whatever comes
+    // before it ("Andy Warhol Foundation", "Irving Independent School District").
+    const std::string_view last = d.tokens[j - 1].key;
+    if (OrganizationHead(last) || PlaceHead(last) || NoActorHead(last)) return;
     std::string country;
     const bool accept = InParensCountry(d, j, &country) || TitleBefore(d, i, &country) || AppositionAfter(d, j) ||
-                        TitleApposition(d, i, j) || SpeakerOf(d, j) || GivenNameFirst(d, i) ||
+                        TitleApposition(d, i, j) || SpeakerOf(d, j) || (j - i <= 3 && GivenNameFirst(d, i)) ||
                         ListedWithPeople(d, i, j);
     if (!accept) return;
     Add(d, i, j, country);
@@ -207,7 +211,8 @@ class DiscoveryStep : public analysis::Annotator {
     return j < d.tokens.size() && Gap(d, j - 1, j) == " " && kSpeech.count(d.tokens[j].key) > 0;
   }
 
-  // (f) a known given name first: "Ingrid Solberg", "Kofi Mensah Boateng".
+  // (f) a known given name first, in a run of two or three words: "Ingrid Solberg", "Kofi
+  //     Mensah Boateng" (not "Andy Warhol Photographic Legacy").
   bool GivenNameFirst(const Document& d, std::uint32_t i) const {
     return given_ && given_->keys.count(d.tokens[i].key) > 0;
   }

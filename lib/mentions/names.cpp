@@ -117,22 +117,6 @@ class NamesStep : public analysis::Annotator {
            key == "municipality";
   }
 
-  // Last words of organisations' names.
-  static bool OrganizationHead(std::string_view key) {
-    static const StringSet kHeads = {
-        "university", "institute",  "institution",   "association", "organisation", "organization", "council",
-        "party",      "foundation", "company",       "corporation", "corp",         "inc",          "ltd",
-        "llc",        "plc",        "bank",          "agency",      "authority",    "bureau",       "commission",
-        "committee",  "department", "ministry",      "union",       "league",       "federation",   "society",
-        "club",       "airlines",   "airways",       "news",        "times",        "herald",       "journal",
-        "gazette",    "tribune",    "magazine",      "press",       "network",      "television",   "radio",
-        "records",    "studios",    "entertainment", "motors",      "technologies", "industries",   "holdings",
-        "brands",     "services",   "army",          "navy",        "corps",        "division",     "brigade",
-        "regiment",   "battalion",  "squadron",      "court",       "senate",       "parliament",   "congress",
-        "school",     "college",    "academy",       "church",      "fund",         "coalition",    "alliance",
-        "orchestra"};
-    return kHeads.count(key) > 0;
-  }
   // Words of an organisation's name that an "of" phrase may continue ("Bank of Scotland").
   static bool OfHead(std::string_view key) {
     return key == "university" || key == "institute" || key == "institution" || key == "association" ||
@@ -189,24 +173,6 @@ class NamesStep : public analysis::Annotator {
       extended_over_.push_back(i);
     }
     return e + 1;
-  }
-
-  // Last words of the names of prizes, contests, wars, periods, treaties and laws.
-  static bool NoActorHead(std::string_view key) {
-    static const StringSet kHeads = {"cup",           "trophy",       "bowl",       "award", "awards", "prize",
-                                     "olympics",      "championship", "tournament", "war",   "ages",   "festival",
-                                     "championships", "treaty",       "act",        "games"};
-    return kHeads.count(key) > 0;
-  }
-
-  // Last words of places' names.
-  static bool PlaceHead(std::string_view key) {
-    static const StringSet kHeads = {
-        "street",  "road",     "avenue",   "boulevard", "river",   "lake",      "mountains", "island", "islands",
-        "valley",  "county",   "province", "district",  "bay",     "sea",       "ocean",     "gulf",   "strait",
-        "airport", "bridge",   "square",   "canyon",    "desert",  "peninsula", "coast",     "hills",  "beach",
-        "creek",   "township", "village",  "parish",    "harbour", "harbor",    "canal",     "forest"};
-    return kHeads.count(key) > 0;
   }
 
   // Words that may open a model's span without being part of the name: honorifics, and the
@@ -278,8 +244,12 @@ class NamesStep : public analysis::Annotator {
       // An ordinary word capitalised inside a sentence next to another capitalised word is
       // most often part of a name ("the Consumer Technology Association", "Census Bureau").
       if (Boundary(d, k)) return false;
+      // The word after may be the head of an organisation's name ("Democratic Party").
       auto joined_cap = [&](std::uint32_t j) {
-        if (j >= n || d.covered[j] >= 0 || in_title_[j] || !IsNameLike(d, j) || Boundary(d, j)) return false;
+        if (j >= n || d.covered[j] >= 0 || in_title_[j] || Boundary(d, j)) return false;
+        if (!IsNameLike(d, j) &&
+            !(j > k && (d.tokens[j].flags & text::kCapitalized) && OrganizationHead(d.tokens[j].key)))
+          return false;
         const text::Token& o = d.tokens[j];
         return !(o.flags & text::kAllCaps) && Plain(d.text().substr(o.start, o.end - o.start));
       };

@@ -215,6 +215,29 @@ TEST_CASE("capitalised phrases that are not people are not discovered", "[mentio
   }
 }
 
+TEST_CASE("discovery: a run that ends in an institution's or a place's word is no person", "[mentions]") {
+  struct Row {
+    std::string text, surface;
+    bool person;  // discovered as a person
+  };
+  const std::vector<Row> rows = {
+      {"Critics of the plan included the Ingrid Solberg Foundation.", "Ingrid Solberg Foundation", false},
+      {"Critics of the plan included Ingrid Solberg and others.", "Ingrid Solberg", true},  // the control
+      {"Deputy Foreign Minister Anna Kovacs Street was renamed.", "Anna Kovacs Street", false},
+      {"Deputy Foreign Minister Anna Kovacs arrived.", "Anna Kovacs", true},  // the control
+      // a given name first makes a person of a run of two or three words, not of more
+      {"Critics of the plan included Ingrid Solberg Halvorsen Berge.", "Ingrid Solberg Halvorsen Berge", false},
+      {"Critics of the plan included Ingrid Solberg Halvorsen.", "Ingrid Solberg Halvorsen", true},  // control
+  };
+  for (const auto& r : rows) {
+    INFO(r.text);
+    const auto a = Analyze(r.text);
+    const Mention* m = a.At(r.surface);
+    const bool discovered = m && m->resolved_by == MentionSource::kDiscovered && m->is_person();
+    CHECK(discovered == r.person);
+  }
+}
+
 TEST_CASE("discovered names: middle initials and hyphenated given names", "[mentions]") {
   struct Row {
     std::string text, name;  // the discovered name, or "" for none

@@ -348,6 +348,18 @@ TEST_CASE("names: ordinary words capitalised together inside a sentence are look
   CHECK(alone.At("Bureau") == nullptr);
 }
 
+TEST_CASE("names: an ordinary capitalised word before an institution's word is looked at", "[names]") {
+  // "Democratic" is an adjective to the tag dictionary and "Party" no name-like word: without
+  // the rule neither is a candidate, and the name is found only beside another candidate.
+  const auto r = Run("The motion was backed by the Democratic Party on Monday.");
+  const Mention* m = r.At("Democratic Party");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kOrganization);
+  // The control: the same words in lower case are no name.
+  const auto lower = Run("The motion was backed by the democratic party on Monday.");
+  CHECK(lower.doc.mentions.empty());
+}
+
 TEST_CASE("names: an acronym after 'the' is looked at, an acronym alone is not", "[names]") {
   const auto r = Run("Warning that the NHS was under pressure, she resigned.");
   const Mention* m = r.At("NHS");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analysis/analysis.hpp"
+#include "common/string_hash.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "mentions/mentions.hpp"
 #include "tagger/names.hpp"
@@ -43,6 +44,41 @@ inline bool NameParticle(std::string_view key) {
   for (const std::string_view p : kParticles)
     if (p == key) return true;
   return false;
+}
+
+// Last words of organisations' names.
+inline bool OrganizationHead(std::string_view key) {
+  static const StringSet kHeads = {
+      "university", "institute",  "institution",   "association", "organisation", "organization", "council",
+      "party",      "foundation", "company",       "corporation", "corp",         "inc",          "ltd",
+      "llc",        "plc",        "bank",          "agency",      "authority",    "bureau",       "commission",
+      "committee",  "department", "ministry",      "union",       "league",       "federation",   "society",
+      "club",       "airlines",   "airways",       "news",        "times",        "herald",       "journal",
+      "gazette",    "tribune",    "magazine",      "press",       "network",      "television",   "radio",
+      "records",    "studios",    "entertainment", "motors",      "technologies", "industries",   "holdings",
+      "brands",     "services",   "army",          "navy",        "corps",        "division",     "brigade",
+      "regiment",   "battalion",  "squadron",      "court",       "senate",       "parliament",   "congress",
+      "school",     "college",    "academy",       "church",      "fund",         "coalition",    "alliance",
+      "orchestra",  "police"};
+  return kHeads.count(key) > 0;
+}
+
+// Last words of places' names.
+inline bool PlaceHead(std::string_view key) {
+  static const StringSet kHeads = {"street",   "road",    "avenue",    "boulevard", "river",    "lake",     "mountains",
+                                   "island",   "islands", "valley",    "county",    "province", "district", "bay",
+                                   "sea",      "ocean",   "gulf",      "strait",    "airport",  "bridge",   "square",
+                                   "canyon",   "desert",  "peninsula", "coast",     "hills",    "beach",    "creek",
+                                   "township", "village", "parish",    "harbour",   "harbor",   "canal",    "forest"};
+  return kHeads.count(key) > 0;
+}
+
+// Last words of the names of prizes, contests, wars, periods, treaties and laws.
+inline bool NoActorHead(std::string_view key) {
+  static const StringSet kHeads = {"cup",           "trophy",       "bowl",       "award", "awards", "prize",
+                                   "olympics",      "championship", "tournament", "war",   "ages",   "festival",
+                                   "championships", "treaty",       "act",        "games"};
+  return kHeads.count(key) > 0;
 }
 
 // Sets entity, id, kind, name, country and the role held on `date` from gazetteer entry `index`.
