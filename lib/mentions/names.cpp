@@ -25,6 +25,8 @@ constexpr double kSureLonger = 0.6;
 constexpr double kMinModel = 0.5;
 // Tokens of context the model sees on each side of the tokens that can be names.
 constexpr std::uint32_t kWindow = 3;
+// The confidence of an unlisted acronym taken as an organisation's name.
+constexpr double kAcronym = 0.55;
 
 bool FromGazetteer(const Mention& m) {
   using analysis::MentionSource;
@@ -66,6 +68,11 @@ class NamesStep : public analysis::Annotator {
       TagWindow(d, a, b);
       k = b;
     }
+    // An unlisted acronym of three letters or more that no name covers names an organisation
+    // more often than anything else ("USAID and AMEXCID projects"). The model is not asked:
+    // it seldom tags a lone acronym, and tagging around each one costs too much (TAGGER.md).
+    for (std::uint32_t k = 0; k < n; ++k)
+      if (UnknownAcronym(d, k)) AddAcronym(d, k);
     Propagate(d);
     Vote();
     // A one-word name that ends a longer person name of the document is left to the
@@ -222,6 +229,54 @@ class NamesStep : public analysis::Annotator {
     if (k + 1 < d.tokens.size() && (d.tokens[k + 1].flags & text::kAllCaps)) return false;
     const std::string_view w = d.text().substr(t.start, t.end - t.start);
     return w.find_first_not_of("IVXLCDM") != std::string_view::npos;
+  }
+
+  // An acronym of three to seven capitals inside a sentence of ordinary words, free, that the
+  // tag dictionary knows as nothing but a proper noun ("CEO", "GDP" are nouns there), not a
+  // Roman numeral: "USAID and AMEXCID projects", "the MDC".
+  bool UnknownAcronym(const Document& d, std::uint32_t k) const {
+    const text::Token& t = d.tokens[k];
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    if (!(t.flags & text::kAllCaps) || t.end - t.start < 3 || t.end - t.start > 7) return false;
+    if (k == 0 || in_added_[k] || d.covered[k] >= 0 || in_title_[k] || Boundary(d, k)) return false;
+    if (d.tokens[k - 1].flags & text::kAllCaps) return false;
+    if (k + 1 < n && (d.tokens[k + 1].flags & text::kAllCaps)) return false;
+    const std::string_view w = d.text().substr(t.start, t.end - t.start);
+    if (w.find_first_not_of("IVXLCDM") == std::string_view::npos) return false;
+    if (w.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos) return false;
+    if (NotOrganizationAcronym(t.key)) return false;
+    const std::uint32_t cls = pos_model_.TagClass(w);
+    return cls == 0 || cls == (1U << static_cast<int>(tagger::Upos::kPropn));
+  }
+
+  // Acronyms that name no organisation and that the tag dictionary may not know: formats,
+  // protocols and standards of computing, time zones, units, diseases, measures, documents.
+  static bool NotOrganizationAcronym(std::string_view key) {
+    static const StringSet kWords = {
+        "http",  "https", "html",  "xml",  "json",  "ascii", "utf",  "url", "uri", "api",  "sql",  "pdf",  "usb",
+        "gps",   "cpu",   "gpu",   "ram",  "rom",   "rfc",   "smtp", "ftp", "ssl", "tls",  "tcp",  "udp",  "mime",
+        "posix", "cgi",   "dom",   "dtd",  "sax",   "eof",   "css",  "php", "ssh", "dns",  "vpn",  "wifi", "lan",
+        "led",   "lcd",   "dvd",   "mp3",  "jpeg",  "png",   "gif",  "svg", "csv", "iso",  "ieee", "ansi", "gmt",
+        "utc",   "est",   "edt",   "pst",  "pdt",   "cst",   "cdt",  "bst", "cet", "cest", "dna",  "rna",  "hiv",
+        "aids",  "sars",  "covid", "mers", "ebola", "mri",   "icu",  "gdp", "gnp", "vat",  "ceo",  "cfo",  "coo",
+        "cto",   "mou",   "lng",   "lpg",  "uav",   "icbm",  "atm",  "pin", "faq", "diy",  "asap", "aka",  "tba",
+        "phd",   "mba",   "bbq",   "suv",  "mph",   "kph",   "rpm",  "ppm", "btu", "kwh",  "mph",  "ok",   "tv"};
+    return kWords.count(key) > 0;
+  }
+
+  void AddAcronym(Document& d, std::uint32_t k) {
+    Mention m;
+    m.first_token = k;
+    m.end_token = k + 1;
+    m.kind = Kind::kOrganization;
+    m.name = std::string(d.text().substr(d.tokens[k].start, d.tokens[k].end - d.tokens[k].start));
+    m.entity_id = DiscoveredId(context_.analyzer, m.name);
+    m.confidence = kAcronym;
+    m.resolved_by = analysis::MentionSource::kModel;
+    auto [it, fresh] = discovered_.emplace(m.entity_id, m.name);
+    if (!fresh) m.name = it->second;
+    in_added_[k] = 1;
+    added_.push_back(std::move(m));
   }
 
   bool Candidate(Document& d, std::uint32_t k) {
