@@ -117,6 +117,53 @@ class NamesStep : public analysis::Annotator {
     return false;
   }
 
+  // Whether token a - 1 (or a - 2, before ", ") is a title or a word for a person: "the
+  // actress, Gloria Holden", "keyboardist Butch Taylor", "his daughter, Angelina".
+  bool PersonBefore(const Document& d, std::uint32_t a) const {
+    if (a == 0 || Boundary(d, a)) return false;
+    const std::string_view gap = d.text().substr(d.tokens[a - 1].end, d.tokens[a].start - d.tokens[a - 1].end);
+    if (gap != " " && gap != ", ") return false;
+    const text::Token& t = d.tokens[a - 1];
+    return in_title_[a - 1] || (PersonNoun(t.key) && !(t.flags & text::kCapitalized));
+  }
+  static bool PersonNoun(std::string_view key) {
+    static const StringSet kNouns = {
+        "wife",          "husband",     "son",       "daughter",    "brother",       "sister",       "mother",
+        "father",        "uncle",       "aunt",      "nephew",      "niece",         "cousin",       "grandson",
+        "granddaughter", "widow",       "fiancee",   "girlfriend",  "boyfriend",     "actor",        "actress",
+        "singer",        "songwriter",  "musician",  "pianist",     "guitarist",     "bassist",      "drummer",
+        "vocalist",      "keyboardist", "composer",  "conductor",   "poet",          "novelist",     "writer",
+        "author",        "playwright",  "painter",   "sculptor",    "photographer",  "philosopher",  "historian",
+        "scientist",     "physicist",   "chemist",   "economist",   "journalist",    "reporter",     "columnist",
+        "lawyer",        "attorney",    "judge",     "businessman", "businesswoman", "entrepreneur", "founder",
+        "striker",       "midfielder",  "defender",  "goalkeeper",  "coach",         "captain",      "manager",
+        "player",        "teammate",    "veteran",   "rapper",      "comedian",      "dancer",       "director",
+        "producer",      "designer",    "architect", "engineer",    "inventor",      "explorer",     "missionary",
+        "priest",        "bishop",      "rabbi",     "imam",        "monk",          "nun",          "emperor",
+        "empress",       "warlord",     "general",   "colonel",     "lieutenant",    "sergeant",     "pope"};
+    return kNouns.count(key) > 0;
+  }
+  // Whether a verb of saying follows token e - 1: "Bullock says", "Ulrich, who", no.
+  static bool SpeechAfter(const Document& d, std::uint32_t e) {
+    static const StringSet kSpeech = {"said",    "says",   "told",    "tells",    "added",     "believed", "believes",
+                                      "wrote",   "writes", "argued",  "claims",   "claimed",   "recalled", "recalls",
+                                      "replied", "thinks", "thought", "insisted", "explained", "admitted"};
+    return e < d.tokens.size() &&
+           d.text().substr(d.tokens[e - 1].end, d.tokens[e].start - d.tokens[e - 1].end) == " " &&
+           kSpeech.count(d.tokens[e].key) > 0;
+  }
+
+  // Whether a lower-case word after a hyphen may end a given name ("wai", "ki", "wan"): not a
+  // verb by the dictionary ("-led", "-born", "-run") nor a word that makes compounds of names.
+  bool GivenSyllable(std::string_view key) const {
+    static const StringSet kCompound = {"era", "age",  "type", "like", "wide", "free", "long", "old", "year", "week",
+                                        "day", "time", "side", "area", "zone", "new",  "way",  "all", "only"};
+    if (kCompound.count(key) > 0) return false;
+    const std::uint32_t verbs =
+        (1U << static_cast<int>(tagger::Upos::kVerb)) | (1U << static_cast<int>(tagger::Upos::kAux));
+    return (pos_model_.TagClass(key) & verbs) == 0;
+  }
+
   // Nouns whose "of" phrase names a place ("the city of Petra").
   static bool PlaceNoun(std::string_view key) {
     return key == "city" || key == "town" || key == "village" || key == "capital" || key == "province" ||
@@ -384,11 +431,44 @@ class NamesStep : public analysis::Annotator {
     return a < b;
   }
 
+  // The kind of the name the model typed `type` over tokens [a, core_end).
+  Kind TypeOf(const Document& d, tagger::NameType type, std::uint32_t a, std::uint32_t core_end,
+              bool hyphen_given) const {
+    Kind kind = type == tagger::NameType::kPerson         ? Kind::kPerson
+                : type == tagger::NameType::kOrganization ? Kind::kOrganization
+                                                          : Kind::kLocation;
+    // The last word of a name of two words or more often says what it names, whatever the
+    // model thought: "... Foundation", "... Party" name organisations, "... County",
+    // "... Street" places.
+    if (core_end - a >= 2) {
+      const std::string_view head = d.tokens[core_end - 1].key;
+      if (OrganizationHead(head)) return Kind::kOrganization;
+      if (PlaceHead(head)) return Kind::kLocation;
+    }
+    if (hyphen_given) return Kind::kPerson;
+    // A name the model calls a place or an organisation is a person's where the words around
+    // say so: a title or a word for a person right before it ("the philosopher Moses
+    // Mendelssohn", "his wife, Norma Talmadge"), or, for a place, a verb of saying after it
+    // ("Bullock says").
+    if (kind != Kind::kPerson && (PersonBefore(d, a) || (kind == Kind::kLocation && SpeechAfter(d, core_end))))
+      return Kind::kPerson;
+    return kind;
+  }
+
   void Consider(Document& d, const tagger::NameSpan& span, std::uint32_t first_tok, std::uint32_t end_tok) {
     std::uint32_t a = 0, b = 0;
     if (!NameTokens(d, span, first_tok, end_tok, &a, &b)) return;
     const double confidence = Confidence(span.margin);
     if (confidence < kMinModel) return;
+    // Two words and a hyphenated lower-case syllable are a Chinese or Korean person's name,
+    // whatever the model's type ("Wu Chi-wai", "Kwok Ka-ki"; not "Hong Kong-based").
+    bool hyphen_given = false;
+    if (span.type != tagger::NameType::kPerson && b - a == 2 && b < d.tokens.size() && HyphenJoined(d, b) &&
+        (d.tokens[b].flags & text::kLowerAscii) && d.tokens[b].end - d.tokens[b].start <= 4 &&
+        GivenSyllable(d.tokens[b].key)) {
+      hyphen_given = true;
+      ++b;
+    }
     // "University" or "Real Estate Council" before "of" and a capitalised name: the name goes
     // on through it ("University of Berlin", "Real Estate Council of Ontario"), over the
     // gazetteer's place there.
@@ -416,21 +496,9 @@ class NamesStep : public analysis::Annotator {
     Mention m;
     m.first_token = a;
     m.end_token = b;
-    m.kind = span.type == tagger::NameType::kPerson         ? Kind::kPerson
-             : span.type == tagger::NameType::kOrganization ? Kind::kOrganization
-                                                            : Kind::kLocation;
     // "Stanley Cup", "Nobel Prize", "Middle Ages": names of no person, organisation or place.
     if (core_end - a >= 2 && NoActorHead(d.tokens[core_end - 1].key)) return;
-    // The last word of a name of two words or more often says what it names, whatever the
-    // model thought: "... Foundation", "... Party" name organisations, "... County",
-    // "... Street" places.
-    if (core_end - a >= 2) {
-      const std::string_view head = d.tokens[core_end - 1].key;
-      if (OrganizationHead(head))
-        m.kind = Kind::kOrganization;
-      else if (PlaceHead(head))
-        m.kind = Kind::kLocation;
-    }
+    m.kind = TypeOf(d, span.type, a, core_end, hyphen_given);
     // "the ancient city of Petra", "the town of Bucha": a place, whatever the name's type.
     if (a >= 2 && d.tokens[a - 1].key == "of" && PlaceNoun(d.tokens[a - 2].key)) m.kind = Kind::kLocation;
     if (m.is_person() && b < d.tokens.size()) {

@@ -383,6 +383,36 @@ TEST_CASE("names: an unlisted acronym inside a sentence names an organisation", 
   }
 }
 
+TEST_CASE("names: a word for a person before a name makes it a person's, whatever the model's type", "[names]") {
+  // Without the rule the model reads ", Celandine," as a place set off by commas.
+  const auto r = Run("Harrow met his wife, Celandine, while touring Spain in 1980.");
+  const Mention* m = r.At("Celandine");
+  REQUIRE(m);
+  CHECK(m->is_person());
+  // The control: a list after a country keeps the model's place.
+  const auto c = Run("They visited Spain, Quentin and Prell.");
+  const Mention* q = c.At("Quentin");
+  REQUIRE(q);
+  CHECK(q->kind == Kind::kLocation);
+}
+
+TEST_CASE("names: two words and a hyphenated syllable are a person's name ('Wu Chi-wai')", "[names]") {
+  const auto r = Run("The rally in Sai Kung was led by Wu Chi-wai and others.");
+  const Mention* m = r.At("Wu Chi-wai");
+  REQUIRE(m);
+  CHECK(m->is_person());
+  // The controls: without the syllable the model's place stays, and "-based" is no syllable
+  // of a name.
+  const auto bare = Run("The rally was led by Wu Chi and others.");
+  const Mention* b = bare.At("Wu Chi");
+  REQUIRE(b);
+  CHECK(b->kind == Kind::kLocation);
+  const auto based = Run("The rally in Sai Kung-based groups was small.");
+  const Mention* k = based.At("Sai Kung");
+  REQUIRE(k);
+  CHECK(k->kind == Kind::kLocation);
+}
+
 TEST_CASE("names: an acronym after 'the' is looked at, an acronym alone only by the acronym rule", "[names]") {
   const auto r = Run("Warning that the NHS was under pressure, she resigned.");
   const Mention* m = r.At("NHS");
