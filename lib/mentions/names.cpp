@@ -25,8 +25,8 @@ constexpr double kSureLonger = 0.6;
 constexpr double kMinModel = 0.5;
 // Tokens of context the model sees on each side of the tokens that can be names.
 constexpr std::uint32_t kWindow = 3;
-// The confidence of an unlisted acronym taken as an organisation's name.
-constexpr double kAcronym = 0.55;
+// The confidence of a one-word name taken without the model (an acronym, a speaker).
+constexpr double kSingle = 0.55;
 
 bool FromGazetteer(const Mention& m) {
   using analysis::MentionSource;
@@ -71,8 +71,17 @@ class NamesStep : public analysis::Annotator {
     // An unlisted acronym of three letters or more that no name covers names an organisation
     // more often than anything else ("USAID and AMEXCID projects"). The model is not asked:
     // it seldom tags a lone acronym, and tagging around each one costs too much (TAGGER.md).
-    for (std::uint32_t k = 0; k < n; ++k)
-      if (UnknownAcronym(d, k)) AddAcronym(d, k);
+    // A lone capitalised word no dictionary knows as an ordinary word, before "who" or a verb
+    // of saying or after "said", is a person ("Gomery, who led", "said Dundar.") where the
+    // model left it.
+    for (std::uint32_t k = 0; k < n; ++k) {
+      if (UnknownAcronym(d, k))
+        AddSingle(d, k, Kind::kOrganization);
+      else if (SpeakerWord(d, k))
+        AddSingle(d, k, Kind::kPerson);
+      else if (Regnal(d, k))
+        AddRegnal(d, k);
+    }
     Propagate(d);
     Vote();
     // A one-word name that ends a longer person name of the document is left to the
@@ -311,18 +320,85 @@ class NamesStep : public analysis::Annotator {
     return kWords.count(key) > 0;
   }
 
-  void AddAcronym(Document& d, std::uint32_t k) {
+  // Whether token k is a free capitalised word, alone, that the dictionary knows as nothing
+  // but a proper noun (or not at all), with "who" or a verb of saying after it or "said"
+  // before it and the sentence's end, a comma or "who" after.
+  bool SpeakerWord(Document& d, std::uint32_t k) {
+    const text::Token& t = d.tokens[k];
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    if (!(t.flags & text::kCapitalized) || (t.flags & text::kAllCaps) || in_added_[k] || d.covered[k] >= 0 ||
+        in_title_[k] || t.end - t.start < 3 || !IsNameLike(d, k))
+      return false;
+    const std::string_view w = d.text().substr(t.start, t.end - t.start);
+    if (!Plain(w)) return false;
+    // Alone: no capitalised word joined to it on either side.
+    auto joined = [&](std::uint32_t i, std::uint32_t j) {
+      return (d.tokens[j].flags & text::kCapitalized) && d.tokens[i].end + 1 == d.tokens[j].start && !Boundary(d, j);
+    };
+    if ((k > 0 && joined(k - 1, k)) || (k + 1 < n && joined(k, k + 1))) return false;
+    const std::uint32_t cls = pos_model_.TagClass(w);
+    if (cls != 0 && cls != (1U << static_cast<int>(tagger::Upos::kPropn))) return false;
+    if (k + 1 < n) {
+      const std::string_view gap = d.text().substr(t.end, d.tokens[k + 1].start - t.end);
+      if ((gap == " " || gap == ", ") && d.tokens[k + 1].key == "who") return true;
+      if (SpeechAfter(d, k + 1)) return true;
+    }
+    if (k > 0 && !Boundary(d, k) && (d.tokens[k - 1].key == "said" || d.tokens[k - 1].key == "says") &&
+        d.tokens[k - 1].end + 1 == t.start) {
+      return k + 1 >= n || Boundary(d, k + 1) || d.text().substr(t.end, d.tokens[k + 1].start - t.end) == ", ";
+    }
+    return false;
+  }
+
+  // Whether token k is a free capitalised word, that the dictionary knows as nothing but a
+  // proper noun (or not at all), before a Roman numeral from II to XXX that ends the run of
+  // capitalised words: a ruler's name ("Ramesses II", "Thutmose III").
+  bool Regnal(Document& d, std::uint32_t k) {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    if (k + 1 >= n) return false;
+    const text::Token &t = d.tokens[k], &r = d.tokens[k + 1];
+    if (!(t.flags & text::kCapitalized) || (t.flags & text::kAllCaps) || d.covered[k] >= 0 || in_title_[k] ||
+        t.end - t.start < 3 || !IsNameLike(d, k) || r.start != t.end + 1 || d.covered[k + 1] >= 0 || in_added_[k + 1])
+      return false;
+    const std::string_view numeral = d.text().substr(r.start, r.end - r.start);
+    if (numeral.size() < 2 || numeral.size() > 5 || numeral.find_first_not_of("IVX") != std::string_view::npos)
+      return false;
+    if (k + 2 < n && d.tokens[k + 2].start == r.end + 1 && (d.tokens[k + 2].flags & text::kCapitalized)) return false;
+    const std::string_view w = d.text().substr(t.start, t.end - t.start);
+    const std::uint32_t cls = pos_model_.TagClass(w);
+    return Plain(w) && (cls == 0 || cls == (1U << static_cast<int>(tagger::Upos::kPropn)));
+  }
+
+  // The ruler's name at k: a new person, or the model's one-word name there made one.
+  void AddRegnal(Document& d, std::uint32_t k) {
+    if (!in_added_[k]) {
+      AddSingle(d, k, Kind::kPerson, 2);
+      return;
+    }
+    for (Mention& m : added_) {
+      if (m.first_token != k || m.end_token != k + 1) continue;
+      m.end_token = k + 2;
+      m.kind = Kind::kPerson;
+      m.name = std::string(d.text().substr(d.tokens[k].start, d.tokens[k + 1].end - d.tokens[k].start));
+      m.entity_id = DiscoveredId(context_.analyzer, m.name);
+      discovered_.emplace(m.entity_id, m.name);
+      in_added_[k + 1] = 1;
+      return;
+    }
+  }
+
+  void AddSingle(Document& d, std::uint32_t k, Kind kind, std::uint32_t tokens = 1) {
     Mention m;
     m.first_token = k;
-    m.end_token = k + 1;
-    m.kind = Kind::kOrganization;
-    m.name = std::string(d.text().substr(d.tokens[k].start, d.tokens[k].end - d.tokens[k].start));
+    m.end_token = k + tokens;
+    m.kind = kind;
+    m.name = std::string(d.text().substr(d.tokens[k].start, d.tokens[k + tokens - 1].end - d.tokens[k].start));
     m.entity_id = DiscoveredId(context_.analyzer, m.name);
-    m.confidence = kAcronym;
+    m.confidence = kSingle;
     m.resolved_by = analysis::MentionSource::kModel;
     auto [it, fresh] = discovered_.emplace(m.entity_id, m.name);
     if (!fresh) m.name = it->second;
-    in_added_[k] = 1;
+    for (std::uint32_t j = k; j < k + tokens; ++j) in_added_[j] = 1;
     added_.push_back(std::move(m));
   }
 

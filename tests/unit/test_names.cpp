@@ -396,6 +396,30 @@ TEST_CASE("names: a word for a person before a name makes it a person's, whateve
   CHECK(q->kind == Kind::kLocation);
 }
 
+TEST_CASE("names: a lone unknown word before 'who' is a person, and a name before II or III a ruler", "[names]") {
+  // The model leaves "Velmont" out; the rule takes it from "who".
+  const auto r = Run("Velmont, who led the inquiry, spoke first.");
+  const Mention* m = r.At("Velmont");
+  REQUIRE(m);
+  CHECK(m->is_person());
+  CHECK(m->confidence == Approx(0.55));
+  // The control: "which" says nothing of a person.
+  const auto which = Run("Velmont, which led the market, rose.");
+  CHECK(which.At("Velmont") == nullptr);
+  // The model reads "Ormhet" as a place; before "III" it is a ruler's name.
+  const auto ruler = Run("The temple was built under Ormhet III in the desert.");
+  const Mention* o = ruler.At("Ormhet III");
+  REQUIRE(o);
+  CHECK(o->is_person());
+  // The controls: no numeral, and an ordinary word before one.
+  const auto bare = Run("The temple was built under Ormhet in the desert.");
+  const Mention* b = bare.At("Ormhet");
+  REQUIRE(b);
+  CHECK(!b->is_person());
+  const auto war = Run("The temple was built after World War II in the desert.");
+  for (const auto& w : war.doc.mentions) CHECK(!w.is_person());
+}
+
 TEST_CASE("names: two words and a hyphenated syllable are a person's name ('Wu Chi-wai')", "[names]") {
   const auto r = Run("The rally in Sai Kung was led by Wu Chi-wai and others.");
   const Mention* m = r.At("Wu Chi-wai");
