@@ -309,14 +309,18 @@ class NamesStep : public analysis::Annotator {
   // protocols and standards of computing, time zones, units, diseases, measures, documents.
   static bool NotOrganizationAcronym(std::string_view key) {
     static const StringSet kWords = {
-        "http",  "https", "html",  "xml",  "json",  "ascii", "utf",  "url", "uri", "api",  "sql",  "pdf",  "usb",
-        "gps",   "cpu",   "gpu",   "ram",  "rom",   "rfc",   "smtp", "ftp", "ssl", "tls",  "tcp",  "udp",  "mime",
-        "posix", "cgi",   "dom",   "dtd",  "sax",   "eof",   "css",  "php", "ssh", "dns",  "vpn",  "wifi", "lan",
-        "led",   "lcd",   "dvd",   "mp3",  "jpeg",  "png",   "gif",  "svg", "csv", "iso",  "ieee", "ansi", "gmt",
-        "utc",   "est",   "edt",   "pst",  "pdt",   "cst",   "cdt",  "bst", "cet", "cest", "dna",  "rna",  "hiv",
-        "aids",  "sars",  "covid", "mers", "ebola", "mri",   "icu",  "gdp", "gnp", "vat",  "ceo",  "cfo",  "coo",
-        "cto",   "mou",   "lng",   "lpg",  "uav",   "icbm",  "atm",  "pin", "faq", "diy",  "asap", "aka",  "tba",
-        "phd",   "mba",   "bbq",   "suv",  "mph",   "kph",   "rpm",  "ppm", "btu", "kwh",  "mph",  "ok",   "tv"};
+        "http",  "https", "html",  "xml",  "json",  "ascii", "utf",  "url",    "uri",    "api",  "sql",  "pdf",  "usb",
+        "gps",   "cpu",   "gpu",   "ram",  "rom",   "rfc",   "smtp", "ftp",    "ssl",    "tls",  "tcp",  "udp",  "mime",
+        "posix", "cgi",   "dom",   "dtd",  "sax",   "eof",   "css",  "php",    "ssh",    "dns",  "vpn",  "wifi", "lan",
+        "led",   "lcd",   "dvd",   "mp3",  "jpeg",  "png",   "gif",  "svg",    "csv",    "iso",  "ieee", "ansi", "gmt",
+        "utc",   "est",   "edt",   "pst",  "pdt",   "cst",   "cdt",  "bst",    "cet",    "cest", "dna",  "rna",  "hiv",
+        "aids",  "sars",  "covid", "mers", "ebola", "mri",   "icu",  "gdp",    "gnp",    "vat",  "ceo",  "cfo",  "coo",
+        "cto",   "mou",   "lng",   "lpg",  "uav",   "icbm",  "atm",  "pin",    "faq",    "diy",  "asap", "aka",  "tba",
+        "phd",   "mba",   "bbq",   "suv",  "mph",   "kph",   "rpm",  "ppm",    "btu",    "kwh",  "ok",   "tv",   "rfp",
+        "rfq",   "rfi",   "dui",   "dwi",  "ipo",   "svp",   "evp",  "psa",    "vhs",    "hdmi", "ios",  "lol",  "lmao",
+        "omg",   "btw",   "fyi",   "imo",  "imho",  "rsvp",  "eta",  "tbd",    "ppe",    "cpr",  "sms",  "ppt",  "xls",
+        "roi",   "kpi",   "crm",   "erp",  "irr",   "npv",   "eps",  "ebitda", "nda",    "loi",  "kyc",  "aml",  "ssn",
+        "pto",   "eod",   "cob",   "ufo",  "wmd",   "ied",   "rpg",  "mmog",   "mmorpg", "fps",  "dlc",  "npc"};
     return kWords.count(key) > 0;
   }
 
