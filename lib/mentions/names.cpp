@@ -511,6 +511,20 @@ class NamesStep : public analysis::Annotator {
     return a < b;
   }
 
+  // Where a name [a, b) ending in an organisation's head word starts when a gazetteer place,
+  // or its adjective, comes right before it (then part of it: "Ohio Senate", "Ontario Liberal
+  // Party", "Swiss Super League"); else a.
+  std::uint32_t PlaceBefore(const Document& d, std::uint32_t a, std::uint32_t b, std::uint32_t first_tok) const {
+    if (a == 0 || !OrganizationHead(d.tokens[b - 1].key) || d.covered[a - 1] < 0 ||
+        d.tokens[a - 1].end + 1 != d.tokens[a].start || Boundary(d, a))
+      return a;
+    const Mention& g = d.mentions[static_cast<std::size_t>(d.covered[a - 1])];
+    if (FromGazetteer(g) && !g.is_person() && g.end_token == a && g.first_token >= first_tok &&
+        (g.kind == Kind::kCountry || g.kind == Kind::kLocation))
+      return g.first_token;
+    return a;
+  }
+
   // The kind of the name the model typed `type` over tokens [a, core_end).
   Kind TypeOf(const Document& d, tagger::NameType type, std::uint32_t a, std::uint32_t core_end,
               bool hyphen_given) const {
@@ -549,6 +563,7 @@ class NamesStep : public analysis::Annotator {
       hyphen_given = true;
       ++b;
     }
+    a = PlaceBefore(d, a, b, first_tok);
     // "University" or "Real Estate Council" before "of" and a capitalised name: the name goes
     // on through it ("University of Berlin", "Real Estate Council of Ontario"), over the
     // gazetteer's place there.

@@ -420,6 +420,19 @@ TEST_CASE("names: a lone unknown word before 'who' is a person, and a name befor
   for (const auto& w : war.doc.mentions) CHECK(!w.is_person());
 }
 
+TEST_CASE("names: a place or its adjective right before an organisation's name is part of it", "[names]") {
+  // Without the rule the model's name starts after the gazetteer's adjective.
+  const auto r = Run("The Armenian Football Federation fined the club.");
+  const Mention* m = r.At("Armenian Football Federation");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kOrganization);
+  // The control: without an organisation's head word the adjective stays the gazetteer's.
+  const auto c = Run("The motion was backed by Armenian workers on Monday.");
+  const Mention* a = c.At("Armenian");
+  REQUIRE(a);
+  CHECK(a->resolved_by == MentionSource::kAdjective);
+}
+
 TEST_CASE("names: two words and a hyphenated syllable are a person's name ('Wu Chi-wai')", "[names]") {
   const auto r = Run("The rally in Sai Kung was led by Wu Chi-wai and others.");
   const Mention* m = r.At("Wu Chi-wai");
