@@ -27,6 +27,8 @@ constexpr double kMinModel = 0.5;
 constexpr std::uint32_t kWindow = 3;
 // The confidence of a one-word name taken without the model (an acronym, a speaker).
 constexpr double kSingle = 0.55;
+// The confidence of a name an acronym in brackets defines ("Movement for Democratic Change (MDC)").
+constexpr double kDefined = 0.7;
 
 bool FromGazetteer(const Mention& m) {
   using analysis::MentionSource;
@@ -74,7 +76,20 @@ class NamesStep : public analysis::Annotator {
     // A lone capitalised word no dictionary knows as an ordinary word, before "who" or a verb
     // of saying or after "said", is a person ("Gomery, who led", "said Dundar.") where the
     // model left it.
+    acronyms_.clear();
+    for (std::uint32_t k = 1; k + 1 < n; ++k) Definition(d, k);
+    for (Mention& m : added_) {
+      // The model's one-word names elsewhere that a definition gave.
+      if (acronyms_.empty()) break;
+      if (m.end_token != m.first_token + 1) continue;
+      const auto it = acronyms_.find(std::string(d.tokens[m.first_token].key));
+      if (it == acronyms_.end()) continue;
+      m.entity_id = it->second.entity_id;
+      m.name = it->second.name;
+      m.kind = it->second.kind;
+    }
     for (std::uint32_t k = 0; k < n; ++k) {
+      if (DefinedAcronym(d, k)) continue;
       if (UnknownAcronym(d, k))
         AddSingle(d, k, Kind::kOrganization);
       else if (SpeakerWord(d, k))
@@ -391,6 +406,101 @@ class NamesStep : public analysis::Annotator {
     }
   }
 
+  // "Movement for Democratic Change (MDC)": an acronym in brackets whose letters are the
+  // initials of the capitalised words right before the bracket (with "of", "for", "the", ...
+  // between them) defines them. Both become one organisation (a place if the last word says
+  // so), or take the entity the model found over exactly those words; the acronym elsewhere
+  // in the document is the same (DefinedAcronym).
+  void Definition(Document& d, std::uint32_t k) {
+    const text::Token& t = d.tokens[k];
+    if (!(t.flags & text::kAllCaps) || t.end - t.start < 2 || t.end - t.start > 8 || d.covered[k] >= 0 ||
+        d.text().substr(d.tokens[k - 1].end, t.start - d.tokens[k - 1].end) != " (" || d.text()[t.end] != ')')
+      return;
+    const std::string_view w = d.text().substr(t.start, t.end - t.start);
+    if (w.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos) return;
+    static const StringSet kJoin = {"of", "for", "the", "and", "on", "in", "to", "de", "du", "la", "des", "&"};
+    std::uint32_t start = k;
+    auto letter = static_cast<std::ptrdiff_t>(w.size()) - 1;
+    for (std::uint32_t j = k; j-- > 0 && letter >= 0 && k - j <= 12;) {
+      if (j + 1 < k &&
+          (d.text().substr(d.tokens[j].end, d.tokens[j + 1].start - d.tokens[j].end) != " " || Boundary(d, j + 1)))
+        break;
+      const text::Token& x = d.tokens[j];
+      if (x.flags & text::kCapitalized) {
+        if (d.text()[x.start] != w[static_cast<std::size_t>(letter)]) break;
+        --letter;
+        start = j;
+      } else if (kJoin.count(x.key) == 0) {
+        break;
+      }
+    }
+    if (letter >= 0 || k - start < 2) return;
+    // The model's name over exactly these words, or none there.
+    const Mention* found = nullptr;
+    for (std::uint32_t j = start; j < k; ++j) {
+      if (!in_added_[j]) continue;
+      for (const Mention& m : added_)
+        if (m.first_token == start && m.end_token == k) found = &m;
+      if (found == nullptr) return;
+      break;
+    }
+    Mention m;
+    if (found != nullptr) {
+      m = *found;
+    } else {
+      // Gazetteer places and organisations inside give way ("Zimbabwe" of "Zimbabwe African
+      // National Union"); a person or a match reaching outside keeps the words.
+      for (std::uint32_t j = start; j < k; ++j) {
+        if (d.covered[j] < 0) continue;
+        const Mention& g = d.mentions[static_cast<std::size_t>(d.covered[j])];
+        if (!FromGazetteer(g) || g.is_person() || g.first_token < start || g.end_token > k) return;
+      }
+      for (std::uint32_t j = start; j < k; ++j)
+        if (d.covered[j] >= 0) keep_[static_cast<std::size_t>(d.covered[j])] = 0;
+      m.first_token = start;
+      m.end_token = k;
+      m.kind = PlaceHead(d.tokens[k - 1].key) ? Kind::kLocation : Kind::kOrganization;
+      m.name = std::string(d.text().substr(d.tokens[start].start, d.tokens[k - 1].end - d.tokens[start].start));
+      m.entity_id = DiscoveredId(context_.analyzer, m.name);
+      m.confidence = kDefined;
+      m.resolved_by = analysis::MentionSource::kModel;
+      auto [it, fresh] = discovered_.emplace(m.entity_id, m.name);
+      if (!fresh) m.name = it->second;
+      for (std::uint32_t j = start; j < k; ++j) in_added_[j] = 1;
+      added_.push_back(m);
+    }
+    m.first_token = k;
+    m.end_token = k + 1;
+    acronyms_.emplace(std::string(t.key), m);
+    if (in_added_[k]) {
+      // The model's one-word name there takes the long form's entity.
+      for (Mention& a : added_) {
+        if (a.first_token != k || a.end_token != k + 1) continue;
+        a.entity_id = m.entity_id;
+        a.name = m.name;
+        a.kind = m.kind;
+      }
+      return;
+    }
+    in_added_[k] = 1;
+    added_.push_back(std::move(m));
+  }
+
+  // Whether token k, free, is an acronym a Definition gave; then it is added as that name.
+  bool DefinedAcronym(const Document& d, std::uint32_t k) {
+    const text::Token& t = d.tokens[k];
+    if (acronyms_.empty() || !(t.flags & text::kAllCaps) || in_added_[k] || d.covered[k] >= 0 || in_title_[k])
+      return false;
+    const auto it = acronyms_.find(std::string(t.key));
+    if (it == acronyms_.end()) return false;
+    Mention m = it->second;
+    m.first_token = k;
+    m.end_token = k + 1;
+    in_added_[k] = 1;
+    added_.push_back(std::move(m));
+    return true;
+  }
+
   void AddSingle(Document& d, std::uint32_t k, Kind kind, std::uint32_t tokens = 1) {
     Mention m;
     m.first_token = k;
@@ -698,6 +808,7 @@ class NamesStep : public analysis::Annotator {
   std::vector<char> in_added_;              // per token: covered by a name of added_ (before Propagate)
   StringSet surnames_;
   std::unordered_map<std::string, std::string> discovered_;  // id -> name
+  std::unordered_map<std::string, Mention> acronyms_;        // token key of a defined acronym -> its mention
 };
 
 class NoNamesStep : public analysis::Annotator {

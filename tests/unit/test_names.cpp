@@ -433,6 +433,28 @@ TEST_CASE("names: a place or its adjective right before an organisation's name i
   CHECK(a->resolved_by == MentionSource::kAdjective);
 }
 
+TEST_CASE("names: an acronym in brackets defines the capitalised words before it", "[names]") {
+  const auto r = Run("The Union for Coastal Renewal (UCR) won the vote. Later the UCR said it would talk.");
+  const Mention* m = r.At("Union for Coastal Renewal");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kOrganization);
+  // Both acronyms, in brackets and later, are the same organisation.
+  int acronyms = 0;
+  for (const auto& a : r.doc.mentions) {
+    if (r.doc.text().substr(a.start, a.end - a.start) != "UCR") continue;
+    ++acronyms;
+    CHECK(a.entity_id == m->entity_id);
+  }
+  CHECK(acronyms == 2);
+  // The control: letters that are not the initials define nothing.
+  const auto c = Run("The Union for Coastal Renewal (QXZ) won the vote.");
+  CHECK(c.At("Union for Coastal Renewal") == nullptr);
+  for (const auto& a : c.doc.mentions) {
+    if (c.doc.text().substr(a.start, a.end - a.start) != "QXZ") continue;
+    CHECK(a.entity_id != m->entity_id);
+  }
+}
+
 TEST_CASE("names: two words and a hyphenated syllable are a person's name ('Wu Chi-wai')", "[names]") {
   const auto r = Run("The rally in Sai Kung was led by Wu Chi-wai and others.");
   const Mention* m = r.At("Wu Chi-wai");
