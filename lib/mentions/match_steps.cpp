@@ -89,6 +89,14 @@ class GazetteerStep : public analysis::Annotator {
   }
 
  private:
+  // Whether "pro-" or "anti-" is joined right before token k.
+  static bool StancePrefix(const Document& d, std::uint32_t k) {
+    if (k == 0) return false;
+    const text::Token& p = d.tokens[k - 1];
+    if (p.end + 1 != d.tokens[k].start || d.text()[p.end] != '-') return false;
+    return p.key == "pro" || p.key == "anti";
+  }
+
   void Resolve(Document& d, const gazetteer::Match& match) {
     gaz_.Candidates(match, d.text(), d.tokens, &candidates_);
     if (candidates_.empty()) return;
@@ -106,6 +114,8 @@ class GazetteerStep : public analysis::Annotator {
       }
     }
     m.resolved_by = analysis::FromAliasType(type);
+    // "pro-Beijing lawmakers", "anti-Moscow protests": a stance, described as an adjective is.
+    if (StancePrefix(d, match.first_token)) m.resolved_by = analysis::MentionSource::kAdjective;
     m.confidence = m.descriptive() ? kAdjective : 1.0;
     d.AddMention(std::move(m));
   }

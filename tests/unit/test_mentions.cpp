@@ -153,6 +153,24 @@ TEST_CASE("a title before a known name gives its role, not a mention", "[mention
   CHECK(adj->resolved_by == MentionSource::kAdjective);
 }
 
+TEST_CASE("a place after 'pro-' or 'anti-' describes a stance, as an adjective does", "[mentions]") {
+  const auto a = Analyze("Anti-Azerbaijan protests were held, and pro-Armenia groups joined them.");
+  for (const std::string_view name : {"Azerbaijan", "Armenia"}) {
+    INFO(name);
+    const Mention* m = a.At(name);
+    REQUIRE(m);
+    CHECK(m->resolved_by == MentionSource::kAdjective);
+  }
+  // The control: the same names without the prefix are mentions of the countries.
+  const auto c = Analyze("Protests were held in Azerbaijan, and groups in Armenia joined them.");
+  for (const std::string_view name : {"Azerbaijan", "Armenia"}) {
+    INFO(name);
+    const Mention* m = c.At(name);
+    REQUIRE(m);
+    CHECK(m->resolved_by == MentionSource::kExact);
+  }
+}
+
 TEST_CASE("discovery of people no gazetteer lists", "[mentions]") {
   struct Row {
     std::string text, surface, id, country;
