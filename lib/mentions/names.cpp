@@ -312,6 +312,10 @@ class NamesStep : public analysis::Annotator {
     if (k == 0 || in_added_[k] || d.covered[k] >= 0 || in_title_[k] || Boundary(d, k)) return false;
     if (d.tokens[k - 1].flags & text::kAllCaps) return false;
     if (k + 1 < n && (d.tokens[k + 1].flags & text::kAllCaps)) return false;
+    // A designation joined to its number: "STS-135", "F-16", "SU-27".
+    if (k + 1 < n && d.tokens[k + 1].start == t.end + 1 && d.text()[t.end] == '-' &&
+        (d.tokens[k + 1].flags & text::kNumeric))
+      return false;
     const std::string_view w = d.text().substr(t.start, t.end - t.start);
     if (w.find_first_not_of("IVXLCDM") == std::string_view::npos) return false;
     if (w.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos) return false;

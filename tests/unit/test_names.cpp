@@ -376,6 +376,7 @@ TEST_CASE("names: an unlisted acronym inside a sentence names an organisation", 
        {"The plan helps farmers who work with HTTP in the south.",
         "The plan helps farmers who work with XIV in the south.", "THE PLAN HELPS FARMERS THAT WORK WITH AMEXCID.",
         "The plan helps farmers who work with AX in the south.",
+        "The plan helps farmers who fly the STRV-135 in the south.",
         "The plan helps farmers who work with their CEO in the south."}) {
     INFO(text);
     const auto c = Run(text);
