@@ -96,6 +96,8 @@ class NamesStep : public analysis::Annotator {
         AddSingle(d, k, Kind::kPerson);
       else if (Regnal(d, k))
         AddRegnal(d, k);
+      else if (const std::uint32_t e = OfficeOf(d, k); e > k)
+        AddSingle(d, k, Kind::kOrganization, e - k);
     }
     Propagate(d);
     Vote();
@@ -390,6 +392,26 @@ class NamesStep : public analysis::Annotator {
     const std::string_view w = d.text().substr(t.start, t.end - t.start);
     const std::uint32_t cls = pos_model_.TagClass(w);
     return Plain(w) && (cls == 0 || cls == (1U << static_cast<int>(tagger::Upos::kPropn)));
+  }
+
+  // "Office of the Spokesperson", "Office of the Prime Minister": a capitalised "Office",
+  // "Secretariat" or "Cabinet" with "of the" and a capitalised title after it names an
+  // organisation; one past its last token, or k if there is none at k.
+  std::uint32_t OfficeOf(const Document& d, std::uint32_t k) const {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    const text::Token& t = d.tokens[k];
+    if (k + 3 >= n || !(t.flags & text::kCapitalized) || (t.flags & text::kAllCaps) || in_added_[k] ||
+        d.covered[k] >= 0 || (t.key != "office" && t.key != "secretariat" && t.key != "cabinet"))
+      return k;
+    auto joined = [&](std::uint32_t j) { return d.tokens[j - 1].end + 1 == d.tokens[j].start && !Boundary(d, j); };
+    if (d.tokens[k + 1].key != "of" || d.tokens[k + 2].key != "the" || !joined(k + 1) || !joined(k + 2)) return k;
+    std::uint32_t e = k + 3;
+    while (e < n && joined(e) && in_title_[e] && (d.tokens[e].flags & text::kCapitalized) && !in_added_[e] &&
+           d.covered[e] < 0)
+      ++e;
+    // A role reference there ("the Prime Minister" read as the holder) keeps its words.
+    if (e < n && joined(e) && in_title_[e] && d.covered[e] >= 0) return k;
+    return e > k + 3 ? e : k;
   }
 
   // The ruler's name at k: a new person, or the model's one-word name there made one.

@@ -456,6 +456,18 @@ TEST_CASE("names: an acronym in brackets defines the capitalised words before it
   }
 }
 
+TEST_CASE("names: 'Office of the' and a title name an organisation", "[names]") {
+  const auto r = Run("The Office of the Spokesperson said the talks would go on.");
+  const Mention* m = r.At("Office of the Spokesperson");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kOrganization);
+  // The controls: in lower case, and without a title after "the", it is no name.
+  const auto lower = Run("The office of the spokesperson said the talks would go on.");
+  CHECK(lower.At("office of the spokesperson") == nullptr);
+  const auto plain = Run("The Office of the Future said the talks would go on.");
+  CHECK(plain.At("Office of the Future") == nullptr);
+}
+
 TEST_CASE("names: two words and a hyphenated syllable are a person's name ('Wu Chi-wai')", "[names]") {
   const auto r = Run("The rally in Sai Kung was led by Wu Chi-wai and others.");
   const Mention* m = r.At("Wu Chi-wai");
