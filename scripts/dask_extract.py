@@ -223,6 +223,7 @@ def map_and_merge(client, as_completed, cli, shards, names, map_args, args, tmp)
     pending = as_completed(list(futures))
     done = 0
     files = [None] * total
+    first_detail = {}
     for f in pending:
         i, attempt = futures.pop(f)
         if f.status == "error":
@@ -231,12 +232,18 @@ def map_and_merge(client, as_completed, cli, shards, names, map_args, args, tmp)
             if attempt == 1:
                 if not args.quiet:
                     say(f"shard {names[i]} failed ({detail}); trying it once more")
+                first_detail[i] = detail
                 g = client.submit(map_shard, cli, shards[i], map_args, pure=False, key=f"actorgraph-map-{i}-try2")
                 futures[g] = (i, 2)
                 pending.add(g)
                 continue
             for other in futures:
                 other.cancel()
+            # The first failure's reason too, when the second one differs (a worker lost or
+            # timed out on the retry says nothing of what went wrong with the shard).
+            first = first_detail.get(i)
+            if first is not None and first != detail:
+                detail = f"{first}; then {detail}"
             fail(f"shard {names[i]} failed twice, nothing written: {detail}", 1)
         mentions, events, docs, seconds, where = f.result()
         f.release()
