@@ -321,7 +321,11 @@ class NamesStep : public analysis::Annotator {
     const std::string_view w = d.text().substr(t.start, t.end - t.start);
     if (w.find_first_not_of("IVXLCDM") == std::string_view::npos) return false;
     if (w.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos) return false;
-    if (NotOrganizationAcronym(t.key)) return false;
+    return !NotOrganizationAcronym(t.key) && OnlyProperNoun(w);
+  }
+
+  // Whether the tag dictionary knows word `w` as nothing but a proper noun, or not at all.
+  bool OnlyProperNoun(std::string_view w) const {
     const std::uint32_t cls = pos_model_.TagClass(w);
     return cls == 0 || cls == (1U << static_cast<int>(tagger::Upos::kPropn));
   }
@@ -361,8 +365,7 @@ class NamesStep : public analysis::Annotator {
       return (d.tokens[j].flags & text::kCapitalized) && d.tokens[i].end + 1 == d.tokens[j].start && !Boundary(d, j);
     };
     if ((k > 0 && joined(k - 1, k)) || (k + 1 < n && joined(k, k + 1))) return false;
-    const std::uint32_t cls = pos_model_.TagClass(w);
-    if (cls != 0 && cls != (1U << static_cast<int>(tagger::Upos::kPropn))) return false;
+    if (!OnlyProperNoun(w)) return false;
     if (k + 1 < n) {
       const std::string_view gap = d.text().substr(t.end, d.tokens[k + 1].start - t.end);
       if ((gap == " " || gap == ", ") && d.tokens[k + 1].key == "who") return true;
@@ -390,8 +393,7 @@ class NamesStep : public analysis::Annotator {
       return false;
     if (k + 2 < n && d.tokens[k + 2].start == r.end + 1 && (d.tokens[k + 2].flags & text::kCapitalized)) return false;
     const std::string_view w = d.text().substr(t.start, t.end - t.start);
-    const std::uint32_t cls = pos_model_.TagClass(w);
-    return Plain(w) && (cls == 0 || cls == (1U << static_cast<int>(tagger::Upos::kPropn)));
+    return Plain(w) && OnlyProperNoun(w);
   }
 
   // "Office of the Spokesperson", "Office of the Prime Minister": a capitalised "Office",
@@ -486,12 +488,7 @@ class NamesStep : public analysis::Annotator {
       m.first_token = start;
       m.end_token = k;
       m.kind = PlaceHead(d.tokens[k - 1].key) ? Kind::kLocation : Kind::kOrganization;
-      m.name = std::string(d.text().substr(d.tokens[start].start, d.tokens[k - 1].end - d.tokens[start].start));
-      m.entity_id = DiscoveredId(context_.analyzer, m.name);
-      m.confidence = kDefined;
-      m.resolved_by = analysis::MentionSource::kModel;
-      auto [it, fresh] = discovered_.emplace(m.entity_id, m.name);
-      if (!fresh) m.name = it->second;
+      NameDiscovered(d, kDefined, &m);
       for (std::uint32_t j = start; j < k; ++j) in_added_[j] = 1;
       added_.push_back(m);
     }
@@ -527,17 +524,24 @@ class NamesStep : public analysis::Annotator {
     return true;
   }
 
+  // Names the mention over its tokens as a `discovered:` entity the names step found (the
+  // document's first spelling of that entity is its name).
+  void NameDiscovered(const Document& d, double confidence, Mention* m) {
+    m->name = std::string(d.text().substr(d.tokens[m->first_token].start,
+                                          d.tokens[m->end_token - 1].end - d.tokens[m->first_token].start));
+    m->entity_id = DiscoveredId(context_.analyzer, m->name);
+    m->confidence = confidence;
+    m->resolved_by = analysis::MentionSource::kModel;
+    auto [it, fresh] = discovered_.emplace(m->entity_id, m->name);
+    if (!fresh) m->name = it->second;
+  }
+
   void AddSingle(Document& d, std::uint32_t k, Kind kind, std::uint32_t tokens = 1) {
     Mention m;
     m.first_token = k;
     m.end_token = k + tokens;
     m.kind = kind;
-    m.name = std::string(d.text().substr(d.tokens[k].start, d.tokens[k + tokens - 1].end - d.tokens[k].start));
-    m.entity_id = DiscoveredId(context_.analyzer, m.name);
-    m.confidence = kSingle;
-    m.resolved_by = analysis::MentionSource::kModel;
-    auto [it, fresh] = discovered_.emplace(m.entity_id, m.name);
-    if (!fresh) m.name = it->second;
+    NameDiscovered(d, kSingle, &m);
     for (std::uint32_t j = k; j < k + tokens; ++j) in_added_[j] = 1;
     added_.push_back(std::move(m));
   }
@@ -748,12 +752,7 @@ class NamesStep : public analysis::Annotator {
         (d.tokens[a].flags & text::kAllCaps)) {
       return;  // a lone acronym is seldom a person
     }
-    m.name = std::string(d.text().substr(d.tokens[a].start, d.tokens[b - 1].end - d.tokens[a].start));
-    m.entity_id = DiscoveredId(context_.analyzer, m.name);
-    m.confidence = confidence;
-    m.resolved_by = analysis::MentionSource::kModel;
-    auto [it, fresh] = discovered_.emplace(m.entity_id, m.name);
-    if (!fresh) m.name = it->second;
+    NameDiscovered(d, confidence, &m);
     if (overlap) {
       for (std::uint32_t k = a; k < core_end; ++k)
         if (d.covered[k] >= 0) keep_[static_cast<std::size_t>(d.covered[k])] = 0;
