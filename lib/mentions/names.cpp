@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <iterator>
 #include <unordered_map>
 
@@ -29,6 +30,9 @@ constexpr std::uint32_t kWindow = 3;
 constexpr double kSingle = 0.55;
 // The confidence of a name an acronym in brackets defines ("Movement for Democratic Change (MDC)").
 constexpr double kDefined = 0.7;
+// The confidence of capitalised words ending in an organisation's head word ("the American
+// Civil Liberties Union").
+constexpr double kHeaded = 0.65;
 
 bool FromGazetteer(const Mention& m) {
   using analysis::MentionSource;
@@ -88,6 +92,7 @@ class NamesStep : public analysis::Annotator {
       m.name = it->second.name;
       m.kind = it->second.kind;
     }
+    for (std::uint32_t k = 0; k < n; ++k) HeadedName(d, k);
     for (std::uint32_t k = 0; k < n; ++k) {
       if (DefinedAcronym(d, k)) continue;
       if (UnknownAcronym(d, k))
@@ -506,6 +511,131 @@ class NamesStep : public analysis::Annotator {
       return;
     }
     in_added_[k] = 1;
+    added_.push_back(std::move(m));
+  }
+
+  // Whether token k may be a word of an organisation's name that ends in a head word: free,
+  // capitalised but not an acronym, of a name's shape, and a noun, an adjective or a proper
+  // noun to the dictionary (or unknown to it): not "Meets" of a headline, not "The".
+  bool HeadedWord(const Document& d, std::uint32_t k) const {
+    const text::Token& t = d.tokens[k];
+    if (!(t.flags & text::kCapitalized) || (t.flags & (text::kAllCaps | text::kNumeric)) || d.covered[k] >= 0 ||
+        in_title_[k] || t.end - t.start < 2 || !Plain(d.text().substr(t.start, t.end - t.start)))
+      return false;
+    const std::uint32_t cls = pos_model_.TagClass(d.text().substr(t.start, t.end - t.start));
+    const std::uint32_t naming = (1U << static_cast<int>(tagger::Upos::kNoun)) |
+                                 (1U << static_cast<int>(tagger::Upos::kPropn)) |
+                                 (1U << static_cast<int>(tagger::Upos::kAdj));
+    return cls == 0 || (cls & naming) != 0;
+  }
+
+  // The gap before token j joins it to the word before into one name: a space, or " & ".
+  bool NameGap(const Document& d, std::uint32_t j) const {
+    const std::string_view gap = d.text().substr(d.tokens[j - 1].end, d.tokens[j].start - d.tokens[j - 1].end);
+    return (gap == " " || gap == " & ") && !Boundary(d, j);
+  }
+
+  // Where the words of an organisation's name ending in its head word at k start: the
+  // capitalised words before it ("Consumer Technology Association"), "and" between two of
+  // them ("Community and Technical College"), a gazetteer place or its adjective right before
+  // ("U.S. Army"; its mention goes to *place). Not "The": names are written without it more
+  // often than with it ("the League", "The League").
+  std::uint32_t HeadedStart(const Document& d, std::uint32_t k, std::size_t* place) const {
+    std::uint32_t a = k;
+    while (a > 0 && NameGap(d, a)) {
+      if (HeadedWord(d, a - 1)) {
+        --a;
+      } else if (a >= 2 && d.tokens[a - 1].key == "and" && !(d.tokens[a - 1].flags & text::kCapitalized) &&
+                 NameGap(d, a - 1) && HeadedWord(d, a - 2) && !OrganizationHead(d.tokens[a - 2].key)) {
+        a -= 2;
+      } else {
+        break;
+      }
+    }
+    // A sentence's first word that is not a name's ("In", "The"): not part of it.
+    while (a < k && Boundary(d, a) && !pos_model_.MayBeProperNoun(d.tokens[a].key) &&
+           (pos_model_.TagClass(d.tokens[a].key) & (1U << static_cast<int>(tagger::Upos::kAdj))) == 0)
+      ++a;
+    if (a > 0 && d.covered[a - 1] >= 0 && !Boundary(d, a)) {
+      const auto i = static_cast<std::size_t>(d.covered[a - 1]);
+      const Mention& g = d.mentions[i];
+      if (FromGazetteer(g) && (g.kind == Kind::kCountry || g.kind == Kind::kLocation) && g.end_token == a &&
+          g.end + 1 == d.tokens[a].start) {
+        *place = i;
+        return g.first_token;
+      }
+    }
+    return a;
+  }
+
+  // The end of "of" or "for" (and "the") with the capitalised words after an organisation's
+  // head word that takes them (OfHead) ending at b ("Institute for Palestinian Studies",
+  // "Department of Housing and Urban Development"), over gazetteer places and organisations
+  // (which go to extended_over_); b if there are none or they end in an abbreviation ("for
+  // the St. Louis Eagles"). A party's or a company's "of" names a place more often ("the
+  // Liberal Party of Nova Scotia").
+  std::uint32_t HeadedEnd(Document& d, std::uint32_t b) {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    if (b + 1 >= n || !OfHead(d.tokens[b - 1].key) || (d.tokens[b].key != "of" && d.tokens[b].key != "for") ||
+        !NameGap(d, b))
+      return b;
+    std::uint32_t e = b + 1;
+    if (d.tokens[e].key == "the" && !(d.tokens[e].flags & text::kCapitalized) && e + 1 < n) ++e;
+    if (!NameGap(d, e)) return b;
+    const std::uint32_t first = e;
+    const std::size_t over = extended_over_.size();
+    while (e < n && (e == first || NameGap(d, e))) {
+      if (d.covered[e] >= 0) {
+        const auto i = static_cast<std::size_t>(d.covered[e]);
+        const Mention& m = d.mentions[i];
+        if (!FromGazetteer(m) || m.is_person() || m.first_token != e) break;
+        extended_over_.push_back(i);
+        e = m.end_token;
+      } else if (HeadedWord(d, e)) {
+        ++e;
+      } else if (e > first && e + 1 < n && d.tokens[e].key == "and" && NameGap(d, e + 1) && HeadedWord(d, e + 1)) {
+        e += 2;
+      } else {
+        break;
+      }
+    }
+    if (e == first || Abbreviation(d.tokens[e - 1])) {
+      extended_over_.resize(over);
+      return b;
+    }
+    return e;
+  }
+
+  // "the American Civil Liberties Union", "the U.S. Supreme Court", "the University of
+  // Edinburgh": capitalised words ending in an organisation's head word (and its "of"
+  // phrase) name an organisation, whatever the model made of them (it seldom finds a name of
+  // ordinary words). A name the model found inside gives way; one reaching outside, a
+  // person, a title or a longer capitalised run keeps the words. One word alone is no such
+  // name ("the Council").
+  void HeadedName(Document& d, std::uint32_t k) {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    const text::Token& t = d.tokens[k];
+    if (!(t.flags & text::kCapitalized) || d.covered[k] >= 0 || !OrganizationHead(t.key) || !HeadedWord(d, k)) return;
+    if (k + 1 < n && NameGap(d, k + 1) && (d.tokens[k + 1].flags & text::kCapitalized)) return;
+    std::size_t place = SIZE_MAX;
+    const std::uint32_t a = HeadedStart(d, k, &place);
+    extended_over_.clear();
+    const std::uint32_t b = HeadedEnd(d, k + 1);
+    if (b - a < 2) return;
+    // The model's names inside give way; one reaching outside keeps its words.
+    for (const Mention& m : added_) {
+      if (m.end_token <= a || m.first_token >= b) continue;
+      if (m.first_token < a || m.end_token > b) return;
+    }
+    std::erase_if(added_, [&](const Mention& m) { return m.first_token >= a && m.end_token <= b; });
+    if (place != SIZE_MAX) keep_[place] = 0;
+    for (const std::size_t i : extended_over_) keep_[i] = 0;
+    Mention m;
+    m.first_token = a;
+    m.end_token = b;
+    m.kind = Kind::kOrganization;
+    NameDiscovered(d, kHeaded, &m);
+    for (std::uint32_t j = a; j < b; ++j) in_added_[j] = 1;
     added_.push_back(std::move(m));
   }
 

@@ -59,7 +59,7 @@ inline bool OrganizationHead(std::string_view key) {
       "brands",     "services",   "army",          "navy",        "corps",        "division",     "brigade",
       "regiment",   "battalion",  "squadron",      "court",       "senate",       "parliament",   "congress",
       "school",     "college",    "academy",       "church",      "fund",         "coalition",    "alliance",
-      "orchestra",  "police"};
+      "orchestra",  "police",     "assembly"};
   return kHeads.count(key) > 0;
 }
 
