@@ -74,6 +74,33 @@ class NamesStep : public analysis::Annotator {
       TagWindow(d, a, b);
       k = b;
     }
+    RuleNames(d);
+
+    Propagate(d);
+    Vote();
+    // A one-word name that ends a longer person name of the document is left to the
+    // surnames step, which links it to that name ("Petrov" after "Ivan Petrov").
+    for (const Mention& m : added_)
+      if (m.is_person() && m.end_token - m.first_token >= 2)
+        surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
+    // A large document's earlier windows count too (analysis::WindowState).
+    const StringSet& carried = d.window.model_surnames;
+    std::erase_if(added_, [&](const Mention& m) {
+      // Of any type: "Aliyev" read as a place is still the surname of Ilham Aliyev.
+      if (m.end_token - m.first_token != 1) return false;
+      const std::string key(d.tokens[m.first_token].key);
+      return surnames_.count(key) > 0 || carried.count(key) > 0;
+    });
+    if (d.windowed() && !d.window.last) d.window.model_surnames.insert(surnames_.begin(), surnames_.end());
+    if (std::find(keep_.begin(), keep_.end(), 0) != keep_.end()) d.KeepMentions(keep_);
+    if (added_.empty()) return;
+    for (auto& m : added_) d.AddMention(std::move(m));
+  }
+
+ private:
+  // The names the rules give besides the model's (each rule's comment says which).
+  void RuleNames(Document& d) {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
     // An unlisted acronym of three letters or more that no name covers names an organisation
     // more often than anything else ("USAID and AMEXCID projects"). The model is not asked:
     // it seldom tags a lone acronym, and tagging around each one costs too much (TAGGER.md).
@@ -104,28 +131,17 @@ class NamesStep : public analysis::Annotator {
       else if (const std::uint32_t e = OfficeOf(d, k); e > k)
         AddSingle(d, k, Kind::kOrganization, e - k);
     }
-    Propagate(d);
-    Vote();
-    // A one-word name that ends a longer person name of the document is left to the
-    // surnames step, which links it to that name ("Petrov" after "Ivan Petrov").
-    for (const Mention& m : added_)
-      if (m.is_person() && m.end_token - m.first_token >= 2)
-        surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
-    // A large document's earlier windows count too (analysis::WindowState).
-    const StringSet& carried = d.window.model_surnames;
-    std::erase_if(added_, [&](const Mention& m) {
-      // Of any type: "Aliyev" read as a place is still the surname of Ilham Aliyev.
-      if (m.end_token - m.first_token != 1) return false;
-      const std::string key(d.tokens[m.first_token].key);
-      return surnames_.count(key) > 0 || carried.count(key) > 0;
-    });
-    if (d.windowed() && !d.window.last) d.window.model_surnames.insert(surnames_.begin(), surnames_.end());
-    if (added_.empty()) return;
-    if (std::find(keep_.begin(), keep_.end(), 0) != keep_.end()) d.KeepMentions(keep_);
-    for (auto& m : added_) d.AddMention(std::move(m));
+    // "the Paris Agreement", "the Treaty of London": a place naming an agreement is no actor.
+    for (std::size_t i = 0; i < d.mentions.size(); ++i) {
+      const Mention& m = d.mentions[i];
+      if (FromGazetteer(m) && m.resolved_by != analysis::MentionSource::kAdjective &&
+          (m.kind == Kind::kCountry || m.kind == Kind::kLocation) && NamesAgreement(d, m.first_token, m.end_token))
+        keep_[i] = 0;
+    }
+    std::erase_if(added_,
+                  [&](const Mention& m) { return !m.is_person() && NamesAgreement(d, m.first_token, m.end_token); });
   }
 
- private:
   // Whether a sentence may end between tokens k - 1 and k: a terminator or a line break in
   // the gap (closing quotes and brackets are never tokens), or k is the first token.
   // A period right after an initial or an abbreviated title ends no sentence ("Mark C. Toner",
@@ -267,6 +283,41 @@ class NamesStep : public analysis::Annotator {
            key == "designate" || key == "elect";
   }
 
+  // Whether the name over tokens [a, e) names an agreement: a capitalised word for one right
+  // after it ("Paris Agreement", "Minsk Protocol") or "of" after one right before it ("Treaty
+  // of London", "Convention of Peking").
+  static bool NamesAgreement(const Document& d, std::uint32_t a, std::uint32_t e) {
+    static const StringSet kAgreements = {"agreement", "agreements", "accord",   "accords", "treaty",
+                                          "protocol",  "convention", "pact",     "charter", "declaration",
+                                          "amendment", "communique", "doctrine", "peace"};
+    auto agreement = [&](std::uint32_t k) {
+      return (d.tokens[k].flags & text::kCapitalized) && kAgreements.count(d.tokens[k].key) > 0;
+    };
+    if (e < d.tokens.size() && d.tokens[e - 1].end + 1 == d.tokens[e].start && !Boundary(d, e) && agreement(e))
+      return true;
+    return a >= 2 && d.tokens[a - 1].key == "of" && !Boundary(d, a) && !Boundary(d, a - 1) && agreement(a - 2) &&
+           d.tokens[a - 2].key != "agreements" && d.tokens[a - 2].key != "accords";
+  }
+
+  // Whether token t is the plural of an adjective for a people or a place ("Romans",
+  // "Europeans", "Latin Americans"): a group the model takes for a person or a place; not
+  // a surname such as "Evans", which the dictionary knows as no adjective.
+  bool DemonymPlural(const text::Token& t) const {
+    const std::string_view key = t.key;
+    if (!(t.flags & text::kCapitalized) || key.size() < 5 || !key.ends_with("ans")) return false;
+    return (pos_model_.TagClass(key.substr(0, key.size() - 1)) & (1U << static_cast<int>(tagger::Upos::kAdj))) != 0;
+  }
+
+  // Styles and ranks before a person's name that are not part of it ("Sir Ernest Shackleton",
+  // "Pope Francis", "Lord Halifax"); the titles lexicon holds the others.
+  static bool Honorific(std::string_view key) {
+    static const StringSet kStyles = {"sir",        "lord",    "reverend", "rev",    "pope",  "emperor", "empress",
+                                      "saint",      "st",      "cardinal", "sultan", "emir",  "tsar",    "czar",
+                                      "kaiser",     "pharaoh", "princess", "duke",   "count", "baron",   "bishop",
+                                      "archbishop", "father",  "brother",  "sister"};
+    return kStyles.count(key) > 0;
+  }
+
   // Not the shape of an identifier: no digit or underscore, no capital after a lower-case
   // letter ("ZipInfo") but after Mc, Mac, De, ... ("McCain", "DiCaprio"), no "OSError". Acronyms and such
   // words are still tagged inside the window of another candidate.
@@ -374,13 +425,25 @@ class NamesStep : public analysis::Annotator {
     if (k + 1 < n) {
       const std::string_view gap = d.text().substr(t.end, d.tokens[k + 1].start - t.end);
       if ((gap == " " || gap == ", ") && d.tokens[k + 1].key == "who") return true;
-      if (SpeechAfter(d, k + 1)) return true;
+      if (SpeechAfter(d, k + 1) || AgeAfter(d, k + 1)) return true;
     }
     if (k > 0 && !Boundary(d, k) && (d.tokens[k - 1].key == "said" || d.tokens[k - 1].key == "says") &&
         d.tokens[k - 1].end + 1 == t.start) {
       return k + 1 >= n || Boundary(d, k + 1) || d.text().substr(t.end, d.tokens[k + 1].start - t.end) == ", ";
     }
     return false;
+  }
+
+  // Whether an age in commas follows token e - 1: "Jutting, now 31, is", "Petrov, 45, said".
+  static bool AgeAfter(const Document& d, std::uint32_t e) {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    if (e >= n || d.text().substr(d.tokens[e - 1].end, d.tokens[e].start - d.tokens[e - 1].end) != ", ") return false;
+    if ((d.tokens[e].key == "now" || d.tokens[e].key == "aged") && e + 1 < n &&
+        d.tokens[e].end + 1 == d.tokens[e + 1].start)
+      ++e;
+    const text::Token& age = d.tokens[e];
+    if (!(age.flags & text::kNumeric) || age.end - age.start > 3 || age.end >= d.text().size()) return false;
+    return d.text()[age.end] == ',';
   }
 
   // Whether token k is a free capitalised word, that the dictionary knows as nothing but a
@@ -537,9 +600,9 @@ class NamesStep : public analysis::Annotator {
 
   // Where the words of an organisation's name ending in its head word at k start: the
   // capitalised words before it ("Consumer Technology Association"), "and" between two of
-  // them ("Community and Technical College"), a gazetteer place or its adjective right before
-  // ("U.S. Army"; its mention goes to *place). Not "The": names are written without it more
-  // often than with it ("the League", "The League").
+  // them ("Community and Technical College"), a gazetteer place, its adjective or an
+  // organisation right before ("U.S. Army", "CBC News"; its mention goes to *place). Not "The": names are written
+  // without it more often than with it ("the League", "The League").
   std::uint32_t HeadedStart(const Document& d, std::uint32_t k, std::size_t* place) const {
     std::uint32_t a = k;
     while (a > 0 && NameGap(d, a)) {
@@ -559,8 +622,7 @@ class NamesStep : public analysis::Annotator {
     if (a > 0 && d.covered[a - 1] >= 0 && !Boundary(d, a)) {
       const auto i = static_cast<std::size_t>(d.covered[a - 1]);
       const Mention& g = d.mentions[i];
-      if (FromGazetteer(g) && (g.kind == Kind::kCountry || g.kind == Kind::kLocation) && g.end_token == a &&
-          g.end + 1 == d.tokens[a].start) {
+      if (FromGazetteer(g) && !g.is_person() && g.end_token == a && g.end + 1 == d.tokens[a].start) {
         *place = i;
         return g.first_token;
       }
@@ -775,7 +837,9 @@ class NamesStep : public analysis::Annotator {
     // Titles are not part of a name ("Deputy Minister Ivan Petrov" names Ivan Petrov), nor
     // honorifics ("Mr Aliyev" is Aliyev, whom the surnames step links) or the end of a
     // hyphenated title ("Prime Minister-Designate Hariri").
-    while (a < b && (in_title_[a] || LeadsNoName(d.tokens[a].key))) ++a;
+    while (a < b && (in_title_[a] || LeadsNoName(d.tokens[a].key) ||
+                     (span.type == tagger::NameType::kPerson && b - a >= 2 && Honorific(d.tokens[a].key))))
+      ++a;
     *first = a;
     *last = b;
     return a < b;
@@ -814,7 +878,8 @@ class NamesStep : public analysis::Annotator {
     // say so: a title or a word for a person right before it ("the philosopher Moses
     // Mendelssohn", "his wife, Norma Talmadge"), or, for a place, a verb of saying after it
     // ("Bullock says").
-    if (kind != Kind::kPerson && (PersonBefore(d, a) || (kind == Kind::kLocation && SpeechAfter(d, core_end))))
+    if (kind != Kind::kPerson &&
+        (PersonBefore(d, a) || AgeAfter(d, core_end) || (kind == Kind::kLocation && SpeechAfter(d, core_end))))
       return Kind::kPerson;
     return kind;
   }
@@ -863,6 +928,7 @@ class NamesStep : public analysis::Annotator {
     m.end_token = b;
     // "Stanley Cup", "Nobel Prize", "Middle Ages": names of no person, organisation or place.
     if (core_end - a >= 2 && NoActorHead(d.tokens[core_end - 1].key)) return;
+    if (span.type != tagger::NameType::kOrganization && DemonymPlural(d.tokens[core_end - 1])) return;
     m.kind = TypeOf(d, span.type, a, core_end, hyphen_given);
     // "the ancient city of Petra", "the town of Bucha": a place, whatever the name's type.
     if (a >= 2 && d.tokens[a - 1].key == "of" && PlaceNoun(d.tokens[a - 2].key)) m.kind = Kind::kLocation;

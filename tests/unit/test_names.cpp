@@ -633,3 +633,52 @@ TEST_CASE("names: a sentence's first word that no name starts with is not part o
   const auto inside = Run("On Monday the National Assembly voted.");
   CHECK(inside.At("National Assembly"));
 }
+
+TEST_CASE("names: a style before a person's name is not part of it ('Sir', 'Pope', 'Lord')", "[names]") {
+  const auto r = Run("The expedition was led by Sir Halvard Brekke last year.");
+  const Mention* m = r.At("Halvard Brekke");
+  REQUIRE(m);
+  CHECK(m->is_person());
+  CHECK_FALSE(r.At("Sir Halvard Brekke"));
+  // Control: the same name without the style.
+  const auto bare = Run("The expedition was led by Halvard Brekke last year.");
+  CHECK(bare.At("Halvard Brekke"));
+}
+
+TEST_CASE("names: a place that names an agreement is no actor ('the Moscow Agreement')", "[names]") {
+  CHECK_FALSE(Run("The Moscow Agreement was signed in 2020.").At("Moscow"));
+  CHECK_FALSE(Run("They kept to the Treaty of Moscow for years.").At("Moscow"));
+  // Controls: the place where an agreement was signed, and a lower-case agreement word.
+  CHECK(Run("The agreement was signed in Moscow.").At("Moscow"));
+  CHECK(Run("The Moscow agreement was signed in 2020.").At("Moscow"));
+}
+
+TEST_CASE("names: an organisation before an institution's word makes one name with it ('OSCE News')", "[names]") {
+  const auto r = Run("He spoke to OSCE News on Monday.");
+  const Mention* m = r.At("OSCE News");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kOrganization);
+  CHECK_FALSE(r.At("OSCE"));
+  // Control: alone, the gazetteer's organisation.
+  const Mention* alone = Run("He spoke to OSCE on Monday.").At("OSCE");
+  REQUIRE(alone);
+  CHECK(alone->resolved_by != MentionSource::kModel);
+}
+
+TEST_CASE("names: the plural of a people's adjective is no person ('Europeans')", "[names]") {
+  CHECK_FALSE(Run("From the 16th century, Europeans visiting the region identified the sea.").At("Europeans"));
+  // Control: a surname of the same shape.
+  const Mention* m = Run("From the 16th century, Evans visiting the region identified the sea.").At("Evans");
+  REQUIRE(m);
+  CHECK(m->is_person());
+}
+
+TEST_CASE("names: an age in commas after a name makes it a person's ('Ormvik, now 31,')", "[names]") {
+  const Mention* m = Run("Two years later, Ormvik, now 31, appeared largely composed.").At("Ormvik");
+  REQUIRE(m);
+  CHECK(m->is_person());
+  // Control: without the age the model's type stays.
+  const Mention* bare = Run("Two years later, Ormvik appeared largely composed.").At("Ormvik");
+  REQUIRE(bare);
+  CHECK(bare->kind == Kind::kLocation);
+}
