@@ -97,15 +97,22 @@ void Document::Reset(documents::Document raw, std::string option) {
   window = {};
 }
 
-void Document::AddMention(Mention m) {
+std::uint32_t Document::NameEnd(std::uint32_t first, std::uint32_t end) const {
   const std::string_view t = text();
+  const text::Token& last = tokens[end - 1];
+  if (end - first < 2 || last.end >= t.size() || t[last.end] != '.') return last.end;
+  // "U.S." and "U.N.": one letter after a period.
+  if (last.end - last.start == 1 && t[last.end - 2] == '.') return last.end + 1;
+  // "Ferdinand R. Marcos Jr.", "Enron Corp.", "Warner Bros.".
+  const std::string_view k = last.key;
+  if (k == "jr" || k == "sr" || k == "inc" || k == "corp" || k == "ltd" || k == "co" || k == "bros")
+    return last.end + 1;
+  return last.end;
+}
+
+void Document::AddMention(Mention m) {
   m.start = tokens[m.first_token].start;
-  m.end = tokens[m.end_token - 1].end;
-  // "U.S." and "U.N.": an abbreviation's final period belongs to the name.
-  if (m.end_token - m.first_token >= 2 && tokens[m.end_token - 1].end - tokens[m.end_token - 1].start == 1 &&
-      m.end < t.size() && t[m.end] == '.' && t[m.end - 2] == '.') {
-    ++m.end;
-  }
+  m.end = NameEnd(m.first_token, m.end_token);
   if (covered.size() != tokens.size()) covered.assign(tokens.size(), -1);
   for (std::uint32_t k = m.first_token; k < m.end_token; ++k) covered[k] = static_cast<std::int32_t>(mentions.size());
   mentions.push_back(std::move(m));

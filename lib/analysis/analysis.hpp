@@ -237,6 +237,9 @@ struct Document {
   // Adds a mention over tokens [m.first_token, m.end_token) and covers them; sets start/end
   // (an abbreviation's final period, "U.S.", belongs to the name).
   void AddMention(Mention m);
+  // The byte where a name over tokens [first, end) ends: the last token's end, or the period
+  // after it where that ends an abbreviation of the name ("U.S.", "Marcos Jr.", "Enron Corp.").
+  std::uint32_t NameEnd(std::uint32_t first, std::uint32_t end) const;
   // The mention covering token `tok`, or nullptr.
   Mention* MentionAt(std::uint32_t tok);
   const Mention* MentionAt(std::uint32_t tok) const;

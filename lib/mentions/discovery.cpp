@@ -121,7 +121,7 @@ class DiscoveryStep : public analysis::Annotator {
     m.first_token = i;
     m.end_token = j;
     m.kind = Kind::kPerson;
-    m.name = std::string(d.text().substr(d.tokens[i].start, d.tokens[j - 1].end - d.tokens[i].start));
+    m.name = std::string(d.text().substr(d.tokens[i].start, d.NameEnd(i, j) - d.tokens[i].start));
     m.entity_id = DiscoveredId(context_.analyzer, m.name);
     m.country = country;
     m.confidence = kDiscovered;

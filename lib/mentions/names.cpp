@@ -82,7 +82,7 @@ class NamesStep : public analysis::Annotator {
     // surnames step, which links it to that name ("Petrov" after "Ivan Petrov").
     for (const Mention& m : added_)
       if (m.is_person() && m.end_token - m.first_token >= 2)
-        surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
+        surnames_.insert(std::string(d.tokens[SurnameToken(d, m)].key));
     // A large document's earlier windows count too (analysis::WindowState).
     const StringSet& carried = d.window.model_surnames;
     std::erase_if(added_, [&](const Mention& m) {
@@ -224,7 +224,7 @@ class NamesStep : public analysis::Annotator {
            key == "council" || key == "bank" || key == "department" || key == "ministry" || key == "academy" ||
            key == "museum" || key == "college" || key == "school" || key == "federation" || key == "league" ||
            key == "society" || key == "commission" || key == "committee" || key == "organization" ||
-           key == "organisation" || key == "church" || key == "union";
+           key == "organisation" || key == "church" || key == "union" || key == "movement";
   }
 
   // The end of "of" and the capitalised words right after token b - 1 (b itself if there is
@@ -274,6 +274,15 @@ class NamesStep : public analysis::Annotator {
       extended_over_.push_back(i);
     }
     return e + 1;
+  }
+
+  // The end of "Jr" or "Sr" after a person's name ending at b ("Ferdinand R. Marcos Jr."), else b.
+  static std::uint32_t ExtendOverSuffix(const Document& d, std::uint32_t b) {
+    if (b >= d.tokens.size() || d.covered[b] >= 0 || (d.tokens[b].key != "jr" && d.tokens[b].key != "sr") ||
+        !(d.tokens[b].flags & text::kCapitalized))
+      return b;
+    const std::string_view gap = d.text().substr(d.tokens[b - 1].end, d.tokens[b].start - d.tokens[b - 1].end);
+    return gap == " " || gap == ", " ? b + 1 : b;
   }
 
   // Words that may open a model's span without being part of the name: honorifics, and the
@@ -432,6 +441,37 @@ class NamesStep : public analysis::Annotator {
       return k + 1 >= n || Boundary(d, k + 1) || d.text().substr(t.end, d.tokens[k + 1].start - t.end) == ", ";
     }
     return false;
+  }
+
+  // Whether token k is in a person's name of two words or more found before this one (the
+  // gazetteer's, discovery's or the model's).
+  bool PersonAt(const Document& d, std::uint32_t k) const {
+    const Mention* m = nullptr;
+    if (d.covered[k] >= 0) {
+      m = &d.mentions[static_cast<std::size_t>(d.covered[k])];
+    } else if (in_added_[k]) {
+      for (const Mention& a : added_)
+        if (a.first_token <= k && k < a.end_token) m = &a;
+    }
+    return m != nullptr && m->is_person() && m->end_token - m->first_token >= 2;
+  }
+
+  // Whether the name over [a, e) is joined by "and" to a person's name: "Presidents Omar
+  // al-Bashir of Sudan and Salva Kiir", "Piaf and Momone", "Kiir and Riek Machar".
+  bool AndPerson(const Document& d, std::uint32_t a, std::uint32_t e) const {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    auto spaced = [&](std::uint32_t j) { return d.tokens[j - 1].end + 1 == d.tokens[j].start && !Boundary(d, j); };
+    if (e + 1 < n && d.tokens[e].key == "and" && spaced(e) && spaced(e + 1) && PersonAt(d, e + 1)) return true;
+    if (a < 2 || d.tokens[a - 1].key != "and" || !spaced(a) || !spaced(a - 1)) return false;
+    std::uint32_t j = a - 2;
+    // "... of Sudan and": the person before the place's "of".
+    if (d.covered[j] >= 0) {
+      const Mention& m = d.mentions[static_cast<std::size_t>(d.covered[j])];
+      if (!m.is_person() && m.first_token >= 2 && d.tokens[m.first_token - 1].key == "of" && spaced(m.first_token) &&
+          spaced(m.first_token - 1))
+        j = m.first_token - 2;
+    }
+    return PersonAt(d, j);
   }
 
   // Whether an age in commas follows token e - 1: "Jutting, now 31, is", "Petrov, 45, said".
@@ -600,10 +640,11 @@ class NamesStep : public analysis::Annotator {
 
   // Where the words of an organisation's name ending in its head word at k start: the
   // capitalised words before it ("Consumer Technology Association"), "and" between two of
-  // them ("Community and Technical College"), a gazetteer place, its adjective or an
-  // organisation right before ("U.S. Army", "CBC News"; its mention goes to *place). Not "The": names are written
-  // without it more often than with it ("the League", "The League").
-  std::uint32_t HeadedStart(const Document& d, std::uint32_t k, std::size_t* place) const {
+  // them ("Community and Technical College"), gazetteer places, their adjectives or
+  // organisations right before ("U.S. Army", "CBC News", "NATO-Georgia Commission"; their
+  // mentions go to *place). Not "The": names are written without it more often than with it
+  // ("the League", "The League").
+  std::uint32_t HeadedStart(const Document& d, std::uint32_t k, std::vector<std::size_t>* place) const {
     std::uint32_t a = k;
     while (a > 0 && NameGap(d, a)) {
       if (HeadedWord(d, a - 1)) {
@@ -619,13 +660,16 @@ class NamesStep : public analysis::Annotator {
     while (a < k && Boundary(d, a) && !pos_model_.MayBeProperNoun(d.tokens[a].key) &&
            (pos_model_.TagClass(d.tokens[a].key) & (1U << static_cast<int>(tagger::Upos::kAdj))) == 0)
       ++a;
-    if (a > 0 && d.covered[a - 1] >= 0 && !Boundary(d, a)) {
+    // Gazetteer names before it, the first after a space, the others after a hyphen
+    // ("NATO-Georgia Commission", "U.S.-Canada Regulatory Cooperation Council").
+    for (char gap = ' '; a > 0 && d.covered[a - 1] >= 0 && !Boundary(d, a); gap = '-') {
       const auto i = static_cast<std::size_t>(d.covered[a - 1]);
       const Mention& g = d.mentions[i];
-      if (FromGazetteer(g) && !g.is_person() && g.end_token == a && g.end + 1 == d.tokens[a].start) {
-        *place = i;
-        return g.first_token;
-      }
+      if (!FromGazetteer(g) || g.is_person() || g.end_token != a || g.end + 1 != d.tokens[a].start ||
+          d.text()[g.end] != gap)
+        break;
+      place->push_back(i);
+      a = g.first_token;
     }
     return a;
   }
@@ -678,9 +722,13 @@ class NamesStep : public analysis::Annotator {
     const auto n = static_cast<std::uint32_t>(d.tokens.size());
     const text::Token& t = d.tokens[k];
     if (!(t.flags & text::kCapitalized) || d.covered[k] >= 0 || !OrganizationHead(t.key) || !HeadedWord(d, k)) return;
-    if (k + 1 < n && NameGap(d, k + 1) && (d.tokens[k + 1].flags & text::kCapitalized)) return;
-    std::size_t place = SIZE_MAX;
-    const std::uint32_t a = HeadedStart(d, k, &place);
+    // Not inside a longer capitalised run, but before a person's name ("the Central Bank Riad
+    // Salame").
+    if (k + 1 < n && NameGap(d, k + 1) && (d.tokens[k + 1].flags & text::kCapitalized) &&
+        !(d.covered[k + 1] >= 0 && d.mentions[static_cast<std::size_t>(d.covered[k + 1])].is_person()))
+      return;
+    places_.clear();
+    const std::uint32_t a = HeadedStart(d, k, &places_);
     extended_over_.clear();
     const std::uint32_t b = HeadedEnd(d, k + 1);
     if (b - a < 2) return;
@@ -690,7 +738,7 @@ class NamesStep : public analysis::Annotator {
       if (m.first_token < a || m.end_token > b) return;
     }
     std::erase_if(added_, [&](const Mention& m) { return m.first_token >= a && m.end_token <= b; });
-    if (place != SIZE_MAX) keep_[place] = 0;
+    for (const std::size_t i : places_) keep_[i] = 0;
     for (const std::size_t i : extended_over_) keep_[i] = 0;
     Mention m;
     m.first_token = a;
@@ -720,7 +768,7 @@ class NamesStep : public analysis::Annotator {
   // document's first spelling of that entity is its name).
   void NameDiscovered(const Document& d, double confidence, Mention* m) {
     m->name = std::string(d.text().substr(d.tokens[m->first_token].start,
-                                          d.tokens[m->end_token - 1].end - d.tokens[m->first_token].start));
+                                          d.NameEnd(m->first_token, m->end_token) - d.tokens[m->first_token].start));
     m->entity_id = DiscoveredId(context_.analyzer, m->name);
     m->confidence = confidence;
     m->resolved_by = analysis::MentionSource::kModel;
@@ -795,7 +843,7 @@ class NamesStep : public analysis::Annotator {
     surnames_.clear();
     for (const Mention& m : d.mentions) {
       if (!m.is_person() || m.end_token - m.first_token < 2) continue;
-      surnames_.insert(std::string(d.tokens[m.end_token - 1].key));
+      surnames_.insert(std::string(d.tokens[SurnameToken(d, m)].key));
       if (FamilyNameFirst(m.country)) surnames_.insert(std::string(d.tokens[m.first_token].key));
     }
   }
@@ -840,6 +888,8 @@ class NamesStep : public analysis::Annotator {
     while (a < b && (in_title_[a] || LeadsNoName(d.tokens[a].key) ||
                      (span.type == tagger::NameType::kPerson && b - a >= 2 && Honorific(d.tokens[a].key))))
       ++a;
+    // "Duke of Cumberland", "King of Spain": what follows a title's "of" is no person's name.
+    if (a < b && !(d.tokens[a].flags & text::kCapitalized)) return false;
     *first = a;
     *last = b;
     return a < b;
@@ -878,8 +928,8 @@ class NamesStep : public analysis::Annotator {
     // say so: a title or a word for a person right before it ("the philosopher Moses
     // Mendelssohn", "his wife, Norma Talmadge"), or, for a place, a verb of saying after it
     // ("Bullock says").
-    if (kind != Kind::kPerson &&
-        (PersonBefore(d, a) || AgeAfter(d, core_end) || (kind == Kind::kLocation && SpeechAfter(d, core_end))))
+    if (kind != Kind::kPerson && (PersonBefore(d, a) || AgeAfter(d, core_end) || AndPerson(d, a, core_end) ||
+                                  (kind == Kind::kLocation && SpeechAfter(d, core_end))))
       return Kind::kPerson;
     return kind;
   }
@@ -905,7 +955,7 @@ class NamesStep : public analysis::Annotator {
     const std::uint32_t core_end = b;
     extended_over_.clear();
     if (OfHead(d.tokens[b - 1].key)) b = ExtendOverOf(d, b);
-    if (span.type == tagger::NameType::kPerson) b = ExtendOverParticles(d, b);
+    if (span.type == tagger::NameType::kPerson) b = ExtendOverSuffix(d, ExtendOverParticles(d, b));
     bool overlap = false, replaceable = true;
     for (std::uint32_t k = a; k < core_end; ++k) {
       if (d.covered[k] < 0) continue;
@@ -1026,6 +1076,7 @@ class NamesStep : public analysis::Annotator {
   std::vector<tagger::NameSpan> spans_;
   std::vector<Mention> added_;
   std::vector<std::size_t> extended_over_;  // the gazetteer mentions ExtendOverOf went over
+  std::vector<std::size_t> places_;         // the gazetteer mentions HeadedStart went over
   std::vector<char> in_added_;              // per token: covered by a name of added_ (before Propagate)
   StringSet surnames_;
   std::unordered_map<std::string, std::string> discovered_;  // id -> name

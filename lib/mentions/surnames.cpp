@@ -45,7 +45,7 @@ class SurnamesStep : public analysis::Annotator {
       if (!m.is_person() || m.resolved_by == MentionSource::kSurname) continue;
       // A discovered surname after its title ("President Obama") stands for the person too.
       if (m.end_token - m.first_token < 2 && m.resolved_by != MentionSource::kDiscovered) continue;
-      by_surname_.emplace(std::string(d.tokens[m.end_token - 1].key), k);
+      by_surname_.emplace(std::string(d.tokens[SurnameToken(d, m)].key), k);
       // "Xi Jinping" ... "Xi", "Moon Jae-in" ... "Moon": the family name comes first.
       const bool family_first = m.end_token - m.first_token >= 2 && FamilyNameFirst(m.country);
       if (family_first) by_surname_.emplace(std::string(d.tokens[m.first_token].key), k);

@@ -435,21 +435,21 @@ TEST_CASE("names: a place or its adjective right before an organisation's name i
 }
 
 TEST_CASE("names: an acronym in brackets defines the capitalised words before it", "[names]") {
-  const auto r = Run("The Movement for Coastal Renewal (MCR) won the vote. Later the MCR said it would talk.");
-  const Mention* m = r.At("Movement for Coastal Renewal");
+  const auto r = Run("The Campaign for Coastal Renewal (CCR) won the vote. Later the CCR said it would talk.");
+  const Mention* m = r.At("Campaign for Coastal Renewal");
   REQUIRE(m);
   CHECK(m->kind == Kind::kOrganization);
   // Both acronyms, in brackets and later, are the same organisation.
   int acronyms = 0;
   for (const auto& a : r.doc.mentions) {
-    if (r.doc.text().substr(a.start, a.end - a.start) != "MCR") continue;
+    if (r.doc.text().substr(a.start, a.end - a.start) != "CCR") continue;
     ++acronyms;
     CHECK(a.entity_id == m->entity_id);
   }
   CHECK(acronyms == 2);
   // The control: letters that are not the initials define nothing.
-  const auto c = Run("The Movement for Coastal Renewal (QXZ) won the vote.");
-  CHECK(c.At("Movement for Coastal Renewal") == nullptr);
+  const auto c = Run("The Campaign for Coastal Renewal (QXZ) won the vote.");
+  CHECK(c.At("Campaign for Coastal Renewal") == nullptr);
   for (const auto& a : c.doc.mentions) {
     if (c.doc.text().substr(a.start, a.end - a.start) != "QXZ") continue;
     CHECK(a.entity_id != m->entity_id);
@@ -681,4 +681,50 @@ TEST_CASE("names: an age in commas after a name makes it a person's ('Ormvik, no
   const Mention* bare = Run("Two years later, Ormvik appeared largely composed.").At("Ormvik");
   REQUIRE(bare);
   CHECK(bare->kind == Kind::kLocation);
+}
+
+TEST_CASE("names: 'Jr.' and 'Corp.' end a name with their period, and the surname still links", "[names]") {
+  const auto r = Run("She met Ferdinand R. Velasco Jr. at the palace. Later Velasco said it went well.");
+  const Mention* full = r.At("Ferdinand R. Velasco Jr.");
+  REQUIRE(full);
+  CHECK(full->is_person());
+  CHECK(full->name == "Ferdinand R. Velasco Jr.");
+  const Mention* later = r.At("Velasco");
+  REQUIRE(later);
+  CHECK(later->entity_id == full->entity_id);
+  CHECK(Run("Shares of Velmont Corp. rose on Monday.").At("Velmont Corp."));
+  // Control: a sentence's period after an ordinary last word stays outside the name.
+  const auto plain = Run("She met Ferdinand R. Velasco.");
+  CHECK(plain.At("Ferdinand R. Velasco"));
+  CHECK_FALSE(plain.At("Ferdinand R. Velasco."));
+}
+
+TEST_CASE("names: a name joined by 'and' to a person's full name is a person's", "[names]") {
+  const Mention* m =
+      Run("Presidents Ilham Aliyev of Azerbaijan and Salva Kiir of Velmont are expected to sign.").At("Salva Kiir");
+  REQUIRE(m);
+  CHECK(m->is_person());
+  // Control: joined to a place, not a person, the model's type stays.
+  const Mention* c = Run("Presidents of Azerbaijan and Salva Kiir of Velmont are expected to sign.").At("Salva Kiir");
+  REQUIRE(c);
+  CHECK(c->kind == Kind::kLocation);
+}
+
+TEST_CASE("names: gazetteer names joined by a hyphen before an institution's word make one name", "[names]") {
+  const Mention* m = Run("The OSCE-Georgia Commission met in Moscow.").At("OSCE-Georgia Commission");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kOrganization);
+  // Control: without the institution's word, the two gazetteer names.
+  const auto talks = Run("The OSCE-Georgia talks began in Moscow.");
+  CHECK(talks.At("OSCE"));
+  CHECK(talks.At("Georgia"));
+  CHECK(Run("She visited the Russian Embassy on Monday.").At("Russian Embassy"));
+  CHECK(Run("The Velmont Reform Movement held a rally.").At("Velmont Reform Movement"));
+}
+
+TEST_CASE("names: what follows a title's 'of' is no person's name ('Duke of Velmont')", "[names]") {
+  const auto r = Run("Prince Henry, Duke of Velmont, was exposed.");
+  for (const auto& m : r.doc.mentions) CHECK_FALSE(r.doc.text().substr(m.start, m.end - m.start) == "of Velmont");
+  CHECK_FALSE(r.At("of Velmont"));
+  CHECK(r.At("Henry"));
 }

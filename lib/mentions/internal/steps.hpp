@@ -35,6 +35,13 @@ inline bool FamilyNameFirst(std::string_view country) {
          country == "KR" || country == "SG" || country == "KH";
 }
 
+// The token of a person's name that holds the surname: the last, or the one before a final
+// "Jr" or "Sr" ("Ferdinand R. Marcos Jr." ... "Marcos").
+inline std::uint32_t SurnameToken(const analysis::Document& d, const analysis::Mention& m) {
+  const std::string_view last = d.tokens[m.end_token - 1].key;
+  return m.end_token - m.first_token >= 3 && (last == "jr" || last == "sr") ? m.end_token - 2 : m.end_token - 1;
+}
+
 // Lower-case particles inside a person's name, before the capitalised word they join: "al-"
 // ("Abdel Fattah al-Burhan"), "bin", "van der", "de", "dos", "y", "ould" (token keys).
 inline bool NameParticle(std::string_view key) {
@@ -59,7 +66,7 @@ inline bool OrganizationHead(std::string_view key) {
       "brands",     "services",   "army",          "navy",        "corps",        "division",     "brigade",
       "regiment",   "battalion",  "squadron",      "court",       "senate",       "parliament",   "congress",
       "school",     "college",    "academy",       "church",      "fund",         "coalition",    "alliance",
-      "orchestra",  "police",     "assembly"};
+      "orchestra",  "police",     "assembly",      "movement",    "embassy"};
   return kHeads.count(key) > 0;
 }
 
