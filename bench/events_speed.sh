@@ -46,7 +46,9 @@ locked() { if [ -n "$LOCK" ]; then flock "$LOCK" "$@"; else "$@"; fi; }
 
 # --- the inputs ------------------------------------------------------------------------------
 if [[ " $CORPORA " == *" bench "* ]] && [ ! -s "$BENCH_JSONL" ]; then
-  [ -f "$BENCH_DATA/corpus-50mb.txt" ] || "$PY" "$SHARED/bench/gen_data.py" "$BENCH_DATA"
+  # gen_data.py takes its folder from BENCH_DATA, and needs the npm name lists there first
+  # (../shared/bench/README.md, "Steps").
+  [ -f "$BENCH_DATA/corpus-50mb.txt" ] || BENCH_DATA="$BENCH_DATA" "$PY" "$SHARED/bench/gen_data.py" --sizes-mb 50
   mkdir -p "$(dirname "$BENCH_JSONL")"
   "$PY" "$HERE/to_jsonl.py" corpus "$BENCH_DATA/corpus-50mb.txt" "$BENCH_JSONL"
 fi
