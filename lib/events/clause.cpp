@@ -474,8 +474,12 @@ class ObjectScan {
     const bool next_verb = w + 1 < s_.end() && s_.IsVerb(w + 1);
     if (pos == Upos::kPunct && s_.Text(w) == "(") {
       // "Igor Popov (Russia), Stephane Visconti (France)": the aside names no one taking part.
-      w = AfterParenthesis(s_, w);
-      return w != UINT32_MAX;
+      // A bracket the sentence does not close ("in Kongo (Dem." where the sentence ends at
+      // the abbreviation's period) ends the phrase there.
+      const std::uint32_t after = AfterParenthesis(s_, w);
+      if (after == UINT32_MAX) return false;
+      w = after;
+      return true;
     }
     if (IsQuote(s_, w)) {
       ++w;  // "a grouping of 'Coalition of the Willing' Leaders"

@@ -889,3 +889,15 @@ TEST_CASE("'call' that names ('called them peacemakers') is no call; 'called the
   REQUIRE(after.size() == 1);
   CHECK(after[0].type == "call");
 }
+
+TEST_CASE("a bracket the sentence does not close ends the phrase after the trigger", "[events]") {
+  // The sentence ends at the abbreviation's period inside the bracket ("(Dem." | "Rep.)"):
+  // the clause ends at the bracket, and its date is still read.
+  const auto evs = Extract("Vladimir Putin met Ilham Aliyev in Kongo (Dem. Rep.) on Monday.");
+  REQUIRE(evs.size() == 1);
+  CHECK(Who(evs[0]) == std::vector<std::string>{"ilham-aliyev/participant", "vladimir-putin/participant"});
+  // Control: the closed bracket.
+  const auto closed = Extract("Vladimir Putin met Ilham Aliyev in Kongo (Brazzaville) on Monday.");
+  REQUIRE(closed.size() == 1);
+  CHECK(closed[0].participants.size() == 2);
+}
