@@ -62,7 +62,8 @@ struct Fixture {
 
   Fixture() {
     std::vector<std::string> problems;
-    if (!gaz.LoadString(kGazetteer, "fuzz.jsonl", &problems).ok()) ag::fuzz::Fail("fixture gazetteer", problems.front());
+    if (!gaz.LoadString(kGazetteer, "fuzz.jsonl", &problems).ok())
+      ag::fuzz::Fail("fixture gazetteer", problems.front());
     gaz.Compile();
     Require(titles.Load(Data("lexicons/titles.tsv")), "titles");
     Require(given.Load(Data("lexicons/given-names.tsv")), "given names");

@@ -131,15 +131,17 @@ class NamesStep : public analysis::Annotator {
       else if (const std::uint32_t e = OfficeOf(d, k); e > k)
         AddSingle(d, k, Kind::kOrganization, e - k);
     }
-    // "the Paris Agreement", "the Treaty of London": a place naming an agreement is no actor.
+    // "the Paris Agreement", "the Treaty of London", "the Iraq War": a place in the name of an
+    // agreement, a war or a contest is no actor.
     for (std::size_t i = 0; i < d.mentions.size(); ++i) {
       const Mention& m = d.mentions[i];
       if (FromGazetteer(m) && m.resolved_by != analysis::MentionSource::kAdjective &&
           (m.kind == Kind::kCountry || m.kind == Kind::kLocation) && NamesAgreement(d, m.first_token, m.end_token))
         keep_[i] = 0;
     }
-    std::erase_if(added_,
-                  [&](const Mention& m) { return !m.is_person() && NamesAgreement(d, m.first_token, m.end_token); });
+    std::erase_if(added_, [&](const Mention& m) {
+      return m.kind == Kind::kLocation && NamesAgreement(d, m.first_token, m.end_token);
+    });
   }
 
   // Whether a sentence may end between tokens k - 1 and k: a terminator or a line break in
@@ -292,20 +294,29 @@ class NamesStep : public analysis::Annotator {
            key == "designate" || key == "elect";
   }
 
-  // Whether the name over tokens [a, e) names an agreement: a capitalised word for one right
-  // after it ("Paris Agreement", "Minsk Protocol") or "of" after one right before it ("Treaty
-  // of London", "Convention of Peking").
+  // Whether the name over tokens [a, e) is part of the name of an agreement, a war, a battle,
+  // a prize or a contest: a capitalised word for one in the capitalised words right after it
+  // ("Paris Agreement", "Bangladesh Liberation War") or "of" after one right before it
+  // ("Treaty of London", "Battle of Gettysburg").
   static bool NamesAgreement(const Document& d, std::uint32_t a, std::uint32_t e) {
     static const StringSet kAgreements = {"agreement", "agreements", "accord",   "accords", "treaty",
                                           "protocol",  "convention", "pact",     "charter", "declaration",
                                           "amendment", "communique", "doctrine", "peace"};
-    auto agreement = [&](std::uint32_t k) {
-      return (d.tokens[k].flags & text::kCapitalized) && kAgreements.count(d.tokens[k].key) > 0;
-    };
-    if (e < d.tokens.size() && d.tokens[e - 1].end + 1 == d.tokens[e].start && !Boundary(d, e) && agreement(e))
-      return true;
-    return a >= 2 && d.tokens[a - 1].key == "of" && !Boundary(d, a) && !Boundary(d, a - 1) && agreement(a - 2) &&
-           d.tokens[a - 2].key != "agreements" && d.tokens[a - 2].key != "accords";
+    static const StringSet kEventsOf = {"treaty", "convention", "peace", "battle", "siege", "campaign"};
+    auto capitalised = [&](std::uint32_t k) { return (d.tokens[k].flags & text::kCapitalized) != 0; };
+    // The capitalised words right after it, up to four: one of them an agreement's word, or
+    // the last the word of a war, prize or contest ("the Bangladesh Liberation War", "MTV
+    // Europe Music Awards").
+    for (std::uint32_t k = e; k < d.tokens.size() && k < e + 4; ++k) {
+      if (d.tokens[k - 1].end + 1 != d.tokens[k].start || Boundary(d, k) || !capitalised(k)) break;
+      if (kAgreements.count(d.tokens[k].key) > 0) return true;
+      const bool last = k + 1 >= d.tokens.size() || d.tokens[k].end + 1 != d.tokens[k + 1].start ||
+                        Boundary(d, k + 1) || !capitalised(k + 1);
+      if (last && NoActorHead(d.tokens[k].key)) return true;
+    }
+    // "Treaty of London", "Battle of Gettysburg".
+    return a >= 2 && d.tokens[a - 1].key == "of" && !Boundary(d, a) && !Boundary(d, a - 1) && capitalised(a - 2) &&
+           kEventsOf.count(d.tokens[a - 2].key) > 0;
   }
 
   // Whether token t is the plural of an adjective for a people or a place ("Romans",

@@ -645,12 +645,16 @@ TEST_CASE("names: a style before a person's name is not part of it ('Sir', 'Pope
   CHECK(bare.At("Halvard Brekke"));
 }
 
-TEST_CASE("names: a place that names an agreement is no actor ('the Moscow Agreement')", "[names]") {
+TEST_CASE("names: a place in the name of an agreement or a war is no actor ('the Moscow Agreement')", "[names]") {
   CHECK_FALSE(Run("The Moscow Agreement was signed in 2020.").At("Moscow"));
   CHECK_FALSE(Run("They kept to the Treaty of Moscow for years.").At("Moscow"));
-  // Controls: the place where an agreement was signed, and a lower-case agreement word.
+  CHECK_FALSE(Run("Many died in the Armenia Liberation War of 1990.").At("Armenia"));
+  CHECK_FALSE(Run("Many died in the Battle of Moscow in 1941.").At("Moscow"));
+  // Controls: the place where an agreement was signed, a lower-case agreement word, the war
+  // in a place.
   CHECK(Run("The agreement was signed in Moscow.").At("Moscow"));
   CHECK(Run("The Moscow agreement was signed in 2020.").At("Moscow"));
+  CHECK(Run("Many died in the war in Armenia in 1990.").At("Armenia"));
 }
 
 TEST_CASE("names: an organisation before an institution's word makes one name with it ('OSCE News')", "[names]") {
