@@ -664,7 +664,8 @@ TEST_CASE("names: an organisation before an institution's word makes one name wi
   CHECK(m->kind == Kind::kOrganization);
   CHECK_FALSE(r.At("OSCE"));
   // Control: alone, the gazetteer's organisation.
-  const Mention* alone = Run("He spoke to OSCE on Monday.").At("OSCE");
+  const auto r_alone = Run("He spoke to OSCE on Monday.");
+  const Mention* alone = r_alone.At("OSCE");
   REQUIRE(alone);
   CHECK(alone->resolved_by != MentionSource::kModel);
 }
@@ -672,17 +673,20 @@ TEST_CASE("names: an organisation before an institution's word makes one name wi
 TEST_CASE("names: the plural of a people's adjective is no person ('Europeans')", "[names]") {
   CHECK_FALSE(Run("From the 16th century, Europeans visiting the region identified the sea.").At("Europeans"));
   // Control: a surname of the same shape.
-  const Mention* m = Run("From the 16th century, Evans visiting the region identified the sea.").At("Evans");
+  const auto r_m = Run("From the 16th century, Evans visiting the region identified the sea.");
+  const Mention* m = r_m.At("Evans");
   REQUIRE(m);
   CHECK(m->is_person());
 }
 
 TEST_CASE("names: an age in commas after a name makes it a person's ('Ormvik, now 31,')", "[names]") {
-  const Mention* m = Run("Two years later, Ormvik, now 31, appeared largely composed.").At("Ormvik");
+  const auto r_m = Run("Two years later, Ormvik, now 31, appeared largely composed.");
+  const Mention* m = r_m.At("Ormvik");
   REQUIRE(m);
   CHECK(m->is_person());
   // Control: without the age the model's type stays.
-  const Mention* bare = Run("Two years later, Ormvik appeared largely composed.").At("Ormvik");
+  const auto r_bare = Run("Two years later, Ormvik appeared largely composed.");
+  const Mention* bare = r_bare.At("Ormvik");
   REQUIRE(bare);
   CHECK(bare->kind == Kind::kLocation);
 }
@@ -704,18 +708,20 @@ TEST_CASE("names: 'Jr.' and 'Corp.' end a name with their period, and the surnam
 }
 
 TEST_CASE("names: a name joined by 'and' to a person's full name is a person's", "[names]") {
-  const Mention* m =
-      Run("Presidents Ilham Aliyev of Azerbaijan and Salva Kiir of Velmont are expected to sign.").At("Salva Kiir");
+  const auto r_m = Run("Presidents Ilham Aliyev of Azerbaijan and Salva Kiir of Velmont are expected to sign.");
+  const Mention* m = r_m.At("Salva Kiir");
   REQUIRE(m);
   CHECK(m->is_person());
   // Control: joined to a place, not a person, the model's type stays.
-  const Mention* c = Run("Presidents of Azerbaijan and Salva Kiir of Velmont are expected to sign.").At("Salva Kiir");
+  const auto r_c = Run("Presidents of Azerbaijan and Salva Kiir of Velmont are expected to sign.");
+  const Mention* c = r_c.At("Salva Kiir");
   REQUIRE(c);
   CHECK(c->kind == Kind::kLocation);
 }
 
 TEST_CASE("names: gazetteer names joined by a hyphen before an institution's word make one name", "[names]") {
-  const Mention* m = Run("The OSCE-Georgia Commission met in Moscow.").At("OSCE-Georgia Commission");
+  const auto r_m = Run("The OSCE-Georgia Commission met in Moscow.");
+  const Mention* m = r_m.At("OSCE-Georgia Commission");
   REQUIRE(m);
   CHECK(m->kind == Kind::kOrganization);
   // Control: without the institution's word, the two gazetteer names.
