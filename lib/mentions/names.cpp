@@ -229,6 +229,17 @@ class NamesStep : public analysis::Annotator {
            key == "organisation" || key == "church" || key == "union" || key == "movement";
   }
 
+  // Whether a gazetteer place or organisation mention starts at token *e (which a mention
+  // covers); then it goes to extended_over_ and *e moves past it.
+  bool OverGazetteer(const Document& d, std::uint32_t* e) {
+    const auto i = static_cast<std::size_t>(d.covered[*e]);
+    const Mention& m = d.mentions[i];
+    if (!FromGazetteer(m) || m.is_person() || m.first_token != *e) return false;
+    extended_over_.push_back(i);
+    *e = m.end_token;
+    return true;
+  }
+
   // The end of "of" and the capitalised words right after token b - 1 (b itself if there is
   // no such phrase); the gazetteer mentions those words hold go to extended_over_.
   std::uint32_t ExtendOverOf(Document& d, std::uint32_t b) {
@@ -239,11 +250,7 @@ class NamesStep : public analysis::Annotator {
     while (e < n && (e == b + 1 || joined(e)) && !Boundary(d, e) && !in_title_[e] && !in_added_[e] &&
            IsNameLike(d, e) && Plain(d.text().substr(d.tokens[e].start, d.tokens[e].end - d.tokens[e].start))) {
       if (d.covered[e] >= 0) {
-        const auto i = static_cast<std::size_t>(d.covered[e]);
-        const Mention& m = d.mentions[i];
-        if (!FromGazetteer(m) || m.is_person() || m.first_token != e) break;
-        extended_over_.push_back(i);
-        e = m.end_token;
+        if (!OverGazetteer(d, &e)) break;
         continue;
       }
       ++e;
@@ -703,11 +710,7 @@ class NamesStep : public analysis::Annotator {
     const std::size_t over = extended_over_.size();
     while (e < n && (e == first || NameGap(d, e))) {
       if (d.covered[e] >= 0) {
-        const auto i = static_cast<std::size_t>(d.covered[e]);
-        const Mention& m = d.mentions[i];
-        if (!FromGazetteer(m) || m.is_person() || m.first_token != e) break;
-        extended_over_.push_back(i);
-        e = m.end_token;
+        if (!OverGazetteer(d, &e)) break;
       } else if (HeadedWord(d, e)) {
         ++e;
       } else if (e > first && e + 1 < n && d.tokens[e].key == "and" && NameGap(d, e + 1) && HeadedWord(d, e + 1)) {

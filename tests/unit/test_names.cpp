@@ -728,13 +728,12 @@ TEST_CASE("names: gazetteer names joined by a hyphen before an institution's wor
   const auto talks = Run("The OSCE-Georgia talks began in Moscow.");
   CHECK(talks.At("OSCE"));
   CHECK(talks.At("Georgia"));
-  CHECK(Run("She visited the Russian Embassy on Monday.").At("Russian Embassy"));
+  CHECK(Run("Officials of the Azerbaijani Embassy said so.").At("Azerbaijani Embassy"));
   CHECK(Run("The Velmont Reform Movement held a rally.").At("Velmont Reform Movement"));
 }
 
 TEST_CASE("names: what follows a title's 'of' is no person's name ('Duke of Velmont')", "[names]") {
   const auto r = Run("Prince Henry, Duke of Velmont, was exposed.");
-  for (const auto& m : r.doc.mentions) CHECK_FALSE(r.doc.text().substr(m.start, m.end - m.start) == "of Velmont");
   CHECK_FALSE(r.At("of Velmont"));
   CHECK(r.At("Henry"));
 }
