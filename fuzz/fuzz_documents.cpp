@@ -73,7 +73,9 @@ void CheckFlatJsonLine(std::string_view line) {
 }
 
 // `file_bytes`: what the file holds. The reader drops one BOM at its start; a second one
-// right after it is a character of the text (U+FEFF, a zero-width no-break space).
+// right after it is a character of the text (U+FEFF, a zero-width no-break space). Only a
+// text file's first document begins where the file does: a JSON string or a later document
+// may begin with U+FEFF ("text":"\uFEFF...").
 void ReadAll(const std::string& path, const docs::ReadOptions& options, std::string_view file_bytes) {
   const bool second_bom = file_bytes.starts_with("\xEF\xBB\xBF\xEF\xBB\xBF");
   docs::DocumentReader reader({path}, options);
@@ -83,7 +85,8 @@ void ReadAll(const std::string& path, const docs::ReadOptions& options, std::str
     bool done = false;
     if (!reader.Next(&doc, &done).ok() || done) return;
     Check(!utf8::FirstInvalid(doc.text), "document text is valid UTF-8", doc.origin);
-    Check(second_bom || doc.text.rfind("\xEF\xBB\xBF", 0) != 0, "the BOM is dropped", doc.origin);
+    const bool file_start = i == 0 && options.format == docs::InputFormat::kText;
+    Check(!file_start || second_bom || doc.text.rfind("\xEF\xBB\xBF", 0) != 0, "the BOM is dropped", doc.origin);
     for (const std::string* field : {&doc.id, &doc.date, &doc.title, &doc.url, &doc.lang}) {
       Check(!utf8::FirstInvalid(*field), "document field is valid UTF-8", doc.origin);
     }
