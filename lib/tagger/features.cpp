@@ -121,38 +121,49 @@ void Describe(std::string_view text, std::span<const Token> tokens, std::string*
   }
 }
 
-int PosFeatures(const WordInfo* info, int n, int i, const std::uint8_t* tags, const std::uint8_t* right,
-                std::uint64_t* keys) {
+namespace {
+
+// PosFeatures' keys of the kinds in `parts` (kWordKeys, kContextKeys), in PosFeatures' order
+// (training sums float weights in that order).
+int PosKeys(unsigned parts, const WordInfo* info, int n, int i, const std::uint8_t* tags, const std::uint8_t* right,
+            std::uint64_t* keys) {
   const WordInfo& w = info[i];
+  const bool own = (parts & kWordKeys) != 0, context = (parts & kContextKeys) != 0;
   std::uint64_t t1 = i > 0 ? tags[i - 1] : kStartTag, t2 = i > 1 ? tags[i - 2] : kStartTag;
   std::uint64_t wp = i > 0 ? info[i - 1].word : kStartWord, wp2 = i > 1 ? info[i - 2].word : kStartWord;
   std::uint64_t wn = i + 1 < n ? info[i + 1].word : kEndWord, wn2 = i + 2 < n ? info[i + 2].word : kEndWord;
   std::uint64_t an = i + 1 < n ? info[i + 1].amb : 0xFFFF, an2 = i + 2 < n ? info[i + 2].amb : 0xFFFF;
   int k = 0;
-  keys[k++] = Key(kBias, 0);
-  keys[k++] = Key(kWord, w.word);
-  for (int s = 0; s < 4; ++s) keys[k++] = Key(kSuffix1 + s, w.suf[s]);
-  for (int s = 0; s < 3; ++s) keys[k++] = Key(kPrefix1 + s, w.pre[s]);
-  keys[k++] = Key(kShape, w.shape);
-  keys[k++] = Key(kFlagsFirst, w.flags, i == 0);
-  keys[k++] = Key(kPrevTag, t1);
-  keys[k++] = Key(kPrevTwoTags, t1, t2);
-  keys[k++] = Key(kPrevTagWord, t1, w.word);
-  keys[k++] = Key(kPrevWord, wp);
-  keys[k++] = Key(kPrev2Word, wp2);
-  keys[k++] = Key(kNextWord, wn);
-  keys[k++] = Key(kNext2Word, wn2);
-  keys[k++] = Key(kPrevSuffix3, i > 0 ? info[i - 1].suf[2] : kStartWord);
-  keys[k++] = Key(kNextSuffix3, i + 1 < n ? info[i + 1].suf[2] : kEndWord);
-  keys[k++] = Key(kAmb, w.amb);
-  keys[k++] = Key(kNextAmb, an);
-  keys[k++] = Key(kNext2Amb, an2);
-  keys[k++] = Key(kPrevTagNextAmb, t1, an);
-  keys[k++] = Key(kWordNextWord, w.word, wn);
-  keys[k++] = Key(kPrevWordWord, wp, w.word);
-  keys[k++] = Key(kNextShape, i + 1 < n ? info[i + 1].shape : kEndWord);
-  keys[k++] = Key(kAmbSuffix3, w.amb, w.suf[2]);
-  if (right != nullptr) {
+  if (own) {
+    keys[k++] = Key(kBias, 0);
+    keys[k++] = Key(kWord, w.word);
+    for (int s = 0; s < 4; ++s) keys[k++] = Key(kSuffix1 + s, w.suf[s]);
+    for (int s = 0; s < 3; ++s) keys[k++] = Key(kPrefix1 + s, w.pre[s]);
+    keys[k++] = Key(kShape, w.shape);
+  }
+  if (context) {
+    keys[k++] = Key(kFlagsFirst, w.flags, i == 0);
+    keys[k++] = Key(kPrevTag, t1);
+    keys[k++] = Key(kPrevTwoTags, t1, t2);
+    keys[k++] = Key(kPrevTagWord, t1, w.word);
+    keys[k++] = Key(kPrevWord, wp);
+    keys[k++] = Key(kPrev2Word, wp2);
+    keys[k++] = Key(kNextWord, wn);
+    keys[k++] = Key(kNext2Word, wn2);
+    keys[k++] = Key(kPrevSuffix3, i > 0 ? info[i - 1].suf[2] : kStartWord);
+    keys[k++] = Key(kNextSuffix3, i + 1 < n ? info[i + 1].suf[2] : kEndWord);
+  }
+  if (own) keys[k++] = Key(kAmb, w.amb);
+  if (context) {
+    keys[k++] = Key(kNextAmb, an);
+    keys[k++] = Key(kNext2Amb, an2);
+    keys[k++] = Key(kPrevTagNextAmb, t1, an);
+    keys[k++] = Key(kWordNextWord, w.word, wn);
+    keys[k++] = Key(kPrevWordWord, wp, w.word);
+    keys[k++] = Key(kNextShape, i + 1 < n ? info[i + 1].shape : kEndWord);
+  }
+  if (own) keys[k++] = Key(kAmbSuffix3, w.amb, w.suf[2]);
+  if (context && right != nullptr) {
     std::uint64_t r1 = i + 1 < n ? right[i + 1] : kStartTag, r2 = i + 2 < n ? right[i + 2] : kStartTag;
     keys[k++] = Key(kNextTag, r1);
     keys[k++] = Key(kNextTwoTags, r1, r2);
@@ -162,35 +173,85 @@ int PosFeatures(const WordInfo* info, int n, int i, const std::uint8_t* tags, co
   return k;
 }
 
-int ChunkFeatures(const WordInfo* info, const std::uint8_t* upos, int n, int i, const std::uint8_t* chunks,
-                  std::uint64_t* keys) {
+}  // namespace
+
+int PosFeatures(const WordInfo* info, int n, int i, const std::uint8_t* tags, const std::uint8_t* right,
+                std::uint64_t* keys) {
+  return PosKeys(kWordKeys | kContextKeys, info, n, i, tags, right, keys);
+}
+
+int PosWordFeatures(const WordInfo& word, std::uint64_t* keys) {
+  return PosKeys(kWordKeys, &word, 1, 0, nullptr, nullptr, keys);
+}
+
+int PosContextFeatures(const WordInfo* info, int n, int i, const std::uint8_t* tags, const std::uint8_t* right,
+                       std::uint64_t* keys) {
+  return PosKeys(kContextKeys, info, n, i, tags, right, keys);
+}
+
+namespace {
+
+// ChunkFeatures' keys of the kinds in `parts` (kWindowKeys, kContextKeys), in ChunkFeatures'
+// order.
+int ChunkKeys(unsigned parts, const WordInfo* info, const std::uint8_t* upos, int n, int i, const std::uint8_t* chunks,
+              std::uint64_t* keys) {
   auto tag = [&](int j) -> std::uint64_t { return j < 0 ? kStartTag : j >= n ? kStartTag + 1 : upos[j]; };
+  const bool window = (parts & kWindowKeys) != 0, words = (parts & kContextKeys) != 0;
   std::uint64_t c1 = i > 0 ? chunks[i - 1] : kStartTag;
   std::uint64_t t = tag(i), tp = tag(i - 1), tn = tag(i + 1);
   std::uint64_t w = info[i].word;
   int k = 0;
-  keys[k++] = Key(kCBias, 0);
-  keys[k++] = Key(kCTag, t);
-  keys[k++] = Key(kCPrevTag, tp);
-  keys[k++] = Key(kCPrev2Tag, tag(i - 2));
-  keys[k++] = Key(kCNextTag, tn);
-  keys[k++] = Key(kCNext2Tag, tag(i + 2));
-  keys[k++] = Key(kCPrevTagTag, tp, t);
-  keys[k++] = Key(kCTagNextTag, t, tn);
-  keys[k++] = Key(kCPrevNextTag, tp, tn);
-  keys[k++] = Key(kCPrevChunk, c1);
-  keys[k++] = Key(kCPrevChunkTag, c1, t);
-  keys[k++] = Key(kCPrevChunkTagNext, c1 * 64 + t, tn);
-  keys[k++] = Key(kCWord, w);
-  keys[k++] = Key(kCPrevChunkWord, c1, w);
-  keys[k++] = Key(kCNextWordTag, i + 1 < n ? info[i + 1].word : kEndWord, t);
-  keys[k++] = Key(kCPrevWordTag, i > 0 ? info[i - 1].word : kStartWord, t);
-  keys[k++] = Key(kCTagTrigram, tp * 64 + t, tn);
-  keys[k++] = Key(kCWordNextTag, w, tn);
-  keys[k++] = Key(kCPrevTagWord, tp, w);
-  keys[k++] = Key(kCSuffix3Tag, info[i].suf[2], t);
-  keys[k++] = Key(kCNext2Trigram, t * 64 + tn, tag(i + 2));
+  if (window) {
+    keys[k++] = Key(kCBias, 0);
+    keys[k++] = Key(kCTag, t);
+    keys[k++] = Key(kCPrevTag, tp);
+    keys[k++] = Key(kCPrev2Tag, tag(i - 2));
+    keys[k++] = Key(kCNextTag, tn);
+    keys[k++] = Key(kCNext2Tag, tag(i + 2));
+    keys[k++] = Key(kCPrevTagTag, tp, t);
+    keys[k++] = Key(kCTagNextTag, t, tn);
+    keys[k++] = Key(kCPrevNextTag, tp, tn);
+    keys[k++] = Key(kCPrevChunk, c1);
+    keys[k++] = Key(kCPrevChunkTag, c1, t);
+    keys[k++] = Key(kCPrevChunkTagNext, c1 * 64 + t, tn);
+  }
+  if (words) {
+    keys[k++] = Key(kCWord, w);
+    keys[k++] = Key(kCPrevChunkWord, c1, w);
+    keys[k++] = Key(kCNextWordTag, i + 1 < n ? info[i + 1].word : kEndWord, t);
+    keys[k++] = Key(kCPrevWordTag, i > 0 ? info[i - 1].word : kStartWord, t);
+  }
+  if (window) keys[k++] = Key(kCTagTrigram, tp * 64 + t, tn);
+  if (words) {
+    keys[k++] = Key(kCWordNextTag, w, tn);
+    keys[k++] = Key(kCPrevTagWord, tp, w);
+    keys[k++] = Key(kCSuffix3Tag, info[i].suf[2], t);
+  }
+  if (window) keys[k++] = Key(kCNext2Trigram, t * 64 + tn, tag(i + 2));
   return k;
+}
+
+}  // namespace
+
+int ChunkFeatures(const WordInfo* info, const std::uint8_t* upos, int n, int i, const std::uint8_t* chunks,
+                  std::uint64_t* keys) {
+  return ChunkKeys(kWindowKeys | kContextKeys, info, upos, n, i, chunks, keys);
+}
+
+std::uint64_t ChunkWindow(const std::uint8_t* upos, int n, int i, const std::uint8_t* chunks) {
+  auto tag = [&](int j) -> std::uint64_t { return j < 0 ? kStartTag : j >= n ? kStartTag + 1 : upos[j] & 63U; };
+  const std::uint64_t c1 = i > 0 ? chunks[i - 1] & 63U : kStartTag;
+  return tag(i - 2) | tag(i - 1) << 6 | tag(i) << 12 | tag(i + 1) << 18 | tag(i + 2) << 24 | c1 << 30 | 1ULL << 36;
+}
+
+int ChunkWindowFeatures(const WordInfo* info, const std::uint8_t* upos, int n, int i, const std::uint8_t* chunks,
+                        std::uint64_t* keys) {
+  return ChunkKeys(kWindowKeys, info, upos, n, i, chunks, keys);
+}
+
+int ChunkWordFeatures(const WordInfo* info, const std::uint8_t* upos, int n, int i, const std::uint8_t* chunks,
+                      std::uint64_t* keys) {
+  return ChunkKeys(kContextKeys, info, upos, n, i, chunks, keys);
 }
 
 }  // namespace actorgraph::tagger::internal

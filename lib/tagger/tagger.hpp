@@ -137,6 +137,9 @@ class Tagger {
                    Chunk* chunks);
 
  private:
+  // Fills the tag-dictionary bits of the described words and their own features' sums, from
+  // a cache of word types.
+  void OwnFeatures();
   // ChunkTags over the words scratch_ describes already.
   void ChunkDescribed(int n, const Upos* upos, Chunk* chunks);
   struct Scratch;

@@ -1,6 +1,7 @@
 // The tagger stage: tokenizer rows, the shipped model on sentences of our own, lemmas,
 // chunks, refusal of damaged model files and deterministic training.
 #include "tagger/internal/corpus.hpp"
+#include "tagger/internal/features.hpp"
 #include "tagger/internal/hash.hpp"
 #include "tagger/internal/lemma.hpp"
 #include "tagger/internal/model_data.hpp"
@@ -380,5 +381,96 @@ TEST_CASE("TagSentence gives what Tag, Lemmatize and ChunkTags give") {
     CHECK(u1 == u3);
     CHECK(l1 == l3);
     CHECK(c1 == c3);
+  }
+}
+
+TEST_CASE("the tagger's split features are the features it was trained on", "[tagger]") {
+  const std::string text = "On Friday, Foreign Minister Lavrov met U.S. envoys in Geneva; they didn't sign it.";
+  std::vector<tg::Token> toks;
+  tg::Tokenize(text, 0, &toks);
+  std::string lower;
+  std::vector<ti::WordInfo> info;
+  ti::Describe(text, toks, &lower, &info);
+  const int n = static_cast<int>(toks.size());
+  REQUIRE(n > 5);
+  for (int i = 0; i < n; ++i) info[i].amb = static_cast<std::uint32_t>(i * 37 % 11);  // any bits
+  std::vector<std::uint8_t> tags(n), right(n), chunks(n);
+  for (int i = 0; i < n; ++i) {
+    tags[i] = static_cast<std::uint8_t>(i * 5 % tg::kUposCount);
+    right[i] = static_cast<std::uint8_t>(i * 3 % tg::kUposCount);
+    chunks[i] = static_cast<std::uint8_t>(i % tg::kChunkCount);
+  }
+  const auto sorted = [](const std::uint64_t* k, int count) {
+    std::vector<std::uint64_t> v(k, k + count);
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  std::uint64_t all[ti::kMaxFeatures], part[2 * ti::kMaxFeatures];
+  for (int i = 0; i < n; ++i) {
+    INFO("word " << i);
+    for (const std::uint8_t* r :
+         {static_cast<const std::uint8_t*>(nullptr), static_cast<const std::uint8_t*>(right.data())}) {
+      const int k = ti::PosFeatures(info.data(), n, i, tags.data(), r, all);
+      const int own = ti::PosWordFeatures(info[i], part);
+      CHECK(own <= ti::kMaxWordFeatures);
+      const int ctx = ti::PosContextFeatures(info.data(), n, i, tags.data(), r, part + own);
+      CHECK(sorted(all, k) == sorted(part, own + ctx));
+    }
+    const int k = ti::ChunkFeatures(info.data(), tags.data(), n, i, chunks.data(), all);
+    const int window = ti::ChunkWindowFeatures(info.data(), tags.data(), n, i, chunks.data(), part);
+    const int words = ti::ChunkWordFeatures(info.data(), tags.data(), n, i, chunks.data(), part + window);
+    CHECK(sorted(all, k) == sorted(part, window + words));
+  }
+  // ChunkWindow names the window exactly: equal windows, equal numbers; any change, another.
+  std::vector<std::uint8_t> t2 = {1, 2, 3, 1, 2, 3, 1, 2, 3}, c2 = {0, 1, 2, 0, 1, 2, 0, 1, 2};
+  CHECK(ti::ChunkWindow(t2.data(), 9, 3, c2.data()) == ti::ChunkWindow(t2.data(), 9, 6, c2.data()));
+  CHECK(ti::ChunkWindow(t2.data(), 9, 3, c2.data()) != ti::ChunkWindow(t2.data(), 9, 4, c2.data()));
+  CHECK(ti::ChunkWindow(t2.data(), 9, 7, c2.data()) != ti::ChunkWindow(t2.data(), 9, 4, c2.data()));  // the end
+  c2[5] = 0;  // only the chunk label before word 6 differs
+  CHECK(ti::ChunkWindow(t2.data(), 9, 3, c2.data()) != ti::ChunkWindow(t2.data(), 9, 6, c2.data()));
+}
+
+TEST_CASE("a tagger's caches of word types and tag windows never change its tags", "[tagger]") {
+  // A fresh tagger against one that has tagged 20,000 sentences of other words first (more
+  // word types and windows than its caches hold, so slots were filled and refilled).
+  const std::vector<std::string> probes = {
+      "Foreign Minister Sergey Lavrov held talks with U.S. Secretary of State Antony Blinken in Geneva on Friday.",
+      "The talks were held behind closed doors, and no statement followed.",
+      "Lavrov talks; Blinken listens.",
+      "MINISTER MET TALKS IN Geneva.",
+  };
+  tg::Tagger fresh(Shipped()), warm(Shipped());
+  std::vector<tg::Token> toks;
+  std::vector<tg::Upos> upos;
+  std::vector<tg::Chunk> chunks;
+  std::vector<std::string> lemmas;
+  // Words of many kinds in an order of a fixed pseudo-random sequence: many tag windows.
+  const std::vector<std::string> pool = {"the",  "minister", "met",  "Zq", "in",    "talks", "said", "would",
+                                         "not",  "and",      "of",   "a",  "three", "2020",  ",",    "quickly",
+                                         "they", "signed",   "very", "to", "that",  "Paris", "!",    "was"};
+  std::uint32_t lcg = 12345;
+  for (int s = 0; s < 20000; ++s) {
+    std::string text = "Kr" + std::to_string(s) + "burg xv" + std::to_string(s * 7) + "s";
+    for (int w = 0; w < 10; ++w) {
+      lcg = lcg * 1664525U + 1013904223U;
+      text += " " + pool[(lcg >> 8) % pool.size()];
+    }
+    toks.clear();
+    tg::Tokenize(text, 0, &toks);
+    upos.resize(toks.size());
+    chunks.resize(toks.size());
+    warm.TagSentence(text, toks, upos.data(), &lemmas, chunks.data());
+  }
+  for (const std::string& text : probes) {
+    INFO(text);
+    toks.clear();
+    tg::Tokenize(text, 0, &toks);
+    std::vector<tg::Upos> u1(toks.size()), u2(toks.size());
+    std::vector<tg::Chunk> c1(toks.size()), c2(toks.size());
+    std::vector<std::string> l1, l2;
+    fresh.TagSentence(text, toks, u1.data(), &l1, c1.data());
+    warm.TagSentence(text, toks, u2.data(), &l2, c2.data());
+    CHECK(u1 == u2);
+    CHECK(c1 == c2);
   }
 }

@@ -41,9 +41,30 @@ void NormaliseWord(std::string_view word, std::string* out);
 int PosFeatures(const WordInfo* info, int n, int i, const std::uint8_t* tags, const std::uint8_t* right,
                 std::uint64_t* keys);
 
+// PosFeatures split in two: the keys that depend on the word alone (its word, affixes, shape
+// and tag-dictionary bits: the same for every occurrence of a word with the same shape and
+// `amb`), and the others. Their keys together are PosFeatures' keys; a tagger sums the
+// first kind's weights once per word type.
+inline constexpr unsigned kWordKeys = 1, kContextKeys = 2;
+inline constexpr int kMaxWordFeatures = 12;
+int PosWordFeatures(const WordInfo& word, std::uint64_t* keys);
+int PosContextFeatures(const WordInfo* info, int n, int i, const std::uint8_t* tags, const std::uint8_t* right,
+                       std::uint64_t* keys);
+
 // Keys of the chunker's features for word i given the tags of all words and the chunk
 // labels chosen for [0, i).
 int ChunkFeatures(const WordInfo* info, const std::uint8_t* upos, int n, int i, const std::uint8_t* chunks,
                   std::uint64_t* keys);
+
+// ChunkFeatures split in two: the keys that depend only on the tags of words i-2..i+2 and the
+// chunk label of word i-1 (ChunkWindow packs those six values, exactly, into one non-zero
+// number), and the others, which read the words. Together they are ChunkFeatures' keys; a
+// chunker sums the first kind's weights once per window.
+inline constexpr unsigned kWindowKeys = 4;
+std::uint64_t ChunkWindow(const std::uint8_t* upos, int n, int i, const std::uint8_t* chunks);
+int ChunkWindowFeatures(const WordInfo* info, const std::uint8_t* upos, int n, int i, const std::uint8_t* chunks,
+                        std::uint64_t* keys);
+int ChunkWordFeatures(const WordInfo* info, const std::uint8_t* upos, int n, int i, const std::uint8_t* chunks,
+                      std::uint64_t* keys);
 
 }  // namespace actorgraph::tagger::internal
