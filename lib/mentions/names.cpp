@@ -120,6 +120,7 @@ class NamesStep : public analysis::Annotator {
       m.kind = it->second.kind;
     }
     for (std::uint32_t k = 0; k < n; ++k) HeadedName(d, k);
+    for (const auto& t : d.titles) TitleInstitution(d, t.first, t.end);
     for (std::uint32_t k = 0; k < n; ++k) {
       if (DefinedAcronym(d, k)) continue;
       if (UnknownAcronym(d, k))
@@ -226,7 +227,8 @@ class NamesStep : public analysis::Annotator {
            key == "council" || key == "bank" || key == "department" || key == "ministry" || key == "academy" ||
            key == "museum" || key == "college" || key == "school" || key == "federation" || key == "league" ||
            key == "society" || key == "commission" || key == "committee" || key == "organization" ||
-           key == "organisation" || key == "church" || key == "union" || key == "movement";
+           key == "organisation" || key == "church" || key == "union" || key == "movement" || key == "hall" ||
+           key == "palace" || key == "gulf" || key == "bay" || key == "sea" || key == "isle" || key == "cathedral";
   }
 
   // Whether a gazetteer place or organisation mention starts at token *e (which a mention
@@ -735,7 +737,11 @@ class NamesStep : public analysis::Annotator {
   void HeadedName(Document& d, std::uint32_t k) {
     const auto n = static_cast<std::uint32_t>(d.tokens.size());
     const text::Token& t = d.tokens[k];
-    if (!(t.flags & text::kCapitalized) || d.covered[k] >= 0 || !OrganizationHead(t.key) || !HeadedWord(d, k)) return;
+    const bool organization = OrganizationHead(t.key);
+    const bool building = !organization && BuildingHead(t.key);
+    if (!(t.flags & text::kCapitalized) || d.covered[k] >= 0 || !(organization || building || PlaceHead(t.key)) ||
+        !HeadedWord(d, k))
+      return;
     // Not inside a longer capitalised run, but before a person's name ("the Central Bank Riad
     // Salame").
     if (k + 1 < n && NameGap(d, k + 1) && (d.tokens[k + 1].flags & text::kCapitalized) &&
@@ -747,9 +753,11 @@ class NamesStep : public analysis::Annotator {
     const std::uint32_t b = HeadedEnd(d, k + 1);
     if (b - a < 2) return;
     // The model's names inside give way; one reaching outside keeps its words.
+    // A person's name the model found there is one, if the head word is also a family name
+    // ("Stuart Hall").
     for (const Mention& m : added_) {
       if (m.end_token <= a || m.first_token >= b) continue;
-      if (m.first_token < a || m.end_token > b) return;
+      if (m.first_token < a || m.end_token > b || (building && m.is_person())) return;
     }
     std::erase_if(added_, [&](const Mention& m) { return m.first_token >= a && m.end_token <= b; });
     for (const std::size_t i : places_) keep_[i] = 0;
@@ -757,9 +765,35 @@ class NamesStep : public analysis::Annotator {
     Mention m;
     m.first_token = a;
     m.end_token = b;
-    m.kind = Kind::kOrganization;
+    m.kind = organization ? Kind::kOrganization : Kind::kLocation;
     NameDiscovered(d, kHeaded, &m);
     for (std::uint32_t j = a; j < b; ++j) in_added_[j] = 1;
+    added_.push_back(std::move(m));
+  }
+
+  // "Governor of the Central Bank Riad Salame", "Speaker of Parliament Berri", "CEO of the
+  // Refugee Council Enver Solomon": the institution after a title's "of" (the titles step
+  // made it part of the title) is an organisation when it ends in an institution's word; a
+  // portfolio or a state is not ("Minister of Foreign Affairs", "Secretary of State").
+  void TitleInstitution(Document& d, std::uint32_t first, std::uint32_t end) {
+    std::uint32_t k = first + 1;
+    while (k < end && d.tokens[k].key != "of") ++k;
+    if (k + 1 >= end) return;
+    ++k;
+    if (d.tokens[k].key == "the" && k + 1 < end) ++k;
+    const std::string_view head = d.tokens[end - 1].key;
+    if (!OrganizationHead(head) && head != "forces" && head != "staff" && head != "guard" && head != "cabinet") return;
+    for (std::uint32_t j = k; j < end; ++j) {
+      if (d.covered[j] >= 0 || in_added_[j] ||
+          !((d.tokens[j].flags & text::kCapitalized) || (j > k && d.tokens[j].key == "and")))
+        return;
+    }
+    Mention m;
+    m.first_token = k;
+    m.end_token = end;
+    m.kind = Kind::kOrganization;
+    NameDiscovered(d, kHeaded, &m);
+    for (std::uint32_t j = k; j < end; ++j) in_added_[j] = 1;
     added_.push_back(std::move(m));
   }
 

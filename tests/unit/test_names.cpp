@@ -737,3 +737,58 @@ TEST_CASE("names: what follows a title's 'of' is no person's name ('Duke of Velm
   CHECK_FALSE(r.At("of Velmont"));
   CHECK(r.At("Henry"));
 }
+
+TEST_CASE("names: capitalised words ending in a building's or a place's word name a place", "[names]") {
+  const auto r = Run("The concert was held at the Velmont Memorial Hall on Friday.");
+  const Mention* m = r.At("Velmont Memorial Hall");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kLocation);
+  CHECK(m->confidence == Approx(0.65));
+  const auto bridge = Run("Crowds gathered on the Old Harbour Bridge at dawn.");
+  const Mention* b = bridge.At("Old Harbour Bridge");
+  REQUIRE(b);
+  CHECK(b->kind == Kind::kLocation);
+  const auto of = Run("The talks took place in the Great Palace of Velmont yesterday.");
+  CHECK(of.At("Great Palace of Velmont"));
+  // The controls: another last word names no place, and a person whose family name is a
+  // building's word stays a person.
+  const auto dinner = Run("The concert was held at the Velmont Memorial Dinner on Friday.");
+  const Mention* dn = dinner.At("Velmont Memorial Dinner");
+  CHECK_FALSE((dn && dn->kind == Kind::kLocation));
+  const auto person = Run("The lecture was given by Halvard Hall in May.");
+  const Mention* p = person.At("Halvard Hall");
+  REQUIRE(p);
+  CHECK(p->is_person());
+}
+
+TEST_CASE("names: the institution after a title's 'of' is an organisation, a portfolio is not", "[names]") {
+  const auto r = Run("Governor of the Velmont Reserve Bank Halvard Brekke met the press.");
+  const Mention* m = r.At("Velmont Reserve Bank");
+  REQUIRE(m);
+  CHECK(m->kind == Kind::kOrganization);
+  const Mention* p = r.At("Halvard Brekke");
+  REQUIRE(p);
+  CHECK(p->is_person());
+  const auto speaker = Run("Speaker of Parliament Halvard Brekke met the press.");
+  CHECK(speaker.At("Parliament"));
+  // The controls: a minister's portfolio and a state are no organisations.
+  const auto minister = Run("Minister of Foreign Affairs Halvard Brekke met the press.");
+  CHECK_FALSE(minister.At("Foreign Affairs"));
+  CHECK(minister.At("Halvard Brekke"));
+  const auto state = Run("Secretary of State Halvard Brekke met the press.");
+  CHECK_FALSE(state.At("State"));
+  // A company's and a charity's titles are titles too.
+  const auto ceo = Run("CEO of the Velmont Refugee Council Halvard Brekke told reporters.");
+  CHECK(ceo.At("Velmont Refugee Council"));
+}
+
+TEST_CASE("names: a professor's or a director's title is not part of the name", "[names]") {
+  for (const std::string title : {"Professor", "Director", "Judge", "Coach"}) {
+    INFO(title);
+    const auto r = Run("The report was written by " + title + " Tewodros Halvorsen last year.");
+    const Mention* m = r.At("Tewodros Halvorsen");
+    REQUIRE(m);
+    CHECK(m->is_person());
+    CHECK_FALSE(r.At(title + " Tewodros Halvorsen"));
+  }
+}

@@ -80,6 +80,15 @@ inline bool PlaceHead(std::string_view key) {
   return kHeads.count(key) > 0;
 }
 
+// Last words of the names of buildings and grounds; some are also family names ("Stuart
+// Hall", "Park").
+inline bool BuildingHead(std::string_view key) {
+  static const StringSet kHeads = {"hall",   "palace",    "museum",      "station", "stadium", "arena",
+                                   "temple", "cathedral", "mosque",      "tower",   "towers",  "memorial",
+                                   "park",   "gardens",   "planetarium", "abbey",   "castle",  "monument"};
+  return kHeads.count(key) > 0;
+}
+
 // Last words of the names of prizes, contests, wars, periods, treaties and laws.
 inline bool NoActorHead(std::string_view key) {
   static const StringSet kHeads = {"cup",           "trophy",       "bowl",       "award", "awards", "prize",
