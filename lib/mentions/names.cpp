@@ -121,6 +121,7 @@ class NamesStep : public analysis::Annotator {
     }
     for (std::uint32_t k = 0; k < n; ++k) HeadedName(d, k);
     for (const auto& t : d.titles) TitleInstitution(d, t.first, t.end);
+    for (std::size_t i = 0; i < d.mentions.size(); ++i) TeamName(d, i);
     for (std::uint32_t k = 0; k < n; ++k) {
       if (DefinedAcronym(d, k)) continue;
       if (UnknownAcronym(d, k))
@@ -794,6 +795,55 @@ class NamesStep : public analysis::Annotator {
     m.kind = Kind::kOrganization;
     NameDiscovered(d, kHeaded, &m);
     for (std::uint32_t j = k; j < end; ++j) in_added_[j] = 1;
+    added_.push_back(std::move(m));
+  }
+
+  // "the Boston Bruins", "the Orlando Rays", "the Toronto Blue Jays": a gazetteer place and
+  // one or two capitalised words after it that end in a plural noun name a team or a club
+  // (an organisation), not a place and a person. Not a place's own plural ("Niagara Falls"),
+  // what happens or is written there ("the Minsk Accords", "the Panama Papers"), a verb of a
+  // headline ("Russia Warns"), or an institution's, a prize's or a place's word.
+  void TeamName(Document& d, std::size_t i) {
+    const Mention& g = d.mentions[i];
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    if (!FromGazetteer(g) || g.resolved_by == analysis::MentionSource::kAdjective ||
+        g.resolved_by == analysis::MentionSource::kDemonym || (g.kind != Kind::kLocation && g.kind != Kind::kCountry))
+      return;
+    std::uint32_t e = g.end_token;
+    while (e < n && e < g.end_token + 2 && NameGap(d, e) && HeadedWord(d, e)) ++e;
+    if (e == g.end_token || (e < n && NameGap(d, e) && (d.tokens[e].flags & text::kCapitalized))) return;
+    const text::Token& last = d.tokens[e - 1];
+    const std::string_view key = last.key;
+    static const StringSet kPlacePlurals = {
+        "falls", "heights", "springs", "plains", "highlands", "lowlands", "narrows", "woods", "keys", "sands",
+        "islands", "mountains", "hills", "lakes", "rapids",
+        // what happens or is written there: "the Minsk Accords"
+        "laws", "accords", "agreements", "talks", "elections", "protests", "attacks", "riots", "papers", "files",
+        "trials", "hearings", "sanctions", "games", "leaks"};
+    if (key.size() < 4 || key.back() != 's' || key.ends_with("ss") || key.ends_with("us") || key.ends_with("is") ||
+        kPlacePlurals.count(key) || OrganizationHead(key) || PlaceHead(key) || NoActorHead(key) ||
+        (last.flags & text::kPossessive))
+      return;
+    // A verb by the tag dictionary, or the -s form of a word it knows only as a verb ("Warns").
+    const std::string_view form = d.text().substr(last.start, last.end - last.start);
+    const auto bit = [](tagger::Upos u) { return 1U << static_cast<int>(u); };
+    const std::uint32_t stem = pos_model_.TagClass(form.substr(0, form.size() - 1));
+    if ((pos_model_.TagClass(form) & bit(tagger::Upos::kVerb)) ||
+        ((stem & bit(tagger::Upos::kVerb)) && !(stem & (bit(tagger::Upos::kNoun) | bit(tagger::Upos::kPropn)))))
+      return;
+    for (const Mention& m : added_) {
+      if (m.end_token > g.first_token && m.first_token < e && (m.first_token < g.end_token || m.end_token > e)) {
+        if (m.first_token < g.first_token || m.end_token > e) return;
+      }
+    }
+    std::erase_if(added_, [&](const Mention& m) { return m.first_token >= g.first_token && m.end_token <= e; });
+    keep_[i] = 0;
+    Mention m;
+    m.first_token = g.first_token;
+    m.end_token = e;
+    m.kind = Kind::kOrganization;
+    NameDiscovered(d, kHeaded, &m);
+    for (std::uint32_t j = g.first_token; j < e; ++j) in_added_[j] = 1;
     added_.push_back(std::move(m));
   }
 

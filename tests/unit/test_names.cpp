@@ -792,3 +792,27 @@ TEST_CASE("names: a professor's or a director's title is not part of the name", 
     CHECK_FALSE(r.At(title + " Tewodros Halvorsen"));
   }
 }
+
+TEST_CASE("names: a place and capitalised words ending in a plural name a team ('the Sochi Velmonts')", "[names]") {
+  for (const std::string team : {"Moscow Velmonts", "Sochi Blue Herons", "Georgia Marauders"}) {
+    INFO(team);
+    const auto r = Run("Last night the " + team + " won the final at home.");
+    const Mention* m = r.At(team);
+    REQUIRE(m);
+    CHECK(m->kind == Kind::kOrganization);
+  }
+  // The controls: a place's own plural, an agreement's word, a headline's verb and a place
+  // with no plural after it.
+  const auto falls = Run("Tourists visited Sochi Falls on Monday.");
+  CHECK_FALSE(falls.At("Sochi Falls"));
+  const auto accords = Run("Both sides signed the Moscow Accords in 2015.");
+  const Mention* a = accords.At("Moscow Accords");
+  CHECK_FALSE((a && a->kind == Kind::kOrganization));
+  const auto verb = Run("Headline: Russia Warns of Response");
+  CHECK_FALSE(verb.At("Russia Warns"));
+  CHECK(verb.At("Russia"));
+  const auto plain = Run("Last night Moscow won the final at home.");
+  const Mention* p = plain.At("Moscow");
+  REQUIRE(p);
+  CHECK(p->kind != Kind::kOrganization);
+}
