@@ -177,6 +177,20 @@ class NamesStep : public analysis::Annotator {
     const text::Token& t = d.tokens[a - 1];
     return in_title_[a - 1] || (PersonNoun(t.key) && !(t.flags & text::kCapitalized));
   }
+  // Whether the word before token a puts one unknown word after it in a place rather than a
+  // person: "in Kirriemuir", "near Husum", "the Danevirke" (a person's name seldom follows
+  // "the" or "in").
+  static bool PlaceWordBefore(const Document& d, std::uint32_t a) {
+    if (a == 0 || Boundary(d, a) || d.tokens[a - 1].end + 1 != d.tokens[a].start) return false;
+    static const StringSet kWords = {"in", "near", "outside", "across", "around", "throughout", "within", "the"};
+    // "the Bush administration", "the Kennedy family": a person's name before what is theirs.
+    static const StringSet kTheirs = {"administration", "family",  "government", "campaign", "presidency", "era",
+                                      "years",          "regime",  "doctrine",   "cabinet",  "camp",       "team",
+                                      "estate",         "dynasty", "clan",       "brothers", "sisters",    "case",
+                                      "affair",         "scandal", "legacy",     "story",    "trial",      "show"};
+    if (d.tokens[a - 1].key == "the" && a + 1 < d.tokens.size() && kTheirs.count(d.tokens[a + 1].key)) return false;
+    return !(d.tokens[a - 1].flags & text::kCapitalized) && kWords.count(d.tokens[a - 1].key) > 0;
+  }
   static bool PersonNoun(std::string_view key) {
     static const StringSet kNouns = {
         "wife",          "husband",     "son",       "daughter",    "brother",       "sister",       "mother",
@@ -1022,6 +1036,9 @@ class NamesStep : public analysis::Annotator {
       if (PlaceHead(head)) return Kind::kLocation;
     }
     if (hyphen_given) return Kind::kPerson;
+    if (kind == Kind::kPerson && core_end - a == 1 && PlaceWordBefore(d, a) &&
+        !(given_ != nullptr && given_->keys.count(d.tokens[a].key)) && !surnames_.count(std::string(d.tokens[a].key)))
+      return Kind::kLocation;
     // A name the model calls a place or an organisation is a person's where the words around
     // say so: a title or a word for a person right before it ("the philosopher Moses
     // Mendelssohn", "his wife, Norma Talmadge"), or, for a place, a verb of saying after it

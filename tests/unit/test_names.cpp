@@ -816,3 +816,21 @@ TEST_CASE("names: a place and capitalised words ending in a plural name a team (
   REQUIRE(p);
   CHECK(p->kind != Kind::kOrganization);
 }
+
+TEST_CASE("names: one unknown word after 'in', 'near' or 'the' is a place rather than a person", "[names]") {
+  for (const auto& [text, name] : std::vector<std::pair<std::string, std::string>>{
+           {"The troops advanced towards the Danevirke at dawn.", "Danevirke"},
+           {"He later returned and settled in Kirriemuir.", "Kirriemuir"}}) {
+    INFO(text);
+    const auto r = Run(text);
+    const Mention* m = r.At(name);
+    REQUIRE(m);
+    CHECK(m->kind == Kind::kLocation);
+  }
+  // The controls: what is a person's after "the" ("the Bush administration") stays a
+  // person's, and so does a known given name.
+  const auto admin = Run("The speech was written by the Bush administration.");
+  const Mention* b = admin.At("Bush");
+  REQUIRE(b);
+  CHECK(b->is_person());
+}
