@@ -12,7 +12,7 @@ using gazetteer::Kind;
 
 // A name is at most this many capitalised tokens: longer runs are titles of works,
 // institutions or headlines.
-constexpr std::uint32_t kMaxNameTokens = 4;
+constexpr std::uint32_t kMaxNameTokens = 5;
 // How far after "X Y, a" the apposition's title may start ("X Y, a senior adviser to the
 // minister"): a title further away describes something else.
 constexpr std::uint32_t kAppositionWindow = 4;
@@ -37,7 +37,9 @@ class DiscoveryStep : public analysis::Annotator {
         continue;
       }
       const std::uint32_t j = NameEnd(d, i);
-      if (j - i >= 2) {
+      if (j - i > kMaxNameTokens) {
+        // no name: a longer run is a title of a work, an institution or a headline
+      } else if (j - i >= 2) {
         Consider(d, i, j);
       } else if (std::string country; TitleBefore(d, i, &country) && d.tokens[i].key.size() >= 3) {
         Add(d, i, j, country);  // (g) a title and a surname: "President Obama", "Secretary Kerry"
@@ -81,11 +83,11 @@ class DiscoveryStep : public analysis::Annotator {
   }
 
   // One past the last token of the capitalised run that starts at i (joined by one space
-  // or a hyphen).
+  // or a hyphen), however long.
   std::uint32_t NameEnd(Document& d, std::uint32_t i) const {
     const auto n = static_cast<std::uint32_t>(d.tokens.size());
     std::uint32_t j = i + 1;
-    while (j < n && j < i + kMaxNameTokens) {
+    while (j < n) {
       const std::string_view gap = Gap(d, j - 1, j);
       if (gap != " " && gap != "-") break;
       if (Free(d, j)) {

@@ -834,3 +834,16 @@ TEST_CASE("names: one unknown word after 'in', 'near' or 'the' is a place rather
   REQUIRE(b);
   CHECK(b->is_person());
 }
+
+TEST_CASE("names: a person's name after a title may have five words, and a longer run is not cut to one", "[names]") {
+  const auto r = Run("The paper quotes an official (Sudanese ambassador Abdul Rahman Sir Al Khatim) as saying so.");
+  const Mention* m = r.At("Abdul Rahman Sir Al Khatim");
+  REQUIRE(m);
+  CHECK(m->is_person());
+  CHECK_FALSE(r.At("Abdul Rahman Sir Al"));
+  // Control: a capitalised run of seven words after a title is no name of its first four
+  // or five words.
+  const auto run = Run("We heard Ambassador Tewodros Halvard Brekke Amundsen Olsen Berg Lund speak.");
+  CHECK_FALSE(run.At("Tewodros Halvard Brekke Amundsen"));
+  CHECK_FALSE(run.At("Tewodros Halvard Brekke Amundsen Olsen"));
+}
