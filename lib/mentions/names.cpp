@@ -752,11 +752,11 @@ class NamesStep : public analysis::Annotator {
   void HeadedName(Document& d, std::uint32_t k) {
     const auto n = static_cast<std::uint32_t>(d.tokens.size());
     const text::Token& t = d.tokens[k];
-    const bool organization = OrganizationHead(t.key);
-    const bool building = !organization && BuildingHead(t.key);
-    if (!(t.flags & text::kCapitalized) || d.covered[k] >= 0 || !(organization || building || PlaceHead(t.key)) ||
-        !HeadedWord(d, k))
-      return;
+    if (!(t.flags & text::kCapitalized) || d.covered[k] >= 0) return;
+    const std::uint8_t head = HeadOf(HashedKey{t.key, t.hash});
+    const bool organization = (head & kOrganizationHead) != 0;
+    const bool building = !organization && (head & kBuildingHead) != 0;
+    if (!(head & (kOrganizationHead | kPlaceHead | kBuildingHead)) || !HeadedWord(d, k)) return;
     // Not inside a longer capitalised run, but before a person's name ("the Central Bank Riad
     // Salame").
     if (k + 1 < n && NameGap(d, k + 1) && (d.tokens[k + 1].flags & text::kCapitalized) &&

@@ -8,6 +8,8 @@
 #include "tagger/names.hpp"
 #include "tagger/tagger.hpp"
 
+#include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <span>
 #include <vector>
@@ -53,49 +55,57 @@ inline bool NameParticle(std::string_view key) {
   return false;
 }
 
-// Last words of organisations' names.
-inline bool OrganizationHead(std::string_view key) {
-  static const StringSet kHeads = {
-      "university", "institute",  "institution",   "association", "organisation", "organization", "council",
-      "party",      "foundation", "company",       "corporation", "corp",         "inc",          "ltd",
-      "llc",        "plc",        "bank",          "agency",      "authority",    "bureau",       "commission",
-      "committee",  "department", "ministry",      "union",       "league",       "federation",   "society",
-      "club",       "airlines",   "airways",       "news",        "times",        "herald",       "journal",
-      "gazette",    "tribune",    "magazine",      "press",       "network",      "television",   "radio",
-      "records",    "studios",    "entertainment", "motors",      "technologies", "industries",   "holdings",
-      "brands",     "services",   "army",          "navy",        "corps",        "division",     "brigade",
-      "regiment",   "battalion",  "squadron",      "court",       "senate",       "parliament",   "congress",
-      "school",     "college",    "academy",       "church",      "fund",         "coalition",    "alliance",
-      "orchestra",  "police",     "assembly",      "movement",    "embassy"};
-  return kHeads.count(key) > 0;
-}
+// What the last word of a name says it names, as bits (a word may be on two lists): the
+// last words of organisations' names, of places', of buildings' and grounds' (some are also
+// family names: "Stuart Hall", "Park"), and of the names of prizes, contests, wars, periods,
+// treaties and laws. One look-up for all four, behind a Bloom filter (most words are none).
+enum HeadKind : std::uint8_t { kOrganizationHead = 1, kPlaceHead = 2, kBuildingHead = 4, kNoActorHead = 8 };
 
-// Last words of places' names.
-inline bool PlaceHead(std::string_view key) {
-  static const StringSet kHeads = {"street",   "road",    "avenue",    "boulevard", "river",    "lake",     "mountains",
-                                   "island",   "islands", "valley",    "county",    "province", "district", "bay",
-                                   "sea",      "ocean",   "gulf",      "strait",    "airport",  "bridge",   "square",
-                                   "canyon",   "desert",  "peninsula", "coast",     "hills",    "beach",    "creek",
-                                   "township", "village", "parish",    "harbour",   "harbor",   "canal",    "forest"};
-  return kHeads.count(key) > 0;
+inline std::uint8_t HeadOf(const HashedKey& key) {
+  struct Table {
+    StringMap<std::uint8_t> kinds;
+    KeyFilter filter;
+    void Add(std::initializer_list<std::string_view> words, std::uint8_t kind) {
+      for (const std::string_view w : words) kinds[std::string(w)] |= kind;
+    }
+    Table() {
+      Add({"university", "institute",  "institution",   "association", "organisation", "organization", "council",
+           "party",      "foundation", "company",       "corporation", "corp",         "inc",          "ltd",
+           "llc",        "plc",        "bank",          "agency",      "authority",    "bureau",       "commission",
+           "committee",  "department", "ministry",      "union",       "league",       "federation",   "society",
+           "club",       "airlines",   "airways",       "news",        "times",        "herald",       "journal",
+           "gazette",    "tribune",    "magazine",      "press",       "network",      "television",   "radio",
+           "records",    "studios",    "entertainment", "motors",      "technologies", "industries",   "holdings",
+           "brands",     "services",   "army",          "navy",        "corps",        "division",     "brigade",
+           "regiment",   "battalion",  "squadron",      "court",       "senate",       "parliament",   "congress",
+           "school",     "college",    "academy",       "church",      "fund",         "coalition",    "alliance",
+           "orchestra",  "police",     "assembly",      "movement",    "embassy"},
+          kOrganizationHead);
+      Add({"street",  "road",     "avenue",   "boulevard", "river",   "lake",      "mountains", "island", "islands",
+           "valley",  "county",   "province", "district",  "bay",     "sea",       "ocean",     "gulf",   "strait",
+           "airport", "bridge",   "square",   "canyon",    "desert",  "peninsula", "coast",     "hills",  "beach",
+           "creek",   "township", "village",  "parish",    "harbour", "harbor",    "canal",     "forest"},
+          kPlaceHead);
+      Add({"hall", "palace", "museum", "station", "stadium", "arena", "temple", "cathedral", "mosque", "tower",
+           "towers", "memorial", "park", "gardens", "planetarium", "abbey", "castle", "monument"},
+          kBuildingHead);
+      Add({"cup", "trophy", "bowl", "award", "awards", "prize", "olympics", "championship", "tournament", "war", "ages",
+           "festival", "championships", "treaty", "act", "games"},
+          kNoActorHead);
+      filter.Reset(kinds.size());
+      for (const auto& [word, kind] : kinds) filter.Add(word);
+    }
+  };
+  static const Table table;
+  if (!table.filter.MayContain(key)) return 0;
+  const auto it = table.kinds.find(key);
+  return it == table.kinds.end() ? 0 : it->second;
 }
-
-// Last words of the names of buildings and grounds; some are also family names ("Stuart
-// Hall", "Park").
-inline bool BuildingHead(std::string_view key) {
-  static const StringSet kHeads = {"hall",   "palace",    "museum",      "station", "stadium", "arena",
-                                   "temple", "cathedral", "mosque",      "tower",   "towers",  "memorial",
-                                   "park",   "gardens",   "planetarium", "abbey",   "castle",  "monument"};
-  return kHeads.count(key) > 0;
-}
-
-// Last words of the names of prizes, contests, wars, periods, treaties and laws.
-inline bool NoActorHead(std::string_view key) {
-  static const StringSet kHeads = {"cup",           "trophy",       "bowl",       "award", "awards", "prize",
-                                   "olympics",      "championship", "tournament", "war",   "ages",   "festival",
-                                   "championships", "treaty",       "act",        "games"};
-  return kHeads.count(key) > 0;
-}
+inline std::uint8_t HeadOf(std::string_view key) { return HeadOf(HashedKey{key, bytes::HashKey(key)}); }
+inline bool OrganizationHead(std::string_view key) { return (HeadOf(key) & kOrganizationHead) != 0; }
+inline bool PlaceHead(std::string_view key) { return (HeadOf(key) & kPlaceHead) != 0; }
+inline bool BuildingHead(std::string_view key) { return (HeadOf(key) & kBuildingHead) != 0; }
+inline bool NoActorHead(std::string_view key) { return (HeadOf(key) & kNoActorHead) != 0; }
 
 // Sets entity, id, kind, name, country and the role held on `date` from gazetteer entry `index`.
 void FillFromEntity(const gazetteer::Gazetteer& gaz, std::uint32_t index, const std::string& date,
