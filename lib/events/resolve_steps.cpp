@@ -148,7 +148,11 @@ class StatusStep : public analysis::Annotator {
                              l == "return" || l == "visit" || l == "hold" || l == "have" || l == "call" ||
                              l == "meet" || l == "speak" || l == "convene" || l == "host" || l == "gather" ||
                              l == "phone";
-        return purpose && w + 1 < to ? w : UINT32_MAX;  // a verb right before "to" governs it ("agreed to")
+        // A verb right before "to" governs it ("agreed to meet", "has to meet"), unless it is a
+        // journey's ("came to see", "emerged to greet"; not "going to", a future).
+        const bool journey = l == "come" || l == "travel" || l == "fly" || l == "arrive" || l == "return" ||
+                             l == "emerge" || l == "walk" || l == "step" || l == "rush" || l == "drive";
+        return (purpose || journey) && (w + 1 < to || journey) ? w : UINT32_MAX;
       }
       const bool aside = s.Text(w) == "," || s.Text(w) == "(" || s.Text(w) == ")";
       const bool list = pos == Upos::kCconj && w + 1 < to && s.InNp(w + 1);  // "with A and B to discuss"

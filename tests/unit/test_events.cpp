@@ -567,6 +567,12 @@ TEST_CASE("status: happened, planned or cancelled, from the trigger's clause", "
       // An infinitive of purpose after a journey or an event happened; after "agreed", planned.
       {"Ilham Aliyev flew to Moscow to meet Vladimir Putin.", "happened"},
       {"Ilham Aliyev agreed to meet Vladimir Putin.", "planned"},
+      // A journey's verb right before "to" also has its infinitive as its purpose; "going to"
+      // and "has to" do not.
+      {"Ilham Aliyev emerged to greet Vladimir Putin at the airport.", "happened"},
+      {"Ilham Aliyev came to meet Vladimir Putin in Baku.", "happened"},
+      {"Ilham Aliyev is going to meet Vladimir Putin in Baku.", "planned"},
+      {"Ilham Aliyev has to meet Vladimir Putin in Baku.", "planned"},
       // A noun trigger for which a journey is made has the journey's status.
       {"Ilham Aliyev is expected to travel to Moscow for talks with Vladimir Putin.", "planned"},
       {"Ilham Aliyev traveled to Moscow for talks with Vladimir Putin.", "happened"},
