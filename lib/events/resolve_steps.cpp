@@ -498,6 +498,18 @@ class CoreferenceStep : public analysis::Annotator {
 // makes a happened event planned.
 // A date after the trigger that says when something else happened or holds: "the agreements
 // of November 10", "a ceasefire starting from November 10", "sanctions since 2014".
+// A date right after a verb of reporting dates the report, not what is reported in another
+// clause: "Local media reported Sunday the two sides had been discussing ...", "officials
+// told reporters Monday".
+bool ReportDate(const Document& d, const text::DateMention& m) {
+  static const StringSet kForms = {"said",  "says",   "reported", "reports",   "announced", "announces",
+                                   "told",  "tells",  "stated",   "confirmed", "confirms",  "added",
+                                   "wrote", "writes", "noted",    "disclosed", "revealed",  "insisted"};
+  std::uint32_t k = m.first_token;
+  if (k >= 2 && (d.tokens[k - 1].key == "reporters" || d.tokens[k - 1].key == "journalists")) --k;
+  return k >= 1 && kForms.count(d.tokens[k - 1].key) > 0;
+}
+
 bool AttachedElsewhere(const Document& d, const text::DateMention& m) {
   if (m.first_token == 0) return false;
   const std::string_view before = d.tokens[m.first_token - 1].key;
@@ -724,7 +736,7 @@ class DatesStep : public analysis::Annotator {
         const std::uint32_t distance = end <= trigger ? trigger - end : at - trigger;
         // Outside the clause only a date before the trigger: one after it belongs to
         // another phrase ("the agreements of November 10, 2020, and January 11, 2021").
-        if (distance < nearest_distance && end <= trigger) {
+        if (distance < nearest_distance && end <= trigger && !ReportDate(d, m)) {
           nearest = &m;
           nearest_distance = distance;
         }
@@ -732,7 +744,7 @@ class DatesStep : public analysis::Annotator {
         if (!later && at >= to && !AttachedElsewhere(d, m) && OnlyAdjunctsBetween(d, f, at)) later = &m;
         continue;
       }
-      if (end <= trigger && InRelativeBefore(d, f, at)) continue;
+      if (end <= trigger && (InRelativeBefore(d, f, at) || ReportDate(d, m))) continue;
       if (end <= trigger)
         best = &m;
       else if (!best && !AttachedElsewhere(d, m))
