@@ -509,6 +509,22 @@ class NamesStep : public analysis::Annotator {
     return PersonAt(d, j);
   }
 
+  // Whether the name over [a, e) is joined by "and" to a gazetteer place's name: "visited Port
+  // Moresby and Wewak", "between the Danevirke and Husum", "Wewak and Port Moresby".
+  bool AndPlace(const Document& d, std::uint32_t a, std::uint32_t e) const {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    auto spaced = [&](std::uint32_t j) { return d.tokens[j - 1].end + 1 == d.tokens[j].start && !Boundary(d, j); };
+    auto place = [&](std::uint32_t j, bool starts) {
+      if (d.covered[j] < 0) return false;
+      const Mention& m = d.mentions[static_cast<std::size_t>(d.covered[j])];
+      return FromGazetteer(m) && m.resolved_by != analysis::MentionSource::kAdjective &&
+             m.resolved_by != analysis::MentionSource::kDemonym &&
+             (m.kind == Kind::kLocation || m.kind == Kind::kCountry) && (starts ? m.first_token : m.end_token - 1) == j;
+    };
+    if (e + 1 < n && d.tokens[e].key == "and" && spaced(e) && spaced(e + 1) && place(e + 1, true)) return true;
+    return a >= 2 && d.tokens[a - 1].key == "and" && spaced(a) && spaced(a - 1) && place(a - 2, false);
+  }
+
   // Whether an age in commas follows token e - 1: "Jutting, now 31, is", "Petrov, 45, said".
   static bool AgeAfter(const Document& d, std::uint32_t e) {
     const auto n = static_cast<std::uint32_t>(d.tokens.size());
@@ -1036,7 +1052,7 @@ class NamesStep : public analysis::Annotator {
       if (PlaceHead(head)) return Kind::kLocation;
     }
     if (hyphen_given) return Kind::kPerson;
-    if (kind == Kind::kPerson && core_end - a == 1 && PlaceWordBefore(d, a) &&
+    if (kind == Kind::kPerson && core_end - a == 1 && (PlaceWordBefore(d, a) || AndPlace(d, a, core_end)) &&
         !(given_ != nullptr && given_->keys.count(d.tokens[a].key)) && !surnames_.count(std::string(d.tokens[a].key)))
       return Kind::kLocation;
     // A name the model calls a place or an organisation is a person's where the words around

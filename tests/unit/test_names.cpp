@@ -847,3 +847,20 @@ TEST_CASE("names: a person's name after a title may have five words, and a longe
   CHECK_FALSE(run.At("Tewodros Halvard Brekke Amundsen"));
   CHECK_FALSE(run.At("Tewodros Halvard Brekke Amundsen Olsen"));
 }
+
+TEST_CASE("names: one unknown word joined by 'and' to a place's name is a place", "[names]") {
+  for (const auto& [text, name] : std::vector<std::pair<std::string, std::string>>{
+           {"I received a warm welcome when I visited Moscow and Wewak earlier this year.", "Wewak"},
+           {"The wetlands between Sochi and Husum had frozen solid.", "Husum"}}) {
+    INFO(text);
+    const auto r = Run(text);
+    const Mention* m = r.At(name);
+    REQUIRE(m);
+    CHECK(m->kind == Kind::kLocation);
+  }
+  // Control: joined to a person's name, a person.
+  const auto person = Run("The award went to Vladimir Putin and Tewodros Halvorsen last year.");
+  const Mention* p = person.At("Tewodros Halvorsen");
+  REQUIRE(p);
+  CHECK(p->is_person());
+}
