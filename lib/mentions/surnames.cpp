@@ -11,6 +11,7 @@ namespace {
 using analysis::Document;
 using analysis::Mention;
 using analysis::MentionSource;
+using gazetteer::Kind;
 
 // Surnames shorter than this are too often ordinary words or initials ("Li", "Ng" aside, which
 // a full name earlier in the document still resolves) to stand for the one namesake in office.
@@ -22,6 +23,7 @@ class SurnamesStep : public analysis::Annotator {
 
   void Annotate(Document& d) override {
     ResolveTitledSurnames(d);
+    ResolveRoleReferences(d);
     CollectFullNames(d);
     in_title_.assign(d.tokens.size(), 0);
     for (const auto& t : d.titles) {
@@ -75,6 +77,46 @@ class SurnamesStep : public analysis::Annotator {
     m->country = full.country;
     m->confidence = full.entity >= 0 ? kSurnameInDocument : kDiscovered;
     m->resolved_by = MentionSource::kSurname;
+  }
+
+  // "the Samoan Prime Minister" where the gazetteer knows no holder (the roles step left it):
+  // the one person of the document whose own title holds that role ("the Prime Minister
+  // Fiamē") and whose country is that country or unknown.
+  void ResolveRoleReferences(Document& d) {
+    const auto n = static_cast<std::uint32_t>(d.tokens.size());
+    std::vector<char> keep(d.mentions.size(), 1);
+    std::vector<Mention> found;
+    for (const auto& t : d.titles) {
+      if (t.first == 0 || t.role_key->empty() || (*t.role_key)[0] == '@' || d.covered[t.first] >= 0) continue;
+      const Mention* next = t.end < n ? d.MentionAt(t.end) : nullptr;
+      const Mention* country = d.MentionAt(t.first - 1);
+      if ((next && next->is_person()) || !country || country->kind != Kind::kCountry || country->end_token != t.first ||
+          country->country.empty())
+        continue;
+      const Mention* holder = nullptr;
+      for (const auto& u : d.titles) {
+        const Mention* p = u.end < n ? d.MentionAt(u.end) : nullptr;
+        if (&u == &t || *u.role_key != *t.role_key || !p || !p->is_person() || p->first_token != u.end ||
+            !(p->country.empty() || p->country == country->country))
+          continue;
+        if (holder && holder->entity_id != p->entity_id) {
+          holder = nullptr;  // two candidates: none
+          break;
+        }
+        holder = p;
+      }
+      if (!holder) continue;
+      Mention m = *holder;
+      m.first_token = country->first_token;
+      m.end_token = t.end;
+      m.confidence = kDiscovered;
+      m.resolved_by = MentionSource::kRole;
+      keep[static_cast<std::size_t>(d.covered[country->first_token])] = 0;
+      found.push_back(std::move(m));
+    }
+    if (found.empty()) return;
+    d.KeepMentions(keep);
+    for (auto& m : found) d.AddMention(std::move(m));
   }
 
   // A surname that discovery took after its title ("Deputy Secretary Sherman", "President

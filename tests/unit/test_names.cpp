@@ -864,3 +864,24 @@ TEST_CASE("names: one unknown word joined by 'and' to a place's name is a place"
   REQUIRE(p);
   CHECK(p->is_person());
 }
+
+TEST_CASE("names: a role reference the gazetteer cannot resolve is the one person of the text with that title",
+          "[names]") {
+  const auto r = Run("President Halvard Brekke arrived in Moscow on Monday. The French President met reporters.");
+  const Mention* m = r.At("French President");
+  REQUIRE(m);
+  CHECK(m->is_person());
+  CHECK(m->resolved_by == MentionSource::kRole);
+  const Mention* full = r.At("Halvard Brekke");
+  REQUIRE(full);
+  CHECK(m->entity_id == full->entity_id);
+  // The controls: two people with that title, or the one with it from another country, are
+  // no answer.
+  const auto two =
+      Run("President Halvard Brekke met President Tewodros Halvorsen on Monday. The French President spoke first.");
+  const Mention* t = two.At("French President");
+  CHECK_FALSE((t && t->is_person()));
+  const auto other = Run("President Vladimir Putin arrived in Sochi on Monday. The French President met reporters.");
+  const Mention* o = other.At("French President");
+  CHECK_FALSE((o && o->is_person()));
+}
