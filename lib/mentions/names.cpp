@@ -179,16 +179,19 @@ class NamesStep : public analysis::Annotator {
   }
   // Whether the word before token a puts one unknown word after it in a place rather than a
   // person: "in Kirriemuir", "near Husum", "the Danevirke" (a person's name seldom follows
-  // "the" or "in").
-  static bool PlaceWordBefore(const Document& d, std::uint32_t a) {
+  // "the" or "in"). Not before a noun, where it may be a person's, a people's or a country's
+  // word that modifies it ("the Bush administration", "the Dagolathi news agency").
+  bool PlaceWordBefore(const Document& d, std::uint32_t a) const {
     if (a == 0 || Boundary(d, a) || d.tokens[a - 1].end + 1 != d.tokens[a].start) return false;
     static const StringSet kWords = {"in", "near", "outside", "across", "around", "throughout", "within", "the"};
-    // "the Bush administration", "the Kennedy family": a person's name before what is theirs.
-    static const StringSet kTheirs = {"administration", "family",  "government", "campaign", "presidency", "era",
-                                      "years",          "regime",  "doctrine",   "cabinet",  "camp",       "team",
-                                      "estate",         "dynasty", "clan",       "brothers", "sisters",    "case",
-                                      "affair",         "scandal", "legacy",     "story",    "trial",      "show"};
-    if (d.tokens[a - 1].key == "the" && a + 1 < d.tokens.size() && kTheirs.count(d.tokens[a + 1].key)) return false;
+    if (d.tokens[a - 1].key == "the" && a + 1 < d.tokens.size() && d.tokens[a].end + 1 == d.tokens[a + 1].start &&
+        (d.tokens[a + 1].flags & text::kLowerAscii)) {
+      const text::Token& next = d.tokens[a + 1];
+      const std::uint32_t cls = pos_model_.TagClass(d.text().substr(next.start, next.end - next.start));
+      const auto bit = [](tagger::Upos u) { return 1U << static_cast<int>(u); };
+      if ((cls & bit(tagger::Upos::kNoun)) && !(cls & (bit(tagger::Upos::kVerb) | bit(tagger::Upos::kAux))))
+        return false;
+    }
     return !(d.tokens[a - 1].flags & text::kCapitalized) && kWords.count(d.tokens[a - 1].key) > 0;
   }
   static bool PersonNoun(std::string_view key) {

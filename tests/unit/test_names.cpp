@@ -833,6 +833,10 @@ TEST_CASE("names: one unknown word after 'in', 'near' or 'the' is a place rather
   const Mention* b = admin.At("Bush");
   REQUIRE(b);
   CHECK(b->is_person());
+  // Nor is a word before a noun ("the Dagolathi news agency") made a place.
+  const auto agency = Run("Telemar left on Wednesday, the Dagolathi news agency reported.");
+  const Mention* g = agency.At("Dagolathi");
+  CHECK_FALSE((g && g->kind == Kind::kLocation));
 }
 
 TEST_CASE("names: a person's name after a title may have five words, and a longer run is not cut to one", "[names]") {
