@@ -589,7 +589,10 @@ class ObjectScan {
       ++w;
       return true;
     }
-    if (cues_.adjunct.count(l) && w + 1 < s_.end() && s_.InNp(w + 1)) {
+    // "signed by A for Mexico and B for the United States": whom a signatory signs for is
+    // no participant, and the list of signatories goes on after it.
+    const bool on_behalf = agent_ && l == "for";
+    if ((cues_.adjunct.count(l) || on_behalf) && w + 1 < s_.end() && s_.InNp(w + 1)) {
       std::uint32_t b = 0, e = 0;
       s_.NpAround(w + 1, &b, &e);
       if (cues_.witness.count(s_.Lemma(e - 1))) return false;       // "in the presence of"

@@ -223,6 +223,12 @@ TEST_CASE("participant patterns", "[events]") {
        "2021-02-16",
        "place:moscow",
        {"jeyhun-bayramov/signatory", "sergey-lavrov/signatory"}},
+      // Whom each signatory signs for is no participant, and the list goes on after it.
+      {"The memorandum was signed by Sergey Lavrov for Russia, and Jeyhun Bayramov for Azerbaijan.",
+       "agreement",
+       "2021-02-16",
+       "",
+       {"jeyhun-bayramov/signatory", "sergey-lavrov/signatory"}},
       // Who was called is the object of the infinitive after "called".
       {"Vladimir Putin called to congratulate Ilham Aliyev.",
        "call",
