@@ -73,6 +73,17 @@ Result Run(const std::string& text, bool with_names = true) {
   return r;
 }
 
+// Each (sentence, name): the name is a mention of that kind.
+void ExpectKind(const std::vector<std::pair<std::string, std::string>>& rows, Kind kind) {
+  for (const auto& [text, name] : rows) {
+    INFO(text);
+    const auto r = Run(text);
+    const Mention* m = r.At(name);
+    REQUIRE(m);
+    CHECK(m->kind == kind);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("names: an unlisted person after a title, and the surname later", "[names]") {
@@ -818,17 +829,11 @@ TEST_CASE("names: a place and capitalised words ending in a plural name a team (
 }
 
 TEST_CASE("names: one unknown word after 'in', 'near' or 'the' is a place rather than a person", "[names]") {
-  for (const auto& [text, name] : std::vector<std::pair<std::string, std::string>>{
-           {"The troops advanced towards the Danevirke at dawn.", "Danevirke"},
-           {"He later returned and settled in Kirriemuir.", "Kirriemuir"}}) {
-    INFO(text);
-    const auto r = Run(text);
-    const Mention* m = r.At(name);
-    REQUIRE(m);
-    CHECK(m->kind == Kind::kLocation);
-  }
+  ExpectKind({{"The troops advanced towards the Danevirke at dawn.", "Danevirke"},
+              {"He later returned and settled in Kirriemuir.", "Kirriemuir"}},
+             Kind::kLocation);
   // The controls: what is a person's after "the" ("the Bush administration") stays a
-  // person's, and so does a known given name.
+  // person's.
   const auto admin = Run("The speech was written by the Bush administration.");
   const Mention* b = admin.At("Bush");
   REQUIRE(b);
@@ -853,15 +858,9 @@ TEST_CASE("names: a person's name after a title may have five words, and a longe
 }
 
 TEST_CASE("names: one unknown word joined by 'and' to a place's name is a place", "[names]") {
-  for (const auto& [text, name] : std::vector<std::pair<std::string, std::string>>{
-           {"I received a warm welcome when I visited Moscow and Wewak earlier this year.", "Wewak"},
-           {"The wetlands between Sochi and Husum had frozen solid.", "Husum"}}) {
-    INFO(text);
-    const auto r = Run(text);
-    const Mention* m = r.At(name);
-    REQUIRE(m);
-    CHECK(m->kind == Kind::kLocation);
-  }
+  ExpectKind({{"I received a warm welcome when I visited Moscow and Wewak earlier this year.", "Wewak"},
+              {"The wetlands between Sochi and Husum had frozen solid.", "Husum"}},
+             Kind::kLocation);
   // Control: joined to a person's name, a person.
   const auto person = Run("The award went to Vladimir Putin and Tewodros Halvorsen last year.");
   const Mention* p = person.At("Tewodros Halvorsen");
