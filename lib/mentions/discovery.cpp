@@ -155,6 +155,8 @@ class DiscoveryStep : public analysis::Annotator {
   //     country adjective before the title gives the affiliation.
   bool TitleBefore(const Document& d, std::uint32_t i, std::string* country) const {
     if (i < 1) return false;
+    // Not across the end of a sentence: "... and Russia's President.\n\nFollowing the call".
+    if (Gap(d, i - 1, i).find_first_of(".!?\n") != std::string_view::npos) return false;
     std::uint32_t k = i;
     if (const Mention* org = d.MentionAt(k - 1); org && !org->is_person()) {
       // "... representative of the OSCE Chairman-in-Office Andrzej Kasprzyk"

@@ -177,6 +177,16 @@ class NamesStep : public analysis::Annotator {
     const text::Token& t = d.tokens[a - 1];
     return in_title_[a - 1] || (PersonNoun(t.key) && !(t.flags & text::kCapitalized));
   }
+  // A weekday's or a month's name or abbreviation (not those that are also given names or
+  // other words: May, June, April, August, "Mar", "Dec").
+  static bool DateWord(std::string_view key) {
+    static const StringSet kWords = {"monday",  "tuesday",  "wednesday", "thursday", "friday", "saturday",
+                                     "sunday",  "january",  "february",  "march",    "july",   "september",
+                                     "october", "november", "december",  "jan",      "feb",    "aug",
+                                     "sept",    "oct",      "nov"};
+    return kWords.count(key) > 0;
+  }
+
   // Whether the word before token a puts one unknown word after it in a place rather than a
   // person: "in Kirriemuir", "near Husum", "the Danevirke" (a person's name seldom follows
   // "the" or "in"). Not before a noun, where it may be a person's, a people's or a country's
@@ -1006,6 +1016,9 @@ class NamesStep : public analysis::Annotator {
     auto name_word = [&](std::uint32_t k) { return (d.tokens[k].flags & (text::kCapitalized | text::kNumeric)) != 0; };
     while (a < b && !name_word(a)) ++a;
     while (b > a && (!name_word(b - 1) || (d.tokens[b - 1].flags & text::kPossessive))) --b;
+    // Weekdays and months are no part of a name ("arrive in Pyongyang Tuesday", "Aug. 25").
+    while (b > a && DateWord(d.tokens[b - 1].key)) --b;
+    while (a < b && DateWord(d.tokens[a].key)) ++a;
     if (a == b) return false;
     // A lower-case rest only in a person's name of two words or more ("Lee Cheuk-yan", not
     // "Gaza-based" or "Obama-era").

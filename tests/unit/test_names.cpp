@@ -888,3 +888,18 @@ TEST_CASE("names: a role reference the gazetteer cannot resolve is the one perso
   const Mention* o = other.At("French President");
   CHECK_FALSE((o && o->is_person()));
 }
+
+TEST_CASE("names: weekdays and months are no part of a name, and a title ends at a sentence's end", "[names]") {
+  const auto r = Run("The motorcade was scheduled to arrive in Velmontgrad Tuesday, reporters said.");
+  CHECK_FALSE(r.At("Velmontgrad Tuesday"));
+  const auto month = Run("He spoke at a news conference in Addis Ababa, Ethiopia, Aug. 25, 2018.");
+  CHECK_FALSE(month.At("Aug"));
+  // A title at the end of one sentence does not make the next sentence's first word a name.
+  const auto title = Run("The call was made by the President.\n\nFollowing the call, talks went on.");
+  CHECK_FALSE(title.At("Following"));
+  // Control: right after a title, the same word is a name.
+  const auto name = Run("The call was made by President Velmontgrad on Monday.");
+  const Mention* m = name.At("Velmontgrad");
+  REQUIRE(m);
+  CHECK(m->is_person());
+}
