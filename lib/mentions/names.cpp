@@ -368,11 +368,21 @@ class NamesStep : public analysis::Annotator {
   // Styles and ranks before a person's name that are not part of it ("Sir Ernest Shackleton",
   // "Pope Francis", "Lord Halifax"); the titles lexicon holds the others.
   static bool Honorific(std::string_view key) {
-    static const StringSet kStyles = {"sir",        "lord",    "reverend", "rev",    "pope",  "emperor", "empress",
-                                      "saint",      "st",      "cardinal", "sultan", "emir",  "tsar",    "czar",
-                                      "kaiser",     "pharaoh", "princess", "duke",   "count", "baron",   "bishop",
-                                      "archbishop", "father",  "brother",  "sister"};
+    static const StringSet kStyles = {"sir",     "lord",  "reverend", "rev",        "pope",     "emperor",
+                                      "empress", "saint", "st",       "cardinal",   "sultan",   "emir",
+                                      "tsar",    "czar",  "kaiser",   "pharaoh",    "princess", "duke",
+                                      "count",   "baron", "bishop",   "archbishop", "father",   "brother",
+                                      "sister",  "hon",   "rt",       "honourable", "honorable"};
     return kStyles.count(key) > 0;
+  }
+  // Styles that only a person's name follows: "the Hon Manasseh Sogavare", "Rt Hon John Key".
+  static bool PersonStyle(std::string_view key) {
+    return key == "hon" || key == "rt" || key == "honourable" || key == "honorable";
+  }
+  // Letters after a person's name: "Manasseh Sogavare MP", "Mark Tedeschi QC".
+  static bool Postnominal(std::string_view key) {
+    static const StringSet kLetters = {"mp", "qc", "kc", "mep", "obe", "mbe", "cbe", "kbe", "dbe", "msp", "mla"};
+    return kLetters.count(key) > 0;
   }
 
   // Not the shape of an identifier: no digit or underscore, no capital after a lower-case
@@ -427,6 +437,7 @@ class NamesStep : public analysis::Annotator {
     if (k == 0 || in_added_[k] || d.covered[k] >= 0 || in_title_[k] || Boundary(d, k)) return false;
     if (d.tokens[k - 1].flags & text::kAllCaps) return false;
     if (k + 1 < n && (d.tokens[k + 1].flags & text::kAllCaps)) return false;
+    if (k + 1 < n && PersonStyle(t.key) && PersonStyle(d.tokens[k + 1].key)) return false;  // "RT Hon"
     // A designation joined to its number: "STS-135", "F-16", "SU-27".
     if (k + 1 < n && d.tokens[k + 1].start == t.end + 1 && d.text()[t.end] == '-' &&
         (d.tokens[k + 1].flags & text::kNumeric))
@@ -447,18 +458,19 @@ class NamesStep : public analysis::Annotator {
   // protocols and standards of computing, time zones, units, diseases, measures, documents.
   static bool NotOrganizationAcronym(std::string_view key) {
     static const StringSet kWords = {
-        "http",  "https", "html",  "xml",  "json",  "ascii", "utf",  "url",    "uri",    "api",  "sql",  "pdf",  "usb",
-        "gps",   "cpu",   "gpu",   "ram",  "rom",   "rfc",   "smtp", "ftp",    "ssl",    "tls",  "tcp",  "udp",  "mime",
-        "posix", "cgi",   "dom",   "dtd",  "sax",   "eof",   "css",  "php",    "ssh",    "dns",  "vpn",  "wifi", "lan",
-        "led",   "lcd",   "dvd",   "mp3",  "jpeg",  "png",   "gif",  "svg",    "csv",    "iso",  "ieee", "ansi", "gmt",
-        "utc",   "est",   "edt",   "pst",  "pdt",   "cst",   "cdt",  "bst",    "cet",    "cest", "dna",  "rna",  "hiv",
-        "aids",  "sars",  "covid", "mers", "ebola", "mri",   "icu",  "gdp",    "gnp",    "vat",  "ceo",  "cfo",  "coo",
-        "cto",   "mou",   "lng",   "lpg",  "uav",   "icbm",  "atm",  "pin",    "faq",    "diy",  "asap", "aka",  "tba",
-        "phd",   "mba",   "bbq",   "suv",  "mph",   "kph",   "rpm",  "ppm",    "btu",    "kwh",  "ok",   "tv",   "rfp",
-        "rfq",   "rfi",   "dui",   "dwi",  "ipo",   "svp",   "evp",  "psa",    "vhs",    "hdmi", "ios",  "lol",  "lmao",
-        "omg",   "btw",   "fyi",   "imo",  "imho",  "rsvp",  "eta",  "tbd",    "ppe",    "cpr",  "sms",  "ppt",  "xls",
-        "roi",   "kpi",   "crm",   "erp",  "irr",   "npv",   "eps",  "ebitda", "nda",    "loi",  "kyc",  "aml",  "ssn",
-        "pto",   "eod",   "cob",   "ufo",  "wmd",   "ied",   "rpg",  "mmog",   "mmorpg", "fps",  "dlc",  "npc"};
+        "http",  "https", "html", "xml",   "json", "ascii", "utf",  "url", "uri",    "api",    "sql",  "pdf",  "usb",
+        "gps",   "cpu",   "gpu",  "ram",   "rom",  "rfc",   "smtp", "ftp", "ssl",    "tls",    "tcp",  "udp",  "mime",
+        "posix", "cgi",   "dom",  "dtd",   "sax",  "eof",   "css",  "php", "ssh",    "dns",    "vpn",  "wifi", "lan",
+        "led",   "lcd",   "dvd",  "mp3",   "jpeg", "png",   "gif",  "svg", "csv",    "iso",    "ieee", "ansi", "gmt",
+        "utc",   "est",   "edt",  "pst",   "pdt",  "cst",   "cdt",  "bst", "cet",    "cest",   "kst",  "jst",  "aest",
+        "aedt",  "awst",  "nzst", "nzdt",  "hkt",  "sgt",   "msk",  "eet", "eest",   "wib",    "pht",  "dna",  "rna",
+        "hiv",   "aids",  "sars", "covid", "mers", "ebola", "mri",  "icu", "gdp",    "gnp",    "vat",  "ceo",  "cfo",
+        "coo",   "cto",   "mou",  "lng",   "lpg",  "uav",   "icbm", "atm", "pin",    "faq",    "diy",  "asap", "aka",
+        "tba",   "phd",   "mba",  "bbq",   "suv",  "mph",   "kph",  "rpm", "ppm",    "btu",    "kwh",  "ok",   "tv",
+        "rfp",   "rfq",   "rfi",  "dui",   "dwi",  "ipo",   "svp",  "evp", "psa",    "vhs",    "hdmi", "ios",  "lol",
+        "lmao",  "omg",   "btw",  "fyi",   "imo",  "imho",  "rsvp", "eta", "tbd",    "ppe",    "cpr",  "sms",  "ppt",
+        "xls",   "roi",   "kpi",  "crm",   "erp",  "irr",   "npv",  "eps", "ebitda", "nda",    "loi",  "kyc",  "aml",
+        "ssn",   "pto",   "eod",  "cob",   "ufo",  "wmd",   "ied",  "rpg", "mmog",   "mmorpg", "fps",  "dlc",  "npc"};
     return kWords.count(key) > 0;
   }
 
@@ -1032,6 +1044,8 @@ class NamesStep : public analysis::Annotator {
     while (a < b && (in_title_[a] || LeadsNoName(d.tokens[a].key) ||
                      (span.type == tagger::NameType::kPerson && b - a >= 2 && Honorific(d.tokens[a].key))))
       ++a;
+    while (b - a >= 2 && PersonStyle(d.tokens[a].key)) ++a;  // "the Hon Manasseh Sogavare", whatever the type
+    while (span.type == tagger::NameType::kPerson && b - a >= 2 && Postnominal(d.tokens[b - 1].key)) --b;
     // "Duke of Cumberland", "King of Spain": what follows a title's "of" is no person's name.
     if (a < b && !(d.tokens[a].flags & text::kCapitalized)) return false;
     *first = a;
@@ -1123,10 +1137,13 @@ class NamesStep : public analysis::Annotator {
     Mention m;
     m.first_token = a;
     m.end_token = b;
-    // "Stanley Cup", "Nobel Prize", "Middle Ages": names of no person, organisation or place.
-    if (core_end - a >= 2 && NoActorHead(d.tokens[core_end - 1].key)) return;
+    // "Stanley Cup", "Nobel Prize", "Middle Ages": names of no person, organisation or place;
+    // nor is one such word alone ("the 2023 Pacific Games", where the gazetteer has "Pacific").
+    if (NoActorHead(d.tokens[core_end - 1].key) &&
+        (core_end - a >= 2 || !(d.tokens[core_end - 1].flags & text::kAllCaps)))
+      return;
     if (span.type != tagger::NameType::kOrganization && DemonymPlural(d.tokens[core_end - 1])) return;
-    m.kind = TypeOf(d, span.type, a, core_end, hyphen_given);
+    m.kind = TypeOf(d, span.type, a, core_end, hyphen_given || (a >= 1 && PersonStyle(d.tokens[a - 1].key)));
     // "the ancient city of Petra", "the town of Bucha": a place, whatever the name's type.
     if (a >= 2 && d.tokens[a - 1].key == "of" && PlaceNoun(d.tokens[a - 2].key)) m.kind = Kind::kLocation;
     if (m.is_person() && b < d.tokens.size()) {

@@ -903,3 +903,25 @@ TEST_CASE("names: weekdays and months are no part of a name, and a title ends at
   REQUIRE(m);
   CHECK(m->is_person());
 }
+
+TEST_CASE("names: 'the Hon' makes a person of the name after it, without the style or 'MP'", "[names]") {
+  const auto r = Run("Albanese welcomed the Prime Minister of Velmont, the Hon Tewodros Halvorsen MP, to Canberra.");
+  const Mention* m = r.At("Tewodros Halvorsen");
+  REQUIRE(m);
+  CHECK(m->is_person());
+  CHECK_FALSE(r.At("Hon Tewodros Halvorsen"));
+  CHECK_FALSE(r.At("Hon Tewodros Halvorsen MP"));
+}
+
+TEST_CASE("names: a prize's or a contest's word alone, or a time zone, is no actor", "[names]") {
+  const auto games = Run("Australia pledged support for the 2023 Sochi Games and the next ones.");
+  CHECK_FALSE(games.At("Games"));
+  CHECK_FALSE(games.At("Sochi Games"));
+  const auto zone = Run("They discussed the August 24 (KST) launch with Sergey Lavrov.");
+  CHECK_FALSE(zone.At("KST"));
+  // Control: an unlisted acronym in the same place names an organisation.
+  const auto org = Run("They discussed the August 24 (KVPT) launch with Sergey Lavrov.");
+  const Mention* o = org.At("KVPT");
+  REQUIRE(o);
+  CHECK(o->kind == Kind::kOrganization);
+}
