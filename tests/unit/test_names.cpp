@@ -911,6 +911,13 @@ TEST_CASE("names: 'the Hon' makes a person of the name after it, without the sty
   CHECK(m->is_person());
   CHECK_FALSE(r.At("Hon Tewodros Halvorsen"));
   CHECK_FALSE(r.At("Hon Tewodros Halvorsen MP"));
+  // After a title, where discovery finds the name.
+  const auto titled = Run("Velmont's Prime Minister Hon Tewodros Halvorsen will visit Moscow next week.");
+  CHECK(titled.At("Tewodros Halvorsen"));
+  CHECK_FALSE(titled.At("Hon Tewodros Halvorsen"));
+  // A speaker's label ends with its colon: the greeting after it names no one.
+  const auto label = Run("TEWODROS HALVORSEN, PRIME MINISTER OF RUSSIA: Good morning. It is an honour to be here.");
+  CHECK_FALSE(label.At("Good"));
 }
 
 TEST_CASE("names: a prize's or a contest's word alone, or a time zone, is no actor", "[names]") {
