@@ -53,10 +53,7 @@ class DiscoveryStep : public analysis::Annotator {
     return d.covered[k] < 0 && !in_title_[k] && IsNameLike(d, k) && !(d.tokens[k].flags & text::kAllCaps);
   }
   // A style before a name ("the Hon James Marape", "Rt Hon John Key") starts no name.
-  static bool Style(std::string_view key) {
-    return key == "hon" || key == "rt" || key == "honourable" || key == "honorable";
-  }
-  bool Starts(Document& d, std::uint32_t i) const { return Free(d, i) && !Style(d.tokens[i].key); }
+  bool Starts(Document& d, std::uint32_t i) const { return Free(d, i) && !PersonStyle(d.tokens[i].key); }
 
   std::string_view Gap(const Document& d, std::uint32_t before, std::uint32_t after) const {
     return d.text().substr(d.tokens[before].end, d.tokens[after].start - d.tokens[before].end);
@@ -163,7 +160,8 @@ class DiscoveryStep : public analysis::Annotator {
     // President.\n\nFollowing the call", "PRIME MINISTER: Good morning".
     if (Gap(d, i - 1, i).find_first_of(".!?:\n") != std::string_view::npos) return false;
     std::uint32_t k = i;
-    while (k >= 2 && Style(d.tokens[k - 1].key) && Gap(d, k - 1, k) == " ") --k;  // "Prime Minister Hon James Marape"
+    while (k >= 2 && PersonStyle(d.tokens[k - 1].key) && Gap(d, k - 1, k) == " ")
+      --k;  // "Prime Minister Hon James Marape"
     if (const Mention* org = d.MentionAt(k - 1); org && !org->is_person()) {
       // "... representative of the OSCE Chairman-in-Office Andrzej Kasprzyk"
       std::uint32_t b = org->first_token;

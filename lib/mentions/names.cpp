@@ -34,6 +34,9 @@ constexpr double kDefined = 0.7;
 // Civil Liberties Union").
 constexpr double kHeaded = 0.65;
 
+// The bit of part-of-speech tag u in a tag-dictionary class (tagger::Model::TagClass).
+constexpr std::uint32_t UposBit(tagger::Upos u) { return 1U << static_cast<int>(u); }
+
 bool FromGazetteer(const Mention& m) {
   using analysis::MentionSource;
   return m.resolved_by == MentionSource::kExact || m.resolved_by == MentionSource::kAlias ||
@@ -198,8 +201,7 @@ class NamesStep : public analysis::Annotator {
         (d.tokens[a + 1].flags & text::kLowerAscii)) {
       const text::Token& next = d.tokens[a + 1];
       const std::uint32_t cls = pos_model_.TagClass(d.text().substr(next.start, next.end - next.start));
-      const auto bit = [](tagger::Upos u) { return 1U << static_cast<int>(u); };
-      if ((cls & bit(tagger::Upos::kNoun)) && !(cls & (bit(tagger::Upos::kVerb) | bit(tagger::Upos::kAux))))
+      if ((cls & UposBit(tagger::Upos::kNoun)) && !(cls & (UposBit(tagger::Upos::kVerb) | UposBit(tagger::Upos::kAux))))
         return false;
     }
     return !(d.tokens[a - 1].flags & text::kCapitalized) && kWords.count(d.tokens[a - 1].key) > 0;
@@ -237,8 +239,7 @@ class NamesStep : public analysis::Annotator {
     static const StringSet kCompound = {"era", "age",  "type", "like", "wide", "free", "long", "old", "year", "week",
                                         "day", "time", "side", "area", "zone", "new",  "way",  "all", "only"};
     if (kCompound.count(key) > 0) return false;
-    const std::uint32_t verbs =
-        (1U << static_cast<int>(tagger::Upos::kVerb)) | (1U << static_cast<int>(tagger::Upos::kAux));
+    const std::uint32_t verbs = UposBit(tagger::Upos::kVerb) | UposBit(tagger::Upos::kAux);
     return (pos_model_.TagClass(key) & verbs) == 0;
   }
 
@@ -362,22 +363,17 @@ class NamesStep : public analysis::Annotator {
   bool DemonymPlural(const text::Token& t) const {
     const std::string_view key = t.key;
     if (!(t.flags & text::kCapitalized) || key.size() < 5 || !key.ends_with("ans")) return false;
-    return (pos_model_.TagClass(key.substr(0, key.size() - 1)) & (1U << static_cast<int>(tagger::Upos::kAdj))) != 0;
+    return (pos_model_.TagClass(key.substr(0, key.size() - 1)) & UposBit(tagger::Upos::kAdj)) != 0;
   }
 
   // Styles and ranks before a person's name that are not part of it ("Sir Ernest Shackleton",
   // "Pope Francis", "Lord Halifax"); the titles lexicon holds the others.
   static bool Honorific(std::string_view key) {
-    static const StringSet kStyles = {"sir",     "lord",  "reverend", "rev",        "pope",     "emperor",
-                                      "empress", "saint", "st",       "cardinal",   "sultan",   "emir",
-                                      "tsar",    "czar",  "kaiser",   "pharaoh",    "princess", "duke",
-                                      "count",   "baron", "bishop",   "archbishop", "father",   "brother",
-                                      "sister",  "hon",   "rt",       "honourable", "honorable"};
+    static const StringSet kStyles = {"sir",        "lord",    "reverend", "rev",    "pope",  "emperor", "empress",
+                                      "saint",      "st",      "cardinal", "sultan", "emir",  "tsar",    "czar",
+                                      "kaiser",     "pharaoh", "princess", "duke",   "count", "baron",   "bishop",
+                                      "archbishop", "father",  "brother",  "sister"};
     return kStyles.count(key) > 0;
-  }
-  // Styles that only a person's name follows: "the Hon Manasseh Sogavare", "Rt Hon John Key".
-  static bool PersonStyle(std::string_view key) {
-    return key == "hon" || key == "rt" || key == "honourable" || key == "honorable";
   }
   // Letters after a person's name: "Manasseh Sogavare MP", "Mark Tedeschi QC".
   static bool Postnominal(std::string_view key) {
@@ -451,7 +447,7 @@ class NamesStep : public analysis::Annotator {
   // Whether the tag dictionary knows word `w` as nothing but a proper noun, or not at all.
   bool OnlyProperNoun(std::string_view w) const {
     const std::uint32_t cls = pos_model_.TagClass(w);
-    return cls == 0 || cls == (1U << static_cast<int>(tagger::Upos::kPropn));
+    return cls == 0 || cls == UposBit(tagger::Upos::kPropn);
   }
 
   // Acronyms that name no organisation and that the tag dictionary may not know: formats,
@@ -702,9 +698,8 @@ class NamesStep : public analysis::Annotator {
         in_title_[k] || t.end - t.start < 2 || !Plain(d.text().substr(t.start, t.end - t.start)))
       return false;
     const std::uint32_t cls = pos_model_.TagClass(d.text().substr(t.start, t.end - t.start));
-    const std::uint32_t naming = (1U << static_cast<int>(tagger::Upos::kNoun)) |
-                                 (1U << static_cast<int>(tagger::Upos::kPropn)) |
-                                 (1U << static_cast<int>(tagger::Upos::kAdj));
+    const std::uint32_t naming =
+        UposBit(tagger::Upos::kNoun) | UposBit(tagger::Upos::kPropn) | UposBit(tagger::Upos::kAdj);
     return cls == 0 || (cls & naming) != 0;
   }
 
@@ -734,7 +729,7 @@ class NamesStep : public analysis::Annotator {
     }
     // A sentence's first word that is not a name's ("In", "The"): not part of it.
     while (a < k && Boundary(d, a) && !pos_model_.MayBeProperNoun(d.tokens[a].key) &&
-           (pos_model_.TagClass(d.tokens[a].key) & (1U << static_cast<int>(tagger::Upos::kAdj))) == 0)
+           (pos_model_.TagClass(d.tokens[a].key) & UposBit(tagger::Upos::kAdj)) == 0)
       ++a;
     // Gazetteer names before it, the first after a space, the others after a hyphen
     // ("NATO-Georgia Commission", "U.S.-Canada Regulatory Cooperation Council").
@@ -818,13 +813,7 @@ class NamesStep : public analysis::Annotator {
     std::erase_if(added_, [&](const Mention& m) { return m.first_token >= a && m.end_token <= b; });
     for (const std::size_t i : places_) keep_[i] = 0;
     for (const std::size_t i : extended_over_) keep_[i] = 0;
-    Mention m;
-    m.first_token = a;
-    m.end_token = b;
-    m.kind = organization ? Kind::kOrganization : Kind::kLocation;
-    NameDiscovered(d, kHeaded, &m);
-    for (std::uint32_t j = a; j < b; ++j) in_added_[j] = 1;
-    added_.push_back(std::move(m));
+    AddName(d, a, b, organization ? Kind::kOrganization : Kind::kLocation, kHeaded);
   }
 
   // "Governor of the Central Bank Riad Salame", "Speaker of Parliament Berri", "CEO of the
@@ -844,13 +833,7 @@ class NamesStep : public analysis::Annotator {
           !((d.tokens[j].flags & text::kCapitalized) || (j > k && d.tokens[j].key == "and")))
         return;
     }
-    Mention m;
-    m.first_token = k;
-    m.end_token = end;
-    m.kind = Kind::kOrganization;
-    NameDiscovered(d, kHeaded, &m);
-    for (std::uint32_t j = k; j < end; ++j) in_added_[j] = 1;
-    added_.push_back(std::move(m));
+    AddName(d, k, end, Kind::kOrganization, kHeaded);
   }
 
   // "the Boston Bruins", "the Orlando Rays", "the Toronto Blue Jays": a gazetteer place and
@@ -881,25 +864,20 @@ class NamesStep : public analysis::Annotator {
       return;
     // A verb by the tag dictionary, or the -s form of a word it knows only as a verb ("Warns").
     const std::string_view form = d.text().substr(last.start, last.end - last.start);
-    const auto bit = [](tagger::Upos u) { return 1U << static_cast<int>(u); };
     const std::uint32_t stem = pos_model_.TagClass(form.substr(0, form.size() - 1));
-    if ((pos_model_.TagClass(form) & bit(tagger::Upos::kVerb)) ||
-        ((stem & bit(tagger::Upos::kVerb)) && !(stem & (bit(tagger::Upos::kNoun) | bit(tagger::Upos::kPropn)))))
+    if ((pos_model_.TagClass(form) & UposBit(tagger::Upos::kVerb)) ||
+        ((stem & UposBit(tagger::Upos::kVerb)) &&
+         !(stem & (UposBit(tagger::Upos::kNoun) | UposBit(tagger::Upos::kPropn)))))
       return;
+    // The model's names inside give way; one reaching outside keeps its words.
     for (const Mention& m : added_) {
-      if (m.end_token > g.first_token && m.first_token < e && (m.first_token < g.end_token || m.end_token > e)) {
-        if (m.first_token < g.first_token || m.end_token > e) return;
-      }
+      if (m.end_token > g.first_token && m.first_token < e && (m.first_token < g.first_token || m.end_token > e))
+        return;
     }
-    std::erase_if(added_, [&](const Mention& m) { return m.first_token >= g.first_token && m.end_token <= e; });
+    const std::uint32_t a = g.first_token;
+    std::erase_if(added_, [&](const Mention& m) { return m.first_token >= a && m.end_token <= e; });
     keep_[i] = 0;
-    Mention m;
-    m.first_token = g.first_token;
-    m.end_token = e;
-    m.kind = Kind::kOrganization;
-    NameDiscovered(d, kHeaded, &m);
-    for (std::uint32_t j = g.first_token; j < e; ++j) in_added_[j] = 1;
-    added_.push_back(std::move(m));
+    AddName(d, a, e, Kind::kOrganization, kHeaded);
   }
 
   // Whether token k, free, is an acronym a Definition gave; then it is added as that name.
@@ -930,12 +908,17 @@ class NamesStep : public analysis::Annotator {
   }
 
   void AddSingle(Document& d, std::uint32_t k, Kind kind, std::uint32_t tokens = 1) {
+    AddName(d, k, k + tokens, kind, kSingle);
+  }
+
+  // Adds the rules' name of `kind` over tokens [a, b).
+  void AddName(Document& d, std::uint32_t a, std::uint32_t b, Kind kind, double confidence) {
     Mention m;
-    m.first_token = k;
-    m.end_token = k + tokens;
+    m.first_token = a;
+    m.end_token = b;
     m.kind = kind;
-    NameDiscovered(d, kSingle, &m);
-    for (std::uint32_t j = k; j < k + tokens; ++j) in_added_[j] = 1;
+    NameDiscovered(d, confidence, &m);
+    for (std::uint32_t j = a; j < b; ++j) in_added_[j] = 1;
     added_.push_back(std::move(m));
   }
 
@@ -977,11 +960,10 @@ class NamesStep : public analysis::Annotator {
     // dictionary has never seen it and a comma or a verb follows ("Trudeau will ...",
     // "Gomery, who ..."), or with a capitalised word right after it ("Ivan Petrov said").
     const std::uint32_t cls = pos_model_.TagClass(w);
-    if (cls == (1U << static_cast<int>(tagger::Upos::kPropn))) return true;
+    if (cls == UposBit(tagger::Upos::kPropn)) return true;
     if (k + 1 < n && cls == 0 && !(d.tokens[k + 1].flags & text::kCapitalized)) {
       const text::Token& next = d.tokens[k + 1];
-      const std::uint32_t verbs =
-          (1U << static_cast<int>(tagger::Upos::kVerb)) | (1U << static_cast<int>(tagger::Upos::kAux));
+      const std::uint32_t verbs = UposBit(tagger::Upos::kVerb) | UposBit(tagger::Upos::kAux);
       if (d.text().substr(t.end, next.start - t.end).find(',') != std::string_view::npos) return true;
       if (pos_model_.TagClass(d.text().substr(next.start, next.end - next.start)) & verbs) return true;
     }

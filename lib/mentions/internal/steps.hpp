@@ -44,6 +44,12 @@ inline std::uint32_t SurnameToken(const analysis::Document& d, const analysis::M
   return m.end_token - m.first_token >= 3 && (last == "jr" || last == "sr") ? m.end_token - 2 : m.end_token - 1;
 }
 
+// Styles that only a person's name follows and that are no part of it: "the Hon Manasseh
+// Sogavare", "Rt Hon John Key" (token keys).
+inline bool PersonStyle(std::string_view key) {
+  return key == "hon" || key == "rt" || key == "honourable" || key == "honorable";
+}
+
 // Lower-case particles inside a person's name, before the capitalised word they join: "al-"
 // ("Abdel Fattah al-Burhan"), "bin", "van der", "de", "dos", "y", "ould" (token keys).
 inline bool NameParticle(std::string_view key) {
@@ -104,7 +110,6 @@ inline std::uint8_t HeadOf(const HashedKey& key) {
 inline std::uint8_t HeadOf(std::string_view key) { return HeadOf(HashedKey{key, bytes::HashKey(key)}); }
 inline bool OrganizationHead(std::string_view key) { return (HeadOf(key) & kOrganizationHead) != 0; }
 inline bool PlaceHead(std::string_view key) { return (HeadOf(key) & kPlaceHead) != 0; }
-inline bool BuildingHead(std::string_view key) { return (HeadOf(key) & kBuildingHead) != 0; }
 inline bool NoActorHead(std::string_view key) { return (HeadOf(key) & kNoActorHead) != 0; }
 
 // Sets entity, id, kind, name, country and the role held on `date` from gazetteer entry `index`.
